@@ -1,0 +1,90 @@
+"""The FastAPI application: REST under /api/v1, and the workbench at /."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import HTMLResponse
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+
+from api import errors
+from api.routes import (
+    agencies,
+    boards,
+    chronology,
+    episodes,
+    factors,
+    findings,
+    health,
+    links,
+    participants,
+    reviews,
+)
+from scr.db import get_engine
+from scr.migrate import ensure_current
+
+API_PREFIX = "/api/v1"
+FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+
+_PLAIN_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>SCR Workbench</title></head>
+<body><main><h1>SCR Workbench</h1>
+<p>Record Learning Together case reviews: chronology, key practice episodes, contributory
+factors, causal links, findings and questions for the Board; pool the learning nationally.</p>
+<p>The browser workbench has not been built here (run <code>make run</code>).
+Use the <a href="/api/v1/docs">API documentation</a> or the
+<a href="/api/v1/openapi.json">OpenAPI document</a>.</p></main></body></html>"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    tag = route.tags[0] if route.tags else "app"
+    return f"{tag}-{route.name.rstrip('_')}"
+
+
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    ensure_current(get_engine())
+    yield
+
+
+def create_app(*, check_migrations: bool = True) -> FastAPI:
+    """Build the application; ``check_migrations`` refuses a database behind the migrations."""
+    app = FastAPI(
+        title="SCR Workbench",
+        summary="Record systems-methodology case reviews and pool their learning.",
+        version="0.1.0",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        generate_unique_id_function=_operation_id,
+        lifespan=_lifespan if check_migrations else None,
+    )
+    errors.install(app)
+    api = APIRouter(prefix=API_PREFIX, responses=errors.ERROR_RESPONSES)
+    for module in (
+        health,
+        boards,
+        agencies,
+        reviews,
+        participants,
+        chronology,
+        episodes,
+        factors,
+        links,
+        findings,
+    ):
+        api.include_router(module.router)
+    app.include_router(api)
+    if (FRONTEND_DIST / "index.html").is_file():
+        app.mount("/", StaticFiles(directory=FRONTEND_DIST, html=True), name="workbench")
+    else:
+
+        @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+        def plain_page() -> str:
+            return _PLAIN_PAGE
+
+    return app

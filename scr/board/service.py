@@ -1,0 +1,75 @@
+"""Boards: the safeguarding partnerships that commission reviews."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from scr.agency.models import Agency
+from scr.board.models import Board
+from scr.board.schemas import BoardCreate, BoardRead, BoardUpdate
+from scr.common import crud
+from scr.common.lookup import get_or_404
+from scr.errors import Conflict
+from scr.review import service as review_service
+from scr.review.models import Review
+
+
+def list_(*, session: Session, limit: int, offset: int) -> tuple[list[Board], int]:
+    """List boards by name."""
+    return crud.page(session, select(Board).order_by(col(Board.name)), limit=limit, offset=offset)
+
+
+def get(*, session: Session, board_id: int) -> Board:
+    """Load a board or raise NotFound."""
+    return get_or_404(session, Board, board_id, "board")
+
+
+def get_by_code(*, session: Session, code: str) -> Board | None:
+    """The board with this code, if any."""
+    return session.exec(select(Board).where(Board.code == code)).first()
+
+
+def _ensure_code_free(session: Session, code: str, board_id: int | None = None) -> None:
+    other = get_by_code(session=session, code=code)
+    if other is not None and other.id != board_id:
+        raise Conflict(f"A board with code {code!r} already exists (id {other.id}).")
+
+
+def create(*, session: Session, data: BoardCreate, actor: str | None = None) -> Board:
+    """Create a board."""
+    _ensure_code_free(session, data.code)
+    board = Board(**data.model_dump())
+    crud.stamp_new(board, actor=actor)
+    session.add(board)
+    session.flush()
+    return board
+
+
+def update(*, session: Session, board: Board, data: BoardUpdate, actor: str | None = None) -> Board:
+    """Change a board, refusing a stale version."""
+    crud.ensure_version(board, data.version, BoardRead.model_validate)
+    changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    if "code" in changes:
+        _ensure_code_free(session, changes["code"], board.id)
+    crud.apply_changes(board, changes, actor=actor)
+    session.flush()
+    return board
+
+
+def delete(*, session: Session, board: Board, cascade: bool) -> None:
+    """Delete a board; its reviews go too only when ``cascade`` says so."""
+    reviews = list(session.exec(select(Review).where(Review.board_id == board.id)).all())
+    if reviews and not cascade:
+        refs = ", ".join(r.reference for r in reviews[:10])
+        more = f" and {len(reviews) - 10} more" if len(reviews) > 10 else ""
+        raise Conflict(
+            f"Board {board.code} still has {len(reviews)} review(s): {refs}{more}. "
+            "Delete them first, or repeat with ?cascade=true to delete them with the board.",
+            reviews=[r.id for r in reviews],
+        )
+    for review in reviews:
+        review_service.delete(session=session, review=review, cascade=True)
+    for agency in session.exec(select(Agency).where(Agency.board_id == board.id)).all():
+        session.delete(agency)
+    session.delete(board)
+    session.flush()

@@ -1,0 +1,40 @@
+"""What clients send and receive about the multi-agency chronology."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from scr.common.schemas import ReadBase, WriteBase
+from scr.common.types import Id, LongText, ShortText, Version
+from scr.vocabulary import DatePrecision
+
+
+class ChronologyEntryCreate(WriteBase):
+    entry_date: date = Field(description="For a month or year, any day in it (e.g. the 1st).")
+    date_precision: DatePrecision = DatePrecision.day
+    agency_id: Id
+    summary: LongText = Field(min_length=1)
+    source: ShortText | None = Field(default=None, examples=["GP records"])
+    significant: bool = False
+
+
+class ChronologyEntryUpdate(WriteBase):
+    version: Version
+    entry_date: date = Field(default=None)
+    date_precision: DatePrecision = Field(default=None)
+    agency_id: Id = Field(default=None)
+    summary: LongText = Field(default=None, min_length=1)
+    source: ShortText | None = None
+    significant: bool = Field(default=None)
+
+
+class ChronologyEntryRead(ReadBase):
+    review_id: int
+    entry_date: date
+    date_precision: DatePrecision
+    agency_id: int
+    summary: str
+    source: str | None
+    significant: bool

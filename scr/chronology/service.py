@@ -1,0 +1,94 @@
+"""The multi-agency chronology of a review."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete as sql_delete
+from sqlmodel import Session, col, select
+
+from scr.agency import service as agency_service
+from scr.chronology.models import ChronologyEntry
+from scr.chronology.schemas import (
+    ChronologyEntryCreate,
+    ChronologyEntryRead,
+    ChronologyEntryUpdate,
+)
+from scr.common import crud
+from scr.common.lookup import get_in_review
+from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
+from scr.errors import Conflict
+from scr.review.models import Review
+
+
+def list_(
+    *, session: Session, review: Review, limit: int, offset: int, significant: bool | None = None
+) -> tuple[list[ChronologyEntry], int]:
+    """List the review's chronology by date."""
+    stmt = select(ChronologyEntry).where(ChronologyEntry.review_id == review.id)
+    if significant is not None:
+        stmt = stmt.where(ChronologyEntry.significant == significant)
+    stmt = stmt.order_by(col(ChronologyEntry.entry_date), col(ChronologyEntry.id))
+    return crud.page(session, stmt, limit=limit, offset=offset)
+
+
+def get(*, session: Session, review: Review, entry_id: int) -> ChronologyEntry:
+    """Load one of the review's chronology entries or raise NotFound."""
+    assert review.id is not None
+    return get_in_review(session, ChronologyEntry, review.id, entry_id, "chronology entry")
+
+
+def create(
+    *, session: Session, review: Review, data: ChronologyEntryCreate, actor: str | None = None
+) -> ChronologyEntry:
+    """Add an entry to the review's chronology."""
+    agency_service.ensure_usable(session, review.board_id, [data.agency_id], ("body", "agency_id"))
+    entry = ChronologyEntry(review_id=review.id, **data.model_dump())
+    crud.stamp_new(entry, actor=actor)
+    session.add(entry)
+    session.flush()
+    return entry
+
+
+def update(
+    *,
+    session: Session,
+    review: Review,
+    entry: ChronologyEntry,
+    data: ChronologyEntryUpdate,
+    actor: str | None = None,
+) -> ChronologyEntry:
+    """Change an entry, refusing a stale version."""
+    crud.ensure_version(entry, data.version, ChronologyEntryRead.model_validate)
+    changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    if "agency_id" in changes:
+        agency_service.ensure_usable(
+            session, review.board_id, [changes["agency_id"]], ("body", "agency_id")
+        )
+    crud.apply_changes(entry, changes, actor=actor)
+    session.flush()
+    return entry
+
+
+def delete(*, session: Session, entry: ChronologyEntry, cascade: bool) -> None:
+    """Delete an entry; if episodes cite it, only with ``cascade`` (which drops the citations)."""
+    citing = list(
+        session.exec(
+            select(KeyPracticeEpisode)
+            .join(EpisodeCitation, col(EpisodeCitation.episode_id) == col(KeyPracticeEpisode.id))
+            .where(EpisodeCitation.chronology_entry_id == entry.id)
+            .order_by(col(KeyPracticeEpisode.ordinal))
+        ).all()
+    )
+    if citing and not cascade:
+        named = "; ".join(f"KPE {e.ordinal} '{e.title}' (episode:{e.id})" for e in citing)
+        raise Conflict(
+            f"The appraisal of {len(citing)} key practice episode(s) relies on this chronology "
+            f"entry: {named}. Remove it from their citations first, or repeat with "
+            "?cascade=true to remove the citations with the entry.",
+            episodes=[e.id for e in citing],
+        )
+    session.execute(
+        sql_delete(EpisodeCitation).where(col(EpisodeCitation.chronology_entry_id) == entry.id)
+    )
+    session.delete(entry)
+    session.flush()
+    session.expire_all()

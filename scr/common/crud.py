@@ -1,0 +1,49 @@
+"""The few moves every domain service makes: page a query, guard a version, apply a change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from sqlalchemy import func
+from sqlmodel import Session, SQLModel, select
+from sqlmodel.sql.expression import SelectOfScalar
+
+from scr.common.columns import Tracked, utcnow
+from scr.errors import Conflict
+
+M = TypeVar("M", bound=SQLModel)
+
+
+def page(
+    session: Session, stmt: SelectOfScalar[M], *, limit: int, offset: int
+) -> tuple[list[M], int]:
+    """Run ``stmt`` for one page and count every row it would return."""
+    total = session.exec(select(func.count()).select_from(stmt.order_by(None).subquery())).one()
+    items = list(session.exec(stmt.limit(limit).offset(offset)).all())
+    return items, int(total)
+
+
+def ensure_version(record: Tracked, version: int, read: Callable[[Any], BaseModel]) -> None:
+    """Refuse an edit made on a stale copy, answering with the record as it is now."""
+    if record.version != version:
+        raise Conflict(
+            f"Someone else changed this record since you read it (you had version {version}, "
+            f"it is now at version {record.version}). Reload it and make your change again.",
+            current=read(record).model_dump(mode="json"),
+        )
+
+
+def apply_changes(record: Tracked, changes: Mapping[str, Any], *, actor: str | None) -> None:
+    """Set the changed fields, bump the version and stamp who changed it and when."""
+    for name, value in changes.items():
+        setattr(record, name, value)
+    record.version += 1
+    record.updated_at = utcnow()
+    record.updated_by = actor
+
+
+def stamp_new(record: Tracked, *, actor: str | None) -> None:
+    """Stamp a new record with its author."""
+    record.updated_by = actor

@@ -1,0 +1,35 @@
+"""Schema pieces every domain shares: the list envelope and the tracked fields of a Read."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list: ``items`` and the ``total`` matching the filters."""
+
+    items: list[T]
+    total: int
+
+
+class ReadBase(BaseModel):
+    """Fields every Read schema carries."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    version: int
+    created_at: datetime
+    updated_at: datetime
+    updated_by: str | None
+
+
+class WriteBase(BaseModel):
+    """Create and Update schemas refuse fields they do not know, so typos are not lost."""
+
+    model_config = ConfigDict(extra="forbid")

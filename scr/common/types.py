@@ -1,0 +1,43 @@
+"""Field types shared by every schema: text that both database engines store safely."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StringConstraints
+
+MAX_INT = 2_147_483_647
+"""Largest value of a 32-bit integer column; ids above it cannot exist on PostgreSQL."""
+
+
+def _storable(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain the NUL character")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains characters that are not valid text") from None
+    return value
+
+
+Id = Annotated[int, Field(ge=1, le=MAX_INT)]
+Version = Annotated[
+    int,
+    Field(ge=1, le=MAX_INT, description="The version you read; a stale one answers 409."),
+]
+ShortText = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(_storable),
+]
+"""A title, label, reference or role: one line, at most 200 characters."""
+
+LongText = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(_storable)]
+"""A narrative field (what happened, appraisal, ...): up to 20,000 characters."""
+
+Code = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    AfterValidator(_storable),
+]
+"""A typology code or agency code."""

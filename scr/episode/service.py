@@ -1,0 +1,114 @@
+"""Key practice episodes: the reviewers' selection of what mattered, good practice included."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from scr.agency import service as agency_service
+from scr.chronology.models import ChronologyEntry
+from scr.common import crud
+from scr.common.lookup import get_in_review
+from scr.common.types import MAX_INT
+from scr.episode.models import KeyPracticeEpisode
+from scr.episode.schemas import EpisodeCreate, EpisodeRead, EpisodeUpdate
+from scr.errors import InvalidInput
+from scr.link import service as link_service
+from scr.review.models import Review
+from scr.vocabulary import NodeKind
+
+
+def list_(
+    *, session: Session, review: Review, limit: int, offset: int
+) -> tuple[list[KeyPracticeEpisode], int]:
+    """List the review's episodes in their order."""
+    stmt = select(KeyPracticeEpisode).where(KeyPracticeEpisode.review_id == review.id)
+    stmt = stmt.order_by(col(KeyPracticeEpisode.ordinal), col(KeyPracticeEpisode.id))
+    return crud.page(session, stmt, limit=limit, offset=offset)
+
+
+def get(*, session: Session, review: Review, episode_id: int) -> KeyPracticeEpisode:
+    """Load one of the review's episodes or raise NotFound."""
+    assert review.id is not None
+    return get_in_review(session, KeyPracticeEpisode, review.id, episode_id, "key practice episode")
+
+
+def _cited(session: Session, review: Review, entry_ids: Sequence[int]) -> list[ChronologyEntry]:
+    entries = []
+    for index, entry_id in enumerate(dict.fromkeys(entry_ids)):
+        entry = session.get(ChronologyEntry, entry_id) if entry_id <= MAX_INT else None
+        if entry is None or entry.review_id != review.id:
+            raise InvalidInput(
+                f"There is no chronology entry with id {entry_id} in this review.",
+                field=("body", "chronology_entry_ids", index),
+            )
+        entries.append(entry)
+    return entries
+
+
+def _check_period(episode: KeyPracticeEpisode) -> None:
+    if episode.period_start and episode.period_end and episode.period_end < episode.period_start:
+        raise InvalidInput(
+            "The episode's period ends before it starts: period_end must be on or after "
+            "period_start.",
+            field=("body", "period_end"),
+        )
+
+
+def create(
+    *, session: Session, review: Review, data: EpisodeCreate, actor: str | None = None
+) -> KeyPracticeEpisode:
+    """Add a key practice episode to the review."""
+    agency_service.ensure_usable(session, review.board_id, data.agency_ids, ("body", "agency_ids"))
+    fields = data.model_dump(exclude={"chronology_entry_ids", "ordinal"})
+    episode = KeyPracticeEpisode(review_id=review.id, ordinal=data.ordinal or 0, **fields)
+    if data.ordinal is None:
+        last = session.exec(
+            select(func.max(KeyPracticeEpisode.ordinal)).where(
+                KeyPracticeEpisode.review_id == review.id
+            )
+        ).one()
+        episode.ordinal = (last or 0) + 1
+    _check_period(episode)
+    episode.cited_entries = _cited(session, review, data.chronology_entry_ids)
+    crud.stamp_new(episode, actor=actor)
+    session.add(episode)
+    session.flush()
+    return episode
+
+
+def update(
+    *,
+    session: Session,
+    review: Review,
+    episode: KeyPracticeEpisode,
+    data: EpisodeUpdate,
+    actor: str | None = None,
+) -> KeyPracticeEpisode:
+    """Change an episode, refusing a stale version."""
+    crud.ensure_version(episode, data.version, EpisodeRead.model_validate)
+    changes = data.model_dump(exclude_unset=True, exclude={"version", "chronology_entry_ids"})
+    if "agency_ids" in changes:
+        agency_service.ensure_usable(
+            session, review.board_id, changes["agency_ids"], ("body", "agency_ids")
+        )
+    if "chronology_entry_ids" in data.model_fields_set:
+        episode.cited_entries = _cited(session, review, data.chronology_entry_ids)
+    crud.apply_changes(episode, changes, actor=actor)
+    _check_period(episode)
+    session.flush()
+    return episode
+
+
+def delete(*, session: Session, episode: KeyPracticeEpisode, cascade: bool) -> None:
+    """Delete an episode; links to it block this unless ``cascade`` deletes them too."""
+    assert episode.id is not None
+    label = f"KPE {episode.ordinal} '{episode.title}'"
+    link_service.guard_delete(
+        session=session, kind=NodeKind.episode, item_id=episode.id, label=label, cascade=cascade
+    )
+    episode.cited_entries = []
+    session.delete(episode)
+    session.flush()

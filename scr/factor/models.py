@@ -1,0 +1,18 @@
+"""Contributory factors: what in the system made the practice in an episode more likely."""
+
+import sqlalchemy as sa
+from sqlmodel import Field
+
+from scr.common.columns import Tracked, enum_column
+from scr.vocabulary import FactorLevel
+
+
+class ContributoryFactor(Tracked, table=True):
+    __tablename__ = "contributory_factor"
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True)
+    description: str = Field(max_length=1000)
+    level: FactorLevel = Field(sa_column=enum_column(FactorLevel))
+    detail: str | None = Field(default=None, sa_type=sa.Text)
+    typology_codes: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)

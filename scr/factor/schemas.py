@@ -1,0 +1,32 @@
+"""What clients send and receive about contributory factors."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from scr.common.schemas import ReadBase, WriteBase
+from scr.common.types import Code, LongText, Version
+from scr.vocabulary import FactorLevel
+
+
+class FactorCreate(WriteBase):
+    description: LongText = Field(min_length=1, max_length=1000)
+    level: FactorLevel
+    detail: LongText | None = None
+    typology_codes: list[Code] = Field(default_factory=list, max_length=50)
+
+
+class FactorUpdate(WriteBase):
+    version: Version
+    description: LongText = Field(default=None, min_length=1, max_length=1000)
+    level: FactorLevel = Field(default=None)
+    detail: LongText | None = None
+    typology_codes: list[Code] = Field(default=None, max_length=50)
+
+
+class FactorRead(ReadBase):
+    review_id: int
+    description: str
+    level: FactorLevel
+    detail: str | None
+    typology_codes: list[str]

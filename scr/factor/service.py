@@ -1,0 +1,66 @@
+"""Contributory factors: the explanation of the episodes, at Learning Together's levels."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from scr.common import crud
+from scr.common.lookup import get_in_review
+from scr.factor.models import ContributoryFactor
+from scr.factor.schemas import FactorCreate, FactorRead, FactorUpdate
+from scr.link import service as link_service
+from scr.review.models import Review
+from scr.vocabulary import FactorLevel, NodeKind
+
+
+def list_(
+    *, session: Session, review: Review, limit: int, offset: int, level: FactorLevel | None = None
+) -> tuple[list[ContributoryFactor], int]:
+    """List the review's factors, optionally of one level."""
+    stmt = select(ContributoryFactor).where(ContributoryFactor.review_id == review.id)
+    if level is not None:
+        stmt = stmt.where(ContributoryFactor.level == level)
+    return crud.page(session, stmt.order_by(col(ContributoryFactor.id)), limit=limit, offset=offset)
+
+
+def get(*, session: Session, review: Review, factor_id: int) -> ContributoryFactor:
+    """Load one of the review's factors or raise NotFound."""
+    assert review.id is not None
+    return get_in_review(session, ContributoryFactor, review.id, factor_id, "contributory factor")
+
+
+def create(
+    *, session: Session, review: Review, data: FactorCreate, actor: str | None = None
+) -> ContributoryFactor:
+    """Add a contributory factor to the review."""
+    factor = ContributoryFactor(review_id=review.id, **data.model_dump())
+    crud.stamp_new(factor, actor=actor)
+    session.add(factor)
+    session.flush()
+    return factor
+
+
+def update(
+    *, session: Session, factor: ContributoryFactor, data: FactorUpdate, actor: str | None = None
+) -> ContributoryFactor:
+    """Change a factor, refusing a stale version."""
+    crud.ensure_version(factor, data.version, FactorRead.model_validate)
+    crud.apply_changes(
+        factor, data.model_dump(exclude_unset=True, exclude={"version"}), actor=actor
+    )
+    session.flush()
+    return factor
+
+
+def delete(*, session: Session, factor: ContributoryFactor, cascade: bool) -> None:
+    """Delete a factor; links to it block this unless ``cascade`` deletes them too."""
+    assert factor.id is not None
+    link_service.guard_delete(
+        session=session,
+        kind=NodeKind.factor,
+        item_id=factor.id,
+        label=f"Factor {factor.id} '{factor.description[:60]}'",
+        cascade=cascade,
+    )
+    session.delete(factor)
+    session.flush()

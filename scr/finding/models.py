@@ -1,0 +1,69 @@
+"""Systemic findings, the questions they pose to the Board, and the Board's actions."""
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlmodel import Field, Relationship, SQLModel
+
+from scr.common.columns import Tracked, enum_column
+from scr.vocabulary import ActionStatus, PatternKind
+
+
+class BoardAction(SQLModel, table=True):
+    """What the Board agreed to do about a question, owned by a role."""
+
+    __tablename__ = "board_action"
+
+    id: int | None = Field(default=None, primary_key=True)
+    question_id: int = Field(foreign_key="board_question.id", index=True)
+    ordinal: int
+    description: str = Field(sa_type=sa.Text)
+    owner_role: str | None = Field(default=None, max_length=200)
+    due_date: date | None = None
+    status: ActionStatus = Field(default=ActionStatus.planned, sa_column=enum_column(ActionStatus))
+
+
+class BoardQuestion(SQLModel, table=True):
+    """A question for the Board, and the Board's response."""
+
+    __tablename__ = "board_question"
+
+    id: int | None = Field(default=None, primary_key=True)
+    finding_id: int = Field(foreign_key="finding.id", index=True)
+    ordinal: int
+    question: str = Field(sa_type=sa.Text)
+    board_response: str | None = Field(default=None, sa_type=sa.Text)
+    response_date: date | None = None
+
+    actions: list[BoardAction] = Relationship(
+        sa_relationship_kwargs={
+            "lazy": "selectin",
+            "order_by": "BoardAction.ordinal",
+            "cascade": "all, delete-orphan",
+        }
+    )
+
+
+class Finding(Tracked, table=True):
+    __tablename__ = "finding"
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True)
+    ordinal: int
+    title: str = Field(max_length=200)
+    statement: str = Field(sa_type=sa.Text)
+    pattern_kind: PatternKind = Field(
+        default=PatternKind.unsafe, sa_column=enum_column(PatternKind)
+    )
+    category: str | None = Field(default=None, max_length=100)
+    how_it_appeared: str | None = Field(default=None, sa_type=sa.Text)
+    evidence_beyond_case: str | None = Field(default=None, sa_type=sa.Text)
+    why_it_matters: str | None = Field(default=None, sa_type=sa.Text)
+
+    questions: list[BoardQuestion] = Relationship(
+        sa_relationship_kwargs={
+            "lazy": "selectin",
+            "order_by": "BoardQuestion.ordinal",
+            "cascade": "all, delete-orphan",
+        }
+    )

@@ -1,0 +1,91 @@
+"""What clients send and receive about findings, their questions for the Board and actions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scr.common.schemas import ReadBase, WriteBase
+from scr.common.types import Code, LongText, ShortText, Version
+from scr.vocabulary import ActionStatus, PatternKind
+
+
+class BoardActionIn(WriteBase):
+    description: LongText = Field(min_length=1)
+    owner_role: ShortText | None = Field(default=None, examples=["Head of early help"])
+    due_date: date | None = None
+    status: ActionStatus = ActionStatus.planned
+
+
+class BoardQuestionIn(WriteBase):
+    question: LongText = Field(min_length=1, max_length=2000)
+    board_response: LongText | None = None
+    response_date: date | None = None
+    actions: list[BoardActionIn] = Field(default_factory=list, max_length=50)
+
+
+class FindingCreate(WriteBase):
+    ordinal: int | None = Field(default=None, ge=1, le=10_000)
+    title: ShortText
+    statement: LongText = Field(min_length=1, description="The systemic issue, stated generally.")
+    pattern_kind: PatternKind = PatternKind.unsafe
+    category: Code | None = Field(default=None, description="The typology category it belongs to.")
+    how_it_appeared: LongText | None = None
+    evidence_beyond_case: LongText | None = Field(
+        default=None, description="Why this is not peculiar to this case: data, audits, reviews."
+    )
+    why_it_matters: LongText | None = None
+    questions: list[BoardQuestionIn] = Field(
+        default_factory=list, max_length=50, description="Questions for the Board."
+    )
+
+
+class FindingUpdate(WriteBase):
+    """Sending ``questions`` replaces the whole list (with their responses and actions)."""
+
+    version: Version
+    ordinal: int = Field(default=None, ge=1, le=10_000)
+    title: ShortText = Field(default=None)
+    statement: LongText = Field(default=None, min_length=1)
+    pattern_kind: PatternKind = Field(default=None)
+    category: Code | None = None
+    how_it_appeared: LongText | None = None
+    evidence_beyond_case: LongText | None = None
+    why_it_matters: LongText | None = None
+    questions: list[BoardQuestionIn] = Field(default=None, max_length=50)
+
+
+class BoardActionRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    ordinal: int
+    description: str
+    owner_role: str | None
+    due_date: date | None
+    status: ActionStatus
+
+
+class BoardQuestionRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    ordinal: int
+    question: str
+    board_response: str | None
+    response_date: date | None
+    actions: list[BoardActionRead]
+
+
+class FindingRead(ReadBase):
+    review_id: int
+    ordinal: int
+    title: str
+    statement: str
+    pattern_kind: PatternKind
+    category: str | None
+    how_it_appeared: str | None
+    evidence_beyond_case: str | None
+    why_it_matters: str | None
+    questions: list[BoardQuestionRead]

@@ -1,0 +1,193 @@
+"""Causal links: typed edges between records of one review, checked against the method's rules."""
+
+from __future__ import annotations
+
+import networkx as nx
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
+
+from scr.common import crud
+from scr.common.lookup import get_in_review
+from scr.common.types import MAX_INT
+from scr.episode.models import KeyPracticeEpisode
+from scr.errors import Conflict, InvalidInput
+from scr.factor.models import ContributoryFactor
+from scr.finding.models import Finding
+from scr.link.models import CausalLink
+from scr.link.schemas import LinkCreate, LinkRead, LinkUpdate
+from scr.review.models import Review
+from scr.vocabulary import ALLOWED_ENDPOINTS, LinkKind, NodeKind
+
+_MODELS: dict[NodeKind, type[KeyPracticeEpisode | ContributoryFactor | Finding]] = {
+    NodeKind.episode: KeyPracticeEpisode,
+    NodeKind.factor: ContributoryFactor,
+    NodeKind.finding: Finding,
+}
+
+
+def list_(
+    *, session: Session, review: Review, limit: int, offset: int, node: str | None = None
+) -> tuple[list[CausalLink], int]:
+    """List the review's links, optionally only those touching one record (``node``)."""
+    stmt = select(CausalLink).where(CausalLink.review_id == review.id)
+    if node is not None:
+        kind, item_id = _split(node)
+        stmt = stmt.where(_touching(kind, item_id))
+    return crud.page(session, stmt.order_by(col(CausalLink.id)), limit=limit, offset=offset)
+
+
+def get(*, session: Session, review: Review, link_id: int) -> CausalLink:
+    """Load one of the review's links or raise NotFound."""
+    assert review.id is not None
+    return get_in_review(session, CausalLink, review.id, link_id, "causal link")
+
+
+def _split(key: str) -> tuple[NodeKind, int]:
+    kind, _, raw_id = key.partition(":")
+    return NodeKind(kind), int(raw_id)
+
+
+def _touching(kind: NodeKind, item_id: int) -> object:
+    return or_(
+        (col(CausalLink.source_kind) == kind) & (col(CausalLink.source_id) == item_id),
+        (col(CausalLink.target_kind) == kind) & (col(CausalLink.target_id) == item_id),
+    )
+
+
+def _ensure_in_review(session: Session, review: Review, key: str, field: str) -> None:
+    kind, item_id = _split(key)
+    record = session.get(_MODELS[kind], item_id) if item_id <= MAX_INT else None
+    if record is None or record.review_id != review.id:
+        raise InvalidInput(
+            f"{key} is not a record of this review: a link joins two records of the same review.",
+            field=("body", field),
+        )
+
+
+def _led_to_cycle(
+    session: Session, review: Review, source: str, target: str, skip: int | None
+) -> list[str] | None:
+    graph = nx.DiGraph()
+    stmt = select(CausalLink).where(
+        CausalLink.review_id == review.id, CausalLink.kind == LinkKind.led_to
+    )
+    graph.add_edges_from(
+        (link.source, link.target) for link in session.exec(stmt) if link.id != skip
+    )
+    if target in graph and source in graph and nx.has_path(graph, target, source):
+        path: list[str] = nx.shortest_path(graph, target, source)
+        return [source, *path]
+    return None
+
+
+def _a(kind: NodeKind) -> str:
+    return f"an {kind.value}" if kind.value[0] in "aeiou" else f"a {kind.value}"
+
+
+def _validate(session: Session, review: Review, link: CausalLink) -> None:
+    source_kind, target_kinds = ALLOWED_ENDPOINTS[link.kind]
+    if link.source_kind != source_kind or link.target_kind not in target_kinds:
+        allowed = "; ".join(
+            f"{kind.value}: {src.value} -> {' or '.join(sorted(t.value for t in tgts))}"
+            for kind, (src, tgts) in ALLOWED_ENDPOINTS.items()
+        )
+        raise InvalidInput(
+            f"A {link.kind.value} link cannot go from {_a(link.source_kind)} to "
+            f"{_a(link.target_kind)}. The kinds of link allowed are: {allowed}.",
+            field=("body", "kind"),
+        )
+    if link.source == link.target:
+        raise InvalidInput("A record cannot be linked to itself.", field=("body", "target"))
+    _ensure_in_review(session, review, link.source, "source")
+    _ensure_in_review(session, review, link.target, "target")
+    if link.kind == LinkKind.led_to:
+        cycle = _led_to_cycle(session, review, link.source, link.target, link.id)
+        if cycle is not None:
+            raise InvalidInput(
+                "Episodes cannot lead to each other in a circle: this led_to link would close the "
+                f"cycle {' -> '.join(cycle)}.",
+                field=("body", "target"),
+                cycle=cycle,
+            )
+    duplicate = session.exec(
+        select(CausalLink).where(
+            CausalLink.review_id == review.id,
+            CausalLink.kind == link.kind,
+            CausalLink.source_kind == link.source_kind,
+            CausalLink.source_id == link.source_id,
+            CausalLink.target_kind == link.target_kind,
+            CausalLink.target_id == link.target_id,
+        )
+    ).first()
+    if duplicate is not None and duplicate.id != link.id:
+        raise Conflict(
+            f"{link.source} is already linked to {link.target} by a {link.kind.value} link "
+            f"(link {duplicate.id})."
+        )
+
+
+def _set_endpoints(link: CausalLink, source: str, target: str) -> None:
+    link.source_kind, link.source_id = _split(source)
+    link.target_kind, link.target_id = _split(target)
+
+
+def create(
+    *, session: Session, review: Review, data: LinkCreate, actor: str | None = None
+) -> CausalLink:
+    """Link two records of the review, if the method allows that kind of link between them."""
+    link = CausalLink(review_id=review.id, kind=data.kind, evidence_note=data.evidence_note)
+    _set_endpoints(link, data.source, data.target)
+    _validate(session, review, link)
+    crud.stamp_new(link, actor=actor)
+    session.add(link)
+    session.flush()
+    return link
+
+
+def update(
+    *,
+    session: Session,
+    review: Review,
+    link: CausalLink,
+    data: LinkUpdate,
+    actor: str | None = None,
+) -> CausalLink:
+    """Change a link, refusing a stale version, and check it again."""
+    crud.ensure_version(link, data.version, LinkRead.model_validate)
+    changes = data.model_dump(exclude_unset=True, exclude={"version", "source", "target"})
+    _set_endpoints(link, data.source or link.source, data.target or link.target)
+    crud.apply_changes(link, changes, actor=actor)
+    _validate(session, review, link)
+    session.flush()
+    return link
+
+
+def delete(*, session: Session, link: CausalLink) -> None:
+    """Delete a link (nothing depends on a link)."""
+    session.delete(link)
+    session.flush()
+
+
+def touching(*, session: Session, kind: NodeKind, item_id: int) -> list[CausalLink]:
+    """Every link from or to one record."""
+    stmt = select(CausalLink).where(_touching(kind, item_id)).order_by(col(CausalLink.id))
+    return list(session.exec(stmt).all())
+
+
+def guard_delete(
+    *, session: Session, kind: NodeKind, item_id: int, label: str, cascade: bool
+) -> None:
+    """Before a record goes: refuse while links touch it, or delete them when ``cascade``."""
+    links = touching(session=session, kind=kind, item_id=item_id)
+    if not links:
+        return
+    if not cascade:
+        listed = "; ".join(f"link {x.id}: {x.source} {x.kind.value} {x.target}" for x in links[:20])
+        raise Conflict(
+            f"{label} is linked to other records ({len(links)} link(s): {listed}). Delete those "
+            "links first, or repeat with ?cascade=true to delete the links with it.",
+            links=[LinkRead.model_validate(x).model_dump(mode="json") for x in links],
+        )
+    for link in links:
+        session.delete(link)
+    session.flush()

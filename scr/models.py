@@ -1,0 +1,28 @@
+"""Every table, imported in one place so the metadata is complete (for Alembic and mappers)."""
+
+from __future__ import annotations
+
+from scr.agency.models import Agency
+from scr.board.models import Board
+from scr.chronology.models import ChronologyEntry
+from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
+from scr.factor.models import ContributoryFactor
+from scr.finding.models import BoardAction, BoardQuestion, Finding
+from scr.link.models import CausalLink
+from scr.participant.models import Participant
+from scr.review.models import Review
+
+__all__ = [
+    "Agency",
+    "Board",
+    "BoardAction",
+    "BoardQuestion",
+    "CausalLink",
+    "ChronologyEntry",
+    "ContributoryFactor",
+    "EpisodeCitation",
+    "Finding",
+    "KeyPracticeEpisode",
+    "Participant",
+    "Review",
+]

@@ -1,0 +1,67 @@
+"""The people in a review, recorded by role and agency."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, col, select
+
+from scr.agency import service as agency_service
+from scr.common import crud
+from scr.common.lookup import get_in_review
+from scr.participant.models import Participant
+from scr.participant.schemas import ParticipantCreate, ParticipantRead, ParticipantUpdate
+from scr.review.models import Review
+
+
+def list_(
+    *, session: Session, review: Review, limit: int, offset: int
+) -> tuple[list[Participant], int]:
+    """List the review's participants."""
+    stmt = select(Participant).where(Participant.review_id == review.id)
+    return crud.page(session, stmt.order_by(col(Participant.id)), limit=limit, offset=offset)
+
+
+def get(*, session: Session, review: Review, participant_id: int) -> Participant:
+    """Load one of the review's participants or raise NotFound."""
+    assert review.id is not None
+    return get_in_review(session, Participant, review.id, participant_id, "participant")
+
+
+def create(
+    *, session: Session, review: Review, data: ParticipantCreate, actor: str | None = None
+) -> Participant:
+    """Add a participant."""
+    if data.agency_id is not None:
+        agency_service.ensure_usable(
+            session, review.board_id, [data.agency_id], ("body", "agency_id")
+        )
+    participant = Participant(review_id=review.id, **data.model_dump())
+    crud.stamp_new(participant, actor=actor)
+    session.add(participant)
+    session.flush()
+    return participant
+
+
+def update(
+    *,
+    session: Session,
+    review: Review,
+    participant: Participant,
+    data: ParticipantUpdate,
+    actor: str | None = None,
+) -> Participant:
+    """Change a participant, refusing a stale version."""
+    crud.ensure_version(participant, data.version, ParticipantRead.model_validate)
+    changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    if changes.get("agency_id") is not None:
+        agency_service.ensure_usable(
+            session, review.board_id, [changes["agency_id"]], ("body", "agency_id")
+        )
+    crud.apply_changes(participant, changes, actor=actor)
+    session.flush()
+    return participant
+
+
+def delete(*, session: Session, participant: Participant) -> None:
+    """Remove a participant (nothing links to one)."""
+    session.delete(participant)
+    session.flush()

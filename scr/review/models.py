@@ -1,0 +1,36 @@
+"""A case review: the window on the system that everything else belongs to."""
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlmodel import Field
+
+from scr.common.columns import Tracked, enum_column
+from scr.vocabulary import AgeBand, LearningTogetherSize, Outcome, ReviewStatus, ReviewType
+
+
+class Review(Tracked, table=True):
+    __tablename__ = "review"
+    __table_args__ = (sa.UniqueConstraint("board_id", "reference"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    board_id: int = Field(foreign_key="board.id", index=True)
+    reference: str = Field(max_length=200)
+    child_pseudonym: str = Field(max_length=200)
+    review_type: ReviewType = Field(sa_column=enum_column(ReviewType))
+    learning_together_size: LearningTogetherSize | None = Field(
+        default=None, sa_column=enum_column(LearningTogetherSize, nullable=True)
+    )
+    status: ReviewStatus = Field(default=ReviewStatus.scoping, sa_column=enum_column(ReviewStatus))
+    incident_date: date | None = None
+    notification_date: date | None = None
+    start_date: date | None = None
+    publication_date: date | None = None
+    scope_start: date | None = None
+    scope_end: date | None = None
+    child_age_band: AgeBand | None = Field(
+        default=None, sa_column=enum_column(AgeBand, nullable=True)
+    )
+    outcome: Outcome | None = Field(default=None, sa_column=enum_column(Outcome, nullable=True))
+    context_codes: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
+    case_summary: str | None = Field(default=None, sa_type=sa.Text)

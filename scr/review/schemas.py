@@ -1,0 +1,81 @@
+"""What clients send and receive about reviews."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from scr.common.schemas import ReadBase, WriteBase
+from scr.common.types import Code, Id, LongText, ShortText, Version
+from scr.vocabulary import AgeBand, LearningTogetherSize, Outcome, ReviewStatus, ReviewType
+
+
+class ReviewCreate(WriteBase):
+    board_id: Id
+    reference: ShortText = Field(examples=["NBY-2025-01"])
+    child_pseudonym: ShortText = Field(
+        examples=["Child S"], description="A pseudonym, never the child's name."
+    )
+    review_type: ReviewType
+    learning_together_size: LearningTogetherSize | None = None
+    status: ReviewStatus = ReviewStatus.scoping
+    incident_date: date | None = None
+    notification_date: date | None = None
+    start_date: date | None = None
+    publication_date: date | None = None
+    scope_start: date | None = None
+    scope_end: date | None = None
+    child_age_band: AgeBand | None = None
+    outcome: Outcome | None = None
+    context_codes: list[Code] = Field(default_factory=list, max_length=50)
+    case_summary: LongText | None = None
+
+
+class ReviewUpdate(WriteBase):
+    """Only the fields sent change; ``version`` must be the one you read."""
+
+    version: Version
+    reference: ShortText = Field(default=None)
+    child_pseudonym: ShortText = Field(default=None)
+    review_type: ReviewType = Field(default=None)
+    learning_together_size: LearningTogetherSize | None = None
+    status: ReviewStatus = Field(default=None)
+    incident_date: date | None = None
+    notification_date: date | None = None
+    start_date: date | None = None
+    publication_date: date | None = None
+    scope_start: date | None = None
+    scope_end: date | None = None
+    child_age_band: AgeBand | None = None
+    outcome: Outcome | None = None
+    context_codes: list[Code] = Field(default=None, max_length=50)
+    case_summary: LongText | None = None
+
+
+class ReviewRead(ReadBase):
+    board_id: int
+    reference: str
+    child_pseudonym: str
+    review_type: ReviewType
+    learning_together_size: LearningTogetherSize | None
+    status: ReviewStatus
+    incident_date: date | None
+    notification_date: date | None
+    start_date: date | None
+    publication_date: date | None
+    scope_start: date | None
+    scope_end: date | None
+    child_age_band: AgeBand | None
+    outcome: Outcome | None
+    context_codes: list[str]
+    case_summary: str | None
+
+
+class ReviewFilters(WriteBase):
+    """Filters of the review list; ``year`` is the year the review was notified."""
+
+    board_id: Id | None = None
+    status: ReviewStatus | None = None
+    review_type: ReviewType | None = None
+    year: int | None = Field(default=None, ge=1900, le=2100)

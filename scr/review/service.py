@@ -1,0 +1,139 @@
+"""Reviews, and everything that belongs to one when it is deleted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import extract, func
+from sqlmodel import Session, col, select
+
+from scr.board.models import Board
+from scr.chronology.models import ChronologyEntry
+from scr.common import crud
+from scr.common.lookup import get_or_404
+from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
+from scr.errors import Conflict, InvalidInput
+from scr.factor.models import ContributoryFactor
+from scr.finding.models import BoardAction, BoardQuestion, Finding
+from scr.link.models import CausalLink
+from scr.participant.models import Participant
+from scr.review.models import Review
+from scr.review.schemas import ReviewCreate, ReviewFilters, ReviewRead, ReviewUpdate
+
+# The records a review owns, in the order they can be deleted without breaking a reference.
+_OWNED: list[tuple[str, Any]] = [
+    ("causal links", CausalLink),
+    ("key practice episodes", KeyPracticeEpisode),
+    ("chronology entries", ChronologyEntry),
+    ("contributory factors", ContributoryFactor),
+    ("findings", Finding),
+    ("participants", Participant),
+]
+
+
+def review_year() -> Any:
+    """The year a review counts under: its notification, or failing that its incident."""
+    return extract("year", func.coalesce(Review.notification_date, Review.incident_date))
+
+
+def list_(
+    *, session: Session, filters: ReviewFilters, limit: int, offset: int
+) -> tuple[list[Review], int]:
+    """List reviews matching the filters, newest first."""
+    stmt = select(Review)
+    if filters.board_id is not None:
+        stmt = stmt.where(Review.board_id == filters.board_id)
+    if filters.status is not None:
+        stmt = stmt.where(Review.status == filters.status)
+    if filters.review_type is not None:
+        stmt = stmt.where(Review.review_type == filters.review_type)
+    if filters.year is not None:
+        stmt = stmt.where(review_year() == filters.year)
+    stmt = stmt.order_by(col(Review.id).desc())
+    return crud.page(session, stmt, limit=limit, offset=offset)
+
+
+def get(*, session: Session, review_id: int) -> Review:
+    """Load a review or raise NotFound."""
+    return get_or_404(session, Review, review_id, "review")
+
+
+def get_by_reference(*, session: Session, board_id: int, reference: str) -> Review | None:
+    """The board's review with this reference, if any."""
+    stmt = select(Review).where(Review.board_id == board_id, Review.reference == reference)
+    return session.exec(stmt).first()
+
+
+def _check(session: Session, review: Review) -> None:
+    if review.scope_start and review.scope_end and review.scope_end < review.scope_start:
+        raise InvalidInput(
+            "The scope period ends before it starts: scope_end must be on or after scope_start.",
+            field=("body", "scope_end"),
+        )
+    other = get_by_reference(session=session, board_id=review.board_id, reference=review.reference)
+    if other is not None and other.id != review.id:
+        raise Conflict(
+            f"This board already has a review with reference {review.reference!r} (id {other.id})."
+        )
+
+
+def create(*, session: Session, data: ReviewCreate, actor: str | None = None) -> Review:
+    """Open a review for a board."""
+    if session.get(Board, data.board_id) is None:
+        raise InvalidInput(
+            f"There is no board with id {data.board_id}.", field=("body", "board_id")
+        )
+    review = Review(**data.model_dump())
+    crud.stamp_new(review, actor=actor)
+    _check(session, review)
+    session.add(review)
+    session.flush()
+    return review
+
+
+def update(
+    *, session: Session, review: Review, data: ReviewUpdate, actor: str | None = None
+) -> Review:
+    """Change a review, refusing a stale version."""
+    crud.ensure_version(review, data.version, ReviewRead.model_validate)
+    crud.apply_changes(
+        review, data.model_dump(exclude_unset=True, exclude={"version"}), actor=actor
+    )
+    _check(session, review)
+    session.flush()
+    return review
+
+
+def owned_counts(*, session: Session, review: Review) -> dict[str, int]:
+    """How many records of each kind the review holds."""
+    counts = {}
+    for label, model in _OWNED:
+        stmt = select(func.count()).select_from(model).where(model.review_id == review.id)
+        counts[label] = int(session.exec(stmt).one())
+    return counts
+
+
+def delete(*, session: Session, review: Review, cascade: bool) -> None:
+    """Delete a review; what it holds goes too only when ``cascade`` says so."""
+    counts = {k: v for k, v in owned_counts(session=session, review=review).items() if v}
+    if counts and not cascade:
+        held = ", ".join(f"{n} {label}" for label, n in counts.items())
+        raise Conflict(
+            f"Review {review.reference} still holds {held}. Delete them first, or repeat "
+            "with ?cascade=true to delete the review with everything it holds.",
+            holds=counts,
+        )
+    episodes = select(KeyPracticeEpisode.id).where(KeyPracticeEpisode.review_id == review.id)
+    findings = select(Finding.id).where(Finding.review_id == review.id)
+    questions = select(BoardQuestion.id).where(col(BoardQuestion.finding_id).in_(findings))
+    session.execute(
+        sql_delete(EpisodeCitation).where(col(EpisodeCitation.episode_id).in_(episodes))
+    )
+    session.execute(sql_delete(BoardAction).where(col(BoardAction.question_id).in_(questions)))
+    session.execute(sql_delete(BoardQuestion).where(col(BoardQuestion.finding_id).in_(findings)))
+    for _label, model in _OWNED:
+        session.execute(sql_delete(model).where(model.review_id == review.id))
+    session.delete(review)
+    session.flush()
+    session.expire_all()
