@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from scr.common.schemas import ReadBase, WriteBase
 from scr.common.types import Code, Id, LongText, ShortText, Version
 from scr.vocabulary import AgeBand, LearningTogetherSize, Outcome, ReviewStatus, ReviewType
 
 
-class ReviewCreate(WriteBase):
-    board_id: Id
+class ReviewFields(WriteBase):
+    """A review's own fields, without the board it belongs to."""
+
     reference: ShortText = Field(examples=["NBY-2025-01"])
     child_pseudonym: ShortText = Field(
         examples=["Child S"], description="A pseudonym, never the child's name."
@@ -30,6 +31,10 @@ class ReviewCreate(WriteBase):
     outcome: Outcome | None = None
     context_codes: list[Code] = Field(default_factory=list, max_length=50)
     case_summary: LongText | None = None
+
+
+class ReviewCreate(ReviewFields):
+    board_id: Id
 
 
 class ReviewUpdate(WriteBase):
@@ -72,7 +77,7 @@ class ReviewRead(ReadBase):
     case_summary: str | None
 
 
-class ReviewFilters(WriteBase):
+class ReviewFilters(BaseModel):
     """Filters of the review list; ``year`` is the year the review was notified."""
 
     board_id: Id | None = None

@@ -1,0 +1,117 @@
+"""The ``scr`` command line: serve the workbench, migrate, load the demo, move reviews."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from scr.common.problems import describe
+from scr.config import get_settings
+from scr.db import get_engine, session_scope
+from scr.errors import DomainError
+from scr.migrate import DatabaseBehind, ensure_current, upgrade
+
+app = typer.Typer(help="SCR Workbench: systems-methodology case reviews.", no_args_is_help=True)
+db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
+review_app = typer.Typer(help="Move one review in and out as a JSON file.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(review_app, name="review")
+
+
+def _database() -> str:
+    return get_engine().url.render_as_string(hide_password=True)
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.secho(message, err=True, fg=typer.colors.RED)
+    return typer.Exit(code=1)
+
+
+def _require_current() -> None:
+    try:
+        ensure_current(get_engine())
+    except DatabaseBehind as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Serve the API and the workbench (the database must be migrated)."""
+    import uvicorn
+
+    _require_current()
+    typer.echo(f"Database: {_database()}")
+    if get_settings().database_url is None:
+        typer.echo(f"Data folder: {get_settings().data_dir.resolve()}")
+    typer.echo(f"Workbench: http://{host}:{port}/   API docs: http://{host}:{port}/api/v1/docs")
+    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, workers=workers)
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Migrate the database to the newest schema (or to REVISION)."""
+    typer.echo(f"Migrating {_database()} ...")
+    upgrade(get_engine().url.render_as_string(hide_password=False), revision)
+    typer.echo("The database is up to date.")
+
+
+@app.command()
+def demo() -> None:
+    """Load the fictional demo review (does nothing if it is already there)."""
+    from scr.demo.loader import load_demo
+
+    _require_current()
+    with session_scope() as session:
+        review, created = load_demo(session=session)
+        said = "Loaded" if created else "Already loaded:"
+        typer.echo(
+            f"{said} demo review {review.reference} ({review.child_pseudonym}), id {review.id}."
+        )
+
+
+@review_app.command("export")
+def review_export(review_id: int) -> None:
+    """Write review REVIEW_ID as JSON to standard output."""
+    from scr.review import service as review_service
+    from scr.review.transfer import export_review
+
+    _require_current()
+    with session_scope() as session:
+        try:
+            review = review_service.get(session=session, review_id=review_id)
+        except DomainError as exc:
+            raise _fail(exc.message) from None
+        file = export_review(session=session, review=review)
+    sys.stdout.write(file.model_dump_json(indent=2) + "\n")
+
+
+@review_app.command("import")
+def review_import(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
+    """Import one review from a JSON file; a file that does not validate writes nothing."""
+    from scr.review.transfer import ReviewFile, import_review
+
+    _require_current()
+    try:
+        file = ReviewFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except json.JSONDecodeError as exc:
+        raise _fail(f"{path} is not valid JSON: {exc}. Nothing was imported.") from None
+    except ValidationError as exc:
+        lines = [f"  - {describe(e).message}" for e in exc.errors()[:50]]
+        raise _fail(
+            f"{path} is not a valid review file; nothing was imported:\n" + "\n".join(lines)
+        ) from None
+    try:
+        with session_scope() as session:
+            review = import_review(session=session, file=file, actor="cli")
+            typer.echo(f"Imported review {review.reference} as id {review.id}.")
+    except DomainError as exc:
+        raise _fail(f"{exc.message} Nothing was imported.") from None

@@ -1,0 +1,351 @@
+"""One review as a JSON file (``scr-review/1``): export, and an all-or-nothing import.
+
+The file carries its own small ids: each list numbers its records 1, 2, 3 ... in a stable
+order, and references inside the file (agencies, cited chronology entries, link ends) use
+those numbers. Import gives the records new ids, so exporting an imported review gives back
+the same file apart from ``exported_at``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal, Self
+
+from pydantic import BaseModel, Field, model_validator
+from sqlmodel import Session, col, select
+
+from scr.agency import service as agency_service
+from scr.agency.models import Agency
+from scr.agency.schemas import AgencyCreate
+from scr.board import service as board_service
+from scr.board.models import Board
+from scr.board.schemas import BoardCreate
+from scr.chronology import service as chronology_service
+from scr.chronology.models import ChronologyEntry
+from scr.chronology.schemas import ChronologyEntryCreate
+from scr.common.columns import utcnow
+from scr.common.schemas import WriteBase
+from scr.common.types import Code, Id, ShortText
+from scr.episode import service as episode_service
+from scr.episode.models import KeyPracticeEpisode
+from scr.episode.schemas import EpisodeCreate
+from scr.errors import Conflict
+from scr.factor import service as factor_service
+from scr.factor.models import ContributoryFactor
+from scr.factor.schemas import FactorCreate
+from scr.finding import service as finding_service
+from scr.finding.models import Finding
+from scr.finding.schemas import FindingCreate
+from scr.link import service as link_service
+from scr.link.models import CausalLink
+from scr.link.schemas import LinkCreate
+from scr.participant import service as participant_service
+from scr.participant.models import Participant
+from scr.participant.schemas import ParticipantCreate
+from scr.review import service as review_service
+from scr.review.models import Review
+from scr.review.schemas import ReviewCreate, ReviewFields
+
+FORMAT = "scr-review/1"
+
+
+class AgencyEntry(WriteBase):
+    id: Id
+    code: Code
+    name: ShortText
+
+
+class ChronologyEntryFile(ChronologyEntryCreate):
+    id: Id
+
+
+class EpisodeFile(EpisodeCreate):
+    id: Id
+
+
+class FactorFile(FactorCreate):
+    id: Id
+
+
+class FindingFile(FindingCreate):
+    id: Id
+
+
+class ReviewFile(WriteBase):
+    """A whole review, as written by ``scr review export``."""
+
+    format: Literal["scr-review/1"]
+    exported_at: datetime | None = None
+    board: BoardCreate
+    review: ReviewFields
+    agencies: list[AgencyEntry] = Field(default_factory=list, max_length=500)
+    participants: list[ParticipantCreate] = Field(default_factory=list, max_length=1000)
+    chronology: list[ChronologyEntryFile] = Field(default_factory=list, max_length=20_000)
+    episodes: list[EpisodeFile] = Field(default_factory=list, max_length=5_000)
+    factors: list[FactorFile] = Field(default_factory=list, max_length=10_000)
+    findings: list[FindingFile] = Field(default_factory=list, max_length=1_000)
+    links: list[LinkCreate] = Field(default_factory=list, max_length=50_000)
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Self:
+        problems: list[str] = []
+
+        def ids(name: str, items: list[Any]) -> set[int]:
+            seen: set[int] = set()
+            for item in items:
+                if item.id in seen:
+                    problems.append(f"{name} has id {item.id} twice")
+                seen.add(item.id)
+            return seen
+
+        agencies = ids("agencies", self.agencies)
+        entries = ids("chronology", self.chronology)
+        nodes = {
+            "episode": ids("episodes", self.episodes),
+            "factor": ids("factors", self.factors),
+            "finding": ids("findings", self.findings),
+        }
+        used = [(f"chronology[{i}].agency_id", e.agency_id) for i, e in enumerate(self.chronology)]
+        used += [
+            (f"participants[{i}].agency_id", p.agency_id)
+            for i, p in enumerate(self.participants)
+            if p.agency_id is not None
+        ]
+        used += [
+            (f"episodes[{i}].agency_ids", a)
+            for i, e in enumerate(self.episodes)
+            for a in e.agency_ids
+        ]
+        problems += [
+            f"{where} names agency {a}, which is not in agencies"
+            for where, a in used
+            if a not in agencies
+        ]
+        problems += [
+            f"episodes[{i}].chronology_entry_ids names entry {c}, which is not in chronology"
+            for i, e in enumerate(self.episodes)
+            for c in e.chronology_entry_ids
+            if c not in entries
+        ]
+        for i, link in enumerate(self.links):
+            for end in (link.source, link.target):
+                kind, _, raw = end.partition(":")
+                if int(raw) not in nodes[kind]:
+                    problems.append(f"links[{i}] names {end}, which is not in the file")
+        if problems:
+            raise ValueError("the file does not hold together: " + "; ".join(problems[:20]))
+        return self
+
+
+def _numbering(records: list[Any]) -> dict[int, int]:
+    return {record.id: position for position, record in enumerate(records, start=1)}
+
+
+def _fields(schema: type[BaseModel], record: Any, **overrides: Any) -> dict[str, Any]:
+    values = {name: getattr(record, name) for name in schema.model_fields if name != "id"}
+    return values | overrides
+
+
+def _ordered(session: Session, model: Any, review: Review, *order: Any) -> list[Any]:
+    return list(session.exec(select(model).where(model.review_id == review.id).order_by(*order)))
+
+
+def export_review(*, session: Session, review: Review) -> ReviewFile:
+    """Write a review, with everything it holds, as a ``scr-review/1`` file."""
+    board = session.get(Board, review.board_id)
+    assert board is not None
+    participants = _ordered(session, Participant, review, col(Participant.id))
+    chronology = _ordered(
+        session, ChronologyEntry, review, col(ChronologyEntry.entry_date), col(ChronologyEntry.id)
+    )
+    episodes = _ordered(
+        session,
+        KeyPracticeEpisode,
+        review,
+        col(KeyPracticeEpisode.ordinal),
+        col(KeyPracticeEpisode.id),
+    )
+    factors = _ordered(session, ContributoryFactor, review, col(ContributoryFactor.id))
+    findings = _ordered(session, Finding, review, col(Finding.ordinal), col(Finding.id))
+    links = _ordered(session, CausalLink, review, col(CausalLink.id))
+
+    used = [e.agency_id for e in chronology] + [p.agency_id for p in participants if p.agency_id]
+    used += [a for e in episodes for a in e.agency_ids]
+    agencies = sorted(
+        (a for a in (session.get(Agency, i) for i in set(used)) if a is not None),
+        key=lambda a: a.code,
+    )
+    agency_no = _numbering(agencies)
+    entry_no = _numbering(chronology)
+    node_no = {
+        "episode": _numbering(episodes),
+        "factor": _numbering(factors),
+        "finding": _numbering(findings),
+    }
+
+    def node(key: str) -> str:
+        kind, _, raw = key.partition(":")
+        return f"{kind}:{node_no[kind][int(raw)]}"
+
+    return ReviewFile(
+        format=FORMAT,
+        exported_at=utcnow(),
+        board=BoardCreate.model_validate(_fields(BoardCreate, board)),
+        review=ReviewFields.model_validate(_fields(ReviewFields, review)),
+        agencies=[AgencyEntry(id=agency_no[a.id], code=a.code, name=a.name) for a in agencies],
+        participants=[
+            ParticipantCreate.model_validate(
+                _fields(ParticipantCreate, p, agency_id=agency_no.get(p.agency_id))
+            )
+            for p in participants
+        ],
+        chronology=[
+            ChronologyEntryFile.model_validate(
+                _fields(ChronologyEntryFile, e, id=n, agency_id=agency_no[e.agency_id])
+            )
+            for n, e in enumerate(chronology, start=1)
+        ],
+        episodes=[
+            EpisodeFile.model_validate(
+                _fields(
+                    EpisodeFile,
+                    e,
+                    id=n,
+                    agency_ids=[agency_no[a] for a in e.agency_ids],
+                    chronology_entry_ids=[entry_no[c] for c in e.chronology_entry_ids],
+                )
+            )
+            for n, e in enumerate(episodes, start=1)
+        ],
+        factors=[
+            FactorFile.model_validate(_fields(FactorFile, f, id=n))
+            for n, f in enumerate(factors, start=1)
+        ],
+        findings=[
+            FindingFile.model_validate(
+                _fields(
+                    FindingFile,
+                    f,
+                    id=n,
+                    questions=[
+                        {
+                            "question": q.question,
+                            "board_response": q.board_response,
+                            "response_date": q.response_date,
+                            "actions": [
+                                {
+                                    "description": a.description,
+                                    "owner_role": a.owner_role,
+                                    "due_date": a.due_date,
+                                    "status": a.status,
+                                }
+                                for a in q.actions
+                            ],
+                        }
+                        for q in f.questions
+                    ],
+                )
+            )
+            for n, f in enumerate(findings, start=1)
+        ],
+        links=[
+            LinkCreate(
+                kind=x.kind,
+                source=node(x.source),
+                target=node(x.target),
+                evidence_note=x.evidence_note,
+            )
+            for x in links
+        ],
+    )
+
+
+def _agency_ids(
+    session: Session, file: ReviewFile, board: Board, actor: str | None
+) -> dict[int, int]:
+    assert board.id is not None
+    mapping: dict[int, int] = {}
+    for entry in file.agencies:
+        agency = agency_service.get_by_code(session=session, code=entry.code)
+        if agency is None:
+            data = AgencyCreate(code=entry.code, name=entry.name, board_id=board.id)
+            agency = agency_service.create(session=session, data=data, actor=actor)
+        elif agency.board_id not in (None, board.id):
+            raise Conflict(f"Agency code {entry.code!r} belongs to another board's list.")
+        assert agency.id is not None
+        mapping[entry.id] = agency.id
+    return mapping
+
+
+def import_review(*, session: Session, file: ReviewFile, actor: str | None = None) -> Review:
+    """Create the file's review (and its board, if new) with new ids; refuse a duplicate.
+
+    The caller's transaction makes this all or nothing: nothing is kept if any record fails.
+    """
+    board = board_service.get_by_code(session=session, code=file.board.code)
+    if board is None:
+        board = board_service.create(session=session, data=file.board, actor=actor)
+    assert board.id is not None
+    existing = review_service.get_by_reference(
+        session=session, board_id=board.id, reference=file.review.reference
+    )
+    if existing is not None:
+        raise Conflict(
+            f"Board {board.code} already has a review with reference {file.review.reference!r} "
+            f"(id {existing.id}); nothing was imported."
+        )
+    agency = _agency_ids(session, file, board, actor)
+    review_data = ReviewCreate.model_validate(file.review.model_dump() | {"board_id": board.id})
+    review = review_service.create(session=session, data=review_data, actor=actor)
+    for p in file.participants:
+        data = p.model_copy(update={"agency_id": agency.get(p.agency_id) if p.agency_id else None})
+        participant_service.create(session=session, review=review, data=data, actor=actor)
+    entry_ids: dict[int, int] = {}
+    for e in file.chronology:
+        fields = e.model_dump(exclude={"id"}) | {"agency_id": agency[e.agency_id]}
+        created = chronology_service.create(
+            session=session, review=review, data=ChronologyEntryCreate(**fields), actor=actor
+        )
+        entry_ids[e.id] = _id(created)
+    nodes: dict[str, dict[int, int]] = {"episode": {}, "factor": {}, "finding": {}}
+    for ep in file.episodes:
+        fields = ep.model_dump(exclude={"id"}) | {
+            "agency_ids": [agency[a] for a in ep.agency_ids],
+            "chronology_entry_ids": [entry_ids[c] for c in ep.chronology_entry_ids],
+        }
+        created_ep = episode_service.create(
+            session=session, review=review, data=EpisodeCreate(**fields), actor=actor
+        )
+        nodes["episode"][ep.id] = _id(created_ep)
+    for f in file.factors:
+        created_f = factor_service.create(
+            session=session,
+            review=review,
+            data=FactorCreate(**f.model_dump(exclude={"id"})),
+            actor=actor,
+        )
+        nodes["factor"][f.id] = _id(created_f)
+    for g in file.findings:
+        created_g = finding_service.create(
+            session=session,
+            review=review,
+            data=FindingCreate(**g.model_dump(exclude={"id"})),
+            actor=actor,
+        )
+        nodes["finding"][g.id] = _id(created_g)
+
+    def node(key: str) -> str:
+        kind, _, raw = key.partition(":")
+        return f"{kind}:{nodes[kind][int(raw)]}"
+
+    for x in file.links:
+        data = LinkCreate(
+            kind=x.kind, source=node(x.source), target=node(x.target), evidence_note=x.evidence_note
+        )
+        link_service.create(session=session, review=review, data=data, actor=actor)
+    return review
+
+
+def _id(record: Any) -> int:
+    assert record.id is not None
+    return int(record.id)

@@ -1,0 +1,88 @@
+"""Whatever a client sends gets a 4xx with a sentence, and a failed request changes nothing."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from tests.factories import make_episode, make_review
+
+
+def test_malformed_json_is_explained(client: TestClient, session: Session) -> None:
+    review = make_review(session)
+    answer = client.post(
+        f"/api/v1/reviews/{review.id}/episodes",
+        content=b'{"title": "Visit",',
+        headers={"content-type": "application/json"},
+    )
+    assert answer.status_code == 422
+    assert answer.json()["detail"].startswith("The request body is not valid JSON")
+
+
+def test_wrong_types_long_strings_unknown_enums_and_fields_are_each_named(
+    client: TestClient, session: Session
+) -> None:
+    review = make_review(session)
+    answer = client.post(
+        f"/api/v1/reviews/{review.id}/episodes",
+        json={
+            "title": "x" * 201,
+            "period_start": "last Tuesday",
+            "appraisal_rating": "excellent",
+            "agency_ids": ["police"],
+            "colour": "blue",
+        },
+    )
+    assert answer.status_code == 422
+    problems = {p["field"]: p["message"] for p in answer.json()["errors"]}
+    assert problems["title"] == "title is too long: at most 200 characters."
+    assert problems["period_start"] == "period_start must be a date written as YYYY-MM-DD."
+    assert "'good_practice'" in problems["appraisal_rating"]
+    assert problems["agency_ids.0"] == "agency_ids.0 must be a whole number."
+    assert problems["colour"] == "colour is not a field of this record."
+    assert answer.json()["detail"].startswith("The request has 5 problems")
+
+
+def test_text_the_database_cannot_store_is_refused(client: TestClient, session: Session) -> None:
+    review = make_review(session)
+    base = f"/api/v1/reviews/{review.id}/factors"
+    nul = client.post(base, json={"description": "a\x00b", "level": "family"})
+    assert nul.status_code == 422
+    assert "NUL" in nul.json()["detail"]
+    surrogate = client.post(
+        base,
+        content=b'{"description": "\\ud800", "level": "family"}',
+        headers={"content-type": "application/json"},
+    )
+    assert surrogate.status_code == 422
+    assert client.get(base).json()["total"] == 0
+
+
+def test_an_explicit_null_for_a_required_field_is_refused(
+    client: TestClient, session: Session
+) -> None:
+    review = make_review(session)
+    episode = make_episode(session, review)
+    answer = client.patch(
+        f"/api/v1/reviews/{review.id}/episodes/{episode.id}", json={"version": 1, "title": None}
+    )
+    assert answer.status_code == 422
+    assert answer.json()["errors"][0]["field"] == "title"
+
+
+def test_a_failed_change_leaves_the_record_as_it_was(client: TestClient, session: Session) -> None:
+    review = make_review(session)
+    episode = make_episode(session, review, period_start="2022-03-01", title="Before")
+    url = f"/api/v1/reviews/{review.id}/episodes/{episode.id}"
+    answer = client.patch(url, json={"version": 1, "title": "After", "period_end": "2022-02-01"})
+    assert answer.status_code == 422
+    assert "period_end must be on or after period_start" in answer.json()["detail"]
+    kept = client.get(url).json()
+    assert (kept["title"], kept["period_end"], kept["version"]) == ("Before", None, 1)
+
+
+def test_patch_without_a_version_is_refused(client: TestClient, session: Session) -> None:
+    review = make_review(session)
+    answer = client.patch(f"/api/v1/reviews/{review.id}", json={"status": "gathering"})
+    assert answer.status_code == 422
+    assert answer.json()["errors"][0]["message"] == "version is required."

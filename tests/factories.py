@@ -1,0 +1,121 @@
+"""Plain functions that make records for tests, through the same services the API uses."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any, TypeVar
+
+from sqlmodel import Session
+
+from scr.agency import service as agency_service
+from scr.board import service as board_service
+from scr.board.models import Board
+from scr.board.schemas import BoardCreate
+from scr.chronology import service as chronology_service
+from scr.chronology.models import ChronologyEntry
+from scr.chronology.schemas import ChronologyEntryCreate
+from scr.episode import service as episode_service
+from scr.episode.models import KeyPracticeEpisode
+from scr.episode.schemas import EpisodeCreate
+from scr.factor import service as factor_service
+from scr.factor.models import ContributoryFactor
+from scr.factor.schemas import FactorCreate
+from scr.finding import service as finding_service
+from scr.finding.models import Finding
+from scr.finding.schemas import FindingCreate
+from scr.link import service as link_service
+from scr.link.models import CausalLink
+from scr.link.schemas import LinkCreate
+from scr.review import service as review_service
+from scr.review.models import Review
+from scr.review.schemas import ReviewCreate
+
+_serial = itertools.count(1)
+T = TypeVar("T")
+
+
+def _saved(session: Session, record: T) -> T:
+    # Commit (a savepoint inside the test's transaction), as if an earlier request had saved
+    # it, so that a later failed request rolls back only its own work.
+    session.commit()
+    return record
+
+
+def agency_id(session: Session, code: str = "health-visiting") -> int:
+    agency = agency_service.get_by_code(session=session, code=code)
+    assert agency is not None and agency.id is not None
+    return agency.id
+
+
+def make_board(session: Session, **overrides: Any) -> Board:
+    n = next(_serial)
+    data = {"name": f"Testshire Partnership {n}", "code": f"TEST{n}", "region": "london"}
+    return _saved(
+        session, board_service.create(session=session, data=BoardCreate(**(data | overrides)))
+    )
+
+
+def make_review(session: Session, board: Board | None = None, **overrides: Any) -> Review:
+    board = board or make_board(session)
+    data = {
+        "board_id": board.id,
+        "reference": f"TST-{next(_serial)}",
+        "child_pseudonym": "Child T",
+        "review_type": "local_child_safeguarding_practice_review",
+    }
+    return _saved(
+        session, review_service.create(session=session, data=ReviewCreate(**(data | overrides)))
+    )
+
+
+def make_entry(session: Session, review: Review, **overrides: Any) -> ChronologyEntry:
+    data = {
+        "entry_date": "2023-05-01",
+        "agency_id": agency_id(session),
+        "summary": "Health visitor saw Child T at home.",
+    }
+    return _saved(
+        session,
+        chronology_service.create(
+            session=session, review=review, data=ChronologyEntryCreate(**(data | overrides))
+        ),
+    )
+
+
+def make_episode(session: Session, review: Review, **overrides: Any) -> KeyPracticeEpisode:
+    data = {"title": f"Episode {next(_serial)}"}
+    return _saved(
+        session,
+        episode_service.create(
+            session=session, review=review, data=EpisodeCreate(**(data | overrides))
+        ),
+    )
+
+
+def make_factor(session: Session, review: Review, **overrides: Any) -> ContributoryFactor:
+    data = {"description": f"Factor {next(_serial)}", "level": "working_conditions"}
+    return _saved(
+        session,
+        factor_service.create(
+            session=session, review=review, data=FactorCreate(**(data | overrides))
+        ),
+    )
+
+
+def make_finding(session: Session, review: Review, **overrides: Any) -> Finding:
+    data = {
+        "title": f"Finding {next(_serial)}",
+        "statement": "A pattern in the system.",
+        "questions": [{"question": "How does the Board know?"}],
+    }
+    return _saved(
+        session,
+        finding_service.create(
+            session=session, review=review, data=FindingCreate(**(data | overrides))
+        ),
+    )
+
+
+def make_link(session: Session, review: Review, kind: str, source: str, target: str) -> CausalLink:
+    data = LinkCreate(kind=kind, source=source, target=target)  # type: ignore[arg-type]
+    return _saved(session, link_service.create(session=session, review=review, data=data))
