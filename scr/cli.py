@@ -105,7 +105,7 @@ def review_import(path: Annotated[Path, typer.Argument(exists=True, dir_okay=Fal
     except json.JSONDecodeError as exc:
         raise _fail(f"{path} is not valid JSON: {exc}. Nothing was imported.") from None
     except ValidationError as exc:
-        lines = [f"  - {describe(e).message}" for e in exc.errors()[:50]]
+        lines = [f"  - {describe(e, whole='The file').message}" for e in exc.errors()[:50]]
         raise _fail(
             f"{path} is not a valid review file; nothing was imported:\n" + "\n".join(lines)
         ) from None

@@ -7,18 +7,22 @@ The database is SQLite in a temporary folder unless SCR_TEST_DATABASE_URL names 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from api.deps import get_session
 from api.main import create_app
 from scr import migrate
-from scr.db import make_engine
+from scr.config import get_settings
+from scr.db import get_engine, make_engine
 
 
 @pytest.fixture(scope="session")
@@ -72,3 +76,41 @@ def app(session: Session) -> FastAPI:
 @pytest.fixture
 def client(app: FastAPI) -> TestClient:
     return TestClient(app)
+
+
+@pytest.fixture
+def scratch_database_url(database_url: str, tmp_path: Path) -> Iterator[str]:
+    """An empty database of the same engine, for tests that migrate or commit for real."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        yield f"sqlite:///{tmp_path / 'scratch.sqlite3'}"
+        return
+    name = f"scr_scratch_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
+        admin.dispose()
+
+
+@pytest.fixture
+def configured_for(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Point the process's settings (as the CLI reads them) at a database URL."""
+
+    def configure(url: str) -> None:
+        monkeypatch.setenv("SCR_DATABASE_URL", url)
+        _reset()
+
+    def _reset() -> None:
+        if get_engine.cache_info().currsize:
+            get_engine().dispose()
+        get_engine.cache_clear()
+        get_settings.cache_clear()
+
+    yield configure
+    monkeypatch.delenv("SCR_DATABASE_URL", raising=False)
+    _reset()

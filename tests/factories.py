@@ -43,7 +43,8 @@ def _saved(session: Session, record: T) -> T:
 
 def agency_id(session: Session, code: str = "health-visiting") -> int:
     agency = agency_service.get_by_code(session=session, code=code)
-    assert agency is not None and agency.id is not None
+    assert agency is not None
+    assert agency.id is not None
     return agency.id
 
 

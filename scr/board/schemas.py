@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from scr.common.schemas import ReadBase, WriteBase
+from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import ShortText, Version
 from scr.vocabulary import Region
 
@@ -25,9 +25,11 @@ class BoardCreate(WriteBase):
 
 class BoardUpdate(WriteBase):
     version: Version
-    name: ShortText = Field(default=None)
-    code: BoardCode = Field(default=None)
-    region: Region = Field(default=None)
+    name: ShortText | None = None
+    code: BoardCode | None = None
+    region: Region | None = None
+
+    _not_null = reject_null("name", "code", "region")
 
 
 class BoardRead(ReadBase):

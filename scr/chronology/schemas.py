@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import Field
 
-from scr.common.schemas import ReadBase, WriteBase
+from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import Id, LongText, ShortText, Version
 from scr.vocabulary import DatePrecision
 
@@ -22,12 +22,14 @@ class ChronologyEntryCreate(WriteBase):
 
 class ChronologyEntryUpdate(WriteBase):
     version: Version
-    entry_date: date = Field(default=None)
-    date_precision: DatePrecision = Field(default=None)
-    agency_id: Id = Field(default=None)
-    summary: LongText = Field(default=None, min_length=1)
+    entry_date: date | None = None
+    date_precision: DatePrecision | None = None
+    agency_id: Id | None = None
+    summary: LongText | None = Field(default=None, min_length=1)
     source: ShortText | None = None
-    significant: bool = Field(default=None)
+    significant: bool | None = None
+
+    _not_null = reject_null("entry_date", "date_precision", "agency_id", "summary", "significant")
 
 
 class ChronologyEntryRead(ReadBase):

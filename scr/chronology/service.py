@@ -13,7 +13,7 @@ from scr.chronology.schemas import (
     ChronologyEntryUpdate,
 )
 from scr.common import crud
-from scr.common.lookup import get_in_review
+from scr.common.lookup import get_in_review, id_of
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.errors import Conflict
 from scr.review.models import Review
@@ -41,7 +41,7 @@ def create(
 ) -> ChronologyEntry:
     """Add an entry to the review's chronology."""
     agency_service.ensure_usable(session, review.board_id, [data.agency_id], ("body", "agency_id"))
-    entry = ChronologyEntry(review_id=review.id, **data.model_dump())
+    entry = ChronologyEntry(review_id=id_of(review), **data.model_dump())
     crud.stamp_new(entry, actor=actor)
     session.add(entry)
     session.flush()

@@ -11,6 +11,12 @@ from scr.errors import NotFound
 M = TypeVar("M", bound=SQLModel)
 
 
+def id_of(record: Any) -> int:
+    """The id of a saved record (records are flushed before their id is used)."""
+    assert record.id is not None, "record has not been saved yet"
+    return int(record.id)
+
+
 def get_or_404(session: Session, model: type[M], item_id: int, noun: str) -> M:
     """The record with ``item_id``, or NotFound naming it."""
     record = session.get(model, item_id)

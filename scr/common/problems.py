@@ -63,8 +63,11 @@ def _sentence(error: Any) -> str:
     return message.removeprefix("Value error, ")
 
 
-def describe(error: Any) -> FieldProblem:
-    """Turn one pydantic error into a field path and a sentence a reviewer understands."""
+def describe(error: Any, *, whole: str = "The request body") -> FieldProblem:
+    """Turn one pydantic error into a field path and a sentence a reviewer understands.
+
+    ``whole`` names the thing itself when the problem is not with one field of it.
+    """
     loc = [part for part in error.get("loc", ()) if isinstance(part, str | int)]
     named = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
     field = ".".join(named) or "body"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
 
 T = TypeVar("T")
 
@@ -33,3 +33,14 @@ class WriteBase(BaseModel):
     """Create and Update schemas refuse fields they do not know, so typos are not lost."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+def _not_null(value: Any) -> Any:
+    if value is None:
+        raise ValueError("cannot be emptied: leave it out of the request to keep its value")
+    return value
+
+
+def reject_null(*fields: str) -> Any:
+    """In an Update schema: these fields may be left out, but not set to null."""
+    return field_validator(*fields, mode="before")(_not_null)

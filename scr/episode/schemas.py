@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import Field
 
-from scr.common.schemas import ReadBase, WriteBase
+from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import Id, LongText, ShortText, Version
 from scr.vocabulary import AppraisalRating
 
@@ -44,20 +44,24 @@ class EpisodeCreate(WriteBase):
 
 class EpisodeUpdate(WriteBase):
     version: Version
-    ordinal: int = Field(default=None, ge=1, le=10_000)
-    title: ShortText = Field(default=None)
+    ordinal: int | None = Field(default=None, ge=1, le=10_000)
+    title: ShortText | None = None
     period_start: date | None = None
     period_end: date | None = None
-    agency_ids: list[Id] = Field(default=None, max_length=50)
-    roles_involved: list[ShortText] = Field(default=None, max_length=50)
+    agency_ids: list[Id] | None = Field(default=None, max_length=50)
+    roles_involved: list[ShortText] | None = Field(default=None, max_length=50)
     what_happened: LongText | None = None
     view_at_the_time: LongText | None = None
     appraisal: LongText | None = None
     appraisal_rating: AppraisalRating | None = None
-    chronology_entry_ids: list[Id] = Field(default=None, max_length=200)
+    chronology_entry_ids: list[Id] | None = Field(default=None, max_length=200)
     went_well: LongText | None = None
     queries: LongText | None = None
     suggested_changes: LongText | None = None
+
+    _not_null = reject_null(
+        "ordinal", "title", "agency_ids", "roles_involved", "chronology_entry_ids"
+    )
 
 
 class EpisodeRead(ReadBase):

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from scr.agency import service as agency_service
 from scr.chronology.models import ChronologyEntry
 from scr.common import crud
-from scr.common.lookup import get_in_review
+from scr.common.lookup import get_in_review, id_of
 from scr.common.types import MAX_INT
 from scr.episode.models import KeyPracticeEpisode
 from scr.episode.schemas import EpisodeCreate, EpisodeRead, EpisodeUpdate
@@ -63,7 +63,7 @@ def create(
     """Add a key practice episode to the review."""
     agency_service.ensure_usable(session, review.board_id, data.agency_ids, ("body", "agency_ids"))
     fields = data.model_dump(exclude={"chronology_entry_ids", "ordinal"})
-    episode = KeyPracticeEpisode(review_id=review.id, ordinal=data.ordinal or 0, **fields)
+    episode = KeyPracticeEpisode(review_id=id_of(review), ordinal=data.ordinal or 0, **fields)
     if data.ordinal is None:
         last = session.exec(
             select(func.max(KeyPracticeEpisode.ordinal)).where(
@@ -94,7 +94,7 @@ def update(
         agency_service.ensure_usable(
             session, review.board_id, changes["agency_ids"], ("body", "agency_ids")
         )
-    if "chronology_entry_ids" in data.model_fields_set:
+    if data.chronology_entry_ids is not None:
         episode.cited_entries = _cited(session, review, data.chronology_entry_ids)
     crud.apply_changes(episode, changes, actor=actor)
     _check_period(episode)

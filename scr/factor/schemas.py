@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from scr.common.schemas import ReadBase, WriteBase
+from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import Code, LongText, Version
 from scr.vocabulary import FactorLevel
 
@@ -18,10 +18,12 @@ class FactorCreate(WriteBase):
 
 class FactorUpdate(WriteBase):
     version: Version
-    description: LongText = Field(default=None, min_length=1, max_length=1000)
-    level: FactorLevel = Field(default=None)
+    description: LongText | None = Field(default=None, min_length=1, max_length=1000)
+    level: FactorLevel | None = None
     detail: LongText | None = None
-    typology_codes: list[Code] = Field(default=None, max_length=50)
+    typology_codes: list[Code] | None = Field(default=None, max_length=50)
+
+    _not_null = reject_null("description", "level", "typology_codes")
 
 
 class FactorRead(ReadBase):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, col, select
 
 from scr.common import crud
-from scr.common.lookup import get_in_review
+from scr.common.lookup import get_in_review, id_of
 from scr.factor.models import ContributoryFactor
 from scr.factor.schemas import FactorCreate, FactorRead, FactorUpdate
 from scr.link import service as link_service
@@ -33,7 +33,7 @@ def create(
     *, session: Session, review: Review, data: FactorCreate, actor: str | None = None
 ) -> ContributoryFactor:
     """Add a contributory factor to the review."""
-    factor = ContributoryFactor(review_id=review.id, **data.model_dump())
+    factor = ContributoryFactor(review_id=id_of(review), **data.model_dump())
     crud.stamp_new(factor, actor=actor)
     session.add(factor)
     session.flush()

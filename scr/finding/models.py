@@ -15,7 +15,9 @@ class BoardAction(SQLModel, table=True):
     __tablename__ = "board_action"
 
     id: int | None = Field(default=None, primary_key=True)
-    question_id: int = Field(foreign_key="board_question.id", index=True)
+    question_id: int | None = Field(
+        default=None, foreign_key="board_question.id", index=True, nullable=False
+    )
     ordinal: int
     description: str = Field(sa_type=sa.Text)
     owner_role: str | None = Field(default=None, max_length=200)
@@ -29,7 +31,9 @@ class BoardQuestion(SQLModel, table=True):
     __tablename__ = "board_question"
 
     id: int | None = Field(default=None, primary_key=True)
-    finding_id: int = Field(foreign_key="finding.id", index=True)
+    finding_id: int | None = Field(
+        default=None, foreign_key="finding.id", index=True, nullable=False
+    )
     ordinal: int
     question: str = Field(sa_type=sa.Text)
     board_response: str | None = Field(default=None, sa_type=sa.Text)

@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scr.common.schemas import ReadBase, WriteBase
+from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import Code, LongText, ShortText, Version
 from scr.vocabulary import ActionStatus, PatternKind
 
@@ -45,15 +45,17 @@ class FindingUpdate(WriteBase):
     """Sending ``questions`` replaces the whole list (with their responses and actions)."""
 
     version: Version
-    ordinal: int = Field(default=None, ge=1, le=10_000)
-    title: ShortText = Field(default=None)
-    statement: LongText = Field(default=None, min_length=1)
-    pattern_kind: PatternKind = Field(default=None)
+    ordinal: int | None = Field(default=None, ge=1, le=10_000)
+    title: ShortText | None = None
+    statement: LongText | None = Field(default=None, min_length=1)
+    pattern_kind: PatternKind | None = None
     category: Code | None = None
     how_it_appeared: LongText | None = None
     evidence_beyond_case: LongText | None = None
     why_it_matters: LongText | None = None
-    questions: list[BoardQuestionIn] = Field(default=None, max_length=50)
+    questions: list[BoardQuestionIn] | None = Field(default=None, max_length=50)
+
+    _not_null = reject_null("ordinal", "title", "statement", "pattern_kind", "questions")
 
 
 class BoardActionRead(BaseModel):

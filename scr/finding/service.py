@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from scr.common import crud
-from scr.common.lookup import get_in_review
+from scr.common.lookup import get_in_review, id_of
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.finding.schemas import BoardQuestionIn, FindingCreate, FindingRead, FindingUpdate
 from scr.link import service as link_service
@@ -53,7 +53,7 @@ def create(
 ) -> Finding:
     """Add a finding, with its questions for the Board."""
     fields = data.model_dump(exclude={"questions", "ordinal"})
-    finding = Finding(review_id=review.id, ordinal=data.ordinal or 0, **fields)
+    finding = Finding(review_id=id_of(review), ordinal=data.ordinal or 0, **fields)
     if data.ordinal is None:
         last = session.exec(
             select(func.max(Finding.ordinal)).where(Finding.review_id == review.id)
@@ -72,7 +72,7 @@ def update(
     """Change a finding, refusing a stale version; ``questions`` replaces the list when sent."""
     crud.ensure_version(finding, data.version, FindingRead.model_validate)
     changes = data.model_dump(exclude_unset=True, exclude={"version", "questions"})
-    if "questions" in data.model_fields_set:
+    if data.questions is not None:
         finding.questions = _questions(data.questions)
     crud.apply_changes(finding, changes, actor=actor)
     session.flush()

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from scr.common.schemas import ReadBase, WriteBase
+from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import LongText, Version
 from scr.vocabulary import LinkKind
 
@@ -29,10 +29,12 @@ class LinkCreate(WriteBase):
 
 class LinkUpdate(WriteBase):
     version: Version
-    kind: LinkKind = Field(default=None)
-    source: NodeKey = Field(default=None)
-    target: NodeKey = Field(default=None)
+    kind: LinkKind | None = None
+    source: NodeKey | None = None
+    target: NodeKey | None = None
     evidence_note: LongText | None = None
+
+    _not_null = reject_null("kind", "source", "target")
 
 
 class LinkRead(ReadBase):

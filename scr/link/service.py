@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
-from sqlalchemy import or_
+from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
 from scr.common import crud
-from scr.common.lookup import get_in_review
+from scr.common.lookup import get_in_review, id_of
 from scr.common.types import MAX_INT
 from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict, InvalidInput
@@ -18,7 +20,7 @@ from scr.link.schemas import LinkCreate, LinkRead, LinkUpdate
 from scr.review.models import Review
 from scr.vocabulary import ALLOWED_ENDPOINTS, LinkKind, NodeKind
 
-_MODELS: dict[NodeKind, type[KeyPracticeEpisode | ContributoryFactor | Finding]] = {
+_MODELS: dict[NodeKind, Any] = {
     NodeKind.episode: KeyPracticeEpisode,
     NodeKind.factor: ContributoryFactor,
     NodeKind.finding: Finding,
@@ -47,7 +49,7 @@ def _split(key: str) -> tuple[NodeKind, int]:
     return NodeKind(kind), int(raw_id)
 
 
-def _touching(kind: NodeKind, item_id: int) -> object:
+def _touching(kind: NodeKind, item_id: int) -> ColumnElement[bool]:
     return or_(
         (col(CausalLink.source_kind) == kind) & (col(CausalLink.source_id) == item_id),
         (col(CausalLink.target_kind) == kind) & (col(CausalLink.target_id) == item_id),
@@ -56,7 +58,9 @@ def _touching(kind: NodeKind, item_id: int) -> object:
 
 def _ensure_in_review(session: Session, review: Review, key: str, field: str) -> None:
     kind, item_id = _split(key)
-    record = session.get(_MODELS[kind], item_id) if item_id <= MAX_INT else None
+    record: KeyPracticeEpisode | ContributoryFactor | Finding | None = None
+    if item_id <= MAX_INT:
+        record = session.get(_MODELS[kind], item_id)
     if record is None or record.review_id != review.id:
         raise InvalidInput(
             f"{key} is not a record of this review: a link joins two records of the same review.",
@@ -135,8 +139,17 @@ def create(
     *, session: Session, review: Review, data: LinkCreate, actor: str | None = None
 ) -> CausalLink:
     """Link two records of the review, if the method allows that kind of link between them."""
-    link = CausalLink(review_id=review.id, kind=data.kind, evidence_note=data.evidence_note)
-    _set_endpoints(link, data.source, data.target)
+    source_kind, source_id = _split(data.source)
+    target_kind, target_id = _split(data.target)
+    link = CausalLink(
+        review_id=id_of(review),
+        kind=data.kind,
+        source_kind=source_kind,
+        source_id=source_id,
+        target_kind=target_kind,
+        target_id=target_id,
+        evidence_note=data.evidence_note,
+    )
     _validate(session, review, link)
     crud.stamp_new(link, actor=actor)
     session.add(link)

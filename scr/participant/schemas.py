@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from scr.common.schemas import ReadBase, WriteBase
+from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import Id, ShortText, Version
 from scr.vocabulary import ParticipantRole
 
@@ -17,9 +17,11 @@ class ParticipantCreate(WriteBase):
 
 class ParticipantUpdate(WriteBase):
     version: Version
-    role: ParticipantRole = Field(default=None)
+    role: ParticipantRole | None = None
     agency_id: Id | None = None
-    job_role: ShortText = Field(default=None)
+    job_role: ShortText | None = None
+
+    _not_null = reject_null("role", "job_role")
 
 
 class ParticipantRead(ReadBase):

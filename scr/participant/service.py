@@ -6,7 +6,7 @@ from sqlmodel import Session, col, select
 
 from scr.agency import service as agency_service
 from scr.common import crud
-from scr.common.lookup import get_in_review
+from scr.common.lookup import get_in_review, id_of
 from scr.participant.models import Participant
 from scr.participant.schemas import ParticipantCreate, ParticipantRead, ParticipantUpdate
 from scr.review.models import Review
@@ -34,7 +34,7 @@ def create(
         agency_service.ensure_usable(
             session, review.board_id, [data.agency_id], ("body", "agency_id")
         )
-    participant = Participant(review_id=review.id, **data.model_dump())
+    participant = Participant(review_id=id_of(review), **data.model_dump())
     crud.stamp_new(participant, actor=actor)
     session.add(participant)
     session.flush()

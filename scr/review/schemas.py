@@ -6,7 +6,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from scr.common.schemas import ReadBase, WriteBase
+from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import Code, Id, LongText, ShortText, Version
 from scr.vocabulary import AgeBand, LearningTogetherSize, Outcome, ReviewStatus, ReviewType
 
@@ -41,11 +41,11 @@ class ReviewUpdate(WriteBase):
     """Only the fields sent change; ``version`` must be the one you read."""
 
     version: Version
-    reference: ShortText = Field(default=None)
-    child_pseudonym: ShortText = Field(default=None)
-    review_type: ReviewType = Field(default=None)
+    reference: ShortText | None = None
+    child_pseudonym: ShortText | None = None
+    review_type: ReviewType | None = None
     learning_together_size: LearningTogetherSize | None = None
-    status: ReviewStatus = Field(default=None)
+    status: ReviewStatus | None = None
     incident_date: date | None = None
     notification_date: date | None = None
     start_date: date | None = None
@@ -54,8 +54,12 @@ class ReviewUpdate(WriteBase):
     scope_end: date | None = None
     child_age_band: AgeBand | None = None
     outcome: Outcome | None = None
-    context_codes: list[Code] = Field(default=None, max_length=50)
+    context_codes: list[Code] | None = Field(default=None, max_length=50)
     case_summary: LongText | None = None
+
+    _not_null = reject_null(
+        "reference", "child_pseudonym", "review_type", "status", "context_codes"
+    )
 
 
 class ReviewRead(ReadBase):

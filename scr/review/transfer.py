@@ -24,6 +24,7 @@ from scr.chronology import service as chronology_service
 from scr.chronology.models import ChronologyEntry
 from scr.chronology.schemas import ChronologyEntryCreate
 from scr.common.columns import utcnow
+from scr.common.lookup import id_of
 from scr.common.schemas import WriteBase
 from scr.common.types import Code, Id, ShortText
 from scr.episode import service as episode_service
@@ -133,7 +134,7 @@ class ReviewFile(WriteBase):
                 if int(raw) not in nodes[kind]:
                     problems.append(f"links[{i}] names {end}, which is not in the file")
         if problems:
-            raise ValueError("the file does not hold together: " + "; ".join(problems[:20]))
+            raise ValueError("does not hold together: " + "; ".join(problems[:20]))
         return self
 
 
@@ -192,10 +193,14 @@ def export_review(*, session: Session, review: Review) -> ReviewFile:
         exported_at=utcnow(),
         board=BoardCreate.model_validate(_fields(BoardCreate, board)),
         review=ReviewFields.model_validate(_fields(ReviewFields, review)),
-        agencies=[AgencyEntry(id=agency_no[a.id], code=a.code, name=a.name) for a in agencies],
+        agencies=[AgencyEntry(id=agency_no[id_of(a)], code=a.code, name=a.name) for a in agencies],
         participants=[
             ParticipantCreate.model_validate(
-                _fields(ParticipantCreate, p, agency_id=agency_no.get(p.agency_id))
+                _fields(
+                    ParticipantCreate,
+                    p,
+                    agency_id=agency_no[p.agency_id] if p.agency_id is not None else None,
+                )
             )
             for p in participants
         ],
@@ -306,7 +311,7 @@ def import_review(*, session: Session, file: ReviewFile, actor: str | None = Non
         created = chronology_service.create(
             session=session, review=review, data=ChronologyEntryCreate(**fields), actor=actor
         )
-        entry_ids[e.id] = _id(created)
+        entry_ids[e.id] = id_of(created)
     nodes: dict[str, dict[int, int]] = {"episode": {}, "factor": {}, "finding": {}}
     for ep in file.episodes:
         fields = ep.model_dump(exclude={"id"}) | {
@@ -316,7 +321,7 @@ def import_review(*, session: Session, file: ReviewFile, actor: str | None = Non
         created_ep = episode_service.create(
             session=session, review=review, data=EpisodeCreate(**fields), actor=actor
         )
-        nodes["episode"][ep.id] = _id(created_ep)
+        nodes["episode"][ep.id] = id_of(created_ep)
     for f in file.factors:
         created_f = factor_service.create(
             session=session,
@@ -324,7 +329,7 @@ def import_review(*, session: Session, file: ReviewFile, actor: str | None = Non
             data=FactorCreate(**f.model_dump(exclude={"id"})),
             actor=actor,
         )
-        nodes["factor"][f.id] = _id(created_f)
+        nodes["factor"][f.id] = id_of(created_f)
     for g in file.findings:
         created_g = finding_service.create(
             session=session,
@@ -332,20 +337,15 @@ def import_review(*, session: Session, file: ReviewFile, actor: str | None = Non
             data=FindingCreate(**g.model_dump(exclude={"id"})),
             actor=actor,
         )
-        nodes["finding"][g.id] = _id(created_g)
+        nodes["finding"][g.id] = id_of(created_g)
 
     def node(key: str) -> str:
         kind, _, raw = key.partition(":")
         return f"{kind}:{nodes[kind][int(raw)]}"
 
     for x in file.links:
-        data = LinkCreate(
+        link = LinkCreate(
             kind=x.kind, source=node(x.source), target=node(x.target), evidence_note=x.evidence_note
         )
-        link_service.create(session=session, review=review, data=data, actor=actor)
+        link_service.create(session=session, review=review, data=link, actor=actor)
     return review
-
-
-def _id(record: Any) -> int:
-    assert record.id is not None
-    return int(record.id)

@@ -1,0 +1,59 @@
+# SCR Workbench: `make run` to use it, `make test` to check it. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# uv from the machine if it has one, else from PyPI through pip (no other downloads).
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+RUN := $(UV) run --frozen
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install run test lint typecheck architecture test-sqlite test-postgres \
+        frontend frontend-test openapi
+
+help:
+	@echo "make run   install, migrate, load the demo and serve http://$(HOST):$(PORT)"
+	@echo "make test  lint, type-check, test on SQLite and PostgreSQL, build and test the frontend"
+
+install:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	$(UV) sync --frozen
+
+frontend: install
+	@if [ -f frontend/package.json ]; then \
+	  cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build; \
+	else echo "No frontend yet: the plain page is served."; fi
+
+run: frontend
+	$(RUN) scr db upgrade
+	$(RUN) scr demo
+	$(RUN) scr serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(RUN) ruff check scr api typology tests migrations
+	$(RUN) ruff format --check scr api typology tests migrations
+
+typecheck: install
+	$(RUN) mypy
+
+architecture: install
+	$(RUN) lint-imports
+
+test-sqlite: install
+	$(RUN) pytest -q -m "not browser"
+
+test-postgres: install
+	./scripts/with-postgres $(RUN) pytest -q -m "not browser"
+
+frontend-test: frontend
+	@if [ -f frontend/package.json ]; then \
+	  cd frontend && npm run typecheck && npm test; \
+	fi
+	$(RUN) pytest -q -m browser
+
+test:
+	./scripts/system-packages
+	$(MAKE) lint typecheck architecture
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+	$(MAKE) frontend-test

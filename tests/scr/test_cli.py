@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from scr.cli import app
+
+runner = CliRunner()
+
+
+def test_serve_refuses_a_database_that_is_behind(
+    scratch_database_url: str, configured_for: Callable[[str], None]
+) -> None:
+    configured_for(scratch_database_url)
+    result = runner.invoke(app, ["serve", "--port", "0"])
+    assert result.exit_code == 1
+    assert "Run `scr db upgrade`" in result.output
+
+
+def test_demo_loads_once_and_round_trips_through_a_file(
+    scratch_database_url: str, configured_for: Callable[[str], None], tmp_path: Path
+) -> None:
+    configured_for(scratch_database_url)
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    first = runner.invoke(app, ["demo"])
+    assert first.exit_code == 0, first.output
+    assert first.output.startswith("Loaded demo review")
+    again = runner.invoke(app, ["demo"])
+    assert again.output.startswith("Already loaded")
+
+    review_id = first.output.rsplit("id ", 1)[1].strip(" .\n")
+    exported = runner.invoke(app, ["review", "export", review_id])
+    assert exported.exit_code == 0, exported.output
+    data = json.loads(exported.output)
+    assert len(data["episodes"]) >= 8
+
+    data["review"]["reference"] += "-COPY"
+    copy = tmp_path / "copy.json"
+    copy.write_text(json.dumps(data))
+    imported = runner.invoke(app, ["review", "import", str(copy)])
+    assert imported.exit_code == 0, imported.output
+    new_id = imported.output.rsplit("id ", 1)[1].strip(" .\n")
+    re_exported = json.loads(runner.invoke(app, ["review", "export", new_id]).output)
+    for document in (data, re_exported):
+        document.pop("exported_at")
+    assert re_exported == data
+
+
+def test_import_refuses_a_file_that_does_not_validate_and_writes_nothing(
+    scratch_database_url: str, configured_for: Callable[[str], None], tmp_path: Path
+) -> None:
+    configured_for(scratch_database_url)
+    runner.invoke(app, ["db", "upgrade"])
+    runner.invoke(app, ["demo"])
+    data = json.loads(runner.invoke(app, ["review", "export", "1"]).output)
+    data["review"]["reference"] = "BROKEN-1"
+    data["links"].append({"kind": "led_to", "source": "episode:1", "target": "episode:999"})
+    data["episodes"][0]["appraisal_rating"] = "superb"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+
+    result = runner.invoke(app, ["review", "import", str(broken)])
+    assert result.exit_code == 1
+    assert "nothing was imported" in result.output
+    assert "episodes.0.appraisal_rating must be one of" in result.output
+
+    data["episodes"][0]["appraisal_rating"] = "as_expected"
+    broken.write_text(json.dumps(data))
+    result = runner.invoke(app, ["review", "import", str(broken)])
+    assert result.exit_code == 1
+    assert "links[" in result.output
+    assert "episode:999" in result.output
+
+    data["links"].pop()
+    data["links"].append({"kind": "led_to", "source": "episode:2", "target": "episode:1"})
+    data["links"].append({"kind": "led_to", "source": "episode:1", "target": "episode:2"})
+    broken.write_text(json.dumps(data))
+    result = runner.invoke(app, ["review", "import", str(broken)])
+    assert result.exit_code == 1
+    assert "Nothing was imported" in result.output
+    assert runner.invoke(app, ["review", "export", "2"]).exit_code == 1
+
+    not_json = tmp_path / "not.json"
+    not_json.write_text("{")
+    result = runner.invoke(app, ["review", "import", str(not_json)])
+    assert result.exit_code == 1
+    assert "not valid JSON" in result.output
