@@ -11,6 +11,7 @@ from scr.common.schemas import Page
 from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewCreate, ReviewFilters, ReviewRead, ReviewUpdate
+from scr.review.transfer import ReviewFile, export_review, import_review
 
 router = APIRouter(prefix="/reviews", tags=["reviews"])
 
@@ -30,6 +31,12 @@ def create(session: SessionDep, data: ReviewCreate) -> Review:
     return review_service.create(session=session, data=data)
 
 
+@router.post("/import", response_model=ReviewRead, status_code=status.HTTP_201_CREATED)
+def import_(session: SessionDep, data: ReviewFile) -> Review:
+    """Import one review from a scr-review/1 file; all of it or nothing."""
+    return import_review(session=session, file=data)
+
+
 @router.get("/{review_id}", response_model=ReviewRead)
 def read(review: ReviewDep) -> Review:
     """Read a review."""
@@ -46,3 +53,9 @@ def update(session: SessionDep, review: ReviewDep, data: ReviewUpdate) -> Review
 def delete(session: SessionDep, review: ReviewDep, cascade: CascadeQuery = False) -> None:
     """Delete a review; with everything it holds only when cascade=true."""
     review_service.delete(session=session, review=review, cascade=cascade)
+
+
+@router.get("/{review_id}/export", response_model=ReviewFile)
+def export(session: SessionDep, review: ReviewDep) -> ReviewFile:
+    """The review with everything it holds, as a scr-review/1 file."""
+    return export_review(session=session, review=review)
