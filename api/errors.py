@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from scr.common.problems import FieldProblem, describe
@@ -53,6 +53,14 @@ def _validation(_request: Request, exc: Exception) -> JSONResponse:
     return _json(422, ErrorBody(detail=detail, errors=problems))
 
 
+def _inner_validation(_request: Request, exc: Exception) -> JSONResponse:
+    # A schema built inside a service from input that passed the request's own schema.
+    assert isinstance(exc, ValidationError)
+    problems = [describe(e) for e in exc.errors()]
+    detail = "; ".join(p.message.rstrip(".") for p in problems[:10]) + "."
+    return _json(422, ErrorBody(detail=detail, errors=problems))
+
+
 def _domain(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
     status = next((code for cls, code in _STATUS.items() if isinstance(exc, cls)), 400)
@@ -83,6 +91,7 @@ def _busy(_request: Request, exc: Exception) -> JSONResponse:
 def install(app: FastAPI) -> None:
     """Register the translations on ``app``."""
     app.add_exception_handler(RequestValidationError, _validation)
+    app.add_exception_handler(ValidationError, _inner_validation)
     app.add_exception_handler(DomainError, _domain)
     app.add_exception_handler(IntegrityError, _integrity)
     app.add_exception_handler(OperationalError, _busy)

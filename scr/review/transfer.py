@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 
 from scr.agency import service as agency_service
 from scr.agency.models import Agency
-from scr.agency.schemas import AgencyCreate
+from scr.agency.schemas import AgencyCode, AgencyCreate
 from scr.board import service as board_service
 from scr.board.models import Board
 from scr.board.schemas import BoardCreate
@@ -26,7 +26,7 @@ from scr.chronology.schemas import ChronologyEntryCreate
 from scr.common.columns import utcnow
 from scr.common.lookup import id_of
 from scr.common.schemas import WriteBase
-from scr.common.types import Code, Id, ShortText
+from scr.common.types import Id, ShortText
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
 from scr.episode.schemas import EpisodeCreate
@@ -52,7 +52,7 @@ FORMAT = "scr-review/1"
 
 class AgencyEntry(WriteBase):
     id: Id
-    code: Code
+    code: AgencyCode
     name: ShortText
 
 
