@@ -6,7 +6,9 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import swagger_ui
 from fastapi import APIRouter, FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
@@ -29,6 +31,9 @@ from scr.migrate import ensure_current
 
 API_PREFIX = "/api/v1"
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
+# Swagger UI's files come from an installed package: the docs work with no internet access.
+SWAGGER_UI_FILES = Path(swagger_ui.__file__).resolve().parent / "static"
+DOCS_ASSETS = f"{API_PREFIX}/docs-assets"
 
 _PLAIN_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>SCR Workbench</title></head>
@@ -58,7 +63,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         summary="Record systems-methodology case reviews and pool their learning.",
         version="0.1.0",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,
         redoc_url=None,
         generate_unique_id_function=_operation_id,
         lifespan=_lifespan if check_migrations else None,
@@ -79,6 +84,18 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
     ):
         api.include_router(module.router)
     app.include_router(api)
+    app.mount(DOCS_ASSETS, StaticFiles(directory=SWAGGER_UI_FILES), name="docs-assets")
+
+    @app.get(f"{API_PREFIX}/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=f"{API_PREFIX}/openapi.json",
+            title="SCR Workbench API",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
+        )
+
     if (FRONTEND_DIST / "index.html").is_file():
         app.mount("/", StaticFiles(directory=FRONTEND_DIST, html=True), name="workbench")
     else:

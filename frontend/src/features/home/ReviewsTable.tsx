@@ -1,0 +1,33 @@
+import type { ReviewSummary } from "../../api";
+import { reviewTypeLabel, statusLabel } from "./words";
+
+export function ReviewsTable({ reviews }: { reviews: ReviewSummary[] }) {
+  if (reviews.length === 0) {
+    return <p className="govuk-body">There are no reviews yet.</p>;
+  }
+  return (
+    <table className="govuk-table">
+      <caption className="govuk-table__caption govuk-table__caption--m">Reviews</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">Reference</th>
+          <th scope="col" className="govuk-table__header">Child</th>
+          <th scope="col" className="govuk-table__header">Type of review</th>
+          <th scope="col" className="govuk-table__header">Status</th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {reviews.map((review) => (
+          <tr className="govuk-table__row" key={review.id}>
+            <td className="govuk-table__cell">{review.reference}</td>
+            <td className="govuk-table__cell">{review.child_pseudonym}</td>
+            <td className="govuk-table__cell">{reviewTypeLabel(review.review_type)}</td>
+            <td className="govuk-table__cell">
+              <strong className="govuk-tag">{statusLabel(review.status)}</strong>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

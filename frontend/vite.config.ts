@@ -1,0 +1,13 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [react()],
+  base: "/",
+  // Vite's own bundles go to /static; /assets holds GOV.UK Frontend's fonts and images,
+  // which its stylesheet expects at that absolute path.
+  // GOV.UK Frontend ships its stylesheet minified already, in a form LightningCSS refuses.
+  build: { outDir: "dist", assetsDir: "static", emptyOutDir: true, cssMinify: false },
+  server: { proxy: { "/api": "http://127.0.0.1:8000" } },
+  test: { environment: "jsdom" },
+});
