@@ -4,11 +4,12 @@ SHELL := /bin/bash
 
 # uv from the machine if it has one, else from PyPI through pip (no other downloads).
 UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
-RUN := $(UV) run --frozen
+# Everything runs from the project's own virtual environment, installed from requirements.lock.
+RUN := .venv/bin/
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install run test lint typecheck architecture test-sqlite test-postgres \
+.PHONY: help install lock run test lint typecheck architecture test-sqlite test-postgres \
         frontend frontend-test openapi
 
 help:
@@ -17,7 +18,14 @@ help:
 
 install:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
-	$(UV) sync --frozen
+	$(UV) venv --quiet --allow-existing --python 3.11 .venv
+	$(UV) pip sync --quiet --python .venv/bin/python requirements.lock
+	$(UV) pip install --quiet --python .venv/bin/python --no-deps -e .
+
+# After changing dependencies in pyproject.toml: refresh the lock (pinned, with hashes).
+lock:
+	$(UV) pip compile pyproject.toml --group dev --generate-hashes --universal \
+	  --python-version 3.11 -q -o requirements.lock
 
 frontend: install
 	@if [ -f frontend/package.json ]; then \
@@ -25,31 +33,31 @@ frontend: install
 	else echo "No frontend yet: the plain page is served."; fi
 
 run: frontend
-	$(RUN) scr db upgrade
-	$(RUN) scr demo
-	$(RUN) scr serve --host $(HOST) --port $(PORT)
+	$(RUN)scr db upgrade
+	$(RUN)scr demo
+	$(RUN)scr serve --host $(HOST) --port $(PORT)
 
 lint: install
-	$(RUN) ruff check scr api typology tests migrations
-	$(RUN) ruff format --check scr api typology tests migrations
+	$(RUN)ruff check scr api typology tests migrations
+	$(RUN)ruff format --check scr api typology tests migrations
 
 typecheck: install
-	$(RUN) mypy
+	$(RUN)mypy
 
 architecture: install
-	$(RUN) lint-imports
+	$(RUN)lint-imports
 
 test-sqlite: install
-	$(RUN) pytest -q -m "not browser"
+	$(RUN)pytest -q -m "not browser"
 
 test-postgres: install
-	./scripts/with-postgres $(RUN) pytest -q -m "not browser"
+	./scripts/with-postgres $(RUN)pytest -q -m "not browser"
 
 frontend-test: frontend
 	@if [ -f frontend/package.json ]; then \
 	  cd frontend && npm run typecheck && npm test; \
 	fi
-	$(RUN) pytest -q -m browser
+	$(RUN)pytest -q -m browser
 
 test:
 	./scripts/system-packages
