@@ -21,6 +21,7 @@ from api.routes import (
     episodes,
     factors,
     findings,
+    graph,
     health,
     links,
     participants,
@@ -81,6 +82,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         factors,
         links,
         findings,
+        graph,
     ):
         api.include_router(module.router)
     app.include_router(api)

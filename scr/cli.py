@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
+from sqlmodel import Session
 
 from scr.common.problems import describe
 from scr.config import get_settings
 from scr.db import get_engine, session_scope
 from scr.errors import DomainError
 from scr.migrate import DatabaseBehind, ensure_current, upgrade
+from scr.review.models import Review
 
 app = typer.Typer(help="SCR Workbench: systems-methodology case reviews.", no_args_is_help=True)
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
@@ -115,3 +118,50 @@ def review_import(path: Annotated[Path, typer.Argument(exists=True, dir_okay=Fal
             typer.echo(f"Imported review {review.reference} as id {review.id}.")
     except DomainError as exc:
         raise _fail(f"{exc.message} Nothing was imported.") from None
+
+
+def _review(session: Session, review_id: int) -> Review:
+    from scr.review import service as review_service
+
+    try:
+        return review_service.get(session=session, review_id=review_id)
+    except DomainError as exc:
+        raise _fail(exc.message) from None
+
+
+@app.command()
+def graph(
+    review_id: int,
+    format: Annotated[str, typer.Option(help="json, graphml, gexf or cytoscape")] = "json",
+) -> None:
+    """Write the review's causal graph to standard output (e.g. --format graphml > g.graphml)."""
+    from scr.graph import export
+    from scr.graph import service as graph_service
+
+    writers: dict[str, Callable[[Any], str]] = {
+        "json": lambda g: json.dumps(export.node_link(g), indent=2),
+        "graphml": export.graphml,
+        "gexf": export.gexf,
+        "cytoscape": lambda g: json.dumps(export.cytoscape(g), indent=2),
+    }
+    if format not in writers:
+        raise _fail(f"Unknown format {format!r}: choose one of {', '.join(writers)}.")
+    _require_current()
+    with session_scope() as session:
+        g = graph_service.review_graph(session=session, review=_review(session, review_id))
+    sys.stdout.write(writers[format](g) + "\n")
+
+
+@app.command()
+def check(review_id: int) -> None:
+    """List the review's failing completeness checks; exit status 1 if any is blocking."""
+    from scr.graph import service as graph_service
+
+    _require_current()
+    with session_scope() as session:
+        result = graph_service.check(session=session, review=_review(session, review_id))
+    for item in result.checks:
+        typer.echo(f"{item.severity:9} {item.code:27} {item.message}")
+    typer.echo(f"{result.blocking} blocking, {result.advisory} advisory.")
+    if result.blocking:
+        raise typer.Exit(code=1)

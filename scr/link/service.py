@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
 from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
@@ -15,6 +14,7 @@ from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict, InvalidInput
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import Finding
+from scr.graph.build import led_to_cycle
 from scr.link.models import CausalLink
 from scr.link.schemas import LinkCreate, LinkRead, LinkUpdate
 from scr.review.models import Review
@@ -71,17 +71,11 @@ def _ensure_in_review(session: Session, review: Review, key: str, field: str) ->
 def _led_to_cycle(
     session: Session, review: Review, source: str, target: str, skip: int | None
 ) -> list[str] | None:
-    graph = nx.DiGraph()
     stmt = select(CausalLink).where(
         CausalLink.review_id == review.id, CausalLink.kind == LinkKind.led_to
     )
-    graph.add_edges_from(
-        (link.source, link.target) for link in session.exec(stmt) if link.id != skip
-    )
-    if target in graph and source in graph and nx.has_path(graph, target, source):
-        path: list[str] = nx.shortest_path(graph, target, source)
-        return [source, *path]
-    return None
+    edges = [(x.source, x.target) for x in session.exec(stmt) if x.id != skip]
+    return led_to_cycle(edges, source, target)
 
 
 def _a(kind: NodeKind) -> str:

@@ -1,11 +1,11 @@
 """A case review: the window on the system that everything else belongs to."""
 
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Field
 
-from scr.common.columns import Tracked, enum_column
+from scr.common.columns import Tracked, UtcDateTime, enum_column
 from scr.vocabulary import AgeBand, LearningTogetherSize, Outcome, ReviewStatus, ReviewType
 
 
@@ -34,3 +34,7 @@ class Review(Tracked, table=True):
     outcome: Outcome | None = Field(default=None, sa_column=enum_column(Outcome, nullable=True))
     context_codes: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
     case_summary: str | None = Field(default=None, sa_type=sa.Text)
+    # Why a lead reviewer moved the review on while blocking completeness checks failed.
+    checks_override_reason: str | None = Field(default=None, sa_type=sa.Text)
+    checks_overridden_by: str | None = Field(default=None, max_length=200)
+    checks_overridden_at: datetime | None = Field(default=None, sa_type=UtcDateTime)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
@@ -56,6 +56,12 @@ class ReviewUpdate(WriteBase):
     outcome: Outcome | None = None
     context_codes: list[Code] | None = Field(default=None, max_length=50)
     case_summary: LongText | None = None
+    checks_override_reason: LongText | None = Field(
+        default=None,
+        min_length=10,
+        description="Moving to draft or published while blocking checks fail needs a lead "
+        "reviewer's written reason; it is kept with the review.",
+    )
 
     _not_null = reject_null(
         "reference", "child_pseudonym", "review_type", "status", "context_codes"
@@ -79,6 +85,9 @@ class ReviewRead(ReadBase):
     outcome: Outcome | None
     context_codes: list[str]
     case_summary: str | None
+    checks_override_reason: str | None
+    checks_overridden_by: str | None
+    checks_overridden_at: datetime | None
 
 
 class ReviewFilters(BaseModel):

@@ -11,15 +11,18 @@ from sqlmodel import Session, col, select
 from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
 from scr.common import crud
+from scr.common.columns import utcnow
 from scr.common.lookup import get_or_404
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.errors import Conflict, InvalidInput
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
+from scr.graph import service as graph_service
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
 from scr.review.models import Review
 from scr.review.schemas import ReviewCreate, ReviewFilters, ReviewRead, ReviewUpdate
+from scr.vocabulary import ReviewStatus
 
 # The records a review owns, in the order they can be deleted without breaking a reference.
 _OWNED: list[tuple[str, Any]] = [
@@ -92,14 +95,38 @@ def create(*, session: Session, data: ReviewCreate, actor: str | None = None) ->
     return review
 
 
+GUARDED = frozenset({ReviewStatus.draft, ReviewStatus.published})
+"""Statuses a review reaches only when no blocking completeness check fails (or overridden)."""
+
+
+def _guard_status(session: Session, review: Review, data: ReviewUpdate, actor: str | None) -> None:
+    if data.status not in GUARDED or data.status == review.status:
+        return
+    checks = graph_service.check(session=session, review=review)
+    if not checks.blocking:
+        return
+    if data.checks_override_reason is None:
+        blocking = [c for c in checks.checks if c.severity == "blocking"]
+        raise Conflict(
+            f"The review cannot move to {data.status.value} while {len(blocking)} blocking "
+            "check(s) fail: " + " ".join(c.message for c in blocking[:10]) + " Put them right, "
+            "or have a lead reviewer give checks_override_reason.",
+            checks=[c.model_dump() for c in blocking],
+        )
+    review.checks_override_reason = data.checks_override_reason
+    review.checks_overridden_by = actor
+    review.checks_overridden_at = utcnow()
+
+
 def update(
     *, session: Session, review: Review, data: ReviewUpdate, actor: str | None = None
 ) -> Review:
-    """Change a review, refusing a stale version."""
+    """Change a review, refusing a stale version; draft and published are guarded by the
+    blocking completeness checks."""
     crud.ensure_version(review, data.version, ReviewRead.model_validate)
-    crud.apply_changes(
-        review, data.model_dump(exclude_unset=True, exclude={"version"}), actor=actor
-    )
+    _guard_status(session, review, data, actor)
+    changes = data.model_dump(exclude_unset=True, exclude={"version", "checks_override_reason"})
+    crud.apply_changes(review, changes, actor=actor)
     _check(session, review)
     session.flush()
     return review

@@ -1,0 +1,63 @@
+"""A review's causal graph: the graph itself, what it says, and what is still missing."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from api.deps import ReviewDep, SessionDep
+from scr.graph import export
+from scr.graph import service as graph_service
+from scr.graph.schemas import AnalysisRead, ChecksRead
+
+router = APIRouter(prefix="/reviews/{review_id}", tags=["graph"])
+
+GraphFormat = Literal["json", "graphml", "gexf", "cytoscape"]
+
+
+@router.get(
+    "/graph",
+    response_class=Response,
+    responses={200: {"content": {m: {} for m, _ in export.MEDIA_TYPES.values()}}},
+)
+def graph(
+    session: SessionDep,
+    review: ReviewDep,
+    format: Annotated[
+        GraphFormat, Query(description="json (node-link), graphml, gexf or cytoscape")
+    ] = "json",
+) -> Response:
+    """The causal graph as node-link JSON, or as a GraphML, GEXF or Cytoscape.js file."""
+    g = graph_service.review_graph(session=session, review=review)
+    media_type, extension = export.MEDIA_TYPES[format]
+    if format == "graphml":
+        body = export.graphml(g)
+    elif format == "gexf":
+        body = export.gexf(g)
+    elif format == "cytoscape":
+        body = json.dumps(export.cytoscape(g))
+    else:
+        body = json.dumps(export.node_link(g))
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", review.reference).strip("-") or f"review-{review.id}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{extension}"'}
+    return Response(content=body, media_type=media_type, headers=headers)
+
+
+@router.get("/analysis", response_model=AnalysisRead)
+def analysis(
+    session: SessionDep,
+    review: ReviewDep,
+    loop_limit: Annotated[int, Query(ge=1, le=200, description="Most feedback loops listed.")] = 20,
+) -> AnalysisRead:
+    """Root factors, each factor's reach and centrality, feedback loops, components, chains."""
+    return graph_service.analyse(session=session, review=review, loop_limit=loop_limit)
+
+
+@router.get("/checks", response_model=ChecksRead)
+def checks(session: SessionDep, review: ReviewDep) -> ChecksRead:
+    """The completeness checks that fail, blocking first."""
+    return graph_service.check(session=session, review=review)

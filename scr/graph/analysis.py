@@ -1,0 +1,192 @@
+"""What the causal graph says: pure functions, the graph first, plain values out.
+
+"Causal" edges here are ``influenced`` (factor -> factor) and ``contributed_to``
+(factor -> episode): the explanation of practice. ``led_to`` (episode -> episode) is the
+story, and ``evidenced_by`` ties findings to the case; neither is followed when asking what a
+factor reaches, because a later episode is a consequence of practice, not of the factor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+
+import networkx as nx
+
+CAUSAL = frozenset({"influenced", "contributed_to"})
+EXACT_BETWEENNESS_UP_TO = 1000
+"""Above this many nodes betweenness is estimated from a fixed sample of sources."""
+
+
+@dataclass(frozen=True)
+class FactorStanding:
+    factor: str
+    label: str
+    root: bool
+    reach: list[str]
+    betweenness: float
+
+
+@dataclass(frozen=True)
+class Loops:
+    loops: list[list[str]]
+    more: bool
+
+
+@dataclass(frozen=True)
+class BackwardsLink:
+    source: str
+    target: str
+    link_id: int | None
+    source_date: str
+    target_date: str
+
+
+def _of_kind(graph: nx.DiGraph, kind: str) -> list[str]:
+    return sorted((n for n, d in graph.nodes(data=True) if d.get("kind") == kind), key=_order)
+
+
+def _order(key: str) -> tuple[str, int]:
+    kind, _, raw = key.partition(":")
+    return kind, int(raw) if raw.isdigit() else 0
+
+
+def edges_of(graph: nx.DiGraph, kinds: frozenset[str]) -> nx.DiGraph:
+    """The subgraph of edges of these kinds (all nodes kept)."""
+    view = nx.DiGraph()
+    view.add_nodes_from(graph.nodes(data=True))
+    view.add_edges_from((u, v, d) for u, v, d in graph.edges(data=True) if d.get("kind") in kinds)
+    return view
+
+
+def root_factors(graph: nx.DiGraph) -> list[str]:
+    """Factors nothing else influences, that themselves influence or explain something.
+
+    A factor linked to nothing is not a root: the completeness checks report it instead.
+    """
+    roots = []
+    for factor in _of_kind(graph, "factor"):
+        incoming = any(
+            d.get("kind") == "influenced" for _, _, d in graph.in_edges(factor, data=True)
+        )
+        outgoing = any(d.get("kind") in CAUSAL for _, _, d in graph.out_edges(factor, data=True))
+        if outgoing and not incoming:
+            roots.append(factor)
+    return roots
+
+
+def reach(graph: nx.DiGraph, factor: str) -> list[str]:
+    """The episodes a factor explains, directly or through the factors it influences."""
+    causal = edges_of(graph, CAUSAL)
+    found = nx.descendants(causal, factor)
+    return sorted((n for n in found if graph.nodes[n].get("kind") == "episode"), key=_order)
+
+
+def betweenness(graph: nx.DiGraph, *, seed: int = 7) -> dict[str, float]:
+    """Betweenness centrality over the causal edges (sampled, seeded, on large graphs)."""
+    causal = edges_of(graph, CAUSAL)
+    n = causal.number_of_nodes()
+    k = None if n <= EXACT_BETWEENNESS_UP_TO else EXACT_BETWEENNESS_UP_TO // 4
+    values: dict[str, float] = nx.betweenness_centrality(causal, k=k, seed=seed, normalized=True)
+    return values
+
+
+def factor_standing(graph: nx.DiGraph) -> list[FactorStanding]:
+    """Every factor ranked by influence: episodes reached, then betweenness, then key.
+
+    Reach counts how much of the case a factor explains; betweenness how much of the
+    explanation passes through it.
+    """
+    causal = edges_of(graph, CAUSAL)
+    central = betweenness(graph)
+    roots = set(root_factors(graph))
+    episodes = {n for n, d in graph.nodes(data=True) if d.get("kind") == "episode"}
+    standings = []
+    for factor in _of_kind(graph, "factor"):
+        reached = sorted(nx.descendants(causal, factor) & episodes, key=_order)
+        standings.append(
+            FactorStanding(
+                factor=factor,
+                label=str(graph.nodes[factor].get("label", factor)),
+                root=factor in roots,
+                reach=reached,
+                betweenness=round(central.get(factor, 0.0), 6),
+            )
+        )
+    standings.sort(key=lambda s: (-len(s.reach), -s.betweenness, _order(s.factor)))
+    return standings
+
+
+def feedback_loops(graph: nx.DiGraph, *, limit: int = 20, max_length: int = 8) -> Loops:
+    """Cycles of ``influenced`` links among factors: at most ``limit``, each at most
+    ``max_length`` factors long; ``more`` says whether others exist."""
+    influence = nx.DiGraph(
+        (u, v) for u, v, d in graph.edges(data=True) if d.get("kind") == "influenced"
+    )
+    found = list(islice(nx.simple_cycles(influence, length_bound=max_length), limit + 1))
+    loops = [_rotate(cycle) for cycle in found[:limit]]
+    return Loops(loops=sorted(loops, key=lambda c: [_order(k) for k in c]), more=len(found) > limit)
+
+
+def _rotate(cycle: list[str]) -> list[str]:
+    start = min(range(len(cycle)), key=lambda i: _order(cycle[i]))
+    return cycle[start:] + cycle[:start]
+
+
+def _when(graph: nx.DiGraph, node: str) -> date | None:
+    raw = graph.nodes[node].get("period_start")
+    return date.fromisoformat(raw) if raw else None
+
+
+def backwards_led_to(graph: nx.DiGraph) -> list[BackwardsLink]:
+    """``led_to`` links whose target episode started before its source episode."""
+    found = []
+    for u, v, d in graph.edges(data=True):
+        if d.get("kind") != "led_to":
+            continue
+        start, end = _when(graph, u), _when(graph, v)
+        if start and end and end < start:
+            found.append(BackwardsLink(u, v, d.get("link_id"), start.isoformat(), end.isoformat()))
+    return sorted(found, key=lambda b: (_order(b.source), _order(b.target)))
+
+
+def components(graph: nx.DiGraph) -> list[list[str]]:
+    """The disconnected parts of the story, largest first."""
+    parts = [sorted(c, key=_order) for c in nx.weakly_connected_components(graph)]
+    return sorted(parts, key=lambda c: (-len(c), _order(c[0])))
+
+
+def longest_chains(graph: nx.DiGraph, *, limit: int = 5) -> list[list[list[str]]]:
+    """The longest chains of explanation ending in an episode, at most ``limit``.
+
+    A chain is a list of steps; each step is one factor, or the factors of a feedback loop
+    taken together (loops are collapsed so that chains stay finite), and the last step is
+    the episode. Linear in the size of the graph.
+    """
+    causal = edges_of(graph, CAUSAL)
+    causal.remove_nodes_from([n for n, d in graph.nodes(data=True) if d.get("kind") == "finding"])
+    dag = nx.condensation(causal)
+    members = {c: sorted(dag.nodes[c]["members"], key=_order) for c in dag.nodes}
+    best: dict[int, tuple[int, int | None]] = {}
+    for c in nx.topological_sort(dag):
+        preds = [(best[p][0], p) for p in dag.predecessors(c)]
+        length, parent = max(preds, key=lambda x: (x[0], -x[1])) if preds else (0, None)
+        best[c] = (length + 1, parent)
+    ends = [
+        c
+        for c in dag.nodes
+        if len(members[c]) == 1
+        and graph.nodes[members[c][0]].get("kind") == "episode"
+        and best[c][0] > 1
+    ]
+    ends.sort(key=lambda c: (-best[c][0], _order(members[c][0])))
+    chains = []
+    for end in ends[:limit]:
+        steps: list[list[str]] = []
+        node: int | None = end
+        while node is not None:
+            steps.append(members[node])
+            node = best[node][1]
+        chains.append(list(reversed(steps)))
+    return chains
