@@ -88,3 +88,21 @@ def test_import_refuses_a_file_that_does_not_validate_and_writes_nothing(
     result = runner.invoke(app, ["review", "import", str(not_json)])
     assert result.exit_code == 1
     assert "not valid JSON" in result.output
+
+
+def test_check_exits_non_zero_on_blocking_checks_and_graph_writes_graphml(
+    scratch_database_url: str, configured_for: Callable[[str], None]
+) -> None:
+    configured_for(scratch_database_url)
+    runner.invoke(app, ["db", "upgrade"])
+    runner.invoke(app, ["demo"])
+    checked = runner.invoke(app, ["check", "1"])
+    assert checked.exit_code == 1
+    assert "2 blocking, 1 advisory." in checked.output
+    assert "hindsight" in checked.output
+
+    graphml = runner.invoke(app, ["graph", "1", "--format", "graphml"])
+    assert graphml.exit_code == 0
+    assert graphml.output.startswith("<?xml")
+    assert 'id="factor:1"' in graphml.output
+    assert runner.invoke(app, ["graph", "1", "--format", "pdf"]).exit_code == 1
