@@ -14,6 +14,8 @@ MEDIA_TYPES = {
 }
 """For each format: the media type and the file extension of the download."""
 
+XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
+
 
 def flattened(graph: nx.DiGraph) -> nx.DiGraph:
     """A copy the XML writers accept: no missing values, no lists."""
@@ -42,12 +44,12 @@ def node_link(graph: nx.DiGraph) -> dict[str, Any]:
 
 def graphml(graph: nx.DiGraph) -> str:
     """GraphML, as Gephi, Cytoscape, yEd and igraph read it."""
-    return "\n".join(nx.generate_graphml(flattened(graph)))
+    return XML_DECLARATION + "\n".join(nx.generate_graphml(flattened(graph)))
 
 
 def gexf(graph: nx.DiGraph) -> str:
     """GEXF, Gephi's own format."""
-    return "\n".join(nx.generate_gexf(flattened(graph)))
+    return XML_DECLARATION + "\n".join(nx.generate_gexf(flattened(graph)))
 
 
 def cytoscape(graph: nx.DiGraph) -> dict[str, Any]:
