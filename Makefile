@@ -38,8 +38,8 @@ run: frontend
 	$(RUN)scr serve --host $(HOST) --port $(PORT)
 
 lint: install
-	$(RUN)ruff check scr api typology tests migrations
-	$(RUN)ruff format --check scr api typology tests migrations
+	$(RUN)ruff check scr api typology tests migrations benchmarks
+	$(RUN)ruff format --check scr api typology tests migrations benchmarks
 
 typecheck: install
 	$(RUN)mypy

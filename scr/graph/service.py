@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 
 import networkx as nx
@@ -18,7 +17,14 @@ from scr.finding.schemas import FindingRead
 from scr.graph import analysis
 from scr.graph.build import build_review_graph
 from scr.graph.checks import completeness_checks
-from scr.graph.schemas import AnalysisRead, CheckRead, ChecksRead
+from scr.graph.schemas import (
+    AnalysisRead,
+    BackwardsLinkRead,
+    CheckRead,
+    ChecksRead,
+    FactorStandingRead,
+    FeedbackLoopsRead,
+)
 from scr.link.models import CausalLink
 from scr.link.schemas import LinkRead
 from scr.review.models import Review
@@ -55,9 +61,17 @@ def analyse(*, session: Session, review: Review, loop_limit: int = 20) -> Analys
     graph = review_graph(session=session, review=review)
     return AnalysisRead(
         root_factors=analysis.root_factors(graph),
-        factors=[asdict(s) for s in analysis.factor_standing(graph)],
-        feedback_loops=asdict(analysis.feedback_loops(graph, limit=loop_limit)),
-        backwards_led_to=[asdict(b) for b in analysis.backwards_led_to(graph)],
+        factors=[
+            FactorStandingRead.model_validate(s, from_attributes=True)
+            for s in analysis.factor_standing(graph)
+        ],
+        feedback_loops=FeedbackLoopsRead.model_validate(
+            analysis.feedback_loops(graph, limit=loop_limit), from_attributes=True
+        ),
+        backwards_led_to=[
+            BackwardsLinkRead.model_validate(b, from_attributes=True)
+            for b in analysis.backwards_led_to(graph)
+        ],
         components=analysis.components(graph),
         longest_chains=analysis.longest_chains(graph),
     )
@@ -75,5 +89,5 @@ def check(*, session: Session, review: Review) -> ChecksRead:
     return ChecksRead(
         blocking=sum(c.severity == "blocking" for c in found),
         advisory=sum(c.severity == "advisory" for c in found),
-        checks=[CheckRead(**asdict(c)) for c in found],
+        checks=[CheckRead.model_validate(c, from_attributes=True) for c in found],
     )

@@ -116,3 +116,25 @@ def test_longest_chains_collapse_loops_and_end_in_episodes() -> None:
         ],
     )
     assert analysis.longest_chains(g) == [[["factor:1"], ["factor:2", "factor:3"], ["episode:1"]]]
+
+
+def test_reach_of_every_factor_agrees_with_a_plain_search_on_random_graphs() -> None:
+    import random
+
+    rng = random.Random(3)
+    for _ in range(30):
+        factors = [Factor(i) for i in range(1, 13)]
+        episodes = [Episode(i) for i in range(1, 7)]
+        links = {
+            ("influenced", f"factor:{a}", f"factor:{b}")
+            for a, b in (rng.sample(range(1, 13), 2) for _ in range(18))
+        }
+        links |= {
+            ("contributed_to", f"factor:{rng.randint(1, 12)}", f"episode:{rng.randint(1, 6)}")
+            for _ in range(10)
+        }
+        g = graph(episodes=episodes, factors=factors, links=sorted(links))
+        causal = analysis.edges_of(g, analysis.CAUSAL)
+        for factor, reached in analysis.reach_of_all(g).items():
+            plain = {n for n in nx.descendants(causal, factor) if n.startswith("episode:")}
+            assert set(reached) == plain
