@@ -26,6 +26,7 @@ from api.routes import (
     links,
     participants,
     reviews,
+    typologies,
 )
 from scr.db import get_engine
 from scr.migrate import ensure_current
@@ -83,6 +84,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         links,
         findings,
         graph,
+        typologies,
     ):
         api.include_router(module.router)
     app.include_router(api)

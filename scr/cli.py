@@ -12,6 +12,7 @@ import typer
 from pydantic import ValidationError
 from sqlmodel import Session
 
+from scr import typology_cli
 from scr.common.problems import describe
 from scr.config import get_settings
 from scr.db import get_engine, session_scope
@@ -24,6 +25,7 @@ db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 review_app = typer.Typer(help="Move one review in and out as a JSON file.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
+app.add_typer(typology_cli.app, name="typology")
 
 
 def _database() -> str:

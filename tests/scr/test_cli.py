@@ -7,6 +7,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from scr.cli import app
+from typology import loader
 
 runner = CliRunner()
 
@@ -106,3 +107,39 @@ def test_check_exits_non_zero_on_blocking_checks_and_graph_writes_graphml(
     assert graphml.output.startswith("<?xml")
     assert 'id="factor:1"' in graphml.output
     assert runner.invoke(app, ["graph", "1", "--format", "pdf"]).exit_code == 1
+
+
+def test_typology_commands_list_show_and_validate(tmp_path: Path) -> None:
+    listed = runner.invoke(app, ["typology", "list"])
+    assert "1.0" in listed.output
+    assert "(current)" in listed.output
+    shown = runner.invoke(app, ["typology", "show", "1.0", "pt.was-not-brought"])
+    assert shown.exit_code == 0
+    assert "Children not brought to appointments" in shown.output
+    assert runner.invoke(app, ["typology", "show", "1.0", "pt.nothing"]).exit_code == 1
+
+    broken = tmp_path / "9.0.json"
+    code = {"label": "x", "definition": "A definition.", "axis": "practice_theme"}
+    broken.write_text(
+        json.dumps(
+            {
+                "version": "9.0",
+                "title": "t",
+                "published": "2026-01-01",
+                "status": "draft",
+                "codes": [
+                    code | {"id": "pt.a", "applies_to": ["episode"]},
+                    code | {"id": "pt.a", "applies_to": ["episode"]},
+                    code | {"id": "pt.b", "parent": "pt.gone", "applies_to": ["episode"]},
+                ],
+            }
+        )
+    )
+    result = runner.invoke(app, ["typology", "validate", str(broken)])
+    assert result.exit_code == 1
+    assert "has 2 problem(s)" in result.output
+    assert "code pt.a appears more than once" in result.output
+    assert "pt.b names parent pt.gone, which does not exist" in result.output
+    first = Path(loader.__file__).parent / "versions" / "1.0.json"
+    valid = runner.invoke(app, ["typology", "validate", str(first)])
+    assert valid.exit_code == 0

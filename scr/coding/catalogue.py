@@ -1,0 +1,77 @@
+"""Reading the national typology for the API and the command line."""
+
+from __future__ import annotations
+
+from scr.coding.schemas import CodeDetail, CodeNode, CodeRead, TypologySummary, TypologyTree
+from scr.errors import NotFound
+from typology import loader
+from typology.loader import Typology, TypologyError
+from typology.schema import Code
+
+
+def _read(code: Code) -> CodeRead:
+    return CodeRead.model_validate(code.model_dump())
+
+
+def get(version: str) -> Typology:
+    """A published or draft version, or NotFound naming the versions there are."""
+    try:
+        return loader.load(version)
+    except TypologyError as exc:
+        raise NotFound(str(exc)) from None
+
+
+def summaries() -> list[TypologySummary]:
+    """Every version on file, newest first."""
+    current = loader.current_version()
+    found = []
+    for version in reversed(loader.available_versions()):
+        t = get(version).version
+        found.append(
+            TypologySummary(
+                version=t.version,
+                title=t.title,
+                published=t.published,
+                status=t.status,
+                codes=len(t.codes),
+                current=t.version == current,
+            )
+        )
+    return found
+
+
+def tree(version: str) -> TypologyTree:
+    """The version's codes as a tree, top-level codes first in file order."""
+    t = get(version)
+
+    def node(code_id: str) -> CodeNode:
+        code = t.codes[code_id]
+        return CodeNode(**code.model_dump(), children=[node(c) for c in t.children(code_id)])
+
+    v = t.version
+    return TypologyTree(
+        version=v.version,
+        title=v.title,
+        published=v.published,
+        status=v.status,
+        codes=[node(c) for c in t.children(None)],
+    )
+
+
+def code(version: str, code_id: str) -> CodeDetail:
+    """One code with where it sits in the tree."""
+    t = get(version)
+    found = t.code(code_id)
+    if found is None:
+        raise NotFound(f"Typology {version} has no code {code_id}.")
+    return CodeDetail(
+        **found.model_dump(),
+        version=version,
+        ancestors=t.ancestors(code_id),
+        children=t.children(code_id),
+    )
+
+
+def search(version: str, text: str) -> list[CodeRead]:
+    """Codes whose id, label, definition or includes mention ``text``."""
+    return [_read(c) for c in get(version).search(text)]

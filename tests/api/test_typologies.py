@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def test_the_versions_are_listed_with_the_current_one(client: TestClient) -> None:
+    page = client.get("/api/v1/typologies").json()
+    assert page["total"] == len(page["items"]) >= 1
+    current = [v for v in page["items"] if v["current"]]
+    assert [v["version"] for v in current] == ["1.0"]
+    assert current[0]["codes"] == 87
+
+
+def test_a_version_is_a_tree(client: TestClient) -> None:
+    tree = client.get("/api/v1/typologies/1.0").json()
+    patterns = [c for c in tree["codes"] if c["axis"] == "systemic_pattern"]
+    assert len(patterns) == 6
+    reasoning = next(c for c in patterns if c["id"] == "sp.reasoning")
+    assert "sp.reasoning.over-optimism" in [c["id"] for c in reasoning["children"]]
+
+
+def test_a_code_and_a_search(client: TestClient) -> None:
+    code = client.get("/api/v1/typologies/1.0/codes/cc.fatal-class.extreme-neglect").json()
+    assert code["ancestors"] == ["cc.fatal-class"]
+    assert code["applies_to"] == ["review"]
+    found = client.get("/api/v1/typologies/1.0/codes", params={"q": "over-optimism"}).json()
+    assert {c["id"] for c in found["items"]} == {"sp.reasoning.over-optimism", "pt.over-optimism"}
+
+
+def test_unknown_versions_and_codes_are_404_with_what_exists(client: TestClient) -> None:
+    missing = client.get("/api/v1/typologies/9.9")
+    assert missing.status_code == 404
+    assert "known: 1.0" in missing.json()["detail"]
+    assert client.get("/api/v1/typologies/1.0/codes/pt.nothing").status_code == 404
+    assert client.get("/api/v1/typologies/latest").status_code == 422
