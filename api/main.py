@@ -26,6 +26,7 @@ from api.routes import (
     links,
     participants,
     reviews,
+    tags,
     typologies,
 )
 from scr.db import get_engine
@@ -84,6 +85,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         links,
         findings,
         graph,
+        tags,
         typologies,
     ):
         api.include_router(module.router)

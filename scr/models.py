@@ -11,6 +11,7 @@ from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
 from scr.review.models import Review
+from scr.tag.models import Tag
 
 __all__ = [
     "Agency",
@@ -25,4 +26,5 @@ __all__ = [
     "KeyPracticeEpisode",
     "Participant",
     "Review",
+    "Tag",
 ]

@@ -120,6 +120,15 @@ class NodeKind(StrEnum):
     finding = "finding"
 
 
+class TagTarget(StrEnum):
+    """The records a typology code may tag."""
+
+    review = "review"
+    episode = "episode"
+    factor = "factor"
+    finding = "finding"
+
+
 class LinkKind(StrEnum):
     """Typed edges of the causal graph (design.md, 'The review graph')."""
 

@@ -43,21 +43,22 @@ def krippendorff_alpha(units: Sequence[Sequence[Hashable | None]]) -> float | No
     Each unit lists every coder's value (or None). Units with fewer than two values do not
     count; None when there is nothing to compare or no variation at all.
     """
-    coincidences: Counter[tuple[Hashable, Hashable]] = Counter()
+    coincidences: dict[tuple[Hashable, Hashable], float] = {}
     for unit in units:
         values = [v for v in unit if v is not None]
         m = len(values)
         if m < 2:
             continue
         for a, b in permutations(range(m), 2):
-            coincidences[(values[a], values[b])] += 1 / (m - 1)
-    totals: Counter[Hashable] = Counter()
-    for (a, _), weight in coincidences.items():
-        totals[a] += weight
+            pair = (values[a], values[b])
+            coincidences[pair] = coincidences.get(pair, 0.0) + 1 / (m - 1)
+    totals: dict[Hashable, float] = {}
+    for (value, _), weight in coincidences.items():
+        totals[value] = totals.get(value, 0.0) + weight
     n = sum(totals.values())
     if n <= 1:
         return None
-    observed = sum(w for (a, b), w in coincidences.items() if a != b)
+    observed = sum(w for (x, y), w in coincidences.items() if x != y)
     expected = (n * n - sum(t * t for t in totals.values())) / (n - 1)
     if expected == 0:
         return None

@@ -17,7 +17,8 @@ from scr.episode.schemas import EpisodeCreate, EpisodeRead, EpisodeUpdate
 from scr.errors import InvalidInput
 from scr.link import service as link_service
 from scr.review.models import Review
-from scr.vocabulary import NodeKind
+from scr.tag import service as tag_service
+from scr.vocabulary import NodeKind, TagTarget
 
 
 def list_(
@@ -110,5 +111,6 @@ def delete(*, session: Session, episode: KeyPracticeEpisode, cascade: bool) -> N
         session=session, kind=NodeKind.episode, item_id=episode.id, label=label, cascade=cascade
     )
     episode.cited_entries = []
+    tag_service.delete_for(session=session, kind=TagTarget.episode, item_id=episode.id)
     session.delete(episode)
     session.flush()

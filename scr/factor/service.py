@@ -10,7 +10,8 @@ from scr.factor.models import ContributoryFactor
 from scr.factor.schemas import FactorCreate, FactorRead, FactorUpdate
 from scr.link import service as link_service
 from scr.review.models import Review
-from scr.vocabulary import FactorLevel, NodeKind
+from scr.tag import service as tag_service
+from scr.vocabulary import FactorLevel, NodeKind, TagTarget
 
 
 def list_(
@@ -62,5 +63,6 @@ def delete(*, session: Session, factor: ContributoryFactor, cascade: bool) -> No
         label=f"Factor {factor.id} '{factor.description[:60]}'",
         cascade=cascade,
     )
+    tag_service.delete_for(session=session, kind=TagTarget.factor, item_id=factor.id)
     session.delete(factor)
     session.flush()

@@ -13,7 +13,8 @@ from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.finding.schemas import BoardQuestionIn, FindingCreate, FindingRead, FindingUpdate
 from scr.link import service as link_service
 from scr.review.models import Review
-from scr.vocabulary import NodeKind
+from scr.tag import service as tag_service
+from scr.vocabulary import NodeKind, TagTarget
 
 
 def list_(
@@ -89,5 +90,6 @@ def delete(*, session: Session, finding: Finding, cascade: bool) -> None:
         label=f"Finding {finding.ordinal} '{finding.title}'",
         cascade=cascade,
     )
+    tag_service.delete_for(session=session, kind=TagTarget.finding, item_id=finding.id)
     session.delete(finding)
     session.flush()

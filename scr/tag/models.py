@@ -1,0 +1,47 @@
+"""Tags: a record of a review coded against the national typology, by one coder."""
+
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field
+
+from scr.common.columns import Tracked, UtcDateTime, enum_column
+from scr.vocabulary import TagTarget
+
+
+class Tag(Tracked, table=True):
+    __tablename__ = "tag"
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "review_id",
+            "target_kind",
+            "target_id",
+            "typology_version",
+            "code",
+            "coder",
+            "agreed",
+            name="uq_tag_coding",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True)
+    target_kind: TagTarget = Field(sa_column=enum_column(TagTarget))
+    target_id: int
+    typology_version: str = Field(max_length=20)
+    code: str = Field(max_length=100, index=True)
+    coder: str = Field(max_length=200)
+    rationale: str | None = Field(default=None, sa_type=sa.Text)
+    # An agreed tag is the review's own (after adjudication); patterns count only these.
+    agreed: bool = False
+    # A coder's tags stay hidden from the other coders until the coder submits them.
+    submitted_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+    @property
+    def target(self) -> str:
+        """The tagged record's key, e.g. ``factor:7`` or ``review:3``."""
+        return f"{self.target_kind.value}:{self.target_id}"
+
+    @property
+    def submitted(self) -> bool:
+        return self.submitted_at is not None

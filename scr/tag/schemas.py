@@ -1,0 +1,77 @@
+"""What clients send and receive about tags and agreement."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from scr.common.schemas import ReadBase, WriteBase
+from scr.common.types import Code, LongText, ShortText
+
+TargetKey = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, pattern=r"^(review|episode|factor|finding):[1-9][0-9]{0,9}$"
+    ),
+    Field(
+        description="The record tagged, as kind:id, e.g. review:3 or factor:7.",
+        examples=["factor:7"],
+    ),
+]
+TypologyVersionText = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+$")]
+
+
+class TagCreate(WriteBase):
+    target: TargetKey
+    code: Code = Field(examples=["sp.reasoning.over-optimism"])
+    typology_version: TypologyVersionText | None = Field(
+        default=None, description="The typology version; the current one when omitted."
+    )
+    coder: ShortText = Field(
+        description="Who coded it (until accounts exist, a name for the coder's role)."
+    )
+    rationale: LongText | None = None
+    agreed: bool = Field(
+        default=False, description="True for the review's agreed tag, set when adjudicating."
+    )
+
+
+class TagRead(ReadBase):
+    review_id: int
+    target: str
+    code: str
+    typology_version: str
+    coder: str
+    rationale: str | None
+    agreed: bool
+    submitted: bool
+
+
+class SubmitCoding(WriteBase):
+    coder: ShortText
+
+
+class CodeAgreement(BaseModel):
+    code: str
+    units: int
+    percent_agreement: float | None
+    cohen_kappa: float | None
+    krippendorff_alpha: float | None
+
+
+class Disagreement(BaseModel):
+    target: str
+    code: str
+    tagged_by: list[str]
+    not_tagged_by: list[str]
+
+
+class AgreementRead(BaseModel):
+    """How far the coders who submitted agree, per code and over all codes used."""
+
+    typology_version: str
+    coders: list[str]
+    overall: CodeAgreement
+    codes: list[CodeAgreement]
+    disagreements: list[Disagreement]

@@ -1,0 +1,247 @@
+"""Tagging records against the typology, blind double coding, and agreement."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import delete as sql_delete
+from sqlmodel import Session, col, select
+
+from scr.coding import agreement
+from scr.common import crud
+from scr.common.columns import utcnow
+from scr.common.lookup import get_in_review, id_of
+from scr.common.types import MAX_INT
+from scr.episode.models import KeyPracticeEpisode
+from scr.errors import Conflict, InvalidInput
+from scr.factor.models import ContributoryFactor
+from scr.finding.models import Finding
+from scr.review.models import Review
+from scr.tag.models import Tag
+from scr.tag.schemas import AgreementRead, CodeAgreement, Disagreement, TagCreate
+from scr.vocabulary import TagTarget
+from typology import loader
+from typology.loader import TypologyError
+
+_RECORDS: dict[TagTarget, Any] = {
+    TagTarget.episode: KeyPracticeEpisode,
+    TagTarget.factor: ContributoryFactor,
+    TagTarget.finding: Finding,
+}
+
+
+def _submitted(session: Session, review: Review, coder: str) -> bool:
+    stmt = select(Tag.id).where(
+        Tag.review_id == review.id, Tag.coder == coder, col(Tag.submitted_at).is_not(None)
+    )
+    return session.exec(stmt).first() is not None
+
+
+def list_(
+    *, session: Session, review: Review, coder: str | None, limit: int, offset: int
+) -> tuple[list[Tag], int]:
+    """The tags ``coder`` may see: agreed tags, their own, and the other coders' submitted
+    tags once they have submitted theirs. Without a coder: agreed and submitted tags."""
+    stmt = select(Tag).where(Tag.review_id == review.id)
+    visible = col(Tag.agreed) | col(Tag.submitted_at).is_not(None)
+    if coder is not None:
+        if _submitted(session, review, coder):
+            visible = visible | (col(Tag.coder) == coder)
+        else:
+            visible = col(Tag.agreed) | (col(Tag.coder) == coder)
+    stmt = stmt.where(visible).order_by(col(Tag.target_kind), col(Tag.target_id), col(Tag.id))
+    return crud.page(session, stmt, limit=limit, offset=offset)
+
+
+def get(*, session: Session, review: Review, tag_id: int) -> Tag:
+    """Load one of the review's tags or raise NotFound."""
+    return get_in_review(session, Tag, id_of(review), tag_id, "tag")
+
+
+def _target(session: Session, review: Review, key: str) -> tuple[TagTarget, int]:
+    kind_text, _, raw = key.partition(":")
+    kind, item_id = TagTarget(kind_text), int(raw)
+    if kind == TagTarget.review:
+        exists = item_id == review.id
+    else:
+        record = session.get(_RECORDS[kind], item_id) if item_id <= MAX_INT else None
+        exists = record is not None and record.review_id == review.id
+    if not exists:
+        raise InvalidInput(f"{key} is not a record of this review.", field=("body", "target"))
+    return kind, item_id
+
+
+def _check_code(version: str, code: str, kind: TagTarget) -> None:
+    try:
+        typology = loader.load(version)
+    except TypologyError as exc:
+        raise InvalidInput(str(exc), field=("body", "typology_version")) from None
+    found = typology.code(code)
+    if found is None:
+        raise InvalidInput(
+            f"Typology {version} has no code {code}.", field=("body", "code"), code=code
+        )
+    if kind.value not in found.applies_to:
+        raise InvalidInput(
+            f"Code {code} of typology {version} may tag a {' or '.join(found.applies_to)}, "
+            f"not {'an' if kind.value[0] in 'aeiou' else 'a'} {kind.value}.",
+            field=("body", "code"),
+            code=code,
+        )
+    if found.deprecated:
+        raise InvalidInput(
+            f"Code {code} is deprecated in typology {version}; choose a current code.",
+            field=("body", "code"),
+            code=code,
+        )
+
+
+def create(*, session: Session, review: Review, data: TagCreate, actor: str | None = None) -> Tag:
+    """Tag a record of the review with a code of the typology."""
+    kind, target_id = _target(session, review, data.target)
+    version = data.typology_version or loader.current_version()
+    _check_code(version, data.code, kind)
+    if not data.agreed and _submitted(session, review, data.coder):
+        raise Conflict(f"{data.coder} has submitted their coding of this review; it is closed.")
+    tag = Tag(
+        review_id=id_of(review),
+        target_kind=kind,
+        target_id=target_id,
+        typology_version=version,
+        code=data.code,
+        coder=data.coder,
+        rationale=data.rationale,
+        agreed=data.agreed,
+    )
+    duplicate = session.exec(
+        select(Tag).where(
+            Tag.review_id == review.id,
+            Tag.target_kind == kind,
+            Tag.target_id == target_id,
+            Tag.typology_version == version,
+            Tag.code == data.code,
+            Tag.coder == data.coder,
+            Tag.agreed == data.agreed,
+        )
+    ).first()
+    if duplicate is not None:
+        raise Conflict(f"{data.coder} has already tagged {data.target} with {data.code}.")
+    crud.stamp_new(tag, actor=actor)
+    session.add(tag)
+    session.flush()
+    return tag
+
+
+def delete(*, session: Session, tag: Tag) -> None:
+    """Remove a tag; a submitted coding stays as it was submitted."""
+    if tag.submitted and not tag.agreed:
+        raise Conflict("This tag belongs to a submitted coding and cannot be removed.")
+    session.delete(tag)
+    session.flush()
+
+
+def delete_for(*, session: Session, kind: TagTarget, item_id: int) -> None:
+    """Remove the tags of a record that is being deleted."""
+    session.execute(
+        sql_delete(Tag).where(col(Tag.target_kind) == kind, col(Tag.target_id) == item_id)
+    )
+
+
+def submit(*, session: Session, review: Review, coder: str) -> int:
+    """Close a coder's coding of the review; the other coders' tags become visible to them."""
+    tags = list(
+        session.exec(
+            select(Tag).where(
+                Tag.review_id == review.id,
+                Tag.coder == coder,
+                col(Tag.agreed).is_(False),
+                col(Tag.submitted_at).is_(None),
+            )
+        )
+    )
+    if not tags:
+        raise InvalidInput(
+            f"{coder} has no unsubmitted tags on this review.", field=("body", "coder")
+        )
+    now = utcnow()
+    for tag in tags:
+        tag.submitted_at = now
+    session.flush()
+    return len(tags)
+
+
+def _units(session: Session, review: Review, kinds: Collection[str]) -> list[str]:
+    keys = [f"review:{review.id}"] if "review" in kinds else []
+    for kind, model in _RECORDS.items():
+        if kind.value in kinds:
+            ids = session.exec(
+                select(model.id).where(model.review_id == review.id).order_by(model.id)
+            )
+            keys += [f"{kind.value}:{i}" for i in ids]
+    return keys
+
+
+def _measures(code: str, units: list[list[int]]) -> CodeAgreement:
+    two = len(units[0]) == 2 if units else False
+    kappa = agreement.cohen_kappa([u[0] for u in units], [u[1] for u in units]) if two else None
+    return CodeAgreement(
+        code=code,
+        units=len(units),
+        percent_agreement=agreement.percent_agreement(units),
+        cohen_kappa=kappa,
+        krippendorff_alpha=agreement.krippendorff_alpha(units),
+    )
+
+
+def agreement_of(*, session: Session, review: Review, version: str | None) -> AgreementRead:
+    """Agreement between the coders who submitted, per code used and over all of them.
+
+    For each code any coder used, the units are the review's records that code may tag; a
+    coder's value for a unit is whether they tagged it with the code.
+    """
+    version = version or loader.current_version()
+    typology = loader.load(version)
+    stmt = select(Tag).where(
+        Tag.review_id == review.id,
+        Tag.typology_version == version,
+        col(Tag.agreed).is_(False),
+        col(Tag.submitted_at).is_not(None),
+    )
+    tags = list(session.exec(stmt))
+    coders = sorted({t.coder for t in tags})
+    if len(coders) < 2:
+        raise Conflict(
+            "Agreement needs at least two coders who have submitted their coding of this "
+            f"review under typology {version}; there are {len(coders)}."
+        )
+    tagged: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for t in tags:
+        tagged[(t.target, t.code)].add(t.coder)
+    per_code, pooled, disagreements = [], [], []
+    for code in sorted({t.code for t in tags}):
+        found = typology.code(code)
+        kinds = set(found.applies_to) if found else set()
+        units = []
+        for target in _units(session, review, kinds):
+            by = tagged.get((target, code), set())
+            units.append([int(c in by) for c in coders])
+            if by and len(by) < len(coders):
+                disagreements.append(
+                    Disagreement(
+                        target=target,
+                        code=code,
+                        tagged_by=sorted(by),
+                        not_tagged_by=[c for c in coders if c not in by],
+                    )
+                )
+        per_code.append(_measures(code, units))
+        pooled += units
+    return AgreementRead(
+        typology_version=version,
+        coders=coders,
+        overall=_measures("all codes used", pooled),
+        codes=per_code,
+        disagreements=disagreements,
+    )
