@@ -28,6 +28,10 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; the SQLite file in data_dir when unset.",
     )
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+    typology_dir: Path | None = Field(
+        default=None,
+        description="A folder with versions/ and mappings/ to use instead of the shipped typology.",
+    )
 
     @property
     def effective_database_url(self) -> str:

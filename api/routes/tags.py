@@ -9,9 +9,17 @@ from pydantic import BaseModel
 
 from api.deps import ItemId, PagingDep, ReviewDep, SessionDep, page_of
 from scr.common.schemas import Page
+from scr.tag import migration as tag_migration
 from scr.tag import service as tag_service
 from scr.tag.models import Tag
-from scr.tag.schemas import AgreementRead, SubmitCoding, TagCreate, TagRead
+from scr.tag.schemas import (
+    AgreementRead,
+    SubmitCoding,
+    TagCreate,
+    TagMigrationApply,
+    TagMigrationPreview,
+    TagRead,
+)
 
 router = APIRouter(prefix="/reviews/{review_id}", tags=["tags"])
 
@@ -68,3 +76,21 @@ def agreement(
 ) -> AgreementRead:
     """Agreement between the coders who submitted: per code, overall, and the disagreements."""
     return tag_service.agreement_of(session=session, review=review, version=version)
+
+
+@router.get("/tags/migration", response_model=TagMigrationPreview)
+def migration_preview(
+    session: SessionDep,
+    review: ReviewDep,
+    to_version: Annotated[str, Query(pattern=r"^[0-9]+\.[0-9]+$")],
+) -> TagMigrationPreview:
+    """Where each tag under an older typology version would land in ``to_version``."""
+    return tag_migration.preview(session=session, review=review, to_version=to_version)
+
+
+@router.post("/tags/migration", response_model=TagMigrationPreview)
+def migration_apply(
+    session: SessionDep, review: ReviewDep, data: TagMigrationApply
+) -> TagMigrationPreview:
+    """Move the tags to a later version; every split needs a choice, or nothing changes."""
+    return tag_migration.apply(session=session, review=review, data=data)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from scr.coding.schemas import CodeDetail, CodeNode, CodeRead, TypologySummary, TypologyTree
-from scr.errors import NotFound
+from scr.config import get_settings
+from scr.errors import InvalidInput, NotFound
 from typology import loader
 from typology.loader import Typology, TypologyError
 from typology.schema import Code
@@ -13,19 +16,36 @@ def _read(code: Code) -> CodeRead:
     return CodeRead.model_validate(code.model_dump())
 
 
+def _dir() -> Path | None:
+    return get_settings().typology_dir
+
+
+def current_version() -> str:
+    """The newest published version."""
+    return loader.current_version(_dir())
+
+
 def get(version: str) -> Typology:
     """A published or draft version, or NotFound naming the versions there are."""
     try:
-        return loader.load(version)
+        return loader.load(version, _dir())
     except TypologyError as exc:
         raise NotFound(str(exc)) from None
 
 
+def map_code(code: str, from_version: str, to_version: str) -> loader.Mapped:
+    """Where ``code`` lands in a later version (see ``typology.loader.map_code``)."""
+    try:
+        return loader.map_code(code, from_version, to_version, _dir())
+    except TypologyError as exc:
+        raise InvalidInput(str(exc), field=("body", "to_version")) from None
+
+
 def summaries() -> list[TypologySummary]:
     """Every version on file, newest first."""
-    current = loader.current_version()
+    current = current_version()
     found = []
-    for version in reversed(loader.available_versions()):
+    for version in reversed(loader.available_versions(_dir())):
         t = get(version).version
         found.append(
             TypologySummary(

@@ -75,3 +75,34 @@ class AgreementRead(BaseModel):
     overall: CodeAgreement
     codes: list[CodeAgreement]
     disagreements: list[Disagreement]
+
+
+class TagMove(BaseModel):
+    """What becomes of one tag in the later version."""
+
+    tag_id: int
+    target: str
+    coder: str
+    agreed: bool
+    from_version: str
+    from_code: str
+    to_codes: list[str]
+    needs_choice: bool
+
+
+class TagMigrationPreview(BaseModel):
+    to_version: str
+    moves: list[TagMove]
+    needs_choice: int
+
+
+class TagChoice(WriteBase):
+    tag_id: int = Field(ge=1, le=2_147_483_647)
+    code: Code
+
+
+class TagMigrationApply(WriteBase):
+    """Move the review's tags to ``to_version``; a split needs a person's choice per tag."""
+
+    to_version: TypologyVersionText
+    choices: list[TagChoice] = Field(default_factory=list, max_length=10_000)

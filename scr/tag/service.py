@@ -9,21 +9,19 @@ from typing import Any
 from sqlalchemy import delete as sql_delete
 from sqlmodel import Session, col, select
 
-from scr.coding import agreement
+from scr.coding import agreement, catalogue
 from scr.common import crud
 from scr.common.columns import utcnow
 from scr.common.lookup import get_in_review, id_of
 from scr.common.types import MAX_INT
 from scr.episode.models import KeyPracticeEpisode
-from scr.errors import Conflict, InvalidInput
+from scr.errors import Conflict, InvalidInput, NotFound
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import Finding
 from scr.review.models import Review
 from scr.tag.models import Tag
 from scr.tag.schemas import AgreementRead, CodeAgreement, Disagreement, TagCreate
 from scr.vocabulary import TagTarget
-from typology import loader
-from typology.loader import TypologyError
 
 _RECORDS: dict[TagTarget, Any] = {
     TagTarget.episode: KeyPracticeEpisode,
@@ -75,9 +73,9 @@ def _target(session: Session, review: Review, key: str) -> tuple[TagTarget, int]
 
 def _check_code(version: str, code: str, kind: TagTarget) -> None:
     try:
-        typology = loader.load(version)
-    except TypologyError as exc:
-        raise InvalidInput(str(exc), field=("body", "typology_version")) from None
+        typology = catalogue.get(version)
+    except NotFound as exc:
+        raise InvalidInput(exc.message, field=("body", "typology_version")) from None
     found = typology.code(code)
     if found is None:
         raise InvalidInput(
@@ -101,7 +99,7 @@ def _check_code(version: str, code: str, kind: TagTarget) -> None:
 def create(*, session: Session, review: Review, data: TagCreate, actor: str | None = None) -> Tag:
     """Tag a record of the review with a code of the typology."""
     kind, target_id = _target(session, review, data.target)
-    version = data.typology_version or loader.current_version()
+    version = data.typology_version or catalogue.current_version()
     _check_code(version, data.code, kind)
     if not data.agreed and _submitted(session, review, data.coder):
         raise Conflict(f"{data.coder} has submitted their coding of this review; it is closed.")
@@ -201,8 +199,8 @@ def agreement_of(*, session: Session, review: Review, version: str | None) -> Ag
     For each code any coder used, the units are the review's records that code may tag; a
     coder's value for a unit is whether they tagged it with the code.
     """
-    version = version or loader.current_version()
-    typology = loader.load(version)
+    version = version or catalogue.current_version()
+    typology = catalogue.get(version)
     stmt = select(Tag).where(
         Tag.review_id == review.id,
         Tag.typology_version == version,
