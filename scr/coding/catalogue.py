@@ -95,3 +95,20 @@ def code(version: str, code_id: str) -> CodeDetail:
 def search(version: str, text: str) -> list[CodeRead]:
     """Codes whose id, label, definition or includes mention ``text``."""
     return [_read(c) for c in get(version).search(text)]
+
+
+def ensure_codes(codes: list[str], kind: str, field: tuple[str | int, ...]) -> None:
+    """Refuse codes the current typology does not have, or that may not tag ``kind``."""
+    version = current_version()
+    typology = get(version)
+    for index, code_id in enumerate(codes):
+        code = typology.code(code_id)
+        where = (*field, index) if len(codes) > 1 or field[-1] != "category" else field
+        if code is None:
+            raise InvalidInput(f"Typology {version} has no code {code_id}.", field=where)
+        if kind not in code.applies_to:
+            raise InvalidInput(
+                f"Code {code_id} of typology {version} may tag a "
+                f"{' or '.join(code.applies_to)}, not a {kind}.",
+                field=where,
+            )

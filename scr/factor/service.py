@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
+from scr.coding import catalogue
 from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.factor.models import ContributoryFactor
@@ -34,6 +35,7 @@ def create(
     *, session: Session, review: Review, data: FactorCreate, actor: str | None = None
 ) -> ContributoryFactor:
     """Add a contributory factor to the review."""
+    catalogue.ensure_codes(data.typology_codes, "factor", ("body", "typology_codes"))
     factor = ContributoryFactor(review_id=id_of(review), **data.model_dump())
     crud.stamp_new(factor, actor=actor)
     session.add(factor)
@@ -46,6 +48,8 @@ def update(
 ) -> ContributoryFactor:
     """Change a factor, refusing a stale version."""
     crud.ensure_version(factor, data.version, FactorRead.model_validate)
+    if data.typology_codes is not None:
+        catalogue.ensure_codes(data.typology_codes, "factor", ("body", "typology_codes"))
     crud.apply_changes(
         factor, data.model_dump(exclude_unset=True, exclude={"version"}), actor=actor
     )

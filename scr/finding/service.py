@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from scr.coding import catalogue
 from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.finding.models import BoardAction, BoardQuestion, Finding
@@ -53,6 +54,8 @@ def create(
     *, session: Session, review: Review, data: FindingCreate, actor: str | None = None
 ) -> Finding:
     """Add a finding, with its questions for the Board."""
+    if data.category is not None:
+        catalogue.ensure_codes([data.category], "finding", ("body", "category"))
     fields = data.model_dump(exclude={"questions", "ordinal"})
     finding = Finding(review_id=id_of(review), ordinal=data.ordinal or 0, **fields)
     if data.ordinal is None:
@@ -72,6 +75,8 @@ def update(
 ) -> Finding:
     """Change a finding, refusing a stale version; ``questions`` replaces the list when sent."""
     crud.ensure_version(finding, data.version, FindingRead.model_validate)
+    if data.category is not None:
+        catalogue.ensure_codes([data.category], "finding", ("body", "category"))
     changes = data.model_dump(exclude_unset=True, exclude={"version", "questions"})
     if data.questions is not None:
         finding.questions = _questions(data.questions)

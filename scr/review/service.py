@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
+from scr.coding import catalogue
 from scr.common import crud
 from scr.common.columns import utcnow
 from scr.common.lookup import get_or_404
@@ -71,6 +72,7 @@ def get_by_reference(*, session: Session, board_id: int, reference: str) -> Revi
 
 
 def _check(session: Session, review: Review) -> None:
+    catalogue.ensure_codes(review.context_codes, "review", ("body", "context_codes"))
     if review.scope_start and review.scope_end and review.scope_end < review.scope_start:
         raise InvalidInput(
             "The scope period ends before it starts: scope_end must be on or after scope_start.",

@@ -53,7 +53,7 @@ COLLECTIONS: list[tuple[str, Payload, str, Any]] = [
         lambda s, r: {
             "description": "Caseloads were well above the service's own limit.",
             "level": "working_conditions",
-            "typology_codes": ["mgmt.caseload"],
+            "typology_codes": ["sp.management.caseload"],
         },
         "level",
         "organisational",

@@ -23,14 +23,14 @@ def test_create_and_read_a_review(client: TestClient, session: Session) -> None:
             "scope_end": "2016-04-02",
             "child_age_band": "under_1",
             "outcome": "serious_harm",
-            "context_codes": ["cc.neglect"],
+            "context_codes": ["cc.harm.neglect"],
         },
     )
     assert answer.status_code == 201, answer.text
     review = client.get(f"{REVIEWS}/{answer.json()['id']}").json()
     assert review["status"] == "scoping"
     assert review["learning_together_size"] == "speed_plus"
-    assert review["context_codes"] == ["cc.neglect"]
+    assert review["context_codes"] == ["cc.harm.neglect"]
 
 
 def test_reviews_are_filtered_by_board_status_type_and_year(

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from tests.factories import make_review
 
 
 def test_the_versions_are_listed_with_the_current_one(client: TestClient) -> None:
@@ -33,3 +36,31 @@ def test_unknown_versions_and_codes_are_404_with_what_exists(client: TestClient)
     assert "known: 1.0" in missing.json()["detail"]
     assert client.get("/api/v1/typologies/1.0/codes/pt.nothing").status_code == 404
     assert client.get("/api/v1/typologies/latest").status_code == 422
+
+
+def test_codes_in_record_fields_must_exist_and_fit_the_record(
+    client: TestClient, session: Session
+) -> None:
+    review = make_review(session)
+    base = f"/api/v1/reviews/{review.id}"
+    wrong_kind = client.patch(
+        base, json={"version": 1, "context_codes": ["pt.escalation", "fl.family"]}
+    )
+    assert wrong_kind.status_code == 422
+    assert wrong_kind.json()["errors"][0]["field"] == "context_codes.0"
+    assert (
+        client.patch(base, json={"version": 1, "context_codes": ["cc.harm.neglect"]}).status_code
+        == 200
+    )
+    factor = client.post(
+        f"{base}/factors",
+        json={"description": "x", "level": "family", "typology_codes": ["zz.none"]},
+    )
+    assert factor.status_code == 422
+    assert factor.json()["detail"] == "Typology 1.0 has no code zz.none."
+    finding = client.post(
+        f"{base}/findings",
+        json={"title": "t", "statement": "s", "category": "sp.reasoning"},
+    )
+    assert finding.status_code == 201
+    assert finding.json()["category"] == "sp.reasoning"
