@@ -52,9 +52,14 @@ def analysis(
     session: SessionDep,
     review: ReviewDep,
     loop_limit: Annotated[int, Query(ge=1, le=200, description="Most feedback loops listed.")] = 20,
+    episodes: Annotated[
+        bool, Query(description="List the episodes each factor reaches, not only how many.")
+    ] = False,
 ) -> Response:
     """Root factors, each factor's reach and centrality, feedback loops, components, chains."""
-    result = graph_service.analyse(session=session, review=review, loop_limit=loop_limit)
+    result = graph_service.analyse(
+        session=session, review=review, loop_limit=loop_limit, episodes=episodes
+    )
     # Already validated: serialise once rather than have FastAPI dump and re-validate a
     # large answer (every factor's reach) on the way out.
     return Response(content=result.model_dump_json(), media_type="application/json")

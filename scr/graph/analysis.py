@@ -8,9 +8,9 @@ factor reaches, because a later episode is a consequence of practice, not of the
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 from datetime import date
-from itertools import islice
 
 import networkx as nx
 
@@ -85,7 +85,10 @@ def reach(graph: nx.DiGraph, factor: str) -> list[str]:
 
 def reach_of_all(graph: nx.DiGraph) -> dict[str, list[str]]:
     """``reach`` of every factor at once, in time linear in the graph (loops collapsed)."""
-    causal = edges_of(graph, CAUSAL)
+    return _reach_of_all(graph, edges_of(graph, CAUSAL))
+
+
+def _reach_of_all(graph: nx.DiGraph, causal: nx.DiGraph) -> dict[str, list[str]]:
     dag = nx.condensation(causal)
     episodes = sorted(
         (n for n, d in graph.nodes(data=True) if d.get("kind") == "episode"), key=_order
@@ -110,7 +113,10 @@ def reach_of_all(graph: nx.DiGraph) -> dict[str, list[str]]:
 
 def betweenness(graph: nx.DiGraph, *, seed: int = 7) -> dict[str, float]:
     """Betweenness centrality over the causal edges (sampled, seeded, on large graphs)."""
-    causal = edges_of(graph, CAUSAL)
+    return _betweenness(edges_of(graph, CAUSAL), seed)
+
+
+def _betweenness(causal: nx.DiGraph, seed: int = 7) -> dict[str, float]:
     n = causal.number_of_nodes()
     k = None if n <= EXACT_BETWEENNESS_UP_TO else BETWEENNESS_SAMPLE
     values: dict[str, float] = nx.betweenness_centrality(causal, k=k, seed=seed, normalized=True)
@@ -123,9 +129,10 @@ def factor_standing(graph: nx.DiGraph) -> list[FactorStanding]:
     Reach counts how much of the case a factor explains; betweenness how much of the
     explanation passes through it.
     """
-    central = betweenness(graph)
+    causal = edges_of(graph, CAUSAL)
+    central = _betweenness(causal)
     roots = set(root_factors(graph))
-    reaches = reach_of_all(graph)
+    reaches = _reach_of_all(graph, causal)
     standings = []
     for factor in _of_kind(graph, "factor"):
         reached = reaches[factor]
@@ -142,15 +149,54 @@ def factor_standing(graph: nx.DiGraph) -> list[FactorStanding]:
     return standings
 
 
-def feedback_loops(graph: nx.DiGraph, *, limit: int = 20, max_length: int = 8) -> Loops:
-    """Cycles of ``influenced`` links among factors: at most ``limit``, each at most
-    ``max_length`` factors long; ``more`` says whether others exist."""
+def feedback_loops(graph: nx.DiGraph, *, limit: int = 20) -> Loops:
+    """Feedback loops among factors (cycles of ``influenced`` links): the shortest loop
+    through each factor that lies on one, without repeats, at most ``limit``; ``more``
+    says that the search stopped with loops still to list.
+
+    Searching from each factor in turn, and only inside the groups of factors that can
+    reach each other, keeps this quick on a dense graph of thousands of factors, where
+    listing every cycle would never end.
+    """
     influence = nx.DiGraph(
         (u, v) for u, v, d in graph.edges(data=True) if d.get("kind") == "influenced"
     )
-    found = list(islice(nx.simple_cycles(influence, length_bound=max_length), limit + 1))
-    loops = [_rotate(cycle) for cycle in found[:limit]]
-    return Loops(loops=sorted(loops, key=lambda c: [_order(k) for k in c]), more=len(found) > limit)
+    found: list[list[str]] = []
+    seen: set[tuple[str, ...]] = set()
+    groups = [g for g in nx.strongly_connected_components(influence) if len(g) > 1]
+    for group in sorted(groups, key=lambda g: min(_order(k) for k in g)):
+        within = influence.subgraph(group)
+        for factor in sorted(group, key=_order):
+            loop = tuple(_rotate(_shortest_loop(within, factor)))
+            if loop in seen:
+                continue
+            seen.add(loop)
+            found.append(list(loop))
+            if len(found) > limit:
+                return Loops(loops=sorted(found[:limit], key=_loop_order), more=True)
+    return Loops(loops=sorted(found, key=_loop_order), more=False)
+
+
+def _loop_order(loop: list[str]) -> list[tuple[str, int]]:
+    return [_order(k) for k in loop]
+
+
+def _shortest_loop(graph: nx.DiGraph, start: str) -> list[str]:
+    # Breadth-first from ``start``: the first node found with a link back closes the loop.
+    parent: dict[str, str | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if start in graph.succ[node]:
+            path = [node]
+            while parent[path[-1]] is not None:
+                path.append(parent[path[-1]])  # type: ignore[arg-type]
+            return list(reversed(path))
+        for nxt in graph.succ[node]:
+            if nxt not in parent:
+                parent[nxt] = node
+                queue.append(nxt)
+    raise ValueError(f"{start} is on no loop")
 
 
 def _rotate(cycle: list[str]) -> list[str]:

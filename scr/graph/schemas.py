@@ -11,7 +11,10 @@ class FactorStandingRead(BaseModel):
     factor: str
     label: str
     root: bool
-    reach: list[str]
+    reach: int
+    """How many episodes the factor explains, directly or through other factors."""
+    episodes: list[str] | None
+    """Those episodes, when the analysis was asked for them (``?episodes=true``)."""
     betweenness: float
 
 

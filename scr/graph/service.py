@@ -56,13 +56,23 @@ def _graph(session: Session, review: Review, episodes: list[EpisodeRead]) -> nx.
     )
 
 
-def analyse(*, session: Session, review: Review, loop_limit: int = 20) -> AnalysisRead:
-    """Roots, reach, loops, components and chains of the review's graph."""
+def analyse(
+    *, session: Session, review: Review, loop_limit: int = 20, episodes: bool = False
+) -> AnalysisRead:
+    """Roots, reach, loops, components and chains of the review's graph; ``episodes`` lists
+    the episodes each factor reaches (the answer grows with factors times episodes)."""
     graph = review_graph(session=session, review=review)
     return AnalysisRead(
         root_factors=analysis.root_factors(graph),
         factors=[
-            FactorStandingRead.model_validate(s, from_attributes=True)
+            FactorStandingRead(
+                factor=s.factor,
+                label=s.label,
+                root=s.root,
+                reach=len(s.reach),
+                episodes=s.reach if episodes else None,
+                betweenness=s.betweenness,
+            )
             for s in analysis.factor_standing(graph)
         ],
         feedback_loops=FeedbackLoopsRead.model_validate(

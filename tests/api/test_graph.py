@@ -35,14 +35,17 @@ def demo(session: Session) -> tuple[Review, list[str], list[str]]:
 
 def test_the_demo_roots_loop_and_components(client: TestClient, demo: tuple) -> None:
     review, e, f = demo
-    answer = client.get(f"/api/v1/reviews/{review.id}/analysis").json()
+    answer = client.get(f"/api/v1/reviews/{review.id}/analysis", params={"episodes": True}).json()
     assert answer["root_factors"] == [f[0], f[1], f[2], f[7], f[9], f[12], f[13]]
     assert answer["feedback_loops"] == {"loops": [[f[4], f[5], f[6]]], "more": False}
     assert [len(c) for c in answer["components"]] == [25, 1, 1]
     assert sorted(answer["components"][1] + answer["components"][2]) == sorted([e[7], f[14]])
     top = answer["factors"][0]
     assert top["factor"] == f[4]
-    assert top["reach"] == [e[0], e[5], e[6]]
+    assert top["reach"] == 3
+    assert top["episodes"] == [e[0], e[5], e[6]]
+    brief = client.get(f"/api/v1/reviews/{review.id}/analysis").json()
+    assert brief["factors"][0] == top | {"episodes": None}
     assert answer["longest_chains"][0] == [[f[0]], [f[4], f[5], f[6]], [f[10]], [f[8]], [e[6]]]
 
 

@@ -138,3 +138,19 @@ def test_reach_of_every_factor_agrees_with_a_plain_search_on_random_graphs() -> 
         for factor, reached in analysis.reach_of_all(g).items():
             plain = {n for n in nx.descendants(causal, factor) if n.startswith("episode:")}
             assert set(reached) == plain
+
+
+def test_loops_sharing_a_factor_are_each_listed() -> None:
+    g = graph(
+        factors=[Factor(i) for i in range(1, 4)],
+        links=[
+            ("influenced", "factor:1", "factor:2"),
+            ("influenced", "factor:2", "factor:1"),
+            ("influenced", "factor:2", "factor:3"),
+            ("influenced", "factor:3", "factor:2"),
+        ],
+    )
+    assert analysis.feedback_loops(g).loops == [
+        ["factor:1", "factor:2"],
+        ["factor:2", "factor:3"],
+    ]
