@@ -32,10 +32,11 @@ frontend: install
 	  cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run build; \
 	else echo "No frontend yet: the plain page is served."; fi
 
+# The demo instance: fictional data, so a fixed signing key is allowed (SCR_DEMO).
 run: frontend
 	$(RUN)scr db upgrade
 	$(RUN)scr demo
-	$(RUN)scr serve --host $(HOST) --port $(PORT)
+	SCR_DEMO=true $(RUN)scr serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(RUN)ruff check scr api typology tests migrations benchmarks

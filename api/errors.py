@@ -12,7 +12,15 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from scr.common.problems import FieldProblem, describe
-from scr.errors import Conflict, DomainError, Forbidden, InvalidInput, NotFound
+from scr.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    TooManyAttempts,
+    Unauthenticated,
+)
 
 log = logging.getLogger(__name__)
 
@@ -30,9 +38,18 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "No such record (or not yours to see)."},
     409: {"model": ErrorBody, "description": "Clashes with the current state of the data."},
     422: {"model": ErrorBody, "description": "The request is not valid; `errors` lists why."},
+    401: {"model": ErrorBody, "description": "Not signed in, or the sign-in is not valid."},
+    429: {"model": ErrorBody, "description": "Too many attempts; wait and try again."},
 }
 
-_STATUS = {NotFound: 404, Conflict: 409, InvalidInput: 422, Forbidden: 403}
+_STATUS = {
+    NotFound: 404,
+    Conflict: 409,
+    InvalidInput: 422,
+    Forbidden: 403,
+    Unauthenticated: 401,
+    TooManyAttempts: 429,
+}
 
 
 def _json(status: int, body: ErrorBody) -> JSONResponse:
@@ -69,7 +86,10 @@ def _domain(_request: Request, exc: Exception) -> JSONResponse:
         loc = list(exc.field)
         field = ".".join(str(p) for p in loc if p != "body") or "body"
         errors.append(FieldProblem(field=field, loc=loc, message=exc.message, type="rule"))
-    return _json(status, ErrorBody(detail=exc.message, errors=errors, **exc.details))
+    answer = _json(status, ErrorBody(detail=exc.message, errors=errors, **exc.details))
+    if isinstance(exc, Unauthenticated):
+        answer.headers["WWW-Authenticate"] = "Bearer"
+    return answer
 
 
 def _integrity(_request: Request, exc: Exception) -> JSONResponse:

@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from api import errors
 from api.routes import (
     agencies,
+    auth,
     boards,
     chronology,
     episodes,
@@ -29,6 +30,7 @@ from api.routes import (
     tags,
     typologies,
 )
+from scr.config import get_settings, signing_secret
 from scr.db import get_engine
 from scr.migrate import ensure_current
 
@@ -55,6 +57,7 @@ def _operation_id(route: APIRoute) -> str:
 
 @asynccontextmanager
 async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    signing_secret(get_settings())  # refuses to start without a proper secret
     ensure_current(get_engine())
     yield
 
@@ -75,6 +78,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
     api = APIRouter(prefix=API_PREFIX, responses=errors.ERROR_RESPONSES)
     for module in (
         health,
+        auth,
         boards,
         agencies,
         reviews,

@@ -12,9 +12,9 @@ import typer
 from pydantic import ValidationError
 from sqlmodel import Session
 
-from scr import typology_cli
+from scr import typology_cli, users_cli
 from scr.common.problems import describe
-from scr.config import get_settings
+from scr.config import InsecureSettings, get_settings, signing_secret
 from scr.db import get_engine, session_scope
 from scr.errors import DomainError
 from scr.migrate import DatabaseBehind, ensure_current, upgrade
@@ -26,6 +26,7 @@ review_app = typer.Typer(help="Move one review in and out as a JSON file.", no_a
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
 app.add_typer(typology_cli.app, name="typology")
+app.add_typer(users_cli.app, name="users")
 
 
 def _database() -> str:
@@ -44,6 +45,13 @@ def _require_current() -> None:
         raise _fail(str(exc)) from None
 
 
+def _require_secret() -> None:
+    try:
+        signing_secret(get_settings())
+    except InsecureSettings as exc:
+        raise _fail(str(exc)) from None
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
@@ -53,7 +61,10 @@ def serve(
     """Serve the API and the workbench (the database must be migrated)."""
     import uvicorn
 
+    _require_secret()
     _require_current()
+    if get_settings().demo:
+        typer.echo("Demonstration instance: fictional data, a fixed signing key.")
     typer.echo(f"Database: {_database()}")
     if get_settings().database_url is None:
         typer.echo(f"Data folder: {get_settings().data_dir.resolve()}")

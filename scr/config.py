@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MAX_PAGE_SIZE = 200
@@ -28,6 +28,12 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; the SQLite file in data_dir when unset.",
     )
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+    secret_key: SecretStr | None = Field(
+        default=None, description="Signs access tokens: at least 32 random characters."
+    )
+    demo: bool = Field(default=False, description="A demonstration instance (fictional data).")
+    access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    sign_in_failures_per_minute: int = Field(default=5, ge=1)
     typology_dir: Path | None = Field(
         default=None,
         description="A folder with versions/ and mappings/ to use instead of the shipped typology.",
@@ -39,6 +45,32 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir.resolve() / 'scr.sqlite3'}"
+
+
+DEMO_SECRET = "scr-workbench-demo-only-never-use-this-for-real-reviews"
+_WEAK = {"secret", "changeme", "change-me", "password", DEMO_SECRET}
+
+
+class InsecureSettings(RuntimeError):
+    """The settings would make the service unsafe; the message says what to set."""
+
+
+def signing_secret(settings: Settings) -> str:
+    """The key that signs access tokens; the demo may use a fixed one, nothing else may."""
+    if settings.secret_key is not None:
+        secret = settings.secret_key.get_secret_value()
+        if len(secret) >= 32 and secret.lower() not in _WEAK:
+            return secret
+        raise InsecureSettings(
+            "SCR_SECRET_KEY is too weak: use at least 32 random characters, for example "
+            "the output of `python3 -c 'import secrets; print(secrets.token_urlsafe(48))'`."
+        )
+    if settings.demo:
+        return DEMO_SECRET
+    raise InsecureSettings(
+        "Set SCR_SECRET_KEY to at least 32 random characters before serving real reviews "
+        "(or SCR_DEMO=true for a demonstration with fictional data)."
+    )
 
 
 @lru_cache

@@ -35,3 +35,11 @@ class InvalidInput(DomainError):
 
 class Forbidden(DomainError):
     """The caller may not do this."""
+
+
+class Unauthenticated(DomainError):
+    """The caller has not shown who they are, or the proof is not valid."""
+
+
+class TooManyAttempts(DomainError):
+    """Too many attempts in too short a time; try again later."""

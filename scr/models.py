@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scr.account.models import ApiToken, ReviewAssignment, SignInAttempt, User
 from scr.agency.models import Agency
 from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
@@ -15,6 +16,7 @@ from scr.tag.models import Tag
 
 __all__ = [
     "Agency",
+    "ApiToken",
     "Board",
     "BoardAction",
     "BoardQuestion",
@@ -26,5 +28,8 @@ __all__ = [
     "KeyPracticeEpisode",
     "Participant",
     "Review",
+    "ReviewAssignment",
+    "SignInAttempt",
     "Tag",
+    "User",
 ]

@@ -161,3 +161,12 @@ class ActionStatus(StrEnum):
     in_progress = "in_progress"
     completed = "completed"
     dropped = "dropped"
+
+
+class Role(StrEnum):
+    """What an account may do (design.md, 'Access')."""
+
+    admin = "admin"
+    reviewer = "reviewer"
+    board = "board"
+    national = "national"

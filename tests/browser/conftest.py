@@ -50,7 +50,10 @@ def _wait_for(url: str, server: subprocess.Popen[bytes], seconds: float = 30) ->
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("live")
-    env = os.environ | {"SCR_DATABASE_URL": f"sqlite:///{folder / 'scr.sqlite3'}"}
+    env = os.environ | {
+        "SCR_DATABASE_URL": f"sqlite:///{folder / 'scr.sqlite3'}",
+        "SCR_DEMO": "true",
+    }
     subprocess.run([SCR, "db", "upgrade"], env=env, check=True, capture_output=True)
     subprocess.run([SCR, "demo"], env=env, check=True, capture_output=True)
     port = _free_port()

@@ -16,9 +16,19 @@ def test_serve_refuses_a_database_that_is_behind(
     scratch_database_url: str, configured_for: Callable[[str], None]
 ) -> None:
     configured_for(scratch_database_url)
-    result = runner.invoke(app, ["serve", "--port", "0"])
+    result = runner.invoke(app, ["serve", "--port", "0"], env={"SCR_DEMO": "true"})
     assert result.exit_code == 1
     assert "Run `scr db upgrade`" in result.output
+
+
+def test_serve_refuses_to_start_without_a_signing_secret(
+    scratch_database_url: str, configured_for: Callable[[str], None]
+) -> None:
+    configured_for(scratch_database_url)
+    runner.invoke(app, ["db", "upgrade"])
+    result = runner.invoke(app, ["serve", "--port", "0"])
+    assert result.exit_code == 1
+    assert "Set SCR_SECRET_KEY" in result.output
 
 
 def test_demo_loads_once_and_round_trips_through_a_file(
@@ -143,3 +153,31 @@ def test_typology_commands_list_show_and_validate(tmp_path: Path) -> None:
     first = Path(loader.__file__).parent / "versions" / "1.0.json"
     valid = runner.invoke(app, ["typology", "validate", str(first)])
     assert valid.exit_code == 0
+
+
+def test_users_are_created_listed_assigned_and_disabled(
+    scratch_database_url: str, configured_for: Callable[[str], None]
+) -> None:
+    configured_for(scratch_database_url)
+    runner.invoke(app, ["db", "upgrade"])
+    runner.invoke(app, ["demo"])
+    made = runner.invoke(
+        app,
+        ["users", "create", "reviewer@example.org", "--role", "reviewer", "--password-stdin"],
+        input="a long enough password\n",
+    )
+    assert made.exit_code == 0, made.output
+    assert "Created reviewer account reviewer@example.org." in made.output
+    weak = runner.invoke(
+        app,
+        ["users", "create", "x@example.org", "--role", "admin", "--password-stdin"],
+        input="short\n",
+    )
+    assert weak.exit_code == 1
+    assert "at least 12 characters" in weak.output
+    assert runner.invoke(app, ["users", "assign", "reviewer@example.org", "1"]).exit_code == 0
+    assert runner.invoke(app, ["users", "assign", "reviewer@example.org", "99"]).exit_code == 1
+    assert runner.invoke(app, ["users", "disable", "reviewer@example.org"]).exit_code == 0
+    listed = runner.invoke(app, ["users", "list"])
+    assert "reviewer@example.org" in listed.output
+    assert "(disabled)" in listed.output

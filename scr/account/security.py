@@ -1,0 +1,55 @@
+"""Password hashing (argon2), access tokens (JWT, HS256 only) and machine-token hashing."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import jwt
+from pwdlib import PasswordHash
+
+ALGORITHM = "HS256"
+_passwords = PasswordHash.recommended()
+
+
+def hash_password(password: str) -> str:
+    """An argon2 hash of the password."""
+    return _passwords.hash(password)
+
+
+def verify_password(password: str, hashed: str) -> bool:
+    """Whether the password matches the hash."""
+    return _passwords.verify(password, hashed)
+
+
+def issue_access_token(*, subject: str, secret: str, minutes: int) -> str:
+    """A signed, short-lived access token for ``subject``."""
+    now = datetime.now(UTC)
+    claims = {"sub": subject, "iat": now, "exp": now + timedelta(minutes=minutes)}
+    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+
+
+def read_access_token(token: str, *, secret: str) -> dict[str, Any] | None:
+    """The claims of a valid, unexpired token signed with ``secret``; None otherwise.
+
+    The algorithm is pinned, so ``alg: none`` and tokens signed another way are refused.
+    """
+    try:
+        claims: dict[str, Any] = jwt.decode(
+            token, secret, algorithms=[ALGORITHM], options={"require": ["sub", "exp"]}
+        )
+    except jwt.PyJWTError:
+        return None
+    return claims
+
+
+def new_machine_token() -> str:
+    """A random token to show once."""
+    return "scr_" + secrets.token_urlsafe(32)
+
+
+def hash_machine_token(token: str) -> str:
+    """The stored form of a machine token (they are long and random: no salt needed)."""
+    return hashlib.sha256(token.encode()).hexdigest()
