@@ -14,7 +14,7 @@ from scr.chronology.models import ChronologyEntry
 from scr.common.schemas import Page
 from scr.common.types import MAX_INT
 from scr.config import MAX_PAGE_SIZE
-from scr.db import get_engine
+from scr.db import session_scope
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
 from scr.factor import service as factor_service
@@ -33,13 +33,8 @@ R = TypeVar("R", bound=BaseModel)
 
 def get_session() -> Iterator[Session]:
     """One transaction per request: committed if the route succeeds, rolled back if not."""
-    with Session(get_engine(), expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    with session_scope() as session:
+        yield session
 
 
 # scope="function" ends the transaction before the response is sent, so a failed commit
