@@ -40,6 +40,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorBody, "description": "The request is not valid; `errors` lists why."},
     401: {"model": ErrorBody, "description": "Not signed in, or the sign-in is not valid."},
     429: {"model": ErrorBody, "description": "Too many attempts; wait and try again."},
+    413: {"model": ErrorBody, "description": "The request body is too large."},
 }
 
 _STATUS = {

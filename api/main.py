@@ -14,6 +14,7 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
+from api.limits import BodySizeLimit
 from api.routes import (
     agencies,
     auth,
@@ -75,6 +76,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         lifespan=_lifespan if check_migrations else None,
     )
     errors.install(app)
+    app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
     api = APIRouter(prefix=API_PREFIX, responses=errors.ERROR_RESPONSES)
     for module in (
         health,

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     demo: bool = Field(default=False, description="A demonstration instance (fictional data).")
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
     sign_in_failures_per_minute: int = Field(default=5, ge=1)
+    max_body_bytes: int = Field(
+        default=20_000_000, ge=1_000, description="Larger request bodies are refused (413)."
+    )
     typology_dir: Path | None = Field(
         default=None,
         description="A folder with versions/ and mappings/ to use instead of the shipped typology.",
