@@ -3,21 +3,51 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from typology.schema import Code, Mapping, TypologyVersion
+from typology.schema import AXIS_PREFIX, VERSION, Code, Mapping, MappingEntry, TypologyVersion
 
-_COMPARED = ("label", "definition", "parent", "axis", "applies_to", "deprecated")
+_ONE_TARGET = ("rename", "merge", "move", "redefine")
 
 
-def _schema_problems(where: str, error: ValidationError) -> list[str]:
+def version_key(version: str) -> tuple[int, ...]:
+    """Sort key for "1.10" after "1.9"."""
+    return tuple(int(part) for part in version.split("."))
+
+
+def is_version(text: str) -> bool:
+    return re.fullmatch(VERSION, text) is not None
+
+
+def _item_name(raw: Any, loc: tuple[int | str, ...]) -> str:
+    """``codes[3] (pt.a)``: the item's place and, where the file gives it, its id."""
+    if len(loc) < 2 or loc[0] not in ("codes", "entries") or not isinstance(loc[1], int):
+        return ""
+    name = f"{loc[0]}[{loc[1]}]"
+    try:
+        item = raw[loc[0]][loc[1]]
+    except (KeyError, IndexError, TypeError):
+        return name
+    key = "id" if loc[0] == "codes" else "from"
+    if isinstance(item, dict) and isinstance(item.get(key), str):
+        name += f" ({item[key]})" if key == "id" else f" (from {item[key]})"
+    return name
+
+
+def _schema_problems(where: str, raw: Any, error: ValidationError) -> list[str]:
     problems = []
     for e in error.errors():
-        path = ".".join(str(p) for p in e["loc"]) or "(top level)"
-        problems.append(f"{where}: {path}: {e['msg']}")
+        loc = tuple(e["loc"])
+        item = _item_name(raw, loc)
+        rest = loc[2:] if item else loc
+        path = ".".join(str(p) for p in rest) or "(top level)"
+        got = e.get("input")
+        shown = f" (got {got!r:.60})" if isinstance(got, str | int | float | bool) else ""
+        problems.append(f"{where}: {item + ': ' if item else ''}{path}: {e['msg']}{shown}")
     return problems
 
 
@@ -31,17 +61,28 @@ def parse(path: Path) -> tuple[TypologyVersion | Mapping | None, list[str]]:
         return None, [
             f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ]
-    model: type[TypologyVersion] | type[Mapping] = (
-        Mapping if isinstance(raw, dict) and "entries" in raw else TypologyVersion
-    )
+    is_mapping = isinstance(raw, dict) and bool({"entries", "from_version"} & raw.keys())
+    model: type[TypologyVersion] | type[Mapping] = Mapping if is_mapping else TypologyVersion
     try:
         return model.model_validate(raw), []
     except ValidationError as exc:
-        return None, _schema_problems(path.name, exc)
+        return None, _schema_problems(path.name, raw, exc)
+
+
+def name_problems(path: Path, model: TypologyVersion | Mapping) -> list[str]:
+    """A file named like a version or mapping must hold that version or mapping."""
+    if isinstance(model, TypologyVersion):
+        if is_version(path.stem) and path.stem != model.version:
+            return [f"{path.name}: holds version {model.version}, not {path.stem}"]
+        return []
+    expected = f"{model.from_version}__{model.to_version}"
+    if "__" in path.stem and path.stem != expected:
+        return [f"{path.name}: holds the mapping {expected}, so it must be named {expected}.json"]
+    return []
 
 
 def version_problems(version: TypologyVersion) -> list[str]:
-    """Duplicate ids, missing parents, parent cycles, children on another axis."""
+    """Duplicate ids, ids off the scheme, missing parents, parent cycles, axis mismatches."""
     where = f"version {version.version}"
     problems: list[str] = []
     by_id: dict[str, Code] = {}
@@ -49,6 +90,12 @@ def version_problems(version: TypologyVersion) -> list[str]:
         if code.id in by_id:
             problems.append(f"{where}: code {code.id} appears more than once")
         by_id[code.id] = code
+        prefix = AXIS_PREFIX[code.axis]
+        if code.id.split(".")[0] != prefix:
+            problems.append(
+                f"{where}: code {code.id} is on axis {code.axis}, so its id must start with "
+                f"'{prefix}.'"
+            )
     for code in version.codes:
         if code.parent is None:
             continue
@@ -57,10 +104,16 @@ def version_problems(version: TypologyVersion) -> list[str]:
             problems.append(
                 f"{where}: code {code.id} names parent {code.parent}, which does not exist"
             )
-        elif parent.axis != code.axis:
+            continue
+        if parent.axis != code.axis:
             problems.append(
                 f"{where}: code {code.id} is on axis {code.axis} but its parent {parent.id} "
                 f"is on axis {parent.axis}"
+            )
+        if code.id.rpartition(".")[0] != parent.id:
+            problems.append(
+                f"{where}: code {code.id} is under {parent.id}, so its id must be "
+                f"{parent.id}.<slug>"
             )
     for code in version.codes:
         seen = [code.id]
@@ -75,39 +128,72 @@ def version_problems(version: TypologyVersion) -> list[str]:
     return problems
 
 
+def _entry_problems(
+    where: str, entry: MappingEntry, old: dict[str, Code], new: dict[str, Code]
+) -> list[str]:
+    problems: list[str] = []
+    code, to, kind = entry.from_code, entry.to, entry.kind
+    for target in sorted({t for t in to if to.count(t) > 1}):
+        problems.append(f"{where}: {code} names {target} more than once")
+    if kind == "split" and len(set(to)) < 2:
+        problems.append(f"{where}: {code} is a split but names fewer than two new codes")
+    if kind in _ONE_TARGET and len(to) != 1:
+        problems.append(f"{where}: {code} is a {kind}, so it must name exactly one new code")
+    if kind in ("rename", "move") and to == (code,):
+        problems.append(f"{where}: {code} is a {kind} but keeps its id")
+    if kind == "deprecate":
+        if len(to) > 1:
+            problems.append(f"{where}: {code} is deprecated, so it may name at most one new code")
+        kept = new.get(code)
+        if to == (code,) and kept is not None and not kept.deprecated:
+            problems.append(
+                f"{where}: {code} is deprecated but is not marked deprecated in the new version"
+            )
+    if kind == "unchanged":
+        if to != (code,):
+            problems.append(f"{where}: {code} is unchanged, so it must map to itself alone")
+        before, after = old.get(code), new.get(code)
+        if before is not None and after is not None and before != after:
+            problems.append(f"{where}: {code} is marked unchanged but differs in the new version")
+    return problems
+
+
 def mapping_problems(old: TypologyVersion, new: TypologyVersion, mapping: Mapping) -> list[str]:
     """Every code removed or changed from ``old`` to ``new`` must be covered, correctly."""
     where = f"mapping {mapping.from_version} -> {mapping.to_version}"
     problems: list[str] = []
+    if (mapping.from_version, mapping.to_version) != (old.version, new.version):
+        problems.append(
+            f"{where}: was checked against versions {old.version} and {new.version}; "
+            "the mapping names other versions"
+        )
+    if version_key(mapping.to_version) <= version_key(mapping.from_version):
+        problems.append(f"{where}: a mapping must lead from an older version to a newer one")
     old_codes = {c.id: c for c in old.codes}
     new_codes = {c.id: c for c in new.codes}
     covered: set[str] = set()
     for entry in mapping.entries:
+        if entry.from_code in covered:
+            problems.append(f"{where}: {entry.from_code} is mapped more than once")
         covered.add(entry.from_code)
         if entry.from_code not in old_codes:
             problems.append(
                 f"{where}: maps {entry.from_code}, which is not in version {old.version}"
             )
-        for target in entry.to:
+        for target in dict.fromkeys(entry.to):
             if target not in new_codes:
                 problems.append(
                     f"{where}: maps {entry.from_code} to {target}, "
                     f"which is not in version {new.version}"
                 )
-        if entry.kind == "split" and len(entry.to) < 2:
-            problems.append(
-                f"{where}: {entry.from_code} is a split but names fewer than two new codes"
-            )
-        if entry.kind != "split" and len(entry.to) > 1:
-            problems.append(
-                f"{where}: {entry.from_code} names several new codes but is not a split"
-            )
-        if entry.kind != "deprecate" and not entry.to:
-            problems.append(f"{where}: {entry.from_code} is a {entry.kind} but names no new code")
+        problems += _entry_problems(where, entry, old_codes, new_codes)
     for code_id, code in old_codes.items():
+        # Any change, even to an include or the deprecated flag, changes what a tag means or
+        # whether coders may use it, so the mapping must say what became of the code.
         after = new_codes.get(code_id)
-        changed = after is None or any(getattr(code, f) != getattr(after, f) for f in _COMPARED)
-        if changed and code_id not in covered:
-            what = "removed" if after is None else "changed"
-            problems.append(f"{where}: code {code_id} was {what} but the mapping does not cover it")
+        if code_id in covered or after == code:
+            continue
+        changed = [f for f in Code.model_fields if getattr(code, f) != getattr(after, f, None)]
+        what = "was removed" if after is None else f"changed ({', '.join(changed)})"
+        problems.append(f"{where}: code {code_id} {what} but the mapping does not cover it")
     return problems

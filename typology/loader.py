@@ -1,11 +1,15 @@
-"""Load published typology versions and mappings, look codes up, and carry codes forward.
+"""Load typology versions and mappings, look codes up, and carry codes forward.
 
 Versions live in ``versions/<version>.json`` and mappings in ``mappings/<old>__<new>.json``
-beside this module, or in another folder given as ``directory`` (tests use that).
+beside this module, or in another folder given as ``directory`` (tests and
+``SCR_TYPOLOGY_DIR`` use that). Loaded versions and mappings are cached for the life of the
+process: a published file never changes, and a draft is re-read only by ``validate_file``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from collections.abc import Mapping as MappingOf
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -13,25 +17,25 @@ from pathlib import Path
 from typology import checks
 from typology.schema import Code, Mapping, TypologyVersion
 
+# A path relative to the module works from a checkout and from an installed wheel (the JSON
+# files are package data); a zipped install is not supported.
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 class TypologyError(Exception):
-    """A typology file is missing or invalid; ``problems`` lists every fault found."""
+    """A typology file, version, code or mapping is missing or invalid; ``problems`` lists
+    every fault found."""
 
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.problems = problems or []
 
 
-def _key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
-
-
 def available_versions(directory: Path | None = None) -> list[str]:
-    """Every version on file, oldest first."""
+    """Every version on file, published or draft, oldest first."""
     folder = (directory or PACKAGE_DIR) / "versions"
-    return sorted((p.stem for p in folder.glob("*.json")), key=_key)
+    found = (p.stem for p in folder.glob("*.json") if checks.is_version(p.stem))
+    return sorted(found, key=checks.version_key)
 
 
 def current_version(directory: Path | None = None) -> str:
@@ -63,8 +67,17 @@ class Typology:
     def code(self, code_id: str) -> Code | None:
         return self.codes.get(code_id)
 
+    def require(self, code_id: str) -> Code:
+        """The code, or a TypologyError naming it and the version."""
+        found = self.codes.get(code_id)
+        if found is None:
+            raise TypologyError(f"Typology {self.version.version} has no code {code_id}.")
+        return found
+
     def children(self, code_id: str | None) -> list[str]:
-        """Direct children (``None`` gives the top-level codes)."""
+        """Direct children in file order (``None`` gives the top-level codes)."""
+        if code_id is not None:
+            self.require(code_id)
         return list(self._children.get(code_id, []))
 
     def descendants(self, code_id: str) -> list[str]:
@@ -74,11 +87,12 @@ class Typology:
         while stack:
             current = stack.pop()
             found.append(current)
-            stack.extend(reversed(self.children(current)))
+            stack.extend(reversed(self._children.get(current, [])))
         return found
 
     def ancestors(self, code_id: str) -> list[str]:
         """The chain of parents, nearest first."""
+        self.require(code_id)
         chain: list[str] = []
         parent = self.codes[code_id].parent
         while parent is not None:
@@ -86,29 +100,41 @@ class Typology:
             parent = self.codes[parent].parent
         return chain
 
+    def roll_up(self, counts: MappingOf[str, int]) -> dict[str, int]:
+        """Each code's count plus the counts of every code below it.
+
+        A record tagged with both a code and its parent is counted twice at the parent; count
+        distinct records with ``ancestors`` where that matters.
+        """
+        for code_id in counts:
+            self.require(code_id)
+        totals = dict.fromkeys(self.codes, 0)
+        for code_id, n in counts.items():
+            for counted in (code_id, *self.ancestors(code_id)):
+                totals[counted] += n
+        return totals
+
     def search(self, text: str) -> list[Code]:
-        """Codes whose id, label, definition or includes mention ``text`` (any case)."""
-        needle = text.casefold()
-        return [
-            c
-            for c in self.version.codes
-            if needle in c.id.casefold()
-            or needle in c.label.casefold()
-            or needle in c.definition.casefold()
-            or any(needle in i.casefold() for i in c.includes)
-        ]
+        """Codes whose id, label, definition or includes mention ``text`` (any case), in
+        file order."""
+        needle = text.casefold().strip()
+        return [c for c in self.version.codes if any(needle in f for f in _searchable(c))]
+
+
+def _searchable(code: Code) -> Iterable[str]:
+    return (s.casefold() for s in (code.id, code.label, code.definition, *code.includes))
 
 
 @lru_cache(maxsize=64)
 def load(version: str, directory: Path | None = None) -> Typology:
     """Load and validate a version (cached: published versions never change)."""
     path = (directory or PACKAGE_DIR) / "versions" / f"{version}.json"
-    if not path.is_file():
+    if not checks.is_version(version) or not path.is_file():
         known = ", ".join(available_versions(directory)) or "none"
         raise TypologyError(f"There is no typology version {version} (known: {known}).")
     model, problems = checks.parse(path)
     if isinstance(model, TypologyVersion):
-        problems += checks.version_problems(model)
+        problems += checks.name_problems(path, model) + checks.version_problems(model)
     if problems or not isinstance(model, TypologyVersion):
         raise TypologyError(f"Typology version {version} is not valid.", problems)
     return Typology(model)
@@ -122,9 +148,9 @@ def load_mapping(old: str, new: str, directory: Path | None = None) -> Mapping:
         raise TypologyError(f"There is no mapping from typology {old} to {new}.")
     model, problems = checks.parse(path)
     if isinstance(model, Mapping):
-        problems += checks.mapping_problems(
-            load(old, directory).version, load(new, directory).version, model
-        )
+        problems += checks.name_problems(path, model)
+        before, after = load(old, directory).version, load(new, directory).version
+        problems += checks.mapping_problems(before, after, model)
     if problems or not isinstance(model, Mapping):
         raise TypologyError(f"The mapping from {old} to {new} is not valid.", problems)
     return model
@@ -132,51 +158,92 @@ def load_mapping(old: str, new: str, directory: Path | None = None) -> Mapping:
 
 @dataclass(frozen=True)
 class Mapped:
-    """Where an old code lands: one code, several for a person to choose from (a split), or
-    none (deprecated without a successor)."""
+    """Where an old code lands.
+
+    ``codes`` holds every new code the old one may now be, in mapping order. When a split
+    made the old code ambiguous (several codes, or a code and nothing because one branch was
+    deprecated without a successor), ``needs_choice`` is true and a person must choose;
+    nothing here picks for them. An empty ``codes`` means the code was deprecated without a
+    successor. ``changes`` says, a sentence a step, what happened on the way.
+    """
 
     codes: tuple[str, ...]
     needs_choice: bool
+    changes: tuple[str, ...] = ()
+
+
+def _step(
+    live: Iterable[str], mapping: Mapping, changes: list[str]
+) -> tuple[dict[str, None], bool]:
+    """Carry ``live`` codes over one mapping; the codes reached and whether any was dropped."""
+    entries = {e.from_code: e for e in mapping.entries}
+    reached: dict[str, None] = {}  # an ordered set: splits keep the mapping's order
+    dropped = False
+    where = f"{mapping.from_version} -> {mapping.to_version}"
+    for code in live:
+        entry = entries.get(code)
+        if entry is None:
+            reached[code] = None
+            continue
+        reached.update(dict.fromkeys(entry.to))
+        dropped = dropped or not entry.to
+        if entry.kind != "unchanged":
+            into = ", ".join(entry.to) or "no successor"
+            changes.append(f"{where}: {code} ({entry.kind}) -> {into}")
+    return reached, dropped
 
 
 def map_code(
     code: str, from_version: str, to_version: str, directory: Path | None = None
 ) -> Mapped:
-    """Carry ``code`` forward through each mapping between the two versions."""
-    versions = available_versions(directory)
-    if _key(to_version) < _key(from_version):
+    """Carry ``code`` of ``from_version`` forward through each mapping up to ``to_version``."""
+    if checks.version_key(to_version) < checks.version_key(from_version):
         raise TypologyError(
             f"Codes are carried forward only, not from {from_version} to {to_version}."
         )
-    steps = [v for v in versions if _key(from_version) < _key(v) <= _key(to_version)]
-    current: tuple[str, ...] = (code,)
-    needs_choice = False
+    start = load(from_version, directory)
+    load(to_version, directory)  # refuses a version that is not on file
+    start.require(code)
+    low, high = checks.version_key(from_version), checks.version_key(to_version)
+    live: dict[str, None] = {code: None}
+    dropped = False
+    changes: list[str] = []
     previous = from_version
-    for step in steps:
-        entries = {e.from_code: e for e in load_mapping(previous, step, directory).entries}
-        carried: list[str] = []
-        for c in current:
-            entry = entries.get(c)
-            targets = entry.to if entry is not None else (c,)
-            needs_choice = needs_choice or (entry is not None and entry.kind == "split")
-            carried.extend(t for t in targets if t not in carried)
-        current = tuple(carried)
-        previous = step
-    return Mapped(codes=current, needs_choice=needs_choice)
+    for step in available_versions(directory):
+        if low < checks.version_key(step) <= high:
+            live, lost = _step(live, load_mapping(previous, step, directory), changes)
+            dropped = dropped or lost
+            previous = step
+    outcomes = len(live) + (1 if dropped and live else 0)
+    return Mapped(codes=tuple(live), needs_choice=outcomes > 1, changes=tuple(changes))
 
 
 def validate_file(path: Path) -> list[str]:
-    """Every problem with a version or mapping file (mappings are checked against the
-    versions in the ``versions`` folder beside their own folder)."""
+    """Every problem with a version or mapping file; an empty list when it is valid.
+
+    A mapping is checked against the versions in the ``versions`` folder beside its own
+    folder. Nothing is cached, so a file being edited is read as it is now.
+    """
     model, problems = checks.parse(path)
     if isinstance(model, TypologyVersion):
-        problems += checks.version_problems(model)
-    elif isinstance(model, Mapping):
-        root = path.resolve().parent.parent
-        try:
-            old = load(model.from_version, root).version
-            new = load(model.to_version, root).version
-        except TypologyError as exc:
-            return [*problems, str(exc), *exc.problems]
-        problems += checks.mapping_problems(old, new, model)
+        return problems + checks.name_problems(path, model) + checks.version_problems(model)
+    if not isinstance(model, Mapping):
+        return problems
+    problems += checks.name_problems(path, model)
+    versions: list[TypologyVersion] = []
+    for version in (model.from_version, model.to_version):
+        beside = path.resolve().parent.parent / "versions" / f"{version}.json"
+        if not beside.is_file():
+            problems.append(f"{path.name}: version {version} is not on file at {beside}")
+            continue
+        found, faults = checks.parse(beside)
+        if isinstance(found, TypologyVersion):
+            faults += checks.version_problems(found)
+        if faults or not isinstance(found, TypologyVersion):
+            problems.append(f"{path.name}: version {version} is not valid, so it cannot be used")
+            problems += faults
+        else:
+            versions.append(found)
+    if len(versions) == 2:
+        problems += checks.mapping_problems(versions[0], versions[1], model)
     return problems

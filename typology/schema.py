@@ -1,16 +1,28 @@
-"""The typology's shape: frozen models, so a loaded version cannot be changed in memory."""
+"""The typology's shape: frozen models, so a loaded version cannot be changed in memory.
+
+Code ids are dotted, lower case and start with their axis's prefix (``sp.``, ``fl.``,
+``cc.``, ``pt.``); each further segment is a slug, and a child's id extends its parent's
+(``sp.reasoning.over-optimism`` sits under ``sp.reasoning``). Ids never change meaning: a
+code that changes is given a new id, or a mapping entry says what became of it.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Axis = Literal["systemic_pattern", "factor_level", "case_context", "practice_theme"]
 Target = Literal["review", "episode", "factor", "finding"]
-ChangeKind = Literal["rename", "merge", "split", "deprecate", "move", "redefine"]
+ChangeKind = Literal["rename", "merge", "split", "deprecate", "move", "redefine", "unchanged"]
 
+AXIS_PREFIX: dict[str, str] = {
+    "systemic_pattern": "sp",
+    "factor_level": "fl",
+    "case_context": "cc",
+    "practice_theme": "pt",
+}
 CODE_ID = r"^[a-z]+(\.[a-z0-9]+(-[a-z0-9]+)*)+$"
 VERSION = r"^[0-9]+\.[0-9]+$"
 
@@ -32,6 +44,16 @@ class Code(Frozen):
     applies_to: tuple[Target, ...] = Field(min_length=1)
     deprecated: bool = False
 
+    @field_validator("applies_to")
+    @classmethod
+    def _a_set(cls, value: tuple[Target, ...]) -> tuple[Target, ...]:
+        # A repeated target is always a slip in the file; refusing it, rather than tidying it
+        # silently, keeps the published file and what coders see the same.
+        repeated = sorted({t for t in value if value.count(t) > 1})
+        if repeated:
+            raise ValueError(f"lists {', '.join(repeated)} more than once")
+        return value
+
 
 class TypologyVersion(Frozen):
     """A version of the typology; once published it is never edited."""
@@ -44,7 +66,12 @@ class TypologyVersion(Frozen):
 
 
 class MappingEntry(Frozen):
-    """What became of one old code: ``to`` lists the new code(s); a split lists several."""
+    """What became of one old code.
+
+    ``to`` lists the new code(s): exactly one for a rename, merge, move or redefinition; two
+    or more for a split, which a person resolves code by code; none or the code itself for a
+    deprecation; the code itself for ``unchanged``.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
