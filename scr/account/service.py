@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from scr.account import security
 from scr.account.models import ReviewAssignment, SignInAttempt, User
+from scr.account.schemas import normal_email
 from scr.board import service as board_service
 from scr.common import crud
 from scr.common.columns import utcnow
@@ -19,6 +20,13 @@ from scr.review import service as review_service
 from scr.vocabulary import Role
 
 MIN_PASSWORD = 12
+
+
+def _email(value: str, field: tuple[str | int, ...] = ("body", "email")) -> str:
+    email = normal_email(value)
+    if email is None:
+        raise InvalidInput(f"{value[:60]!r} is not an e-mail address.", field=field)
+    return email
 
 
 def get_by_email(*, session: Session, email: str) -> User | None:
@@ -36,7 +44,7 @@ def create(
     actor: str | None = None,
 ) -> User:
     """Open an account; a board member belongs to exactly one board."""
-    email = email.strip().lower()
+    email = _email(email)
     if get_by_email(session=session, email=email) is not None:
         raise Conflict(f"There is already an account for {email}.")
     if len(password) < MIN_PASSWORD:
@@ -98,7 +106,7 @@ def sign_in(
 ) -> str | None:
     """An access token for the right e-mail and password, else None; refuses (TooManyAttempts)
     once an account or an address has failed too often in the last minute."""
-    email = email.strip().lower()
+    email = _email(email, field=("body", "username"))
     since = utcnow() - timedelta(minutes=1)
     failures = session.exec(
         select(func.count())

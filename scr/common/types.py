@@ -10,6 +10,11 @@ MAX_INT = 2_147_483_647
 """Largest value of a 32-bit integer column; ids above it cannot exist on PostgreSQL."""
 
 
+def storable(value: str) -> str:
+    """``value`` if both database engines can store it; ValueError saying why not."""
+    return _storable(value)
+
+
 def _storable(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain the NUL character")

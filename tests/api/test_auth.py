@@ -105,3 +105,10 @@ def test_account_rules(session: Session) -> None:
         )
     with pytest.raises(InvalidInput, match="Only reviewers"):
         account_service.assign(session=session, email="m@example.org", review_id=1)
+
+
+def test_a_user_name_that_is_not_an_e_mail_address_is_422(client: TestClient) -> None:
+    for name in ["a\x00b@example.org", "x" * 300 + "@example.org", "no-at-sign"]:
+        answer = _sign_in(client, name, PASSWORD)
+        assert answer.status_code == 422
+        assert answer.json()["errors"][0]["field"] == "username"
