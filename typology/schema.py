@@ -41,12 +41,16 @@ class Code(Frozen):
     excludes: tuple[str, ...] = ()
     parent: str | None = None
     axis: Axis
-    applies_to: tuple[Target, ...] = Field(min_length=1)
+    applies_to: tuple[Target, ...] = Field(description="The records it may tag: at least one.")
     deprecated: bool = False
 
     @field_validator("applies_to")
     @classmethod
     def _a_set(cls, value: tuple[Target, ...]) -> tuple[Target, ...]:
+        # Checked here rather than by min_length, which pydantic also reports, misleadingly,
+        # when an item is invalid.
+        if not value:
+            raise ValueError("names no record the code may tag")
         # A repeated target is always a slip in the file; refusing it, rather than tidying it
         # silently, keeps the published file and what coders see the same.
         repeated = sorted({t for t in value if value.count(t) > 1})
