@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from api.deps import ItemId, PagingDep, ReviewDep, SessionDep, page_of
 from scr.common.schemas import Page
+from scr.common.types import ShortText
 from scr.tag import migration as tag_migration
 from scr.tag import service as tag_service
 from scr.tag.models import Tag
@@ -30,8 +31,8 @@ def _tag(session: SessionDep, review: ReviewDep, tag_id: ItemId) -> Tag:
 
 TagDep = Annotated[Tag, Depends(_tag)]
 CoderQuery = Annotated[
-    str | None,
-    Query(min_length=1, max_length=200, description="Show what this coder may see (blind coding)."),
+    ShortText | None,
+    Query(description="Show what this coder may see (blind coding)."),
 ]
 
 

@@ -19,7 +19,9 @@ TargetKey = Annotated[
         examples=["factor:7"],
     ),
 ]
-TypologyVersionText = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+$")]
+TypologyVersionText = Annotated[
+    str, StringConstraints(max_length=20, pattern=r"^[0-9]{1,9}\.[0-9]{1,9}$")
+]
 
 
 class TagCreate(WriteBase):

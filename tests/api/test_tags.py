@@ -128,3 +128,12 @@ def test_deleting_a_record_removes_its_tags(client: TestClient, session: Session
     listed = client.get(f"/api/v1/reviews/{review.id}/tags", params={"coder": "A"}).json()
     assert tag["id"] not in [t["id"] for t in listed["items"]]
     assert listed["total"] == 0
+
+
+def test_a_coder_name_the_database_cannot_store_is_422(
+    client: TestClient, session: Session
+) -> None:
+    review = make_review(session)
+    answer = client.get(f"/api/v1/reviews/{review.id}/tags", params={"coder": "a\x00b"})
+    assert answer.status_code == 422
+    assert "NUL" in answer.json()["detail"]
