@@ -106,8 +106,6 @@ class Typology:
         A record tagged with both a code and its parent is counted twice at the parent; count
         distinct records with ``ancestors`` where that matters.
         """
-        for code_id in counts:
-            self.require(code_id)
         totals = dict.fromkeys(self.codes, 0)
         for code_id, n in counts.items():
             for counted in (code_id, *self.ancestors(code_id)):
@@ -149,8 +147,9 @@ def load_mapping(old: str, new: str, directory: Path | None = None) -> Mapping:
     model, problems = checks.parse(path)
     if isinstance(model, Mapping):
         problems += checks.name_problems(path, model)
-        before, after = load(old, directory).version, load(new, directory).version
-        problems += checks.mapping_problems(before, after, model)
+        if not problems:
+            before, after = load(old, directory).version, load(new, directory).version
+            problems += checks.mapping_problems(before, after, model)
     if problems or not isinstance(model, Mapping):
         raise TypologyError(f"The mapping from {old} to {new} is not valid.", problems)
     return model
