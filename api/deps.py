@@ -5,18 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Path, Query
+from fastapi import Depends, Path, Query, Request
+from fastapi.routing import APIRoute
+from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from scr.account import access, security
+from scr.account.access import Principal
+from scr.audit import service as audit_service
 from scr.chronology import service as chronology_service
 from scr.chronology.models import ChronologyEntry
 from scr.common.schemas import Page
 from scr.common.types import MAX_INT
-from scr.config import MAX_PAGE_SIZE
+from scr.config import MAX_PAGE_SIZE, get_settings, signing_secret
 from scr.db import session_scope
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
+from scr.errors import Unauthenticated
 from scr.factor import service as factor_service
 from scr.factor.models import ContributoryFactor
 from scr.finding import service as finding_service
@@ -25,8 +31,10 @@ from scr.link import service as link_service
 from scr.link.models import CausalLink
 from scr.participant import service as participant_service
 from scr.participant.models import Participant
-from scr.review import service as review_service
 from scr.review.models import Review
+from scr.vocabulary import AuditAction, Role
+
+API_PREFIX = "/api/v1"
 
 R = TypeVar("R", bound=BaseModel)
 
@@ -70,8 +78,84 @@ def page_of(read: type[R], result: tuple[list[Any], int]) -> Page[R]:
     return Page[read](items=[read.model_validate(x) for x in items], total=total)  # type: ignore[valid-type]
 
 
-def _review(session: SessionDep, review_id: ItemId) -> Review:
-    return review_service.get(session=session, review_id=review_id)
+_bearer = OAuth2PasswordBearer(tokenUrl=f"{API_PREFIX}/auth/token", auto_error=False)
+
+
+def current_principal(
+    session: SessionDep, token: Annotated[str | None, Depends(_bearer)]
+) -> Principal:
+    """The signed-in person (access token) or machine (``scr_`` token); 401 otherwise."""
+    if not token:
+        raise Unauthenticated("Sign in first: this needs an access token.")
+    principal = None
+    if token.startswith(security.MACHINE_TOKEN_PREFIX):
+        principal = access.of_machine_token(session, token)
+    else:
+        claims = security.read_access_token(token, secret=signing_secret(get_settings()))
+        if claims is not None:
+            principal = access.of_access_token(session, claims)
+    if principal is None:
+        raise Unauthenticated("Your sign-in is not valid or has expired. Please sign in again.")
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(current_principal)]
+
+_ACTIONS = {
+    "GET": AuditAction.read,
+    "POST": AuditAction.create,
+    "PUT": AuditAction.update,
+    "PATCH": AuditAction.update,
+    "DELETE": AuditAction.delete,
+}
+AUDIT_AS = "x-audit-action"
+"""A route's ``openapi_extra`` key naming its audit action where the method does not say it."""
+
+
+def audit(
+    session: Session,
+    principal: Principal,
+    request: Request,
+    *,
+    review_id: int | None = None,
+) -> None:
+    """Record the request in the audit trail: its action, the object its path names, the review."""
+    route = request.scope.get("route")
+    extra = (route.openapi_extra or {}) if isinstance(route, APIRoute) else {}
+    action = AuditAction(extra.get(AUDIT_AS, _ACTIONS[request.method]))
+    object_type = str(route.tags[0]) if isinstance(route, APIRoute) and route.tags else "app"
+    ids = [v for k, v in request.path_params.items() if k.endswith("_id") and k != "review_id"]
+    object_id = int(ids[-1]) if ids else review_id if object_type == "reviews" else None
+    audit_service.record(
+        session=session,
+        actor=principal.name,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        review_id=review_id,
+        request_id=request.state.request_id,
+    )
+
+
+def allow(*roles: Role, doing: str) -> Any:
+    """A route dependency: 403 for other roles; a change (any method but GET) is audited."""
+
+    def check(session: SessionDep, principal: PrincipalDep, request: Request) -> Principal:
+        access.require_role(principal, *roles, doing=doing)
+        if request.method != "GET" and "review_id" not in request.path_params:
+            audit(session, principal, request)  # (a review's records are audited by ReviewDep)
+        return principal
+
+    return Depends(check)
+
+
+def _review(
+    session: SessionDep, principal: PrincipalDep, request: Request, review_id: ItemId
+) -> Review:
+    change = request.method != "GET"
+    review = access.check_review(principal, session.get(Review, review_id), change=change)
+    audit(session, principal, request, review_id=review_id)
+    return review
 
 
 ReviewDep = Annotated[Review, Depends(_review)]

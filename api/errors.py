@@ -39,6 +39,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     409: {"model": ErrorBody, "description": "Clashes with the current state of the data."},
     422: {"model": ErrorBody, "description": "The request is not valid; `errors` lists why."},
     401: {"model": ErrorBody, "description": "Not signed in, or the sign-in is not valid."},
+    403: {"model": ErrorBody, "description": "Your role does not allow this."},
     429: {"model": ErrorBody, "description": "Too many attempts; wait and try again."},
     413: {"model": ErrorBody, "description": "The request body is too large."},
 }

@@ -7,16 +7,19 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import swagger_ui
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from api import errors
+from api.deps import API_PREFIX, current_principal
 from api.limits import BodySizeLimit
+from api.request_id import RequestId
 from api.routes import (
     agencies,
+    audit,
     auth,
     boards,
     chronology,
@@ -35,7 +38,6 @@ from scr.config import get_settings, signing_secret
 from scr.db import get_engine
 from scr.migrate import ensure_current
 
-API_PREFIX = "/api/v1"
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 # Swagger UI's files come from an installed package: the docs work with no internet access.
 SWAGGER_UI_FILES = Path(swagger_ui.__file__).resolve().parent / "static"
@@ -77,10 +79,13 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
     )
     errors.install(app)
     app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
+    app.add_middleware(RequestId)
     api = APIRouter(prefix=API_PREFIX, responses=errors.ERROR_RESPONSES)
+    # Open to anyone: the health check, and signing in (whose routes say who else may call).
+    api.include_router(health.router)
+    api.include_router(auth.router)
+    signed_in = [Depends(current_principal)]
     for module in (
-        health,
-        auth,
         boards,
         agencies,
         reviews,
@@ -93,8 +98,9 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         graph,
         tags,
         typologies,
+        audit,
     ):
-        api.include_router(module.router)
+        api.include_router(module.router, dependencies=signed_in)
     app.include_router(api)
     app.mount(DOCS_ASSETS, StaticFiles(directory=SWAGGER_UI_FILES), name="docs-assets")
 

@@ -12,7 +12,7 @@ import typer
 from pydantic import ValidationError
 from sqlmodel import Session
 
-from scr import typology_cli, users_cli
+from scr import audit_cli, typology_cli, users_cli
 from scr.common.problems import describe
 from scr.config import InsecureSettings, get_settings, signing_secret
 from scr.db import get_engine, session_scope
@@ -27,6 +27,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
 app.add_typer(typology_cli.app, name="typology")
 app.add_typer(users_cli.app, name="users")
+app.add_typer(audit_cli.app, name="audit")
 
 
 def _database() -> str:
@@ -82,7 +83,9 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
 
 @app.command()
 def demo() -> None:
-    """Load the fictional demo review (does nothing if it is already there)."""
+    """Load the fictional demo review (does nothing if it is already there); on a demonstration
+    instance (SCR_DEMO=true), also an account for each role."""
+    from scr.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_demo_accounts
     from scr.demo.loader import load_demo
 
     _require_current()
@@ -92,6 +95,13 @@ def demo() -> None:
         typer.echo(
             f"{said} demo review {review.reference} ({review.child_pseudonym}), id {review.id}."
         )
+        if not get_settings().demo:
+            typer.echo("No demo accounts: this is not a demonstration instance (SCR_DEMO).")
+            return
+        ensure_demo_accounts(session=session, review=review)
+    typer.echo(f"Sign in with any of these, password {DEMO_PASSWORD}:")
+    for account in DEMO_ACCOUNTS:
+        typer.echo(f"  {account.email:36} {account.what}")
 
 
 @review_app.command("export")

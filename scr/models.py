@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scr.account.models import ApiToken, ReviewAssignment, SignInAttempt, User
 from scr.agency.models import Agency
+from scr.audit.models import AuditEntry, AuditHead
 from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
@@ -17,6 +18,8 @@ from scr.tag.models import Tag
 __all__ = [
     "Agency",
     "ApiToken",
+    "AuditEntry",
+    "AuditHead",
     "Board",
     "BoardAction",
     "BoardQuestion",

@@ -77,11 +77,17 @@ def disable(email: str) -> None:
 
 
 @app.command()
-def assign(email: str, review_id: int) -> None:
+def assign(
+    email: str,
+    review_id: int,
+    lead: Annotated[
+        bool, typer.Option("--lead", help="As the lead reviewer (may override checks).")
+    ] = False,
+) -> None:
     """Let a reviewer work on a review."""
     try:
         with session_scope() as session:
-            account_service.assign(session=session, email=email, review_id=review_id)
+            account_service.assign(session=session, email=email, review_id=review_id, lead=lead)
     except DomainError as exc:
         raise _fail(exc) from None
-    _done(f"{email} now works on review {review_id}.")
+    _done(f"{email} now works on review {review_id}{' as its lead reviewer' if lead else ''}.")

@@ -163,6 +163,17 @@ class ActionStatus(StrEnum):
     dropped = "dropped"
 
 
+class AuditAction(StrEnum):
+    """What an audit entry records."""
+
+    read = "read"
+    create = "create"
+    update = "update"
+    delete = "delete"
+    export = "export"
+    import_ = "import"
+
+
 class Role(StrEnum):
     """What an account may do (design.md, 'Access')."""
 

@@ -21,8 +21,23 @@ from sqlmodel import Session
 from api.deps import get_session
 from api.main import create_app
 from scr import migrate
+from scr.account.models import User
 from scr.config import get_settings
 from scr.db import get_engine, make_engine
+from scr.vocabulary import Role
+from tests.factories import bearer, make_user
+
+TEST_SECRET = "a-test-secret-that-is-long-enough-to-sign-with-1234"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def signing_key() -> Iterator[str]:
+    """Every test process signs access tokens with one key (the server refuses none)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SCR_SECRET_KEY", TEST_SECRET)
+        get_settings.cache_clear()
+        yield TEST_SECRET
+    get_settings.cache_clear()
 
 
 @pytest.fixture(scope="session")
@@ -55,9 +70,14 @@ def session(engine: Engine) -> Iterator[Session]:
             transaction.rollback()
 
 
+@pytest.fixture(scope="session")
+def _app() -> FastAPI:
+    return create_app(check_migrations=False)
+
+
 @pytest.fixture
-def app(session: Session) -> FastAPI:
-    app = create_app(check_migrations=False)
+def app(_app: FastAPI, session: Session) -> Iterator[FastAPI]:
+    """The application (built once), its requests using the test's session."""
 
     def _session() -> Iterator[Session]:
         # As in production: commit when the route succeeds, roll back when it fails; here
@@ -69,12 +89,30 @@ def app(session: Session) -> FastAPI:
             session.rollback()
             raise
 
-    app.dependency_overrides[get_session] = _session
-    return app
+    _app.dependency_overrides[get_session] = _session
+    yield _app
+    _app.dependency_overrides.clear()
 
 
 @pytest.fixture
-def client(app: FastAPI) -> TestClient:
+def client_as(app: FastAPI) -> Callable[[User], TestClient]:
+    """A client signed in as ``user`` (see tests.factories.make_user)."""
+
+    def signed_in(user: User) -> TestClient:
+        return TestClient(app, headers=bearer(user))
+
+    return signed_in
+
+
+@pytest.fixture
+def client(session: Session, client_as: Callable[[User], TestClient]) -> TestClient:
+    """A client signed in as an administrator, who may do everything."""
+    return client_as(make_user(session, Role.admin))
+
+
+@pytest.fixture
+def anonymous(app: FastAPI) -> TestClient:
+    """A client that has not signed in."""
     return TestClient(app)
 
 

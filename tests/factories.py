@@ -7,6 +7,9 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session
 
+from scr.account import security
+from scr.account import service as account_service
+from scr.account.models import User
 from scr.agency import service as agency_service
 from scr.board import service as board_service
 from scr.board.models import Board
@@ -14,6 +17,7 @@ from scr.board.schemas import BoardCreate
 from scr.chronology import service as chronology_service
 from scr.chronology.models import ChronologyEntry
 from scr.chronology.schemas import ChronologyEntryCreate
+from scr.config import get_settings, signing_secret
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
 from scr.episode.schemas import EpisodeCreate
@@ -26,9 +30,13 @@ from scr.finding.schemas import FindingCreate
 from scr.link import service as link_service
 from scr.link.models import CausalLink
 from scr.link.schemas import LinkCreate
+from scr.participant import service as participant_service
+from scr.participant.models import Participant
+from scr.participant.schemas import ParticipantCreate
 from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewCreate
+from scr.vocabulary import Role
 
 _serial = itertools.count(1)
 T = TypeVar("T")
@@ -117,6 +125,50 @@ def make_finding(session: Session, review: Review, **overrides: Any) -> Finding:
     )
 
 
+def make_participant(session: Session, review: Review, **overrides: Any) -> Participant:
+    data = {"role": "review_team", "job_role": f"health visitor {next(_serial)}"}
+    return _saved(
+        session,
+        participant_service.create(
+            session=session, review=review, data=ParticipantCreate(**(data | overrides))
+        ),
+    )
+
+
 def make_link(session: Session, review: Review, kind: str, source: str, target: str) -> CausalLink:
     data = LinkCreate(kind=kind, source=source, target=target)  # type: ignore[arg-type]
     return _saved(session, link_service.create(session=session, review=review, data=data))
+
+
+def make_user(
+    session: Session,
+    role: Role,
+    *,
+    board: Board | None = None,
+    reviews: tuple[Review, ...] = (),
+    leads: tuple[Review, ...] = (),
+) -> User:
+    """An account (its password hash is a placeholder: tests sign in with ``bearer``)."""
+    user = User(
+        email=f"{role.value}.{next(_serial)}@example.org",
+        role=role,
+        board_id=board.id if board else None,
+        password_hash="placeholder, not a hash: no password matches it",
+    )
+    session.add(user)
+    session.flush()
+    assert user.id is not None
+    for review in reviews + leads:
+        assert review.id is not None
+        account_service.assign_user(
+            session=session, user_id=user.id, review_id=review.id, lead=review in leads
+        )
+    return _saved(session, user)
+
+
+def bearer(user: User) -> dict[str, str]:
+    """The Authorization header of a signed-in ``user``."""
+    token = security.issue_access_token(
+        subject=str(user.id), secret=signing_secret(get_settings()), minutes=15
+    )
+    return {"Authorization": f"Bearer {token}"}

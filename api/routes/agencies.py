@@ -6,12 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from api.deps import PagingDep, SessionDep, page_of
+from api.deps import PagingDep, PrincipalDep, SessionDep, allow, page_of
 from scr.agency import service as agency_service
 from scr.agency.models import Agency
 from scr.agency.schemas import AgencyCreate, AgencyRead
 from scr.common.schemas import Page
 from scr.common.types import MAX_INT
+from scr.vocabulary import Role
 
 router = APIRouter(prefix="/agencies", tags=["agencies"])
 
@@ -27,7 +28,12 @@ def list_(
     return page_of(AgencyRead, result)
 
 
-@router.post("", response_model=AgencyRead, status_code=status.HTTP_201_CREATED)
-def create(session: SessionDep, data: AgencyCreate) -> Agency:
+@router.post(
+    "",
+    response_model=AgencyRead,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[allow(Role.admin, doing="add agencies")],
+)
+def create(session: SessionDep, principal: PrincipalDep, data: AgencyCreate) -> Agency:
     """Add an agency to a board's own list."""
-    return agency_service.create(session=session, data=data)
+    return agency_service.create(session=session, data=data, actor=principal.name)

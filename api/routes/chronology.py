@@ -8,6 +8,7 @@ from api.deps import (
     CascadeQuery,
     ChronologyEntryDep,
     PagingDep,
+    PrincipalDep,
     ReviewDep,
     SessionDep,
     page_of,
@@ -36,9 +37,13 @@ def list_(
 
 
 @router.post("", response_model=ChronologyEntryRead, status_code=status.HTTP_201_CREATED)
-def create(session: SessionDep, review: ReviewDep, data: ChronologyEntryCreate) -> ChronologyEntry:
+def create(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: ChronologyEntryCreate
+) -> ChronologyEntry:
     """Add a chronology entry."""
-    return chronology_service.create(session=session, review=review, data=data)
+    return chronology_service.create(
+        session=session, review=review, data=data, actor=principal.name
+    )
 
 
 @router.get("/{entry_id}", response_model=ChronologyEntryRead)
@@ -49,10 +54,16 @@ def read(entry: ChronologyEntryDep) -> ChronologyEntry:
 
 @router.patch("/{entry_id}", response_model=ChronologyEntryRead)
 def update(
-    session: SessionDep, review: ReviewDep, entry: ChronologyEntryDep, data: ChronologyEntryUpdate
+    session: SessionDep,
+    principal: PrincipalDep,
+    review: ReviewDep,
+    entry: ChronologyEntryDep,
+    data: ChronologyEntryUpdate,
 ) -> ChronologyEntry:
     """Change a chronology entry; send the version you read."""
-    return chronology_service.update(session=session, review=review, entry=entry, data=data)
+    return chronology_service.update(
+        session=session, review=review, entry=entry, data=data, actor=principal.name
+    )
 
 
 @router.delete("/{entry_id}", status_code=status.HTTP_204_NO_CONTENT)

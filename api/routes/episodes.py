@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import CascadeQuery, EpisodeDep, PagingDep, ReviewDep, SessionDep, page_of
+from api.deps import (
+    CascadeQuery,
+    EpisodeDep,
+    PagingDep,
+    PrincipalDep,
+    ReviewDep,
+    SessionDep,
+    page_of,
+)
 from scr.common.schemas import Page
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
@@ -21,9 +29,11 @@ def list_(session: SessionDep, review: ReviewDep, paging: PagingDep) -> Page[Epi
 
 
 @router.post("", response_model=EpisodeRead, status_code=status.HTTP_201_CREATED)
-def create(session: SessionDep, review: ReviewDep, data: EpisodeCreate) -> KeyPracticeEpisode:
+def create(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: EpisodeCreate
+) -> KeyPracticeEpisode:
     """Add a key practice episode."""
-    return episode_service.create(session=session, review=review, data=data)
+    return episode_service.create(session=session, review=review, data=data, actor=principal.name)
 
 
 @router.get("/{episode_id}", response_model=EpisodeRead)
@@ -34,10 +44,16 @@ def read(episode: EpisodeDep) -> KeyPracticeEpisode:
 
 @router.patch("/{episode_id}", response_model=EpisodeRead)
 def update(
-    session: SessionDep, review: ReviewDep, episode: EpisodeDep, data: EpisodeUpdate
+    session: SessionDep,
+    principal: PrincipalDep,
+    review: ReviewDep,
+    episode: EpisodeDep,
+    data: EpisodeUpdate,
 ) -> KeyPracticeEpisode:
     """Change a key practice episode; send the version you read."""
-    return episode_service.update(session=session, review=review, episode=episode, data=data)
+    return episode_service.update(
+        session=session, review=review, episode=episode, data=data, actor=principal.name
+    )
 
 
 @router.delete("/{episode_id}", status_code=status.HTTP_204_NO_CONTENT)

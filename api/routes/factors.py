@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import CascadeQuery, FactorDep, PagingDep, ReviewDep, SessionDep, page_of
+from api.deps import (
+    CascadeQuery,
+    FactorDep,
+    PagingDep,
+    PrincipalDep,
+    ReviewDep,
+    SessionDep,
+    page_of,
+)
 from scr.common.schemas import Page
 from scr.factor import service as factor_service
 from scr.factor.models import ContributoryFactor
@@ -26,9 +34,11 @@ def list_(
 
 
 @router.post("", response_model=FactorRead, status_code=status.HTTP_201_CREATED)
-def create(session: SessionDep, review: ReviewDep, data: FactorCreate) -> ContributoryFactor:
+def create(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: FactorCreate
+) -> ContributoryFactor:
     """Add a contributory factor."""
-    return factor_service.create(session=session, review=review, data=data)
+    return factor_service.create(session=session, review=review, data=data, actor=principal.name)
 
 
 @router.get("/{factor_id}", response_model=FactorRead)
@@ -38,9 +48,11 @@ def read(factor: FactorDep) -> ContributoryFactor:
 
 
 @router.patch("/{factor_id}", response_model=FactorRead)
-def update(session: SessionDep, factor: FactorDep, data: FactorUpdate) -> ContributoryFactor:
+def update(
+    session: SessionDep, principal: PrincipalDep, factor: FactorDep, data: FactorUpdate
+) -> ContributoryFactor:
     """Change a contributory factor; send the version you read."""
-    return factor_service.update(session=session, factor=factor, data=data)
+    return factor_service.update(session=session, factor=factor, data=data, actor=principal.name)
 
 
 @router.delete("/{factor_id}", status_code=status.HTTP_204_NO_CONTENT)

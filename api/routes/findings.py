@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import CascadeQuery, FindingDep, PagingDep, ReviewDep, SessionDep, page_of
+from api.deps import (
+    CascadeQuery,
+    FindingDep,
+    PagingDep,
+    PrincipalDep,
+    ReviewDep,
+    SessionDep,
+    page_of,
+)
 from scr.common.schemas import Page
 from scr.finding import service as finding_service
 from scr.finding.models import Finding
@@ -21,9 +29,11 @@ def list_(session: SessionDep, review: ReviewDep, paging: PagingDep) -> Page[Fin
 
 
 @router.post("", response_model=FindingRead, status_code=status.HTTP_201_CREATED)
-def create(session: SessionDep, review: ReviewDep, data: FindingCreate) -> Finding:
+def create(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: FindingCreate
+) -> Finding:
     """Add a finding with its questions for the Board."""
-    return finding_service.create(session=session, review=review, data=data)
+    return finding_service.create(session=session, review=review, data=data, actor=principal.name)
 
 
 @router.get("/{finding_id}", response_model=FindingRead)
@@ -33,9 +43,11 @@ def read(finding: FindingDep) -> Finding:
 
 
 @router.patch("/{finding_id}", response_model=FindingRead)
-def update(session: SessionDep, finding: FindingDep, data: FindingUpdate) -> Finding:
+def update(
+    session: SessionDep, principal: PrincipalDep, finding: FindingDep, data: FindingUpdate
+) -> Finding:
     """Change a finding; send the version you read. Sending questions replaces the list."""
-    return finding_service.update(session=session, finding=finding, data=data)
+    return finding_service.update(session=session, finding=finding, data=data, actor=principal.name)
 
 
 @router.delete("/{finding_id}", status_code=status.HTTP_204_NO_CONTENT)

@@ -9,10 +9,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import ReviewDep, SessionDep
+from api.deps import AUDIT_AS, ReviewDep, SessionDep
 from scr.graph import export
 from scr.graph import service as graph_service
 from scr.graph.schemas import AnalysisRead, ChecksRead
+from scr.vocabulary import AuditAction
 
 router = APIRouter(prefix="/reviews/{review_id}", tags=["graph"])
 
@@ -23,6 +24,8 @@ GraphFormat = Literal["json", "graphml", "gexf", "cytoscape"]
     "/graph",
     response_class=Response,
     responses={200: {"content": {m: {} for m, _ in export.MEDIA_TYPES.values()}}},
+    # The whole graph, for use in other tools: audited as an export of case data.
+    openapi_extra={AUDIT_AS: AuditAction.export.value},
 )
 def graph(
     session: SessionDep,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from api.deps import SessionDep
+from scr.config import get_settings
 
 router = APIRouter(tags=["health"])
 
@@ -14,10 +15,11 @@ router = APIRouter(tags=["health"])
 class Health(BaseModel):
     status: str
     database: str
+    demo: bool = Field(description="A demonstration instance: fictional data, demo accounts.")
 
 
 @router.get("/health", response_model=Health)
 def health(session: SessionDep) -> Health:
     """Say whether the service and its database answer."""
     session.execute(text("SELECT 1"))
-    return Health(status="ok", database=session.get_bind().dialect.name)
+    return Health(status="ok", database=session.get_bind().dialect.name, demo=get_settings().demo)

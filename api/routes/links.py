@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
-from api.deps import LinkDep, PagingDep, ReviewDep, SessionDep, page_of
+from api.deps import LinkDep, PagingDep, PrincipalDep, ReviewDep, SessionDep, page_of
 from scr.common.schemas import Page
 from scr.link import service as link_service
 from scr.link.models import CausalLink
@@ -33,9 +33,11 @@ def list_(
 
 
 @router.post("", response_model=LinkRead, status_code=status.HTTP_201_CREATED)
-def create(session: SessionDep, review: ReviewDep, data: LinkCreate) -> CausalLink:
+def create(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: LinkCreate
+) -> CausalLink:
     """Link two records of the review with an allowed kind of link."""
-    return link_service.create(session=session, review=review, data=data)
+    return link_service.create(session=session, review=review, data=data, actor=principal.name)
 
 
 @router.get("/{link_id}", response_model=LinkRead)
@@ -45,9 +47,13 @@ def read(link: LinkDep) -> CausalLink:
 
 
 @router.patch("/{link_id}", response_model=LinkRead)
-def update(session: SessionDep, review: ReviewDep, link: LinkDep, data: LinkUpdate) -> CausalLink:
+def update(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, link: LinkDep, data: LinkUpdate
+) -> CausalLink:
     """Change a causal link; send the version you read."""
-    return link_service.update(session=session, review=review, link=link, data=data)
+    return link_service.update(
+        session=session, review=review, link=link, data=data, actor=principal.name
+    )
 
 
 @router.delete("/{link_id}", status_code=status.HTTP_204_NO_CONTENT)

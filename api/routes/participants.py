@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
-from api.deps import PagingDep, ParticipantDep, ReviewDep, SessionDep, page_of
+from api.deps import PagingDep, ParticipantDep, PrincipalDep, ReviewDep, SessionDep, page_of
 from scr.common.schemas import Page
 from scr.participant import service as participant_service
 from scr.participant.models import Participant
@@ -21,9 +21,13 @@ def list_(session: SessionDep, review: ReviewDep, paging: PagingDep) -> Page[Par
 
 
 @router.post("", response_model=ParticipantRead, status_code=status.HTTP_201_CREATED)
-def create(session: SessionDep, review: ReviewDep, data: ParticipantCreate) -> Participant:
+def create(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: ParticipantCreate
+) -> Participant:
     """Add a participant, by role and agency."""
-    return participant_service.create(session=session, review=review, data=data)
+    return participant_service.create(
+        session=session, review=review, data=data, actor=principal.name
+    )
 
 
 @router.get("/{participant_id}", response_model=ParticipantRead)
@@ -34,11 +38,15 @@ def read(participant: ParticipantDep) -> Participant:
 
 @router.patch("/{participant_id}", response_model=ParticipantRead)
 def update(
-    session: SessionDep, review: ReviewDep, participant: ParticipantDep, data: ParticipantUpdate
+    session: SessionDep,
+    principal: PrincipalDep,
+    review: ReviewDep,
+    participant: ParticipantDep,
+    data: ParticipantUpdate,
 ) -> Participant:
     """Change a participant; send the version you read."""
     return participant_service.update(
-        session=session, review=review, participant=participant, data=data
+        session=session, review=review, participant=participant, data=data, actor=principal.name
     )
 
 

@@ -4,37 +4,78 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Query, Request, status
 
-from api.deps import CascadeQuery, PagingDep, ReviewDep, SessionDep, page_of
+from api.deps import (
+    AUDIT_AS,
+    CascadeQuery,
+    PagingDep,
+    PrincipalDep,
+    ReviewDep,
+    SessionDep,
+    allow,
+    audit,
+    page_of,
+)
+from scr.account import access
+from scr.account import service as account_service
+from scr.common.lookup import id_of
 from scr.common.schemas import Page
 from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewCreate, ReviewFilters, ReviewRead, ReviewUpdate
 from scr.review.transfer import ReviewFile, export_review, import_review
+from scr.vocabulary import AuditAction, Role
 
 router = APIRouter(prefix="/reviews", tags=["reviews"])
 
 
 @router.get("", response_model=Page[ReviewRead])
 def list_(
-    session: SessionDep, paging: PagingDep, filters: Annotated[ReviewFilters, Query()]
+    session: SessionDep,
+    principal: PrincipalDep,
+    request: Request,
+    paging: PagingDep,
+    filters: Annotated[ReviewFilters, Query()],
 ) -> Page[ReviewRead]:
-    """List reviews, newest first; year is the year the review was notified."""
-    result = review_service.list_(session=session, filters=filters, **paging.model_dump())
+    """List the reviews you may see, newest first; year is the year the review was notified."""
+    access.require_role(principal, Role.admin, Role.reviewer, Role.board, doing="list reviews")
+    audit(session, principal, request)
+    result = review_service.list_(
+        session=session,
+        filters=filters,
+        visible=access.visible_reviews(principal),
+        **paging.model_dump(),
+    )
     return page_of(ReviewRead, result)
 
 
-@router.post("", response_model=ReviewRead, status_code=status.HTTP_201_CREATED)
-def create(session: SessionDep, data: ReviewCreate) -> Review:
-    """Open a review for a board."""
-    return review_service.create(session=session, data=data)
+@router.post(
+    "",
+    response_model=ReviewRead,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[allow(Role.admin, Role.reviewer, doing="open a review")],
+)
+def create(session: SessionDep, principal: PrincipalDep, data: ReviewCreate) -> Review:
+    """Open a review for a board; a reviewer who opens one is its lead reviewer."""
+    review = review_service.create(session=session, data=data, actor=principal.name)
+    if principal.role == Role.reviewer and principal.user_id is not None:
+        account_service.assign_user(
+            session=session, user_id=principal.user_id, review_id=id_of(review), lead=True
+        )
+    return review
 
 
-@router.post("/import", response_model=ReviewRead, status_code=status.HTTP_201_CREATED)
-def import_(session: SessionDep, data: ReviewFile) -> Review:
+@router.post(
+    "/import",
+    response_model=ReviewRead,
+    status_code=status.HTTP_201_CREATED,
+    dependencies=[allow(Role.admin, doing="import reviews")],
+    openapi_extra={AUDIT_AS: AuditAction.import_.value},
+)
+def import_(session: SessionDep, principal: PrincipalDep, data: ReviewFile) -> Review:
     """Import one review from a scr-review/1 file; all of it or nothing."""
-    return import_review(session=session, file=data)
+    return import_review(session=session, file=data, actor=principal.name)
 
 
 @router.get("/{review_id}", response_model=ReviewRead)
@@ -44,18 +85,35 @@ def read(review: ReviewDep) -> Review:
 
 
 @router.patch("/{review_id}", response_model=ReviewRead)
-def update(session: SessionDep, review: ReviewDep, data: ReviewUpdate) -> Review:
-    """Change a review; send the version you read."""
-    return review_service.update(session=session, review=review, data=data)
+def update(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: ReviewUpdate
+) -> Review:
+    """Change a review; send the version you read. Only its lead reviewer may override
+    blocking checks."""
+    return review_service.update(
+        session=session,
+        review=review,
+        data=data,
+        actor=principal.name,
+        may_override=access.may_override_checks(principal, review),
+    )
 
 
-@router.delete("/{review_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/{review_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=[allow(Role.admin, doing="delete a review")],
+)
 def delete(session: SessionDep, review: ReviewDep, cascade: CascadeQuery = False) -> None:
     """Delete a review; with everything it holds only when cascade=true."""
     review_service.delete(session=session, review=review, cascade=cascade)
 
 
-@router.get("/{review_id}/export", response_model=ReviewFile)
+@router.get(
+    "/{review_id}/export",
+    response_model=ReviewFile,
+    openapi_extra={AUDIT_AS: AuditAction.export.value},
+)
 def export(session: SessionDep, review: ReviewDep) -> ReviewFile:
     """The review with everything it holds, as a scr-review/1 file."""
     return export_review(session=session, review=review)

@@ -7,33 +7,42 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, status
 from pydantic import BaseModel
 
-from api.deps import ItemId, PagingDep, ReviewDep, SessionDep, page_of
+from api.deps import ItemId, PagingDep, PrincipalDep, ReviewDep, SessionDep, page_of
+from scr.account import access
+from scr.account.access import Principal
 from scr.common.schemas import Page
-from scr.common.types import ShortText
+from scr.errors import Forbidden, NotFound
 from scr.tag import migration as tag_migration
 from scr.tag import service as tag_service
 from scr.tag.models import Tag
 from scr.tag.schemas import (
     AgreementRead,
-    SubmitCoding,
     TagCreate,
     TagMigrationApply,
     TagMigrationPreview,
     TagRead,
 )
+from scr.vocabulary import Role
 
 router = APIRouter(prefix="/reviews/{review_id}", tags=["tags"])
 
 
-def _tag(session: SessionDep, review: ReviewDep, tag_id: ItemId) -> Tag:
-    return tag_service.get(session=session, review=review, tag_id=tag_id)
+def _coder(principal: Principal) -> str | None:
+    """Whose blind coding the caller sees: a coder's (reviewer's or administrator's) own;
+    board members see the agreed and submitted tags."""
+    return principal.name if principal.role in (Role.reviewer, Role.admin) else None
 
 
-TagDep = Annotated[Tag, Depends(_tag)]
-CoderQuery = Annotated[
-    ShortText | None,
-    Query(description="Show what this coder may see (blind coding)."),
-]
+def _own_tag(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, tag_id: ItemId
+) -> Tag:
+    tag = tag_service.get(session=session, review=review, tag_id=tag_id)
+    if principal.role != Role.admin and tag.coder != principal.name:
+        raise NotFound(f"There is no tag {tag_id} of yours on this review.")
+    return tag
+
+
+OwnTagDep = Annotated[Tag, Depends(_own_tag)]
 
 
 class Submitted(BaseModel):
@@ -43,30 +52,35 @@ class Submitted(BaseModel):
 
 @router.get("/tags", response_model=Page[TagRead])
 def list_(
-    session: SessionDep, review: ReviewDep, paging: PagingDep, coder: CoderQuery = None
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, paging: PagingDep
 ) -> Page[TagRead]:
-    """The tags a coder may see: agreed, their own, and others' once they have submitted."""
-    result = tag_service.list_(session=session, review=review, coder=coder, **paging.model_dump())
+    """The tags you may see: agreed ones, your own, and the other coders' once you have
+    submitted yours (blind coding). Board members see the agreed and submitted ones."""
+    result = tag_service.list_(
+        session=session, review=review, coder=_coder(principal), **paging.model_dump()
+    )
     return page_of(TagRead, result)
 
 
 @router.post("/tags", response_model=TagRead, status_code=status.HTTP_201_CREATED)
-def create(session: SessionDep, review: ReviewDep, data: TagCreate) -> Tag:
-    """Tag the review or one of its records with a typology code."""
-    return tag_service.create(session=session, review=review, data=data)
+def create(session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: TagCreate) -> Tag:
+    """Tag the review or one of its records with a typology code, as yourself."""
+    if data.agreed and not access.may_override_checks(principal, review):
+        raise Forbidden("Only the review's lead reviewer records the agreed tags.")
+    return tag_service.create(session=session, review=review, data=data, coder=principal.name)
 
 
 @router.delete("/tags/{tag_id}", status_code=status.HTTP_204_NO_CONTENT)
-def delete(session: SessionDep, tag: TagDep) -> None:
+def delete(session: SessionDep, tag: OwnTagDep) -> None:
     """Remove a tag that is not part of a submitted coding."""
     tag_service.delete(session=session, tag=tag)
 
 
 @router.post("/tags/submit", response_model=Submitted)
-def submit(session: SessionDep, review: ReviewDep, data: SubmitCoding) -> Submitted:
-    """Close a coder's coding; the other coders' submitted tags become visible to them."""
-    count = tag_service.submit(session=session, review=review, coder=data.coder)
-    return Submitted(coder=data.coder, tags=count)
+def submit(session: SessionDep, principal: PrincipalDep, review: ReviewDep) -> Submitted:
+    """Close your coding of the review; the other coders' submitted tags become visible."""
+    count = tag_service.submit(session=session, review=review, coder=principal.name)
+    return Submitted(coder=principal.name, tags=count)
 
 
 @router.get("/agreement", response_model=AgreementRead)

@@ -2,6 +2,7 @@
 
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from scr.common.columns import Tracked, UtcDateTime, enum_column
@@ -26,6 +27,8 @@ class ReviewAssignment(SQLModel, table=True):
 
     user_id: int = Field(foreign_key="user_account.id", primary_key=True)
     review_id: int = Field(foreign_key="review.id", primary_key=True, index=True)
+    # The lead reviewer may override blocking checks when moving the review on.
+    lead: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class ApiToken(Tracked, table=True):

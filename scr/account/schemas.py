@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, StringConstraints, TypeAdapter, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+)
 
-from scr.common.schemas import ReadBase
-from scr.common.types import storable
+from scr.common.schemas import ReadBase, WriteBase
+from scr.common.types import Id, ShortText, storable
 from scr.vocabulary import Role
 
 Email = Annotated[
@@ -39,3 +47,28 @@ class AccessToken(BaseModel):
     access_token: str
     token_type: str = "bearer"
     expires_in: int
+
+
+class Me(BaseModel):
+    """Who is signed in."""
+
+    email: str
+    role: Role
+    board_id: int | None
+
+
+class MachineTokenCreate(WriteBase):
+    name: ShortText = Field(examples=["national instance"], description="What the token is for.")
+    role: Role = Field(description="A board or national role; reviewers sign in as people.")
+    board_id: Id | None = Field(default=None, description="The board, for a board token.")
+
+
+class MachineTokenRead(ReadBase):
+    name: str
+    role: Role
+    board_id: int | None
+    revoked_at: datetime | None
+
+
+class MachineTokenCreated(MachineTokenRead):
+    token: str = Field(description="Shown this once; only its hash is kept.")

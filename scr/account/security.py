@@ -11,6 +11,7 @@ import jwt
 from pwdlib import PasswordHash
 
 ALGORITHM = "HS256"
+MACHINE_TOKEN_PREFIX = "scr_"
 _passwords = PasswordHash.recommended()
 
 
@@ -47,7 +48,7 @@ def read_access_token(token: str, *, secret: str) -> dict[str, Any] | None:
 
 def new_machine_token() -> str:
     """A random token to show once."""
-    return "scr_" + secrets.token_urlsafe(32)
+    return MACHINE_TOKEN_PREFIX + secrets.token_urlsafe(32)
 
 
 def hash_machine_token(token: str) -> str:

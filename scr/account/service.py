@@ -8,12 +8,13 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from scr.account import security
-from scr.account.models import ReviewAssignment, SignInAttempt, User
-from scr.account.schemas import normal_email
+from scr.account.models import ApiToken, ReviewAssignment, SignInAttempt, User
+from scr.account.schemas import MachineTokenCreate, normal_email
 from scr.board import service as board_service
+from scr.board.models import Board
 from scr.common import crud
 from scr.common.columns import utcnow
-from scr.common.lookup import id_of
+from scr.common.lookup import get_or_404, id_of
 from scr.config import Settings, signing_secret
 from scr.errors import Conflict, InvalidInput, NotFound, TooManyAttempts
 from scr.review import service as review_service
@@ -88,17 +89,25 @@ def disable(*, session: Session, email: str, actor: str | None = None) -> User:
     return user
 
 
-def assign(*, session: Session, email: str, review_id: int) -> None:
-    """Let a reviewer work on a review."""
+def assign(*, session: Session, email: str, review_id: int, lead: bool = False) -> None:
+    """Let a reviewer work on a review (as its lead reviewer, with ``lead``)."""
     user = _existing(session, email)
     if user.role != Role.reviewer:
         raise InvalidInput(
             f"Only reviewers are assigned to reviews; {email} is a {user.role.value}."
         )
     review = review_service.get(session=session, review_id=review_id)
-    if session.get(ReviewAssignment, (id_of(user), id_of(review))) is None:
-        session.add(ReviewAssignment(user_id=id_of(user), review_id=id_of(review)))
-        session.flush()
+    assign_user(session=session, user_id=id_of(user), review_id=id_of(review), lead=lead)
+
+
+def assign_user(*, session: Session, user_id: int, review_id: int, lead: bool) -> None:
+    """Record (or update) that the account works on the review."""
+    assignment = session.get(ReviewAssignment, (user_id, review_id))
+    if assignment is None:
+        assignment = ReviewAssignment(user_id=user_id, review_id=review_id)
+    assignment.lead = lead
+    session.add(assignment)
+    session.flush()
 
 
 def sign_in(
@@ -132,3 +141,53 @@ def sign_in(
     return security.issue_access_token(
         subject=str(user.id), secret=signing_secret(settings), minutes=settings.access_token_minutes
     )
+
+
+MACHINE_ROLES = (Role.admin, Role.board, Role.national)
+
+
+def create_machine_token(
+    *, session: Session, data: MachineTokenCreate, actor: str
+) -> tuple[ApiToken, str]:
+    """A new machine token and its secret, which is not kept: only its hash is."""
+    if data.role not in MACHINE_ROLES:
+        raise InvalidInput(
+            "Machine tokens are for administrators, boards and national analysts; a reviewer "
+            "signs in as a person, with their own assignments.",
+            field=("body", "role"),
+        )
+    if (data.role == Role.board) != (data.board_id is not None):
+        raise InvalidInput(
+            "A board token needs board_id, and only a board token has one.",
+            field=("body", "board_id"),
+        )
+    if data.board_id is not None and session.get(Board, data.board_id) is None:
+        raise InvalidInput(
+            f"There is no board with id {data.board_id}.", field=("body", "board_id")
+        )
+    secret = security.new_machine_token()
+    token = ApiToken(
+        name=data.name,
+        role=data.role,
+        board_id=data.board_id,
+        token_hash=security.hash_machine_token(secret),
+    )
+    crud.stamp_new(token, actor=actor)
+    session.add(token)
+    session.flush()
+    return token, secret
+
+
+def list_machine_tokens(*, session: Session, limit: int, offset: int) -> tuple[list[ApiToken], int]:
+    """Every machine token, newest first (revoked ones too, with when)."""
+    stmt = select(ApiToken).order_by(col(ApiToken.id).desc())
+    return crud.page(session, stmt, limit=limit, offset=offset)
+
+
+def revoke_machine_token(*, session: Session, token_id: int, actor: str) -> ApiToken:
+    """Stop a machine token working; revoking twice changes nothing."""
+    token = get_or_404(session, ApiToken, token_id, "machine token")
+    if token.revoked_at is None:
+        crud.apply_changes(token, {"revoked_at": utcnow()}, actor=actor)
+        session.flush()
+    return token

@@ -14,9 +14,14 @@ from scr.review import service as review_service
 from scr.review.models import Review
 
 
-def list_(*, session: Session, limit: int, offset: int) -> tuple[list[Board], int]:
-    """List boards by name."""
-    return crud.page(session, select(Board).order_by(col(Board.name)), limit=limit, offset=offset)
+def list_(
+    *, session: Session, limit: int, offset: int, only: int | None = None
+) -> tuple[list[Board], int]:
+    """List boards by name (``only`` the one with that id, for a board member)."""
+    stmt = select(Board)
+    if only is not None:
+        stmt = stmt.where(Board.id == only)
+    return crud.page(session, stmt.order_by(col(Board.name)), limit=limit, offset=offset)
 
 
 def get(*, session: Session, board_id: int) -> Board:

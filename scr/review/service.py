@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import ColumnElement, extract, func
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import extract, func
 from sqlmodel import Session, col, select
 
+from scr.account.models import ReviewAssignment
 from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
 from scr.coding import catalogue
@@ -15,7 +16,7 @@ from scr.common import crud
 from scr.common.columns import utcnow
 from scr.common.lookup import get_or_404
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
-from scr.errors import Conflict, InvalidInput
+from scr.errors import Conflict, Forbidden, InvalidInput
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.graph import service as graph_service
@@ -44,10 +45,17 @@ def review_year() -> Any:
 
 
 def list_(
-    *, session: Session, filters: ReviewFilters, limit: int, offset: int
+    *,
+    session: Session,
+    filters: ReviewFilters,
+    limit: int,
+    offset: int,
+    visible: ColumnElement[bool] | None = None,
 ) -> tuple[list[Review], int]:
-    """List reviews matching the filters, newest first."""
+    """List reviews matching the filters (and ``visible``, the caller's scope), newest first."""
     stmt = select(Review)
+    if visible is not None:
+        stmt = stmt.where(visible)
     if filters.board_id is not None:
         stmt = stmt.where(Review.board_id == filters.board_id)
     if filters.status is not None:
@@ -103,7 +111,9 @@ GUARDED = frozenset({ReviewStatus.draft, ReviewStatus.published})
 """Statuses a review reaches only when no blocking completeness check fails (or overridden)."""
 
 
-def _guard_status(session: Session, review: Review, data: ReviewUpdate, actor: str | None) -> None:
+def _guard_status(
+    session: Session, review: Review, data: ReviewUpdate, actor: str | None, may_override: bool
+) -> None:
     if data.status not in GUARDED or data.status == review.status:
         return
     checks = graph_service.check(session=session, review=review)
@@ -117,18 +127,27 @@ def _guard_status(session: Session, review: Review, data: ReviewUpdate, actor: s
             "or have a lead reviewer give checks_override_reason.",
             checks=[c.model_dump() for c in blocking],
         )
+    if not may_override:
+        raise Forbidden(
+            "Only the review's lead reviewer can override blocking checks with a reason."
+        )
     review.checks_override_reason = data.checks_override_reason
     review.checks_overridden_by = actor
     review.checks_overridden_at = utcnow()
 
 
 def update(
-    *, session: Session, review: Review, data: ReviewUpdate, actor: str | None = None
+    *,
+    session: Session,
+    review: Review,
+    data: ReviewUpdate,
+    actor: str | None = None,
+    may_override: bool = False,
 ) -> Review:
     """Change a review, refusing a stale version; draft and published are guarded by the
-    blocking completeness checks."""
+    blocking completeness checks, which only ``may_override`` lets a reason set aside."""
     crud.ensure_version(review, data.version, ReviewRead.model_validate)
-    _guard_status(session, review, data, actor)
+    _guard_status(session, review, data, actor, may_override)
     changes = data.model_dump(exclude_unset=True, exclude={"version", "checks_override_reason"})
     crud.apply_changes(review, changes, actor=actor)
     _check(session, review)
@@ -165,6 +184,10 @@ def delete(*, session: Session, review: Review, cascade: bool) -> None:
     session.execute(sql_delete(BoardQuestion).where(col(BoardQuestion.finding_id).in_(findings)))
     for _label, model in _OWNED:
         session.execute(sql_delete(model).where(model.review_id == review.id))
+    # Who worked on it goes with it; the audit trail keeps what they did.
+    session.execute(
+        sql_delete(ReviewAssignment).where(col(ReviewAssignment.review_id) == review.id)
+    )
     session.delete(review)
     session.flush()
     session.expire_all()

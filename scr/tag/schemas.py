@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, StringConstraints
 
 from scr.common.schemas import ReadBase, WriteBase
-from scr.common.types import Code, LongText, ShortText
+from scr.common.types import Code, LongText
 
 TargetKey = Annotated[
     str,
@@ -30,12 +30,11 @@ class TagCreate(WriteBase):
     typology_version: TypologyVersionText | None = Field(
         default=None, description="The typology version; the current one when omitted."
     )
-    coder: ShortText = Field(
-        description="Who coded it (until accounts exist, a name for the coder's role)."
-    )
     rationale: LongText | None = None
     agreed: bool = Field(
-        default=False, description="True for the review's agreed tag, set when adjudicating."
+        default=False,
+        description="True for the review's agreed tag, set by its lead reviewer when "
+        "adjudicating; the coder is always the signed-in account.",
     )
 
 
@@ -48,10 +47,6 @@ class TagRead(ReadBase):
     rationale: str | None
     agreed: bool
     submitted: bool
-
-
-class SubmitCoding(WriteBase):
-    coder: ShortText
 
 
 class CodeAgreement(BaseModel):

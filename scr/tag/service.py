@@ -96,20 +96,20 @@ def _check_code(version: str, code: str, kind: TagTarget) -> None:
         )
 
 
-def create(*, session: Session, review: Review, data: TagCreate, actor: str | None = None) -> Tag:
-    """Tag a record of the review with a code of the typology."""
+def create(*, session: Session, review: Review, data: TagCreate, coder: str) -> Tag:
+    """Tag a record of the review with a code of the typology, as ``coder``."""
     kind, target_id = _target(session, review, data.target)
     version = data.typology_version or catalogue.current_version()
     _check_code(version, data.code, kind)
-    if not data.agreed and _submitted(session, review, data.coder):
-        raise Conflict(f"{data.coder} has submitted their coding of this review; it is closed.")
+    if not data.agreed and _submitted(session, review, coder):
+        raise Conflict(f"{coder} has submitted their coding of this review; it is closed.")
     tag = Tag(
         review_id=id_of(review),
         target_kind=kind,
         target_id=target_id,
         typology_version=version,
         code=data.code,
-        coder=data.coder,
+        coder=coder,
         rationale=data.rationale,
         agreed=data.agreed,
     )
@@ -120,13 +120,13 @@ def create(*, session: Session, review: Review, data: TagCreate, actor: str | No
             Tag.target_id == target_id,
             Tag.typology_version == version,
             Tag.code == data.code,
-            Tag.coder == data.coder,
+            Tag.coder == coder,
             Tag.agreed == data.agreed,
         )
     ).first()
     if duplicate is not None:
-        raise Conflict(f"{data.coder} has already tagged {data.target} with {data.code}.")
-    crud.stamp_new(tag, actor=actor)
+        raise Conflict(f"{coder} has already tagged {data.target} with {data.code}.")
+    crud.stamp_new(tag, actor=coder)
     session.add(tag)
     session.flush()
     return tag
@@ -160,9 +160,7 @@ def submit(*, session: Session, review: Review, coder: str) -> int:
         )
     )
     if not tags:
-        raise InvalidInput(
-            f"{coder} has no unsubmitted tags on this review.", field=("body", "coder")
-        )
+        raise Conflict(f"{coder} has no unsubmitted tags on this review to submit.")
     now = utcnow()
     for tag in tags:
         tag.submitted_at = now

@@ -1,29 +1,22 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+import base64
+import json
+from datetime import UTC, datetime, timedelta
 
+import jwt
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from scr.account import security
 from scr.account import service as account_service
-from scr.config import get_settings
 from scr.errors import Conflict, InvalidInput
 from scr.vocabulary import Role
-from tests.factories import make_board
+from tests.conftest import TEST_SECRET
+from tests.factories import bearer, make_board, make_review, make_user
 
-SECRET = "a-test-secret-that-is-long-enough-to-sign-with-1234"
 PASSWORD = "a long enough password"
-
-
-@pytest.fixture(autouse=True)
-def secret(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("SCR_SECRET_KEY", SECRET)
-    get_settings.cache_clear()
-    yield
-    monkeypatch.delenv("SCR_SECRET_KEY")
-    get_settings.cache_clear()
 
 
 def _sign_in(client: TestClient, email: str, password: str) -> object:
@@ -40,7 +33,7 @@ def test_a_user_signs_in_and_gets_a_short_lived_token(client: TestClient, sessio
     body = answer.json()
     assert body["token_type"] == "bearer"
     assert body["expires_in"] == 15 * 60
-    claims = security.read_access_token(body["access_token"], secret=SECRET)
+    claims = security.read_access_token(body["access_token"], secret=TEST_SECRET)
     assert claims is not None
     assert claims["sub"] == str(user.id)
 
@@ -71,6 +64,18 @@ def test_the_sixth_failure_within_a_minute_gets_429(client: TestClient, session:
     sixth = _sign_in(client, "b@example.org", PASSWORD)
     assert sixth.status_code == 429
     assert "Wait a minute" in sixth.json()["detail"]
+
+
+def test_the_sixth_failure_from_one_address_gets_429_whatever_the_account(
+    client: TestClient, session: Session
+) -> None:
+    account_service.create(
+        session=session, email="d@example.org", role=Role.admin, password=PASSWORD
+    )
+    session.commit()
+    guesses = [_sign_in(client, f"guess.{i}@example.org", PASSWORD) for i in range(5)]
+    assert [g.status_code for g in guesses] == [401] * 5
+    assert _sign_in(client, "d@example.org", PASSWORD).status_code == 429
 
 
 def test_account_rules(session: Session) -> None:
@@ -112,3 +117,101 @@ def test_a_user_name_that_is_not_an_e_mail_address_is_422(client: TestClient) ->
         answer = _sign_in(client, name, PASSWORD)
         assert answer.status_code == 422
         assert answer.json()["errors"][0]["field"] == "username"
+
+
+def _unsigned(claims: dict[str, object]) -> str:
+    return jwt.encode(claims, None, algorithm="none")
+
+
+def test_tampered_expired_foreign_and_unsigned_tokens_get_401(
+    anonymous: TestClient, session: Session
+) -> None:
+    admin = make_user(session, Role.admin)
+    good = bearer(admin)["Authorization"].removeprefix("Bearer ")
+    header, payload, signature = good.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    later = datetime.now(UTC) + timedelta(minutes=5)
+    tokens = {
+        "tampered": ".".join(
+            [
+                header,
+                base64.urlsafe_b64encode(json.dumps(claims | {"sub": "999"}).encode())
+                .decode()
+                .rstrip("="),
+                signature,
+            ]
+        ),
+        "expired": jwt.encode(
+            claims | {"exp": datetime.now(UTC) - timedelta(seconds=1)}, TEST_SECRET, "HS256"
+        ),
+        "foreign": jwt.encode(claims | {"exp": later}, "another-secret-" * 4, "HS256"),
+        "alg none": _unsigned(claims | {"exp": later}),
+        "garbage": "not-a-token",
+    }
+    assert anonymous.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {good}"}).is_success
+    for what, token in tokens.items():
+        answer = anonymous.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 401, what
+        assert answer.json()["detail"] == (
+            "Your sign-in is not valid or has expired. Please sign in again."
+        )
+    missing = anonymous.get("/api/v1/auth/me")
+    assert missing.status_code == 401
+    assert missing.headers["www-authenticate"] == "Bearer"
+
+
+def test_a_disabled_account_loses_access_at_once(client: TestClient, session: Session) -> None:
+    user = account_service.create(
+        session=session, email="c@example.org", role=Role.national, password=PASSWORD
+    )
+    token = _sign_in(client, "c@example.org", PASSWORD).json()["access_token"]
+    me = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
+    assert me.json() == {"email": "c@example.org", "role": "national", "board_id": None}
+    account_service.disable(session=session, email=user.email)
+    after = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
+    assert after.status_code == 401
+
+
+def test_machine_tokens_are_shown_once_scoped_and_revocable(
+    client: TestClient, anonymous: TestClient, session: Session
+) -> None:
+    board = make_board(session)
+    own, other = make_review(session, board), make_review(session)
+    made = client.post(
+        "/api/v1/auth/tokens",
+        json={"name": "board dashboard", "role": "board", "board_id": board.id},
+    )
+    assert made.status_code == 201, made.text
+    secret = made.json()["token"]
+    assert secret.startswith("scr_")
+    listed = client.get("/api/v1/auth/tokens").json()["items"]
+    assert [t["name"] for t in listed] == ["board dashboard"]
+    assert secret not in json.dumps(listed)
+
+    machine = {"Authorization": f"Bearer {secret}"}
+    me = anonymous.get("/api/v1/auth/me", headers=machine).json()
+    assert me == {"email": "token:board dashboard", "role": "board", "board_id": board.id}
+    seen = anonymous.get("/api/v1/reviews", headers=machine).json()["items"]
+    assert [r["id"] for r in seen] == [own.id]
+    assert anonymous.get(f"/api/v1/reviews/{other.id}", headers=machine).status_code == 404
+    assert (
+        anonymous.post(
+            f"/api/v1/reviews/{own.id}/factors",
+            headers=machine,
+            json={"description": "A factor.", "level": "organisational"},
+        ).status_code
+        == 403
+    )
+
+    assert client.delete(f"/api/v1/auth/tokens/{made.json()['id']}").status_code == 204
+    assert anonymous.get("/api/v1/auth/me", headers=machine).status_code == 401
+    assert client.get("/api/v1/auth/tokens").json()["items"][0]["revoked_at"] is not None
+
+
+def test_machine_tokens_are_for_boards_and_the_national_body_only(client: TestClient) -> None:
+    reviewer = client.post("/api/v1/auth/tokens", json={"name": "x", "role": "reviewer"})
+    assert reviewer.status_code == 422
+    assert "reviewer" in reviewer.json()["detail"]
+    no_board = client.post("/api/v1/auth/tokens", json={"name": "x", "role": "board"})
+    assert no_board.status_code == 422
+    assert "board" in no_board.json()["detail"]

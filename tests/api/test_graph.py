@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from io import StringIO
 
 import networkx as nx
@@ -9,10 +10,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
+from scr.account.models import User
 from scr.demo.loader import load_demo
 from scr.episode.models import KeyPracticeEpisode
 from scr.factor.models import ContributoryFactor
 from scr.review.models import Review
+from scr.vocabulary import Role
+from tests.factories import make_user
 
 
 @pytest.fixture
@@ -61,31 +65,37 @@ def test_the_demo_checks_find_the_deliberate_gaps(client: TestClient, demo: tupl
     assert (answer["blocking"], answer["advisory"]) == (2, 1)
 
 
-def test_moving_to_draft_is_guarded_and_an_override_is_kept(
-    client: TestClient, demo: tuple
+def test_moving_to_draft_is_guarded_and_only_the_lead_reviewer_overrides(
+    session: Session, client_as: Callable[[User], TestClient], demo: tuple
 ) -> None:
     review, _, _ = demo
+    lead = client_as(make_user(session, Role.reviewer, leads=(review,)))
+    colleague = client_as(make_user(session, Role.reviewer, reviews=(review,)))
     url = f"/api/v1/reviews/{review.id}"
-    refused = client.patch(url, json={"version": review.version, "status": "draft"})
+    refused = lead.patch(url, json={"version": review.version, "status": "draft"})
     assert refused.status_code == 409
     assert [c["code"] for c in refused.json()["checks"]] == ["episode-without-factor", "hindsight"]
-    assert client.get(url).json()["status"] == "analysis"
+    assert lead.get(url).json()["status"] == "analysis"
 
-    too_short = client.patch(
+    too_short = lead.patch(
         url, json={"version": review.version, "status": "draft", "checks_override_reason": "ok"}
     )
     assert too_short.status_code == 422
 
     reason = "The housing episode is kept for context; the hindsight citation is noted."
-    moved = client.patch(
-        url, json={"version": review.version, "status": "draft", "checks_override_reason": reason}
-    )
+    override = {"version": review.version, "status": "draft", "checks_override_reason": reason}
+    not_lead = colleague.patch(url, json=override)
+    assert not_lead.status_code == 403
+    assert "lead reviewer" in not_lead.json()["detail"]
+    assert colleague.get(url).json()["status"] == "analysis"
+
+    moved = lead.patch(url, json=override)
     assert moved.status_code == 200, moved.text
     assert moved.json()["status"] == "draft"
     assert moved.json()["checks_override_reason"] == reason
     assert moved.json()["checks_overridden_at"] is not None
     assert (
-        client.patch(
+        colleague.patch(
             url, json={"version": moved.json()["version"], "status": "findings"}
         ).status_code
         == 200

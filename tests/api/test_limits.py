@@ -10,7 +10,8 @@ from sqlmodel import Session
 from api.deps import get_session
 from api.main import create_app
 from scr.config import get_settings
-from tests.factories import make_review
+from scr.vocabulary import Role
+from tests.factories import bearer, make_review, make_user
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def small_app(monkeypatch: pytest.MonkeyPatch, session: Session) -> Iterator[Fas
 def test_a_body_over_the_limit_gets_413_and_changes_nothing(
     small_app: FastAPI, session: Session
 ) -> None:
-    client = TestClient(small_app)
+    client = TestClient(small_app, headers=bearer(make_user(session, Role.admin)))
     review = make_review(session)
     base = f"/api/v1/reviews/{review.id}/factors"
     big = client.post(

@@ -108,6 +108,6 @@ def test_a_review_holding_records_is_deleted_only_with_cascade(
 def test_unknown_and_impossible_ids_answer_404_or_422(client: TestClient) -> None:
     missing = client.get(f"{REVIEWS}/2147483000")
     assert missing.status_code == 404
-    assert "no review" in missing.json()["detail"]
+    assert "no such review" in missing.json()["detail"]
     assert client.get(f"{REVIEWS}/99999999999999999999").status_code == 422
     assert client.get(f"{REVIEWS}/0").status_code == 422

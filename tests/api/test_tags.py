@@ -1,39 +1,77 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from tests.factories import make_episode, make_factor, make_finding, make_review
+from scr.account.models import User
+from scr.review.models import Review
+from scr.vocabulary import Role
+from tests.factories import make_episode, make_factor, make_finding, make_review, make_user
+
+SignIn = Callable[[User], TestClient]
 
 
-def _tag(client: TestClient, review_id: int, **body: object) -> object:
+def _tag(client: TestClient, review_id: int | None, **body: object) -> object:
     return client.post(f"/api/v1/reviews/{review_id}/tags", json=body)
 
 
+def _coder(session: Session, client_as: SignIn, review: Review) -> tuple[TestClient, str]:
+    """A reviewer on ``review``, signed in, and the name their tags carry."""
+    user = make_user(session, Role.reviewer, reviews=(review,))
+    return client_as(user), user.email
+
+
 def test_tags_name_their_target_code_version_coder_and_rationale(
-    client: TestClient, session: Session
+    session: Session, client_as: SignIn
 ) -> None:
     review = make_review(session)
     factor = make_factor(session, review)
+    coder, name = _coder(session, client_as, review)
     answer = _tag(
-        client,
+        coder,
         review.id,
         target=f"factor:{factor.id}",
         code="sp.management.caseload",
-        coder="coder A",
         rationale="Caseloads were 40% over the limit.",
     )
     assert answer.status_code == 201, answer.text
     tag = answer.json()
-    assert (tag["target"], tag["typology_version"], tag["submitted"]) == (
+    assert (tag["target"], tag["typology_version"], tag["coder"], tag["submitted"]) == (
         f"factor:{factor.id}",
         "1.0",
+        name,
         False,
     )
-    whole = _tag(
-        client, review.id, target=f"review:{review.id}", code="cc.harm.neglect", coder="coder A"
-    )
+    whole = _tag(coder, review.id, target=f"review:{review.id}", code="cc.harm.neglect")
     assert whole.status_code == 201
+
+
+def test_the_coder_is_the_signed_in_account_and_cannot_be_set(
+    session: Session, client_as: SignIn
+) -> None:
+    review = make_review(session)
+    coder, _ = _coder(session, client_as, review)
+    posing = _tag(
+        coder, review.id, target=f"review:{review.id}", code="cc.harm.neglect", coder="someone"
+    )
+    assert posing.status_code == 422
+    assert "coder" in posing.text
+
+
+def test_only_the_lead_reviewer_records_agreed_tags(session: Session, client_as: SignIn) -> None:
+    review = make_review(session)
+    coder, _ = _coder(session, client_as, review)
+    lead = client_as(make_user(session, Role.reviewer, leads=(review,)))
+    body = {"target": f"review:{review.id}", "code": "cc.harm.neglect", "agreed": True}
+    refused = _tag(coder, review.id, **body)
+    assert refused.status_code == 403
+    assert "lead reviewer" in refused.json()["detail"]
+    assert _tag(lead, review.id, **body).status_code == 201
+    assert [
+        t["agreed"] for t in coder.get(f"/api/v1/reviews/{review.id}/tags").json()["items"]
+    ] == [True]
 
 
 def test_invalid_tags_are_refused_naming_the_code_and_version(
@@ -41,12 +79,10 @@ def test_invalid_tags_are_refused_naming_the_code_and_version(
 ) -> None:
     review = make_review(session)
     episode = make_episode(session, review)
-    unknown = _tag(client, review.id, target=f"episode:{episode.id}", code="pt.nothing", coder="A")
+    unknown = _tag(client, review.id, target=f"episode:{episode.id}", code="pt.nothing")
     assert unknown.status_code == 422
     assert unknown.json()["detail"] == "Typology 1.0 has no code pt.nothing."
-    wrong_kind = _tag(
-        client, review.id, target=f"episode:{episode.id}", code="cc.harm.neglect", coder="A"
-    )
+    wrong_kind = _tag(client, review.id, target=f"episode:{episode.id}", code="cc.harm.neglect")
     assert wrong_kind.status_code == 422
     assert wrong_kind.json()["detail"] == (
         "Code cc.harm.neglect of typology 1.0 may tag a review, not an episode."
@@ -56,54 +92,63 @@ def test_invalid_tags_are_refused_naming_the_code_and_version(
         review.id,
         target=f"episode:{episode.id}",
         code="pt.escalation",
-        coder="A",
         typology_version="7.0",
     )
     assert no_version.status_code == 422
     assert "no typology version 7.0" in no_version.json()["detail"]
-    elsewhere = _tag(client, review.id, target="factor:2147483000", code="fl.family", coder="A")
+    elsewhere = _tag(client, review.id, target="factor:2147483000", code="fl.family")
     assert elsewhere.status_code == 422
 
 
-def test_coding_is_blind_until_submitted(client: TestClient, session: Session) -> None:
+def test_coding_is_blind_until_submitted(session: Session, client_as: SignIn) -> None:
     review = make_review(session)
     f = make_factor(session, review)
     base = f"/api/v1/reviews/{review.id}/tags"
-    _tag(client, review.id, target=f"factor:{f.id}", code="sp.management.caseload", coder="A")
-    _tag(client, review.id, target=f"factor:{f.id}", code="sp.management.supervision", coder="B")
+    (a, name_a), (b, name_b) = (
+        _coder(session, client_as, review),
+        _coder(session, client_as, review),
+    )
+    _tag(a, review.id, target=f"factor:{f.id}", code="sp.management.caseload")
+    _tag(b, review.id, target=f"factor:{f.id}", code="sp.management.supervision")
 
-    def seen_by(coder: str) -> set[str]:
-        return {t["coder"] for t in client.get(base, params={"coder": coder}).json()["items"]}
+    def seen_by(coder: TestClient) -> set[str]:
+        return {t["coder"] for t in coder.get(base).json()["items"]}
 
-    assert seen_by("A") == {"A"}
-    assert client.post(f"{base}/submit", json={"coder": "A"}).json() == {"coder": "A", "tags": 1}
-    assert seen_by("A") == {"A"}  # B has not submitted yet
-    assert seen_by("B") == {"B"}  # B does not see A before submitting
-    client.post(f"{base}/submit", json={"coder": "B"})
-    assert seen_by("A") == {"A", "B"}
-    closed = _tag(client, review.id, target=f"factor:{f.id}", code="fl.family", coder="A")
+    assert seen_by(a) == {name_a}
+    assert a.post(f"{base}/submit").json() == {"coder": name_a, "tags": 1}
+    assert seen_by(a) == {name_a}  # B has not submitted yet
+    assert seen_by(b) == {name_b}  # B does not see A before submitting
+    b.post(f"{base}/submit")
+    assert seen_by(a) == {name_a, name_b}
+    closed = _tag(a, review.id, target=f"factor:{f.id}", code="fl.family")
     assert closed.status_code == 409
-    assert client.post(f"{base}/submit", json={"coder": "C"}).status_code == 422
+    nothing = _coder(session, client_as, review)[0].post(f"{base}/submit")
+    assert nothing.status_code == 409
+    assert "no unsubmitted tags" in nothing.json()["detail"]
 
 
 def test_agreement_per_code_and_overall_with_disagreements(
-    client: TestClient, session: Session
+    client: TestClient, session: Session, client_as: SignIn
 ) -> None:
     review = make_review(session)
     factors = [make_factor(session, review) for _ in range(4)]
     make_finding(session, review)
     base = f"/api/v1/reviews/{review.id}/tags"
+    (a, name_a), (b, name_b) = (
+        _coder(session, client_as, review),
+        _coder(session, client_as, review),
+    )
     # A and B both tag factors 0 and 1 as caseload; only A tags factor 2.
-    for coder, which in [("A", [0, 1, 2]), ("B", [0, 1])]:
+    for coder, which in [(a, [0, 1, 2]), (b, [0, 1])]:
         for i in which:
             code = "sp.management.caseload"
-            _tag(client, review.id, target=f"factor:{factors[i].id}", code=code, coder=coder)
+            _tag(coder, review.id, target=f"factor:{factors[i].id}", code=code)
     assert client.get(f"/api/v1/reviews/{review.id}/agreement").status_code == 409
-    client.post(f"{base}/submit", json={"coder": "A"})
-    client.post(f"{base}/submit", json={"coder": "B"})
+    a.post(f"{base}/submit")
+    b.post(f"{base}/submit")
 
     result = client.get(f"/api/v1/reviews/{review.id}/agreement").json()
-    assert result["coders"] == ["A", "B"]
+    assert result["coders"] == sorted([name_a, name_b])
     [caseload] = result["codes"]
     # Units: the 4 factors and 1 finding the code may tag; they disagree on one of 5.
     assert caseload["units"] == 5
@@ -114,26 +159,29 @@ def test_agreement_per_code_and_overall_with_disagreements(
         {
             "target": f"factor:{factors[2].id}",
             "code": "sp.management.caseload",
-            "tagged_by": ["A"],
-            "not_tagged_by": ["B"],
+            "tagged_by": [name_a],
+            "not_tagged_by": [name_b],
         }
     ]
 
 
-def test_deleting_a_record_removes_its_tags(client: TestClient, session: Session) -> None:
+def test_deleting_a_record_removes_its_tags(session: Session, client_as: SignIn) -> None:
     review = make_review(session)
     f = make_factor(session, review)
-    tag = _tag(client, review.id, target=f"factor:{f.id}", code="fl.family", coder="A").json()
-    assert client.delete(f"/api/v1/reviews/{review.id}/factors/{f.id}").status_code == 204
-    listed = client.get(f"/api/v1/reviews/{review.id}/tags", params={"coder": "A"}).json()
+    coder, _ = _coder(session, client_as, review)
+    tag = _tag(coder, review.id, target=f"factor:{f.id}", code="fl.family").json()
+    assert coder.delete(f"/api/v1/reviews/{review.id}/factors/{f.id}").status_code == 204
+    listed = coder.get(f"/api/v1/reviews/{review.id}/tags").json()
     assert tag["id"] not in [t["id"] for t in listed["items"]]
     assert listed["total"] == 0
 
 
-def test_a_coder_name_the_database_cannot_store_is_422(
-    client: TestClient, session: Session
-) -> None:
+def test_a_coder_removes_only_their_own_tags(session: Session, client_as: SignIn) -> None:
     review = make_review(session)
-    answer = client.get(f"/api/v1/reviews/{review.id}/tags", params={"coder": "a\x00b"})
-    assert answer.status_code == 422
-    assert "NUL" in answer.json()["detail"]
+    f = make_factor(session, review)
+    (a, _), (b, _) = _coder(session, client_as, review), _coder(session, client_as, review)
+    tag = _tag(a, review.id, target=f"factor:{f.id}", code="fl.family").json()
+    url = f"/api/v1/reviews/{review.id}/tags/{tag['id']}"
+    assert b.delete(url).status_code == 404
+    assert a.delete(url).status_code == 204
+    assert a.get(f"/api/v1/reviews/{review.id}/tags").json()["total"] == 0

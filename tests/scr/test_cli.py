@@ -4,12 +4,18 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from scr.cli import app
+from scr.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from typology import loader
 
 runner = CliRunner()
+
+
+def _id_in(line: str) -> str:
+    return line.rsplit("id ", 1)[1].strip(" .\n")
 
 
 def test_serve_refuses_a_database_that_is_behind(
@@ -22,8 +28,11 @@ def test_serve_refuses_a_database_that_is_behind(
 
 
 def test_serve_refuses_to_start_without_a_signing_secret(
-    scratch_database_url: str, configured_for: Callable[[str], None]
+    scratch_database_url: str,
+    configured_for: Callable[[str], None],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.delenv("SCR_SECRET_KEY")
     configured_for(scratch_database_url)
     runner.invoke(app, ["db", "upgrade"])
     result = runner.invoke(app, ["serve", "--port", "0"])
@@ -41,8 +50,9 @@ def test_demo_loads_once_and_round_trips_through_a_file(
     assert first.output.startswith("Loaded demo review")
     again = runner.invoke(app, ["demo"])
     assert again.output.startswith("Already loaded")
+    assert "No demo accounts" in first.output
 
-    review_id = first.output.rsplit("id ", 1)[1].strip(" .\n")
+    review_id = _id_in(first.output.splitlines()[0])
     exported = runner.invoke(app, ["review", "export", review_id])
     assert exported.exit_code == 0, exported.output
     data = json.loads(exported.output)
@@ -53,7 +63,7 @@ def test_demo_loads_once_and_round_trips_through_a_file(
     copy.write_text(json.dumps(data))
     imported = runner.invoke(app, ["review", "import", str(copy)])
     assert imported.exit_code == 0, imported.output
-    new_id = imported.output.rsplit("id ", 1)[1].strip(" .\n")
+    new_id = _id_in(imported.output)
     re_exported = json.loads(runner.invoke(app, ["review", "export", new_id]).output)
     for document in (data, re_exported):
         document.pop("exported_at")
@@ -181,3 +191,23 @@ def test_users_are_created_listed_assigned_and_disabled(
     listed = runner.invoke(app, ["users", "list"])
     assert "reviewer@example.org" in listed.output
     assert "(disabled)" in listed.output
+
+
+def test_a_demonstration_instance_gets_an_account_for_each_role_once(
+    scratch_database_url: str,
+    configured_for: Callable[[str], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SCR_DEMO", "true")
+    configured_for(scratch_database_url)
+    runner.invoke(app, ["db", "upgrade"])
+    first = runner.invoke(app, ["demo"])
+    assert first.exit_code == 0, first.output
+    assert f"password {DEMO_PASSWORD}" in first.output
+    again = runner.invoke(app, ["demo"])
+    assert again.exit_code == 0, again.output
+    listed = runner.invoke(app, ["users", "list"]).output
+    for account in DEMO_ACCOUNTS:
+        assert account.email in first.output
+        assert listed.count(account.email) == 1
+    assert "lead.reviewer@demo.example.org" in listed

@@ -64,11 +64,17 @@ def test_passwords_and_machine_tokens_are_stored_hashed() -> None:
         ({"secret_key": "changeme"}, "too weak"),
     ],
 )
-def test_settings_refuse_missing_or_weak_secrets(values: dict[str, str], message: str) -> None:
+def test_settings_refuse_missing_or_weak_secrets(
+    values: dict[str, str], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SCR_SECRET_KEY")
     with pytest.raises(InsecureSettings, match=message):
         signing_secret(Settings(**values))
 
 
-def test_the_demo_may_use_its_own_secret_and_real_secrets_are_used() -> None:
+def test_the_demo_may_use_its_own_secret_and_real_secrets_are_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SCR_SECRET_KEY")
     assert signing_secret(Settings(demo=True)).startswith("scr-workbench-demo-only")
     assert signing_secret(Settings(secret_key=SECRET)) == SECRET

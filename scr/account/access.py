@@ -1,0 +1,125 @@
+"""Who may see and change what (design.md, 'Access'): the caller as a Principal, and the rules.
+
+The order of the checks matters: a role that may never do something is told so (403) before
+anything is looked up, and a record outside the caller's scope answers as if it did not exist
+(404), so that neither answer says whether another board's record exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import ColumnElement, false, true
+from sqlmodel import Session, col, select
+
+from scr.account import security
+from scr.account.models import ApiToken, ReviewAssignment, User
+from scr.errors import Forbidden, NotFound
+from scr.review.models import Review
+from scr.vocabulary import Role
+
+ROLE_WORDS = {
+    Role.admin: "an administrator",
+    Role.reviewer: "a reviewer",
+    Role.board: "a board member",
+    Role.national: "a national analyst",
+}
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The person or machine making a request."""
+
+    name: str
+    role: Role
+    board_id: int | None = None
+    user_id: int | None = None
+    token_id: int | None = None
+    reviews: frozenset[int] = field(default_factory=frozenset)
+    leads: frozenset[int] = field(default_factory=frozenset)
+
+
+def of_user(session: Session, user: User) -> Principal:
+    """The principal for a signed-in account, with the reviews it is assigned to."""
+    rows = session.exec(select(ReviewAssignment).where(ReviewAssignment.user_id == user.id)).all()
+    return Principal(
+        name=user.email,
+        role=user.role,
+        board_id=user.board_id,
+        user_id=user.id,
+        reviews=frozenset(r.review_id for r in rows),
+        leads=frozenset(r.review_id for r in rows if r.lead),
+    )
+
+
+def of_access_token(session: Session, claims: dict[str, object]) -> Principal | None:
+    """The principal an access token's claims name, if the account exists and is enabled."""
+    subject = claims.get("sub")
+    if not isinstance(subject, str) or not subject.isdigit():
+        return None
+    user = session.get(User, int(subject))
+    if user is None or user.disabled:
+        return None
+    return of_user(session, user)
+
+
+def of_machine_token(session: Session, token: str) -> Principal | None:
+    """The principal of an unrevoked machine token."""
+    hashed = security.hash_machine_token(token)
+    row = session.exec(select(ApiToken).where(ApiToken.token_hash == hashed)).first()
+    if row is None or row.revoked_at is not None:
+        return None
+    return Principal(
+        name=f"token:{row.name}", role=row.role, board_id=row.board_id, token_id=row.id
+    )
+
+
+def require_role(principal: Principal, *roles: Role, doing: str) -> None:
+    """Refuse (403) a caller whose role is not among ``roles``."""
+    if principal.role not in roles:
+        raise Forbidden(f"As {ROLE_WORDS[principal.role]} you cannot {doing}.")
+
+
+def may_see(principal: Principal, review: Review) -> bool:
+    """Whether the review is within the caller's scope."""
+    match principal.role:
+        case Role.admin:
+            return True
+        case Role.reviewer:
+            return review.id in principal.reviews
+        case Role.board:
+            return review.board_id == principal.board_id
+        case Role.national:
+            return False
+
+
+def check_review(principal: Principal, review: Review | None, *, change: bool) -> Review:
+    """The review, if the caller may read it (or change it, with ``change``); else 403 for a
+    role that never may, 404 for one outside the caller's scope or missing."""
+    if change:
+        require_role(principal, Role.admin, Role.reviewer, doing="change a review's records")
+    else:
+        require_role(
+            principal, Role.admin, Role.reviewer, Role.board, doing="read a review's records"
+        )
+    if review is None or not may_see(principal, review):
+        raise NotFound("There is no such review, or it is not one you work on.")
+    return review
+
+
+def visible_reviews(principal: Principal) -> ColumnElement[bool]:
+    """A condition on Review selecting the reviews the caller may see."""
+    match principal.role:
+        case Role.admin:
+            return true()
+        case Role.reviewer:
+            return col(Review.id).in_(sorted(principal.reviews))
+        case Role.board:
+            return col(Review.board_id) == principal.board_id
+        case Role.national:
+            return false()
+
+
+def may_override_checks(principal: Principal, review: Review) -> bool:
+    """Only the review's lead reviewer (or an administrator) may override blocking checks."""
+    return principal.role == Role.admin or review.id in principal.leads

@@ -1,0 +1,396 @@
+"""Who may call what: every route of the API, for every kind of caller.
+
+Each operation of the OpenAPI document has one row in ROUTES: the access rule it follows and
+the request to send. Each rule gives the answer each caller gets: a success, 401 for anyone
+not signed in, 403 for a role that may never do it, 404 for a record outside the caller's
+scope (so that its existence does not leak). A meta-test fails when an operation has no row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlmodel import Session
+
+from scr.account import service as account_service
+from scr.account.models import User
+from scr.account.schemas import MachineTokenCreate
+from scr.common.lookup import id_of
+from scr.review.models import Review
+from scr.review.transfer import export_review
+from scr.tag import service as tag_service
+from scr.tag.schemas import TagCreate
+from scr.vocabulary import Role
+from tests.factories import (
+    agency_id,
+    bearer,
+    make_board,
+    make_entry,
+    make_episode,
+    make_factor,
+    make_finding,
+    make_link,
+    make_participant,
+    make_review,
+    make_user,
+)
+
+OK = "a success"
+CALLERS = (
+    "anonymous",
+    "reviewer on the review",
+    "reviewer not on it",
+    "board member of its board",
+    "board member of another board",
+    "national analyst",
+    "administrator",
+)
+PASSWORD = "a sign-in password long enough"
+
+
+def _rule(*answers: str | int) -> dict[str, str | int]:
+    assert len(answers) == len(CALLERS)
+    return dict(zip(CALLERS, answers, strict=True))
+
+
+#                     anon  on   off  board other nat  admin
+PUBLIC = _rule(OK, OK, OK, OK, OK, OK, OK)
+SIGNED_IN = _rule(401, OK, OK, OK, OK, OK, OK)
+ADMIN = _rule(401, 403, 403, 403, 403, 403, OK)
+BOARD_READ = _rule(401, OK, OK, OK, 404, OK, OK)
+REVIEW_LIST = _rule(401, OK, OK, OK, OK, 403, OK)
+REVIEW_OPEN = _rule(401, OK, OK, 403, 403, 403, OK)
+CASE_READ = _rule(401, OK, 404, OK, 404, 403, OK)
+CASE_CHANGE = _rule(401, OK, 404, 403, 403, 403, OK)
+
+
+@dataclass
+class World:
+    """A board with a review holding one of everything, another board, and the callers."""
+
+    session: Session
+    board: int
+    spare_board: int
+    review: int
+    agency: int
+    entry: int
+    episode: int
+    factor: int
+    link: int
+    finding: int
+    participant: int
+    tag: int
+    machine_token: int
+    versions: dict[str, int]
+    users: dict[str, User]
+
+    @property
+    def case(self) -> str:
+        return f"/api/v1/reviews/{self.review}"
+
+
+@dataclass(frozen=True)
+class Call:
+    url: str
+    json: Any = None
+    data: dict[str, str] | None = None
+
+
+def _world(session: Session) -> World:
+    board, other, spare = make_board(session), make_board(session), make_board(session)
+    review = make_review(session, board)
+    entry = make_entry(session, review)
+    episode, later = make_episode(session, review), make_episode(session, review)
+    factor = make_factor(session, review)
+    link = make_link(session, review, "led_to", f"episode:{episode.id}", f"episode:{later.id}")
+    finding = make_finding(session, review)
+    participant = make_participant(session, review)
+    users = {
+        "reviewer on the review": make_user(session, Role.reviewer, leads=(review,)),
+        "reviewer not on it": make_user(session, Role.reviewer),
+        "board member of its board": make_user(session, Role.board, board=board),
+        "board member of another board": make_user(session, Role.board, board=other),
+        "national analyst": make_user(session, Role.national),
+        "administrator": make_user(session, Role.admin),
+    }
+    on_factor = TagCreate(target=f"factor:{factor.id}", code="sp.management.caseload")
+    # Two coders have submitted (so there is agreement to read); the reviewer on the review
+    # and the administrator each have a tag they have not submitted yet.
+    for coder in ("coder.one@example.org", "coder.two@example.org"):
+        tag_service.create(session=session, review=review, data=on_factor, coder=coder)
+        tag_service.submit(session=session, review=review, coder=coder)
+    own = tag_service.create(
+        session=session, review=review, data=on_factor, coder=users["reviewer on the review"].email
+    )
+    tag_service.create(
+        session=session, review=review, data=on_factor, coder=users["administrator"].email
+    )
+    token, _ = account_service.create_machine_token(
+        session=session,
+        data=MachineTokenCreate(name="national instance", role=Role.national),
+        actor="test",
+    )
+    session.flush()
+    return World(
+        session=session,
+        board=id_of(board),
+        spare_board=id_of(spare),
+        review=id_of(review),
+        agency=agency_id(session),
+        entry=id_of(entry),
+        episode=id_of(episode),
+        factor=id_of(factor),
+        link=id_of(link),
+        finding=id_of(finding),
+        participant=id_of(participant),
+        tag=id_of(own),
+        machine_token=id_of(token),
+        versions={
+            "board": board.version,
+            "review": review.version,
+            "entry": entry.version,
+            "episode": episode.version,
+            "factor": factor.version,
+            "link": link.version,
+            "finding": finding.version,
+            "participant": participant.version,
+        },
+        users=users,
+    )
+
+
+def _sign_in(w: World) -> Call:
+    account_service.create(
+        session=w.session, email="signer@example.org", role=Role.national, password=PASSWORD
+    )
+    return Call("/api/v1/auth/token", data={"username": "signer@example.org", "password": PASSWORD})
+
+
+def _import_file(w: World) -> Any:
+    review = w.session.get(Review, w.review)
+    assert review is not None
+    file = export_review(session=w.session, review=review).model_dump(mode="json")
+    file["review"]["reference"] += "-COPY"
+    return file
+
+
+Route = tuple[dict[str, str | int], Callable[[World], Call]]
+ROUTES: dict[str, Route] = {
+    "GET /api/v1/health": (PUBLIC, lambda w: Call("/api/v1/health")),
+    "POST /api/v1/auth/token": (PUBLIC, _sign_in),
+    "GET /api/v1/auth/me": (SIGNED_IN, lambda w: Call("/api/v1/auth/me")),
+    "POST /api/v1/auth/tokens": (
+        ADMIN,
+        lambda w: Call("/api/v1/auth/tokens", {"name": "pull", "role": "national"}),
+    ),
+    "GET /api/v1/auth/tokens": (ADMIN, lambda w: Call("/api/v1/auth/tokens")),
+    "DELETE /api/v1/auth/tokens/{token_id}": (
+        ADMIN,
+        lambda w: Call(f"/api/v1/auth/tokens/{w.machine_token}"),
+    ),
+    "GET /api/v1/boards": (SIGNED_IN, lambda w: Call("/api/v1/boards")),
+    "POST /api/v1/boards": (
+        ADMIN,
+        lambda w: Call(
+            "/api/v1/boards",
+            {"name": "Westby Partnership", "code": "WESTBY-NEW", "region": "south_west"},
+        ),
+    ),
+    "GET /api/v1/boards/{board_id}": (BOARD_READ, lambda w: Call(f"/api/v1/boards/{w.board}")),
+    "PATCH /api/v1/boards/{board_id}": (
+        ADMIN,
+        lambda w: Call(
+            f"/api/v1/boards/{w.board}", {"version": w.versions["board"], "name": "Renamed"}
+        ),
+    ),
+    "DELETE /api/v1/boards/{board_id}": (
+        ADMIN,
+        lambda w: Call(f"/api/v1/boards/{w.spare_board}"),
+    ),
+    "GET /api/v1/agencies": (SIGNED_IN, lambda w: Call("/api/v1/agencies")),
+    "POST /api/v1/agencies": (
+        ADMIN,
+        lambda w: Call(
+            "/api/v1/agencies",
+            {"code": "youth-justice-new", "name": "School nursing", "board_id": w.board},
+        ),
+    ),
+    "GET /api/v1/reviews": (REVIEW_LIST, lambda w: Call("/api/v1/reviews")),
+    "POST /api/v1/reviews": (
+        REVIEW_OPEN,
+        lambda w: Call(
+            "/api/v1/reviews",
+            {
+                "board_id": w.board,
+                "reference": "NEW-2026-01",
+                "child_pseudonym": "Child Z",
+                "review_type": "local_child_safeguarding_practice_review",
+            },
+        ),
+    ),
+    "POST /api/v1/reviews/import": (
+        ADMIN,
+        lambda w: Call("/api/v1/reviews/import", _import_file(w)),
+    ),
+    "GET /api/v1/reviews/{review_id}": (CASE_READ, lambda w: Call(w.case)),
+    "PATCH /api/v1/reviews/{review_id}": (
+        CASE_CHANGE,
+        lambda w: Call(w.case, {"version": w.versions["review"], "case_summary": "Revised."}),
+    ),
+    "DELETE /api/v1/reviews/{review_id}": (ADMIN, lambda w: Call(f"{w.case}?cascade=true")),
+    "GET /api/v1/reviews/{review_id}/export": (CASE_READ, lambda w: Call(f"{w.case}/export")),
+}
+
+
+def _records(
+    path: str, item: str, current: Callable[[World], int], version: str, new: Any, change: Any
+) -> None:
+    """The five rows of a review's record collection at ``path``."""
+    base = f"/api/v1/reviews/{{review_id}}/{path}"
+    ROUTES[f"GET {base}"] = (CASE_READ, lambda w: Call(f"{w.case}/{path}"))
+    ROUTES[f"POST {base}"] = (CASE_CHANGE, lambda w: Call(f"{w.case}/{path}", new(w)))
+    one = f"{base}/{{{item}}}"
+    ROUTES[f"GET {one}"] = (CASE_READ, lambda w: Call(f"{w.case}/{path}/{current(w)}"))
+    ROUTES[f"PATCH {one}"] = (
+        CASE_CHANGE,
+        lambda w: Call(f"{w.case}/{path}/{current(w)}", {"version": w.versions[version]} | change),
+    )
+    ROUTES[f"DELETE {one}"] = (
+        CASE_CHANGE,
+        lambda w: Call(f"{w.case}/{path}/{current(w)}?cascade=true"),
+    )
+
+
+_records(
+    "participants",
+    "participant_id",
+    lambda w: w.participant,
+    "participant",
+    lambda w: {"role": "case_group", "job_role": "school nurse"},
+    {"job_role": "named nurse"},
+)
+_records(
+    "chronology",
+    "entry_id",
+    lambda w: w.entry,
+    "entry",
+    lambda w: {"entry_date": "2022-03-01", "agency_id": w.agency, "summary": "A home visit."},
+    {"significant": True},
+)
+_records(
+    "episodes",
+    "episode_id",
+    lambda w: w.episode,
+    "episode",
+    lambda w: {"title": "The case conference"},
+    {"went_well": "The conference was quorate."},
+)
+_records(
+    "factors",
+    "factor_id",
+    lambda w: w.factor,
+    "factor",
+    lambda w: {"description": "Supervision was infrequent.", "level": "organisational"},
+    {"detail": "Monthly at best."},
+)
+_records(
+    "links",
+    "link_id",
+    lambda w: w.link,
+    "link",
+    lambda w: {
+        "kind": "contributed_to",
+        "source": f"factor:{w.factor}",
+        "target": f"episode:{w.episode}",
+    },
+    {"evidence_note": "Both agencies' records say so."},
+)
+_records(
+    "findings",
+    "finding_id",
+    lambda w: w.finding,
+    "finding",
+    lambda w: {"title": "Escalation", "statement": "Disagreements are not escalated."},
+    {"why_it_matters": "Children wait."},
+)
+
+CASE = "/api/v1/reviews/{review_id}"
+ROUTES |= {
+    f"GET {CASE}/graph": (CASE_READ, lambda w: Call(f"{w.case}/graph")),
+    f"GET {CASE}/analysis": (CASE_READ, lambda w: Call(f"{w.case}/analysis")),
+    f"GET {CASE}/checks": (CASE_READ, lambda w: Call(f"{w.case}/checks")),
+    f"GET {CASE}/tags": (CASE_READ, lambda w: Call(f"{w.case}/tags")),
+    f"POST {CASE}/tags": (
+        CASE_CHANGE,
+        lambda w: Call(
+            f"{w.case}/tags", {"target": f"review:{w.review}", "code": "cc.harm.neglect"}
+        ),
+    ),
+    f"DELETE {CASE}/tags/{{tag_id}}": (CASE_CHANGE, lambda w: Call(f"{w.case}/tags/{w.tag}")),
+    f"POST {CASE}/tags/submit": (CASE_CHANGE, lambda w: Call(f"{w.case}/tags/submit")),
+    f"GET {CASE}/agreement": (CASE_READ, lambda w: Call(f"{w.case}/agreement")),
+    f"GET {CASE}/tags/migration": (
+        CASE_READ,
+        lambda w: Call(f"{w.case}/tags/migration?to_version=1.0"),
+    ),
+    f"POST {CASE}/tags/migration": (
+        CASE_CHANGE,
+        lambda w: Call(f"{w.case}/tags/migration", {"to_version": "1.0"}),
+    ),
+    "GET /api/v1/typologies": (SIGNED_IN, lambda w: Call("/api/v1/typologies")),
+    "GET /api/v1/typologies/{version}": (SIGNED_IN, lambda w: Call("/api/v1/typologies/1.0")),
+    "GET /api/v1/typologies/{version}/codes": (
+        SIGNED_IN,
+        lambda w: Call("/api/v1/typologies/1.0/codes?q=escalation"),
+    ),
+    "GET /api/v1/typologies/{version}/codes/{code}": (
+        SIGNED_IN,
+        lambda w: Call("/api/v1/typologies/1.0/codes/cc.harm.neglect"),
+    ),
+    "GET /api/v1/audit": (ADMIN, lambda w: Call("/api/v1/audit")),
+}
+
+
+def test_every_route_of_the_api_has_a_row_in_the_table(app: FastAPI) -> None:
+    paths = app.openapi()["paths"]
+    operations = {f"{method.upper()} {path}" for path, item in paths.items() for method in item}
+    assert sorted(operations - ROUTES.keys()) == [], "add these routes to ROUTES"
+    assert sorted(ROUTES.keys() - operations) == [], "these rows name no route"
+
+
+@pytest.mark.parametrize("caller", CALLERS)
+@pytest.mark.parametrize("operation", sorted(ROUTES))
+def test_each_caller_gets_the_answer_the_rule_gives(
+    app: FastAPI, session: Session, operation: str, caller: str
+) -> None:
+    rule, request = ROUTES[operation]
+    world = _world(session)
+    call = request(world)
+    user = world.users.get(caller)
+    client = TestClient(app, headers=bearer(user) if user else {})
+    method = operation.split(" ", 1)[0]
+    answer = client.request(method, call.url, json=call.json, data=call.data)
+
+    expected = rule[caller]
+    if expected == OK:
+        assert answer.is_success, f"{caller}: {operation} -> {answer.status_code} {answer.text}"
+    else:
+        assert answer.status_code == expected, f"{caller}: {operation} -> {answer.text}"
+        assert answer.json()["detail"], "a refusal says why"
+
+
+def test_fields_a_caller_may_not_set_are_refused(session: Session, app: FastAPI) -> None:
+    world = _world(session)
+    reviewer = TestClient(app, headers=bearer(world.users["reviewer on the review"]))
+    moved = reviewer.patch(world.case, json={"version": world.versions["review"], "board_id": 1})
+    assert moved.status_code == 422
+    posing = reviewer.post(
+        f"{world.case}/tags",
+        json={"target": f"review:{world.review}", "code": "cc.harm.neglect", "coder": "x"},
+    )
+    assert posing.status_code == 422
