@@ -1,6 +1,29 @@
+import { useEffect, useState } from "react";
+
+import { SIGNED_OUT_EVENT } from "./api";
 import { HomePage } from "./features/home/HomePage";
+import { SignInPage } from "./features/sign-in/SignInPage";
+import { currentSession, forgetSession, keepSession, roleLabel, type SignedIn } from "./session";
 
 export function App() {
+  const [session, setSession] = useState<SignedIn | null>(currentSession);
+
+  useEffect(() => {
+    const signedOut = () => setSession(null);
+    window.addEventListener(SIGNED_OUT_EVENT, signedOut);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, signedOut);
+  }, []);
+
+  function signedIn(next: SignedIn) {
+    keepSession(next);
+    setSession(next);
+  }
+
+  function signOut() {
+    forgetSession();
+    setSession(null);
+  }
+
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">
@@ -14,12 +37,35 @@ export function App() {
                 SCR Workbench
               </a>
             </span>
+            {session && (
+              <nav aria-label="Your account" className="govuk-service-navigation__wrapper">
+                <ul className="govuk-service-navigation__list">
+                  <li className="govuk-service-navigation__item">
+                    <span className="govuk-body-s govuk-!-margin-bottom-0">
+                      {session.email} ({roleLabel(session.role)})
+                    </span>
+                  </li>
+                  <li className="govuk-service-navigation__item">
+                    <a
+                      className="govuk-service-navigation__link"
+                      href="/"
+                      onClick={(event) => {
+                        event.preventDefault();
+                        signOut();
+                      }}
+                    >
+                      Sign out
+                    </a>
+                  </li>
+                </ul>
+              </nav>
+            )}
           </div>
         </div>
       </section>
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content">
-          <HomePage />
+          {session ? <HomePage session={session} /> : <SignInPage onSignedIn={signedIn} />}
         </main>
       </div>
       <footer className="govuk-footer">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 
-import { listReviews, type ReviewSummary } from "../../api";
+import { listReviews, type ReviewSummary, SignedOut } from "../../api";
+import type { SignedIn } from "../../session";
 import { ReviewsTable } from "./ReviewsTable";
 
 type Loaded =
@@ -8,20 +9,23 @@ type Loaded =
   | { state: "failed"; message: string }
   | { state: "ready"; reviews: ReviewSummary[] };
 
-export function HomePage() {
+export function HomePage({ session }: { session: SignedIn }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+  // National analysts see patterns across reviews, never a case.
+  const seesCases = session.role !== "national";
 
   useEffect(() => {
+    if (!seesCases) return;
     const controller = new AbortController();
     listReviews(controller.signal)
       .then((page) => setLoaded({ state: "ready", reviews: page.items }))
       .catch((error: unknown) => {
-        if (!controller.signal.aborted) {
+        if (!controller.signal.aborted && !(error instanceof SignedOut)) {
           setLoaded({ state: "failed", message: String((error as Error).message ?? error) });
         }
       });
     return () => controller.abort();
-  }, []);
+  }, [seesCases]);
 
   return (
     <>
@@ -40,8 +44,14 @@ export function HomePage() {
         Programs can use the <a className="govuk-link" href="/api/v1/docs">API documentation</a>{" "}
         and the <a className="govuk-link" href="/api/v1/openapi.json">OpenAPI document</a>.
       </p>
-      {loaded.state === "loading" && <p className="govuk-body">Loading reviews…</p>}
-      {loaded.state === "failed" && (
+      {!seesCases && (
+        <p className="govuk-body">
+          As a national analyst you see patterns across reviews, with small numbers suppressed,
+          and never a review's own records.
+        </p>
+      )}
+      {seesCases && loaded.state === "loading" && <p className="govuk-body">Loading reviews…</p>}
+      {seesCases && loaded.state === "failed" && (
         <div className="govuk-error-summary" role="alert">
           <h2 className="govuk-error-summary__title">The reviews could not be loaded</h2>
           <div className="govuk-error-summary__body">
@@ -49,7 +59,7 @@ export function HomePage() {
           </div>
         </div>
       )}
-      {loaded.state === "ready" && <ReviewsTable reviews={loaded.reviews} />}
+      {seesCases && loaded.state === "ready" && <ReviewsTable reviews={loaded.reviews} />}
     </>
   );
 }
