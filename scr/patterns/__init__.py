@@ -1,0 +1,1 @@
+"""Patterns across reviews: aggregation in SQL and disclosure control."""
