@@ -30,6 +30,7 @@ from api.routes import (
     health,
     links,
     participants,
+    patterns,
     reviews,
     tags,
     typologies,
@@ -98,6 +99,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         graph,
         tags,
         typologies,
+        patterns,
         audit,
     ):
         api.include_router(module.router, dependencies=signed_in)

@@ -37,6 +37,13 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=20_000_000, ge=1_000, description="Larger request bodies are refused (413)."
     )
+    suppression_threshold: int = Field(
+        default=10,
+        ge=2,
+        le=1000,
+        description="Pattern counts from 1 to this minus one are suppressed wherever they "
+        "leave a board's own view.",
+    )
     typology_dir: Path | None = Field(
         default=None,
         description="A folder with versions/ and mappings/ to use instead of the shipped typology.",

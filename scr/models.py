@@ -12,6 +12,7 @@ from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
+from scr.patterns.models import CodeRollup, CodeRollupSource
 from scr.review.models import Review
 from scr.tag.models import Tag
 
@@ -25,6 +26,8 @@ __all__ = [
     "BoardQuestion",
     "CausalLink",
     "ChronologyEntry",
+    "CodeRollup",
+    "CodeRollupSource",
     "ContributoryFactor",
     "EpisodeCitation",
     "Finding",

@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from scr.account import security
 from scr.account.models import ApiToken, ReviewAssignment, User
+from scr.common.types import MAX_INT
 from scr.errors import Forbidden, NotFound
 from scr.review.models import Review
 from scr.vocabulary import Role
@@ -39,28 +40,29 @@ class Principal:
     leads: frozenset[int] = field(default_factory=frozenset)
 
 
-def of_user(session: Session, user: User) -> Principal:
-    """The principal for a signed-in account, with the reviews it is assigned to."""
-    rows = session.exec(select(ReviewAssignment).where(ReviewAssignment.user_id == user.id)).all()
+def of_access_token(session: Session, claims: dict[str, object]) -> Principal | None:
+    """The principal an access token's claims name, if the account exists and is enabled,
+    with the reviews it is assigned to (one query)."""
+    subject = claims.get("sub")
+    if not isinstance(subject, str) or not subject.isdigit() or int(subject) > MAX_INT:
+        return None
+    rows = session.exec(
+        select(User, ReviewAssignment)
+        .outerjoin(ReviewAssignment, col(ReviewAssignment.user_id) == col(User.id))
+        .where(User.id == int(subject))
+    ).all()
+    if not rows or rows[0][0].disabled:
+        return None
+    user = rows[0][0]
+    assigned = [a for _, a in rows if a is not None]
     return Principal(
         name=user.email,
         role=user.role,
         board_id=user.board_id,
         user_id=user.id,
-        reviews=frozenset(r.review_id for r in rows),
-        leads=frozenset(r.review_id for r in rows if r.lead),
+        reviews=frozenset(a.review_id for a in assigned),
+        leads=frozenset(a.review_id for a in assigned if a.lead),
     )
-
-
-def of_access_token(session: Session, claims: dict[str, object]) -> Principal | None:
-    """The principal an access token's claims name, if the account exists and is enabled."""
-    subject = claims.get("sub")
-    if not isinstance(subject, str) or not subject.isdigit():
-        return None
-    user = session.get(User, int(subject))
-    if user is None or user.disabled:
-        return None
-    return of_user(session, user)
 
 
 def of_machine_token(session: Session, token: str) -> Principal | None:

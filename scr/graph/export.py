@@ -17,7 +17,7 @@ MEDIA_TYPES = {
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 
-def flattened(graph: nx.DiGraph) -> nx.DiGraph:
+def flattened(graph: nx.Graph) -> nx.Graph:
     """A copy the XML writers accept: no missing values, no lists."""
 
     def flat(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -30,7 +30,7 @@ def flattened(graph: nx.DiGraph) -> nx.DiGraph:
             out[name] = value
         return out
 
-    copy = nx.DiGraph()
+    copy = type(graph)()
     copy.add_nodes_from((n, flat(d)) for n, d in graph.nodes(data=True))
     copy.add_edges_from((u, v, flat(d)) for u, v, d in graph.edges(data=True))
     return copy
@@ -42,12 +42,12 @@ def node_link(graph: nx.DiGraph) -> dict[str, Any]:
     return data
 
 
-def graphml(graph: nx.DiGraph) -> str:
+def graphml(graph: nx.Graph) -> str:
     """GraphML, as Gephi, Cytoscape, yEd and igraph read it."""
     return XML_DECLARATION + "\n".join(nx.generate_graphml(flattened(graph)))
 
 
-def gexf(graph: nx.DiGraph) -> str:
+def gexf(graph: nx.Graph) -> str:
     """GEXF, Gephi's own format."""
     return XML_DECLARATION + "\n".join(nx.generate_gexf(flattened(graph)))
 

@@ -353,6 +353,20 @@ ROUTES |= {
         lambda w: Call("/api/v1/typologies/1.0/codes/cc.harm.neglect"),
     ),
     "GET /api/v1/audit": (ADMIN, lambda w: Call("/api/v1/audit")),
+    "GET /api/v1/patterns/frequencies": (
+        SIGNED_IN,
+        lambda w: Call("/api/v1/patterns/frequencies"),
+    ),
+    "GET /api/v1/patterns/cooccurrence": (
+        SIGNED_IN,
+        lambda w: Call("/api/v1/patterns/cooccurrence?format=graphml"),
+    ),
+    "GET /api/v1/patterns/chains": (SIGNED_IN, lambda w: Call("/api/v1/patterns/chains")),
+    "GET /api/v1/patterns/trends": (SIGNED_IN, lambda w: Call("/api/v1/patterns/trends")),
+    "GET /api/v1/patterns/table": (
+        SIGNED_IN,
+        lambda w: Call("/api/v1/patterns/table?rows=region&columns=code:cc.harm"),
+    ),
 }
 
 
