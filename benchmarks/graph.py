@@ -12,9 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
@@ -22,7 +20,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, insert
 from sqlmodel import Session, select
 
-from api.main import create_app
+from benchmarks import common
+from benchmarks.common import fastest_and_median
 from scr import migrate
 from scr.board.models import Board
 from scr.db import get_engine
@@ -31,6 +30,7 @@ from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardQuestion, Finding
 from scr.link.models import CausalLink
 from scr.review.models import Review
+from scr.vocabulary import Role
 
 LEVELS = ["family", "worker_role", "working_conditions", "own_team", "organisational"]
 
@@ -186,12 +186,7 @@ def read_rows(engine: Engine, review_id: int) -> int:
 def timings(run: Callable[[], object], repeat: int) -> tuple[float, float]:
     """(fastest, median) seconds of ``repeat`` runs. Python's cyclic garbage collector pauses
     at moments of its own on both paths, so the fastest run is the steadier comparison."""
-    times = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - began)
-    return min(times), statistics.median(times)
+    return fastest_and_median(common.timings(run, repeat))
 
 
 def _measure(
@@ -213,7 +208,7 @@ def main() -> None:
     url = os.environ.setdefault("SCR_DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
     migrate.upgrade(url)
     engine = get_engine()
-    client = TestClient(create_app(check_migrations=False))
+    client = common.signed_in(engine, Role.admin)
     sizes = [("R500", 150, 300, 50, 2_000), ("R5000", 1_500, 3_000, 500, 20_000)]
     print(f"database: {engine.url.render_as_string(hide_password=True)}; {args.repeat} runs each")
     print("ms as fastest / median; ratio = endpoint / reading the rows (fastest, median)")

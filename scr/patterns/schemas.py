@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
-from scr.common.types import Code
+from scr.common.types import Code, storable
 from scr.tag.schemas import TypologyVersionText
 from scr.vocabulary import AgeBand, Outcome, Region, ReviewStatus, ReviewType, TagTarget
 
-BoardCodeText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+BoardCodeText = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=100), AfterValidator(storable)
+]
 
 
 class PatternFilters(BaseModel):

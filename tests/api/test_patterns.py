@@ -142,6 +142,8 @@ def test_a_board_sees_its_own_counts_in_full_and_others_see_them_suppressed(
     assert national["items"][-1]["count"]["suppressed"] is True  # suppressed ones come last
     elsewhere = member.get("/api/v1/patterns/frequencies", params={"board": other.code}).json()
     assert elsewhere["suppressed"] is True
+    nul = member.get("/api/v1/patterns/frequencies", params={"board": "A\x00B"})
+    assert nul.status_code == 422
     unknown = member.get("/api/v1/patterns/frequencies", params={"board": "NO-SUCH-BOARD"})
     assert unknown.status_code == 422
     assert unknown.json()["detail"] == "There is no board with code NO-SUCH-BOARD."
