@@ -35,7 +35,7 @@ frontend: install
 # The demo instance: fictional data, so a fixed signing key is allowed (SCR_DEMO).
 run: frontend
 	$(RUN)scr db upgrade
-	SCR_DEMO=true $(RUN)scr demo
+	SCR_DEMO=true $(RUN)scr demo --corpus 300 --seed 1
 	SCR_DEMO=true $(RUN)scr serve --host $(HOST) --port $(PORT)
 
 lint: install

@@ -82,26 +82,64 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
 
 
 @app.command()
-def demo() -> None:
+def demo(
+    corpus: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Also add this many reviews of the fictional national corpus "
+            "(references CORPUS-SEED-1 to CORPUS-SEED-N; those already there are skipped).",
+        ),
+    ] = None,
+    seed: Annotated[int, typer.Option(min=0, help="Which corpus to draw (with --corpus).")] = 1,
+) -> None:
     """Load the fictional demo review (does nothing if it is already there); on a demonstration
-    instance (SCR_DEMO=true), also an account for each role."""
+    instance (SCR_DEMO=true), also an account for each role; with --corpus N, also N generated
+    reviews, the same for the same seed."""
     from scr.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_demo_accounts
     from scr.demo.loader import load_demo
 
     _require_current()
+    accounts = get_settings().demo
     with session_scope() as session:
         review, created = load_demo(session=session)
         said = "Loaded" if created else "Already loaded:"
         typer.echo(
             f"{said} demo review {review.reference} ({review.child_pseudonym}), id {review.id}."
         )
-        if not get_settings().demo:
+        if accounts:
+            ensure_demo_accounts(session=session, review=review)
+        else:
             typer.echo("No demo accounts: this is not a demonstration instance (SCR_DEMO).")
-            return
-        ensure_demo_accounts(session=session, review=review)
-    typer.echo(f"Sign in with any of these, password {DEMO_PASSWORD}:")
-    for account in DEMO_ACCOUNTS:
-        typer.echo(f"  {account.email:36} {account.what}")
+    if accounts:
+        typer.echo(f"Sign in with any of these, password {DEMO_PASSWORD}:")
+        for account in DEMO_ACCOUNTS:
+            typer.echo(f"  {account.email:36} {account.what}")
+    if corpus is None:
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from scr.demo.corpus import add_corpus
+
+    try:
+        with (
+            Progress(console=Console(stderr=True), transient=True) as bar,
+            session_scope() as session,
+        ):
+            task = bar.add_task(f"Corpus (seed {seed})", total=corpus)
+            done = add_corpus(
+                session=session,
+                count=corpus,
+                seed=seed,
+                progress=lambda n: bar.advance(task, n),
+            )
+    except DomainError as exc:
+        raise _fail(exc.message) from None
+    typer.echo(
+        f"Added {done.added} corpus reviews (seed {seed}); "
+        f"{done.existing} of CORPUS-{seed}-1 to CORPUS-{seed}-{corpus} were there already."
+    )
 
 
 @review_app.command("export")
