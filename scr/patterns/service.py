@@ -25,6 +25,7 @@ from sqlalchemy import (
     literal_column,
     null,
     select,
+    true,
     union_all,
 )
 from sqlmodel import Session, col
@@ -104,11 +105,17 @@ def scope_for(
 
 @dataclass(frozen=True)
 class _Query:
-    """A query's resolved typology version and the reviews it selects (a subquery)."""
+    """A query's resolved typology version and the reviews it selects (a subquery), and
+    whether that is every review (then no condition is added: the planner does better)."""
 
     version: str
     typology: Typology
     reviews: AnySelect
+    everything: bool
+
+    def selects(self, review_id: Any) -> ColumnElement[bool]:
+        """The condition that ``review_id`` is one of the selected reviews."""
+        return true() if self.everything else review_id.in_(self.reviews)
 
 
 def _typology(filters: PatternFilters) -> tuple[str, Typology]:
@@ -164,7 +171,7 @@ def _prepare(session: Session, filters: PatternFilters, scope: Scope) -> _Query:
             .where(col(Tag.agreed), col(CodeRollup.to_code) == code)
         )
         conditions.append(col(Review.id).in_(having))
-    return _Query(version, typology, stmt.where(*conditions))
+    return _Query(version, typology, stmt.where(*conditions), everything=not conditions)
 
 
 def _tagged(query: _Query, filters: PatternFilters, *, exact: bool) -> AnySelect:
@@ -173,7 +180,7 @@ def _tagged(query: _Query, filters: PatternFilters, *, exact: bool) -> AnySelect
     stmt: AnySelect = (
         select(col(Tag.review_id).label("review_id"), col(CodeRollup.to_code).label("code"))
         .join(CodeRollup, _counted_as(query.version))
-        .where(col(Tag.agreed), col(Tag.review_id).in_(query.reviews))
+        .where(col(Tag.agreed), query.selects(col(Tag.review_id)))
     )
     if filters.kind:
         stmt = stmt.where(col(Tag.target_kind).in_(filters.kind))
@@ -452,7 +459,7 @@ def chains(
         .select_from(source)
         .where(
             influenced.c.kind == LinkKind.influenced.value,
-            influenced.c.review_id.in_(query.reviews),
+            query.selects(influenced.c.review_id),
         )
         .group_by(*codes)
         .having(count >= min_support)
@@ -512,7 +519,7 @@ def _axis(
     stmt = (
         select(col(Review.id).label("review_id"), expression.label("code"))
         .join(Board, col(Board.id) == col(Review.board_id))
-        .where(col(Review.id).in_(query.reviews), expression.is_not(None))
+        .where(query.selects(col(Review.id)), expression.is_not(None))
     )
     values = list(known) if known is not None else []
     return stmt, values, [v.replace("_", " ").capitalize() for v in values]

@@ -22,6 +22,10 @@ class Tag(Tracked, table=True):
             "agreed",
             name="uq_tag_coding",
         ),
+        # Patterns look tags up by code and version and count their reviews: covering.
+        sa.Index(
+            "ix_tag_counted", "code", "typology_version", "agreed", "review_id", "target_kind"
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -29,7 +33,7 @@ class Tag(Tracked, table=True):
     target_kind: TagTarget = Field(sa_column=enum_column(TagTarget))
     target_id: int
     typology_version: str = Field(max_length=20)
-    code: str = Field(max_length=100, index=True)
+    code: str = Field(max_length=100)
     coder: str = Field(max_length=200)
     rationale: str | None = Field(default=None, sa_type=sa.Text)
     # An agreed tag is the review's own (after adjudication); patterns count only these.

@@ -1,0 +1,191 @@
+"""What the pattern endpoints cost against the same aggregate written by hand in SQL.
+
+Loads the fictional national corpus (``scr demo --corpus``) into a fresh database: first
+2,000 reviews, then the same corpus grown to 20,000. At each size, for each endpoint, it times
+the request through HTTP as a national analyst (suppressed, the national view) and the one
+hand-written SQL query that computes the same aggregate on the same database, and prints the
+median, the 95th percentile and their ratio, then how time grew from the small size to the
+large one. SQLite by default; with SCR_TEST_DATABASE_URL (``scripts/with-postgres``), on
+PostgreSQL too.
+
+Run: ``.venv/bin/python -m benchmarks.patterns [--sizes 2000,20000] [--repeat 7]`` and
+``./scripts/with-postgres .venv/bin/python -m benchmarks.patterns`` for both engines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlmodel import Session
+
+from benchmarks.common import p95, signed_in, timings
+from scr import migrate
+from scr.config import get_settings
+from scr.db import get_engine
+from scr.demo.corpus import add_corpus
+from scr.patterns import rollup
+from scr.vocabulary import Role
+
+VERSION = "1.0"
+SUPPORT = 5
+
+
+def _year(dialect: str) -> str:
+    when = "COALESCE(v.notification_date, v.incident_date)"
+    if dialect == "sqlite":
+        return f"CAST(strftime('%Y', {when}) AS INTEGER)"
+    return f"CAST(EXTRACT(YEAR FROM {when}) AS INTEGER)"
+
+
+_COUNTED = (
+    "JOIN code_rollup r ON r.to_version = '1.0' AND r.from_version = t.typology_version "
+    "AND r.from_code = t.code"
+)
+
+
+def _hand_written(dialect: str) -> dict[str, str]:
+    """For each endpoint, one query computing the same aggregate."""
+    year = _year(dialect)
+    return {
+        "frequencies": f"""
+            SELECT r.to_code, COUNT(DISTINCT t.review_id) FROM tag t {_COUNTED}
+            WHERE t.agreed GROUP BY r.to_code""",
+        "cooccurrence": f"""
+            WITH rc AS (SELECT DISTINCT t.review_id, r.to_code AS code FROM tag t {_COUNTED}
+                        WHERE t.agreed AND r.depth = 0)
+            SELECT a.code, b.code, COUNT(*) FROM rc a
+            JOIN rc b ON a.review_id = b.review_id AND a.code < b.code
+            GROUP BY a.code, b.code HAVING COUNT(*) >= {SUPPORT}""",
+        "chains": f"""
+            SELECT ra.to_code, rb.to_code, rc.to_code, COUNT(DISTINCT l1.review_id)
+            FROM causal_link l1
+            JOIN causal_link l2 ON l2.review_id = l1.review_id AND l2.kind = 'contributed_to'
+                 AND l2.source_kind = 'factor' AND l2.source_id = l1.target_id
+            JOIN tag ta ON ta.review_id = l1.review_id AND ta.target_kind = 'factor'
+                 AND ta.target_id = l1.source_id AND ta.agreed
+            JOIN code_rollup ra ON ra.to_version = '1.0' AND ra.from_version = ta.typology_version
+                 AND ra.from_code = ta.code AND ra.depth = 0
+            JOIN tag tb ON tb.review_id = l1.review_id AND tb.target_kind = 'factor'
+                 AND tb.target_id = l1.target_id AND tb.agreed
+            JOIN code_rollup rb ON rb.to_version = '1.0' AND rb.from_version = tb.typology_version
+                 AND rb.from_code = tb.code AND rb.depth = 0
+            JOIN tag tc ON tc.review_id = l1.review_id AND tc.target_kind = 'episode'
+                 AND tc.target_id = l2.target_id AND tc.agreed
+            JOIN code_rollup rc ON rc.to_version = '1.0' AND rc.from_version = tc.typology_version
+                 AND rc.from_code = tc.code AND rc.depth = 0
+            WHERE l1.kind = 'influenced'
+            GROUP BY ra.to_code, rb.to_code, rc.to_code
+            HAVING COUNT(DISTINCT l1.review_id) >= {SUPPORT}""",
+        "trends": f"""
+            SELECT r.to_code, {year}, COUNT(DISTINCT t.review_id) FROM tag t {_COUNTED}
+            JOIN review v ON v.id = t.review_id
+            WHERE t.agreed AND {year} IS NOT NULL GROUP BY r.to_code, {year}""",
+        "table": f"""
+            SELECT b.region, r.to_code, COUNT(DISTINCT t.review_id) FROM tag t {_COUNTED}
+            JOIN review v ON v.id = t.review_id JOIN board b ON b.id = v.board_id
+            WHERE t.agreed AND r.to_code LIKE 'cc.cp-plan.%'
+            GROUP BY b.region, r.to_code""",
+    }
+
+
+REQUESTS = {
+    "frequencies": ("/api/v1/patterns/frequencies", {}),
+    "cooccurrence": ("/api/v1/patterns/cooccurrence", {"min_support": SUPPORT}),
+    "chains": ("/api/v1/patterns/chains", {"min_support": SUPPORT}),
+    "trends": ("/api/v1/patterns/trends", {}),
+    "table": ("/api/v1/patterns/table", {"rows": "region", "columns": "code:cc.cp-plan"}),
+}
+AIMS = {"frequencies": 1.5, "trends": 1.5, "table": 1.5, "cooccurrence": 3.0, "chains": 3.0}
+
+
+@dataclass(frozen=True)
+class Figures:
+    median: float
+    p95: float
+    sql_median: float
+
+    @property
+    def ratio(self) -> float:
+        return self.median / self.sql_median
+
+
+def _fresh_database(engine_name: str, folder: str) -> str:
+    if engine_name == "sqlite":
+        return f"sqlite:///{folder}/patterns.sqlite3"
+    url = make_url(os.environ["SCR_TEST_DATABASE_URL"])
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql('DROP DATABASE IF EXISTS "scr_bench_patterns" WITH (FORCE)')
+        connection.exec_driver_sql('CREATE DATABASE "scr_bench_patterns"')
+    admin.dispose()
+    return url.set(database="scr_bench_patterns").render_as_string(hide_password=False)
+
+
+def _measure(engine: Engine, repeat: int) -> dict[str, Figures]:
+    with Session(engine) as session:
+        rollup.ensure(session, VERSION)
+        session.commit()
+    client = signed_in(engine, Role.national)
+    queries = _hand_written(engine.dialect.name)
+    found = {}
+    for name, (path, params) in REQUESTS.items():
+        client.get(path, params=params).raise_for_status()  # warm
+        http = timings(lambda p=path, q=params: client.get(p, params=q).raise_for_status(), repeat)
+
+        def by_hand(sql: str = queries[name]) -> None:
+            with engine.connect() as connection:
+                connection.execute(text(sql)).all()
+
+        by_hand()
+        sql = timings(by_hand, repeat)
+        found[name] = Figures(sorted(http)[len(http) // 2], p95(http), sorted(sql)[len(sql) // 2])
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--sizes", default="2000,20000")
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    engines = ["sqlite"] + (["postgresql"] if os.environ.get("SCR_TEST_DATABASE_URL") else [])
+    folder = tempfile.mkdtemp(prefix="scr-bench-")
+    print(
+        f"{args.repeat} runs each; ms as median / p95 through HTTP, SQL median; ratio = HTTP / SQL"
+    )
+    for engine_name in engines:
+        url = _fresh_database(engine_name, folder)
+        migrate.upgrade(url)
+        # The app reads its database from the settings, as in production.
+        os.environ["SCR_DATABASE_URL"] = url
+        get_settings.cache_clear()
+        get_engine.cache_clear()
+        engine = get_engine()
+        results: dict[int, dict[str, Figures]] = {}
+        for size in sizes:
+            with Session(engine) as session:
+                add_corpus(session=session, count=size, seed=args.seed)
+            results[size] = _measure(engine, args.repeat)
+            print(f"{engine_name}, {size:,} reviews:")
+            for name, f in results[size].items():
+                verdict = "ok" if f.ratio <= AIMS[name] else f"over the aim of {AIMS[name]}"
+                print(
+                    f"  {name:13} {f.median * 1000:9.1f} / {f.p95 * 1000:9.1f}   "
+                    f"SQL {f.sql_median * 1000:9.1f}   ratio {f.ratio:5.2f} ({verdict})"
+                )
+        if len(sizes) > 1:
+            small, large = results[sizes[0]], results[sizes[-1]]
+            print(f"{engine_name}: time at {sizes[-1]:,} over time at {sizes[0]:,} (aim <= 12):")
+            for name in REQUESTS:
+                print(f"  {name:13} {large[name].median / small[name].median:6.1f}x")
+        engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
