@@ -32,6 +32,18 @@ from scr.patterns import rollup
 from scr.vocabulary import Role
 
 VERSION = "1.0"
+CP_PLANS = ", ".join(
+    f"'cc.cp-plan.{c}'"
+    for c in (
+        "neglect-only",
+        "physical-only",
+        "sexual-only",
+        "emotional-only",
+        "multiple-with-neglect",
+        "multiple-without-neglect",
+        "none",
+    )
+)
 SUPPORT = 5
 
 
@@ -88,7 +100,7 @@ def _hand_written(dialect: str) -> dict[str, str]:
         "table": f"""
             SELECT b.region, r.to_code, COUNT(DISTINCT t.review_id) FROM tag t {_COUNTED}
             JOIN review v ON v.id = t.review_id JOIN board b ON b.id = v.board_id
-            WHERE t.agreed AND r.to_code LIKE 'cc.cp-plan.%'
+            WHERE t.agreed AND r.to_code IN ({CP_PLANS})
             GROUP BY b.region, r.to_code""",
     }
 

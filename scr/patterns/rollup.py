@@ -12,7 +12,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import delete, insert
+from sqlalchemy import delete, insert, text
 from sqlmodel import Session
 
 from scr.coding import catalogue
@@ -74,3 +74,5 @@ def ensure(session: Session, to_version: str) -> None:
         source.fingerprint = fingerprint
         session.add(source)
     session.flush()
+    # The planner must know the table's new size, or it joins the pattern queries badly.
+    session.execute(text("ANALYZE code_rollup"))
