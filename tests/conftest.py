@@ -26,6 +26,7 @@ from scr.config import get_settings
 from scr.db import get_engine, make_engine
 from scr.vocabulary import Role
 from tests.factories import bearer, make_user
+from tests.typology.second_version import write_second_version
 
 TEST_SECRET = "a-test-secret-that-is-long-enough-to-sign-with-1234"
 
@@ -152,3 +153,14 @@ def configured_for(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], 
     yield configure
     monkeypatch.delenv("SCR_DATABASE_URL", raising=False)
     _reset()
+
+
+@pytest.fixture
+def second_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The shipped typology plus a version 1.1 that splits, merges and renames codes."""
+    folder = write_second_version(tmp_path)
+    monkeypatch.setenv("SCR_TYPOLOGY_DIR", str(folder))
+    get_settings.cache_clear()
+    yield folder
+    monkeypatch.delenv("SCR_TYPOLOGY_DIR")
+    get_settings.cache_clear()

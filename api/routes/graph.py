@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import AUDIT_AS, ReviewDep, SessionDep
+from api.downloads import download
 from scr.graph import export
 from scr.graph import service as graph_service
 from scr.graph.schemas import AnalysisRead, ChecksRead
@@ -36,7 +36,6 @@ def graph(
 ) -> Response:
     """The causal graph as node-link JSON, or as a GraphML, GEXF or Cytoscape.js file."""
     g = graph_service.review_graph(session=session, review=review)
-    media_type, extension = export.MEDIA_TYPES[format]
     if format == "graphml":
         body = export.graphml(g)
     elif format == "gexf":
@@ -45,9 +44,7 @@ def graph(
         body = json.dumps(export.cytoscape(g))
     else:
         body = json.dumps(export.node_link(g))
-    name = re.sub(r"[^A-Za-z0-9_-]+", "-", review.reference).strip("-") or f"review-{review.id}"
-    headers = {"Content-Disposition": f'attachment; filename="{name}.{extension}"'}
-    return Response(content=body, media_type=media_type, headers=headers)
+    return download(body, format, review.reference)
 
 
 @router.get("/analysis", response_model=AnalysisRead)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import PagingDep, PrincipalDep, SessionDep
+from api.downloads import download
 from scr.coding import catalogue
 from scr.common.types import Code
 from scr.config import get_settings
@@ -81,9 +82,7 @@ def cooccurrence(
         return result
     graph = network(result, catalogue.get(result.version))
     body = export.graphml(graph) if format == "graphml" else export.gexf(graph)
-    media_type, extension = export.MEDIA_TYPES[format]
-    headers = {"Content-Disposition": f'attachment; filename="cooccurrence.{extension}"'}
-    return Response(content=body, media_type=media_type, headers=headers)
+    return download(body, format, "cooccurrence")
 
 
 @router.get("/chains", response_model=Chains)

@@ -18,13 +18,11 @@ from sqlmodel import Session
 
 from scr.account.models import User
 from scr.board.models import Board
-from scr.config import get_settings
 from scr.review.models import Review
 from scr.tag import service as tag_service
 from scr.tag.schemas import TagCreate
 from scr.vocabulary import Role
 from tests.factories import make_board, make_episode, make_factor, make_link, make_review, make_user
-from tests.typology.second_version import write_second_version
 
 SignIn = Callable[[User], TestClient]
 
@@ -192,16 +190,6 @@ def test_every_filter_narrows_the_reviews_counted(session: Session, client: Test
     no_version = client.get("/api/v1/patterns/frequencies", params={"version": "9.9"})
     assert no_version.status_code == 422
     assert "no typology version 9.9" in no_version.json()["detail"]
-
-
-@pytest.fixture
-def second_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = write_second_version(tmp_path)
-    monkeypatch.setenv("SCR_TYPOLOGY_DIR", str(folder))
-    get_settings.cache_clear()
-    yield folder
-    monkeypatch.delenv("SCR_TYPOLOGY_DIR")
-    get_settings.cache_clear()
 
 
 def test_tags_under_an_older_version_count_in_the_newer_one(

@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from scr.config import get_settings
 from tests.factories import make_factor, make_review
-from tests.typology.second_version import write_second_version
-
-
-@pytest.fixture
-def second_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    folder = write_second_version(tmp_path)
-    monkeypatch.setenv("SCR_TYPOLOGY_DIR", str(folder))
-    get_settings.cache_clear()
-    yield folder
-    monkeypatch.delenv("SCR_TYPOLOGY_DIR")
-    get_settings.cache_clear()
 
 
 def test_tags_move_forward_and_a_split_waits_for_a_person(

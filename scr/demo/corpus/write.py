@@ -65,10 +65,25 @@ def add_corpus(
             progress(len(numbers))
     if missing:
         # After a bulk load the query planner's statistics are stale; without them SQLite
-        # joins the pattern queries in an order ten times slower.
-        session.execute(sa.text("ANALYZE"))
+        # joins the pattern queries in an order ten times slower. Only the tables written:
+        # a database-wide ANALYZE on PostgreSQL also locks the catalogs all databases share.
+        for model in WRITTEN:
+            session.execute(sa.text(f"ANALYZE {model.__tablename__}"))
         session.commit()
     return CorpusAdded(added=len(missing), existing=count - len(missing))
+
+
+WRITTEN: tuple[type[SQLModel], ...] = (
+    Board,
+    Review,
+    KeyPracticeEpisode,
+    ContributoryFactor,
+    CausalLink,
+    Finding,
+    BoardQuestion,
+    Participant,
+    Tag,
+)
 
 
 def _stamp() -> dict[str, Any]:
