@@ -14,6 +14,7 @@ from scr.common.types import Code
 from scr.config import get_settings
 from scr.graph import export
 from scr.patterns import service as patterns
+from scr.patterns import tables
 from scr.patterns.network import network
 from scr.patterns.schemas import (
     Chains,
@@ -23,7 +24,7 @@ from scr.patterns.schemas import (
     PatternFilters,
     Trends,
 )
-from scr.patterns.service import Scope
+from scr.patterns.selection import Scope, scope_for
 
 router = APIRouter(prefix="/patterns", tags=["patterns"])
 
@@ -34,7 +35,7 @@ Support = Annotated[
 
 
 def _scope(session: SessionDep, principal: PrincipalDep, filters: PatternFilters) -> Scope:
-    return patterns.scope_for(session, principal, filters, get_settings().suppression_threshold)
+    return scope_for(session, principal, filters, get_settings().suppression_threshold)
 
 
 @router.get("/frequencies", response_model=Frequencies)
@@ -138,7 +139,7 @@ def table(
     columns: Annotated[str | None, Query(max_length=120, description="A second axis.")] = None,
 ) -> CrossTable:
     """Reviews cross-tabulated by one or two axes, with totals and percentages."""
-    return patterns.table(
+    return tables.table(
         session=session,
         filters=filters,
         scope=_scope(session, principal, filters),

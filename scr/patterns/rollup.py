@@ -53,10 +53,15 @@ def _rows(to_version: str, directory: Path | None) -> tuple[Row, ...]:
     return tuple(rows)
 
 
+@lru_cache(maxsize=16)
+def _fingerprint(to_version: str, directory: Path | None) -> str:
+    return hashlib.sha256(json.dumps(_rows(to_version, directory)).encode()).hexdigest()
+
+
 def ensure(session: Session, to_version: str) -> None:
     """Make sure the roll-up rows for ``to_version`` are in the database and current."""
-    rows = _rows(to_version, get_settings().typology_dir)
-    fingerprint = hashlib.sha256(json.dumps(rows).encode()).hexdigest()
+    directory = get_settings().typology_dir
+    rows, fingerprint = _rows(to_version, directory), _fingerprint(to_version, directory)
     source = session.get(CodeRollupSource, to_version)
     if source is not None and source.fingerprint == fingerprint:
         return
