@@ -18,6 +18,7 @@ from scr.errors import (
     Forbidden,
     InvalidInput,
     NotFound,
+    TooLarge,
     TooManyAttempts,
     Unauthenticated,
 )
@@ -51,6 +52,7 @@ _STATUS = {
     Forbidden: 403,
     Unauthenticated: 401,
     TooManyAttempts: 429,
+    TooLarge: 413,
 }
 
 

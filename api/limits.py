@@ -10,17 +10,27 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 class BodySizeLimit:
     """ASGI middleware: 413 for a body larger than ``max_bytes`` (declared or streamed)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, streamed: dict[str, int] | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        # Paths whose routes read the body as a stream (to disk), with their own limit: only
+        # the declared length is checked here, and the route counts what actually arrives.
+        self.streamed = streamed or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(send)
+        streamed = self.streamed.get(scope.get("path", ""))
+        limit = self.max_bytes if streamed is None else streamed
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            await self._refuse(send, limit)
+            return
+        if streamed is not None:
+            await self.app(scope, receive, send)
             return
         # Read the body before the application does, so an oversized one is refused whole
         # (a limit hit mid-parse would surface as a parsing error instead).
@@ -35,15 +45,15 @@ class BodySizeLimit:
             chunks.append(message.get("body", b""))
             seen += len(chunks[-1])
             if seen > self.max_bytes:
-                await self._refuse(send)
+                await self._refuse(send, self.max_bytes)
                 return
             more = bool(message.get("more_body", False))
         await self.app(scope, _replay(chunks, None, receive), send)
 
-    async def _refuse(self, send: Send) -> None:
+    async def _refuse(self, send: Send, limit: int) -> None:
         body = json.dumps(
             {
-                "detail": f"The request body is larger than the {self.max_bytes:,} bytes "
+                "detail": f"The request body is larger than the {limit:,} bytes "
                 "this service accepts.",
                 "errors": [],
             }

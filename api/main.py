@@ -24,10 +24,12 @@ from api.routes import (
     boards,
     chronology,
     episodes,
+    exchange,
     factors,
     findings,
     graph,
     health,
+    identifiers,
     links,
     participants,
     patterns,
@@ -79,12 +81,18 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         lifespan=_lifespan if check_migrations else None,
     )
     errors.install(app)
-    app.add_middleware(BodySizeLimit, max_bytes=get_settings().max_body_bytes)
+    settings = get_settings()
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_body_bytes,
+        streamed={f"{API_PREFIX}/imports": settings.max_import_bytes},
+    )
     app.add_middleware(RequestId)
     api = APIRouter(prefix=API_PREFIX, responses=errors.ERROR_RESPONSES)
     # Open to anyone: the health check, and signing in (whose routes say who else may call).
     api.include_router(health.router)
     api.include_router(auth.router)
+    api.include_router(exchange.public_router)
     signed_in = [Depends(current_principal)]
     for module in (
         boards,
@@ -100,6 +108,8 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         tags,
         typologies,
         patterns,
+        identifiers,
+        exchange,
         audit,
     ):
         api.include_router(module.router, dependencies=signed_in)

@@ -12,7 +12,7 @@ import typer
 from pydantic import ValidationError
 from sqlmodel import Session
 
-from scr import audit_cli, typology_cli, users_cli
+from scr import audit_cli, exchange_cli, typology_cli, users_cli
 from scr.common.problems import describe
 from scr.config import InsecureSettings, get_settings, signing_secret
 from scr.db import get_engine, session_scope
@@ -28,6 +28,7 @@ app.add_typer(review_app, name="review")
 app.add_typer(typology_cli.app, name="typology")
 app.add_typer(users_cli.app, name="users")
 app.add_typer(audit_cli.app, name="audit")
+app.add_typer(exchange_cli.app, name="exchange")
 
 
 def _database() -> str:

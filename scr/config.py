@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(
         default=20_000_000, ge=1_000, description="Larger request bodies are refused (413)."
     )
+    max_import_bytes: int = Field(
+        default=2_000_000_000,
+        ge=1_000,
+        description="Larger exchange files are refused (413); they are read to disk, not memory.",
+    )
     suppression_threshold: int = Field(
         default=10,
         ge=2,

@@ -43,3 +43,7 @@ class Unauthenticated(DomainError):
 
 class TooManyAttempts(DomainError):
     """Too many attempts in too short a time; try again later."""
+
+
+class TooLarge(DomainError):
+    """The upload is larger than this instance accepts."""

@@ -8,6 +8,13 @@ from scr.audit.models import AuditEntry, AuditHead
 from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
+from scr.exchange.models import (
+    ExchangePull,
+    ImportedReview,
+    InstanceIdentity,
+    KnownIdentifier,
+    ScanAcceptance,
+)
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
@@ -30,11 +37,16 @@ __all__ = [
     "CodeRollupSource",
     "ContributoryFactor",
     "EpisodeCitation",
+    "ExchangePull",
     "Finding",
+    "ImportedReview",
+    "InstanceIdentity",
     "KeyPracticeEpisode",
+    "KnownIdentifier",
     "Participant",
     "Review",
     "ReviewAssignment",
+    "ScanAcceptance",
     "SignInAttempt",
     "Tag",
     "User",

@@ -181,3 +181,14 @@ class Role(StrEnum):
     reviewer = "reviewer"
     board = "board"
     national = "national"
+
+
+class IdentifierKind(StrEnum):
+    """What a review's known identifier is: the words that must never leave the review."""
+
+    name = "name"
+    nickname = "nickname"
+    place = "place"
+    school = "school"
+    date = "date"
+    other = "other"

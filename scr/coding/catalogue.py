@@ -97,9 +97,12 @@ def search(version: str, text: str) -> list[CodeRead]:
     return [_read(c) for c in get(version).search(text)]
 
 
-def ensure_codes(codes: list[str], kind: str, field: tuple[str | int, ...]) -> None:
-    """Refuse codes the current typology does not have, or that may not tag ``kind``."""
-    version = current_version()
+def ensure_codes(
+    codes: list[str], kind: str, field: tuple[str | int, ...], version: str | None = None
+) -> None:
+    """Refuse codes the typology (the current one by default) does not have, or that may not
+    tag ``kind``."""
+    version = version or current_version()
     typology = get(version)
     for index, code_id in enumerate(codes):
         code = typology.code(code_id)

@@ -5,7 +5,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlmodel import Field
 
-from scr.common.columns import Tracked, UtcDateTime, enum_column
+from scr.common.columns import Tracked, UtcDateTime, enum_column, utcnow
 from scr.vocabulary import AgeBand, LearningTogetherSize, Outcome, ReviewStatus, ReviewType
 
 
@@ -38,3 +38,9 @@ class Review(Tracked, table=True):
     checks_override_reason: str | None = Field(default=None, sa_type=sa.Text)
     checks_overridden_by: str | None = Field(default=None, max_length=200)
     checks_overridden_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    # Bumped once by every transaction that changes the review or anything it holds (see
+    # scr/review/revision.py): what the national exchange keys a review's copies by.
+    revision: int = Field(default=1, nullable=False)
+    revised_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, index=True)
+    # The revision at which the identifier scan last found nothing open (fixed or accepted).
+    cleared_revision: int | None = None

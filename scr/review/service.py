@@ -17,6 +17,8 @@ from scr.common.columns import utcnow
 from scr.common.lookup import get_or_404
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.errors import Conflict, Forbidden, InvalidInput
+from scr.exchange import scanning
+from scr.exchange.models import ImportedReview, KnownIdentifier, ScanAcceptance
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.graph import service as graph_service
@@ -36,6 +38,8 @@ _OWNED: list[tuple[str, Any]] = [
     ("contributory factors", ContributoryFactor),
     ("findings", Finding),
     ("participants", Participant),
+    ("known identifiers", KnownIdentifier),
+    ("accepted scan hits", ScanAcceptance),
 ]
 
 
@@ -151,6 +155,9 @@ def update(
     changes = data.model_dump(exclude_unset=True, exclude={"version", "checks_override_reason"})
     crud.apply_changes(review, changes, actor=actor)
     _check(session, review)
+    if review.status == ReviewStatus.published and data.status == ReviewStatus.published:
+        scanning.ensure_clear(session=session, review=review)
+        scanning.mark_cleared(session, review)
     session.flush()
     return review
 
@@ -188,6 +195,7 @@ def delete(*, session: Session, review: Review, cascade: bool) -> None:
     session.execute(
         sql_delete(ReviewAssignment).where(col(ReviewAssignment.review_id) == review.id)
     )
+    session.execute(sql_delete(ImportedReview).where(col(ImportedReview.review_id) == review.id))
     session.delete(review)
     session.flush()
     session.expire_all()

@@ -71,7 +71,8 @@ def _target(session: Session, review: Review, key: str) -> tuple[TagTarget, int]
     return kind, item_id
 
 
-def _check_code(version: str, code: str, kind: TagTarget) -> None:
+def check_code(version: str, code: str, kind: TagTarget) -> None:
+    """Refuse a code the version lacks, or that may not tag ``kind``, or that is deprecated."""
     try:
         typology = catalogue.get(version)
     except NotFound as exc:
@@ -100,7 +101,7 @@ def create(*, session: Session, review: Review, data: TagCreate, coder: str) -> 
     """Tag a record of the review with a code of the typology, as ``coder``."""
     kind, target_id = _target(session, review, data.target)
     version = data.typology_version or catalogue.current_version()
-    _check_code(version, data.code, kind)
+    check_code(version, data.code, kind)
     if not data.agreed and _submitted(session, review, coder):
         raise Conflict(f"{coder} has submitted their coding of this review; it is closed.")
     tag = Tag(

@@ -8,6 +8,7 @@ scope (so that its existence does not leak). A meta-test fails when an operation
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -21,11 +22,14 @@ from scr.account import service as account_service
 from scr.account.models import User
 from scr.account.schemas import MachineTokenCreate
 from scr.common.lookup import id_of
+from scr.exchange import scanning
+from scr.exchange.schemas import IdentifierCreate
+from scr.factor.models import ContributoryFactor
 from scr.review.models import Review
 from scr.review.transfer import export_review
 from scr.tag import service as tag_service
 from scr.tag.schemas import TagCreate
-from scr.vocabulary import Role
+from scr.vocabulary import IdentifierKind, Role
 from tests.factories import (
     agency_id,
     bearer,
@@ -67,6 +71,8 @@ REVIEW_LIST = _rule(401, OK, OK, OK, OK, 403, OK)
 REVIEW_OPEN = _rule(401, OK, OK, 403, 403, 403, OK)
 CASE_READ = _rule(401, OK, 404, OK, 404, 403, OK)
 CASE_CHANGE = _rule(401, OK, 404, 403, 403, 403, OK)
+REVIEWERS_ONLY = _rule(401, OK, 404, 403, 403, 403, 403)
+NATIONAL_EXPORT = _rule(401, 403, 403, 403, 403, OK, OK)
 
 
 @dataclass
@@ -99,6 +105,7 @@ class Call:
     url: str
     json: Any = None
     data: dict[str, str] | None = None
+    content: bytes | None = None
 
 
 def _world(session: Session) -> World:
@@ -178,6 +185,30 @@ def _import_file(w: World) -> Any:
     file["review"]["reference"] += "-COPY"
     return file
 
+
+def _identifier(w: World) -> int:
+    review = w.session.get(Review, w.review)
+    assert review is not None
+    data = IdentifierCreate(text="Oakfield Primary", kind=IdentifierKind.school)
+    return id_of(scanning.add_identifier(session=w.session, review=review, data=data, actor="t"))
+
+
+def _acceptance(w: World) -> Call:
+    factor = w.session.get(ContributoryFactor, w.factor)
+    assert factor is not None
+    factor.detail = "Raised at the strategy meeting on 12/03/2019."
+    w.session.flush()
+    hit = {"record": f"factor:{w.factor}", "field": "detail", "kind": "full_date"}
+    reason = "The date of a strategy meeting, not a date of birth."
+    return Call(f"{w.case}/scan/acceptances", hit | {"text": "12/03/2019", "reason": reason})
+
+
+EMPTY_EXCHANGE_FILE = (
+    b'{"format":"scr-exchange/1","type":"manifest","count":0,"sha256":"'
+    + hashlib.sha256(b"").hexdigest().encode()
+    + b'","typology_versions":[],"generated_at":"2026-11-22T10:00:00Z","since":null,'
+    b'"next_since":"2026-11-22T09:55:00Z","withheld":0}\n'
+)
 
 Route = tuple[dict[str, str | int], Callable[[World], Call]]
 ROUTES: dict[str, Route] = {
@@ -367,6 +398,31 @@ ROUTES |= {
         SIGNED_IN,
         lambda w: Call("/api/v1/patterns/table?rows=region&columns=code:cc.harm"),
     ),
+    f"GET {CASE}/identifiers": (REVIEWERS_ONLY, lambda w: Call(f"{w.case}/identifiers")),
+    f"POST {CASE}/identifiers": (
+        REVIEWERS_ONLY,
+        lambda w: Call(f"{w.case}/identifiers", {"text": "Kayleigh", "kind": "name"}),
+    ),
+    f"DELETE {CASE}/identifiers/{{identifier_id}}": (
+        REVIEWERS_ONLY,
+        lambda w: Call(f"{w.case}/identifiers/{_identifier(w)}"),
+    ),
+    f"GET {CASE}/scan": (REVIEWERS_ONLY, lambda w: Call(f"{w.case}/scan")),
+    f"POST {CASE}/scan/acceptances": (REVIEWERS_ONLY, _acceptance),
+    "GET /api/v1/exports/schema": (PUBLIC, lambda w: Call("/api/v1/exports/schema")),
+    "GET /api/v1/exports/national": (
+        NATIONAL_EXPORT,
+        lambda w: Call("/api/v1/exports/national"),
+    ),
+    "GET /api/v1/exports/aggregates.csv": (
+        SIGNED_IN,
+        lambda w: Call("/api/v1/exports/aggregates.csv"),
+    ),
+    "GET /api/v1/exports/network.graphml": (
+        SIGNED_IN,
+        lambda w: Call("/api/v1/exports/network.graphml"),
+    ),
+    "POST /api/v1/imports": (ADMIN, lambda w: Call("/api/v1/imports", content=EMPTY_EXCHANGE_FILE)),
 }
 
 
@@ -388,7 +444,7 @@ def test_each_caller_gets_the_answer_the_rule_gives(
     user = world.users.get(caller)
     client = TestClient(app, headers=bearer(user) if user else {})
     method = operation.split(" ", 1)[0]
-    answer = client.request(method, call.url, json=call.json, data=call.data)
+    answer = client.request(method, call.url, json=call.json, data=call.data, content=call.content)
 
     expected = rule[caller]
     if expected == OK:

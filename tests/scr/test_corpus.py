@@ -16,6 +16,7 @@ from scr.cli import app
 from scr.db import get_engine, make_engine
 from scr.demo.corpus import Plan, add_corpus, corpus_typology, plan_review
 from scr.episode.models import KeyPracticeEpisode
+from scr.exchange import scanning
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardQuestion, Finding
 from scr.graph import service as graph_service
@@ -34,7 +35,7 @@ from scr.vocabulary import (
 )
 
 runner = CliRunner()
-STAMPS = {"id", "created_at", "updated_at", "review_id", "finding_id"}
+STAMPS = {"id", "created_at", "updated_at", "revised_at", "review_id", "finding_id"}
 
 
 def _of(session: Session, model: Any, review_ids: list[int]) -> list[Any]:
@@ -287,3 +288,16 @@ def test_scr_demo_adds_a_corpus_once(
         assert session.exec(select(func.count()).select_from(Review)).one() == 26
         corpus = _corpus(session, 1)
     assert sorted(int(r.reference.rsplit("-", 1)[1]) for r in corpus) == list(range(1, 26))
+
+
+def test_corpus_text_holds_no_identifier_so_its_published_reviews_stand_cleared(
+    session: Session,
+) -> None:
+    add_corpus(session=session, count=40, seed=5)
+    reviews = list(session.exec(select(Review).where(col(Review.reference).like("CORPUS-5-%"))))
+    assert len(reviews) == 40
+    assert any(r.status == ReviewStatus.published for r in reviews)
+    for review in reviews:
+        assert scanning.scan_review(session=session, review=review).hits == []
+        published = review.status == ReviewStatus.published
+        assert (review.cleared_revision == review.revision) is published

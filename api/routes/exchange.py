@@ -1,0 +1,183 @@
+"""The national exchange: the format's schema, the export of published learning, the
+suppressed pattern tables and code network as files, and imports."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import AwareDatetime
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import AUDIT_AS, PrincipalDep, SessionDep, allow, get_session
+from api.downloads import download
+from scr.coding import catalogue
+from scr.config import get_settings
+from scr.errors import InvalidInput, TooLarge
+from scr.exchange import aggregates, export, importing
+from scr.exchange.document import committed_schema
+from scr.exchange.schemas import ImportReport
+from scr.graph import export as graph_export
+from scr.patterns import service as patterns
+from scr.patterns.network import network
+from scr.patterns.schemas import PatternFilters
+from scr.patterns.selection import scope_for
+from scr.vocabulary import AuditAction, Role
+
+public_router = APIRouter(prefix="/exports", tags=["exchange"])
+router = APIRouter(tags=["exchange"])
+
+# The export streams after the route returns, so its session lives as long as the response.
+StreamSessionDep = Annotated[Session, Depends(get_session, scope="request")]
+FiltersQuery = Annotated[PatternFilters, Query()]
+MinSupport = Annotated[
+    int, Query(ge=1, le=100_000, description="The fewest reviews a pair or chain must occur in.")
+]
+
+
+@public_router.get("/schema", response_model=dict[str, Any])
+def schema() -> JSONResponse:
+    """The JSON Schema of an ``scr-exchange/1`` line (kept in the repository as
+    scr/exchange/scr-exchange-1.schema.json)."""
+    return JSONResponse(committed_schema(), media_type="application/schema+json")
+
+
+@router.get(
+    "/exports/national",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/x-ndjson": {}}}},
+    dependencies=[allow(Role.admin, Role.national, doing="export national learning")],
+    openapi_extra={AUDIT_AS: AuditAction.export.value},
+)
+def national(
+    session: StreamSessionDep,
+    since: Annotated[
+        AwareDatetime | None,
+        Query(
+            description="Only reviews revised after this time, with its zone, e.g. "
+            "2026-01-31T00:00:00Z; pass the last manifest's next_since."
+        ),
+    ] = None,
+) -> StreamingResponse:
+    """Published reviews with no open identifier scan hit, as scr-exchange/1 NDJSON: one
+    review a line, then the manifest. Streamed, so any number of reviews can be sent."""
+    instance = export.instance_id(session)
+    session.commit()  # (the instance's name is kept even if the stream is cut short)
+    lines = export.national(session, since=since, instance=instance)
+    return StreamingResponse(
+        lines,
+        media_type="application/x-ndjson",
+        headers={"Content-Disposition": 'attachment; filename="national-learning.ndjson"'},
+    )
+
+
+@router.get(
+    "/exports/aggregates.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+    openapi_extra={AUDIT_AS: AuditAction.export.value},
+)
+def aggregates_csv(
+    session: SessionDep,
+    principal: PrincipalDep,
+    filters: FiltersQuery,
+    min_support: MinSupport = 5,
+) -> Response:
+    """Every pattern figure (frequencies, trends, co-occurring pairs, chains) as one CSV,
+    suppressed exactly as the pattern endpoints suppress it for you."""
+    scope = scope_for(session, principal, filters, get_settings().suppression_threshold)
+    body = aggregates.csv_text(
+        aggregates.rows(session=session, filters=filters, scope=scope, min_support=min_support)
+    )
+    return Response(
+        content=body,
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="aggregates.csv"'},
+    )
+
+
+@router.get(
+    "/exports/network.graphml",
+    response_class=Response,
+    responses={200: {"content": {"application/graphml+xml": {}}}},
+    openapi_extra={AUDIT_AS: AuditAction.export.value},
+)
+def network_graphml(
+    session: SessionDep,
+    principal: PrincipalDep,
+    filters: FiltersQuery,
+    min_support: MinSupport = 5,
+) -> Response:
+    """The code network: codes as nodes, co-occurrence in reviews as weighted edges, as
+    GraphML for Gephi or Cytoscape (suppressed as for you)."""
+    scope = scope_for(session, principal, filters, get_settings().suppression_threshold)
+    result = patterns.cooccurrence(
+        session=session,
+        filters=filters,
+        scope=scope,
+        min_support=min_support,
+        rolled_up=False,
+        limit=aggregates.ALL,
+        offset=0,
+    )
+    graph = network(result, catalogue.get(result.version))
+    return download(graph_export.graphml(graph), "graphml", "national-code-network")
+
+
+async def _spool(request: Request, limit: int) -> Path:
+    """The request body, written to a temporary file as it arrives."""
+    seen = 0
+    with tempfile.NamedTemporaryFile(prefix="scr-import-", suffix=".ndjson", delete=False) as out:
+        try:
+            async for chunk in request.stream():
+                seen += len(chunk)
+                if seen > limit:
+                    raise TooLarge(
+                        f"The file is larger than the {limit:,} bytes this instance accepts; "
+                        "nothing was imported."
+                    )
+                out.write(chunk)
+        except BaseException:
+            Path(out.name).unlink(missing_ok=True)
+            raise
+    return Path(out.name)
+
+
+@router.post(
+    "/imports",
+    response_model=ImportReport,
+    dependencies=[allow(Role.admin, doing="import national learning")],
+    openapi_extra={
+        AUDIT_AS: AuditAction.import_.value,
+        "requestBody": {
+            "required": True,
+            "content": {"application/x-ndjson": {"schema": {"type": "string"}}},
+        },
+    },
+)
+async def import_(request: Request, session: SessionDep, principal: PrincipalDep) -> ImportReport:
+    """Import an scr-exchange/1 file (the body, as an export sent it). A file with faults
+    (not JSON, another format, a line off the schema, a review twice, no manifest, a manifest
+    that does not match) is refused whole with 422; otherwise each review is imported all or
+    nothing, and the report says line by line what happened."""
+    path = await _spool(request, get_settings().max_import_bytes)
+    try:
+        report = await run_in_threadpool(_import, session, path, principal.name)
+    finally:
+        path.unlink(missing_ok=True)
+    if not report.accepted:
+        raise InvalidInput(
+            "The file was refused and nothing was imported: " + " ".join(report.problems[:5]),
+            report=report.model_dump(mode="json"),
+        )
+    return report
+
+
+def _import(session: Session, path: Path, actor: str) -> ImportReport:
+    return importing.import_file(
+        session=session, path=path, actor=actor, own_instance=export.instance_id(session)
+    )

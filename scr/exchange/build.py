@@ -1,0 +1,348 @@
+"""Reviews to exchange lines, a batch at a time, with every piece of text each line carries.
+
+The identifier scan reads exactly the texts this module puts in a line (``Built.texts``), so
+nothing can be exported that was not scanned. A batch of reviews costs one query per table.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from scr.agency.models import Agency
+from scr.board.models import Board
+from scr.coding import catalogue
+from scr.episode.models import KeyPracticeEpisode
+from scr.exchange.document import FORMAT
+from scr.exchange.models import ImportedReview
+from scr.factor.models import ContributoryFactor
+from scr.finding.models import BoardAction, BoardQuestion, Finding
+from scr.link.models import CausalLink
+from scr.review.models import Review
+from scr.tag.models import Tag
+from scr.vocabulary import TagTarget
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of text a line carries, and where it lives in the review."""
+
+    record: str  # "review:3", "episode:12", "link:40" ...
+    field: str  # "appraisal", "questions[1].actions[2].description" ...
+    value: str
+
+
+@dataclass(frozen=True)
+class Built:
+    review: Any  # a Review, or a row of the review table
+    line: dict[str, Any]  # as ExchangeReview defines it (the tests hold every line to it)
+    texts: list[Text]
+
+    def json(self) -> str:
+        """The line as sent: compact JSON, UTF-8 text as it is."""
+        return json.dumps(self.line, ensure_ascii=False, separators=(",", ":"))
+
+
+def _month(value: date | None) -> str | None:
+    return None if value is None else f"{value.year:04d}-{value.month:02d}"
+
+
+def _day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def _year(value: date | None) -> int | None:
+    return None if value is None else value.year
+
+
+def _columns(model: Any, *names: str) -> list[Any]:
+    table = model.__table__
+    return [table.c[name] for name in names]
+
+
+_EPISODE = _columns(
+    KeyPracticeEpisode,
+    "id", "review_id", "ordinal", "title", "period_start", "period_end", "agency_ids",
+    "roles_involved", "what_happened", "view_at_the_time", "appraisal", "appraisal_rating",
+    "went_well", "queries", "suggested_changes",
+)  # fmt: skip
+_FACTOR = _columns(
+    ContributoryFactor, "id", "review_id", "description", "level", "detail", "typology_codes"
+)
+_FINDING = _columns(
+    Finding,
+    "id", "review_id", "ordinal", "title", "statement", "pattern_kind", "category",
+    "how_it_appeared", "evidence_beyond_case", "why_it_matters",
+)  # fmt: skip
+_QUESTION = _columns(
+    BoardQuestion, "id", "finding_id", "ordinal", "question", "board_response", "response_date"
+)
+_ACTION = _columns(
+    BoardAction, "question_id", "ordinal", "description", "owner_role", "due_date", "status"
+)
+_LINK = _columns(
+    CausalLink,
+    "id", "review_id", "kind", "source_kind", "source_id", "target_kind", "target_id",
+    "evidence_note",
+)  # fmt: skip
+_TAG = _columns(
+    Tag, "id", "review_id", "target_kind", "target_id", "code", "typology_version", "rationale"
+)
+REVIEW_COLUMNS = _columns(
+    Review,
+    "id", "board_id", "status", "reference", "child_pseudonym", "review_type",
+    "learning_together_size", "incident_date", "notification_date", "publication_date",
+    "child_age_band", "outcome", "context_codes", "revision", "cleared_revision",
+)  # fmt: skip
+"""The review columns a line is made from (the export reads only these)."""
+
+
+class _Batch:
+    """The records of a batch of reviews, grouped by review: one query per table, only the
+    columns a line carries, read as plain rows (no ORM identity map), so a long export holds
+    only the batch in memory."""
+
+    def __init__(self, session: Session, reviews: Sequence[Any]) -> None:
+        ids = [r.id for r in reviews]
+        self.session = session
+        boards = self._rows(
+            _columns(Board, "id", "code", "name", "region"), {r.board_id for r in reviews}
+        )
+        self.boards = {b.id: b for b in boards}
+        self.episodes = self._grouped(_EPISODE, ids, "ordinal")
+        self.factors = self._grouped(_FACTOR, ids, "id")
+        self.findings = self._grouped(_FINDING, ids, "ordinal")
+        finding_ids = [f.id for found in self.findings.values() for f in found]
+        self.questions = self._grouped(_QUESTION, finding_ids, "ordinal")
+        question_ids = [q.id for asked in self.questions.values() for q in asked]
+        self.actions = self._grouped(_ACTION, question_ids, "ordinal")
+        self.links = self._grouped(_LINK, ids, "id")
+        self.tags = self._grouped(_TAG, ids, "id", col(Tag.agreed))
+        origins = self._rows(
+            _columns(
+                ImportedReview,
+                "review_id",
+                "source_instance",
+                "source_board",
+                "reference",
+                "revision",
+            ),
+            ids,
+        )
+        self.origins = {o.review_id: o for o in origins}
+        used = {a for found in self.episodes.values() for e in found for a in e.agency_ids}
+        self.agencies = {a.id: a for a in self._rows(_columns(Agency, "id", "code", "name"), used)}
+
+    def _rows(self, columns: list[Any], values: Iterable[Any]) -> list[Any]:
+        wanted = sorted(set(values))
+        if not wanted:
+            return []
+        return list(self.session.execute(sa.select(*columns).where(columns[0].in_(wanted))))
+
+    def _grouped(
+        self, columns: list[Any], owners: list[int], order: str, *where: Any
+    ) -> dict[int, list[Any]]:
+        """Rows whose owner (their second column, e.g. review_id) is among ``owners``, by owner,
+        in ``order`` then id."""
+        grouped: dict[int, list[Any]] = defaultdict(list)
+        if not owners:
+            return grouped
+        owner = columns[1] if columns[0].name == "id" else columns[0]
+        table = owner.table
+        tie = [table.c.id] if "id" in table.c and order != "id" else []
+        stmt = (
+            sa.select(*columns)
+            .where(owner.in_(owners), *where)
+            .order_by(owner, table.c[order], *tie)
+        )
+        for row in self.session.execute(stmt):
+            grouped[getattr(row, owner.name)].append(row)
+        return grouped
+
+
+def build(session: Session, reviews: Sequence[Any], *, instance: str) -> list[Built]:
+    """Each review as an exchange line, with the texts the line carries."""
+    session.flush()  # (the rows are read with plain SELECTs, which do not flush first)
+    batch = _Batch(session, reviews)
+    version = catalogue.current_version()
+    return [_line(batch, review, instance, version) for review in reviews]
+
+
+def _line(batch: _Batch, review: Any, instance: str, version: str) -> Built:
+    rid = review.id
+    texts: list[Text] = []
+
+    def text(record: str, field: str, value: str | None) -> str | None:
+        if value:
+            texts.append(Text(record, field, value))
+        return value
+
+    board = batch.boards[review.board_id]
+    episodes = batch.episodes.get(rid, [])
+    factors = batch.factors.get(rid, [])
+    findings = batch.findings.get(rid, [])
+    number = {
+        "episode": {e.id: n for n, e in enumerate(episodes, start=1)},
+        "factor": {f.id: n for n, f in enumerate(factors, start=1)},
+        "finding": {f.id: n for n, f in enumerate(findings, start=1)},
+    }
+
+    def node(kind: str, record_id: int) -> str:
+        return f"{kind}:{number[kind][record_id]}"
+
+    me = f"review:{rid}"
+    agencies = sorted(
+        {batch.agencies[a].code: batch.agencies[a] for e in episodes for a in e.agency_ids}.items()
+    )
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "type": "review",
+        "source": _source(batch.origins.get(rid), instance, board.code, review),
+        "typology_version": version,
+        "board": {"code": board.code, "name": board.name, "region": board.region},
+        "review": {
+            "reference": text(me, "reference", review.reference),
+            "child_pseudonym": text(me, "child_pseudonym", review.child_pseudonym),
+            "review_type": review.review_type,
+            "learning_together_size": review.learning_together_size,
+            "incident_year": _year(review.incident_date),
+            "notification_year": _year(review.notification_date),
+            "publication_date": _day(review.publication_date),
+            "child_age_band": review.child_age_band,
+            "outcome": review.outcome,
+            "context_codes": review.context_codes,
+        },
+        "agencies": [{"code": code, "name": a.name} for code, a in agencies],
+        "episodes": [_episode(e, n, batch, text) for n, e in enumerate(episodes, start=1)],
+        "factors": [
+            {
+                "id": n,
+                "description": text(f"factor:{f.id}", "description", f.description),
+                "level": f.level,
+                "detail": text(f"factor:{f.id}", "detail", f.detail),
+                "typology_codes": f.typology_codes,
+            }
+            for n, f in enumerate(factors, start=1)
+        ],
+        "findings": [_finding(f, n, batch, text) for n, f in enumerate(findings, start=1)],
+        "links": [
+            {
+                "kind": x.kind,
+                "source": node(x.source_kind.value, x.source_id),
+                "target": node(x.target_kind.value, x.target_id),
+                "evidence_note": text(f"link:{x.id}", "evidence_note", x.evidence_note),
+            }
+            for x in batch.links.get(rid, [])
+            if x.source_id in number[x.source_kind.value]
+            and x.target_id in number[x.target_kind.value]
+        ],
+        "tags": [
+            {
+                "target": "review"
+                if t.target_kind == TagTarget.review
+                else node(t.target_kind.value, t.target_id),
+                "code": t.code,
+                "typology_version": t.typology_version,
+                "rationale": text(f"tag:{t.id}", "rationale", t.rationale),
+            }
+            for t in batch.tags.get(rid, [])
+            if t.target_kind == TagTarget.review or t.target_id in number[t.target_kind.value]
+        ],
+    }
+    return Built(review, document, texts)
+
+
+def _source(origin: Any, instance: str, board: str, review: Any) -> dict[str, Any]:
+    """Where the review lives: here, or, for an imported one, the instance it came from (so
+    a line passed on is the line that was received)."""
+    if origin is not None:
+        return {
+            "instance": origin.source_instance,
+            "board": origin.source_board,
+            "reference": origin.reference,
+            "revision": origin.revision,
+        }
+    return {
+        "instance": instance,
+        "board": board,
+        "reference": review.reference,
+        "revision": review.revision,
+    }
+
+
+def _episode(e: Any, n: int, batch: _Batch, text: Any) -> dict[str, Any]:
+    me = f"episode:{e.id}"
+    return {
+        "id": n,
+        "ordinal": e.ordinal,
+        "title": text(me, "title", e.title),
+        "period_start": _month(e.period_start),
+        "period_end": _month(e.period_end),
+        "agencies": [batch.agencies[a].code for a in e.agency_ids if a in batch.agencies],
+        "roles_involved": [
+            text(me, f"roles_involved[{i}]", role) for i, role in enumerate(e.roles_involved)
+        ],
+        **{
+            name: text(me, name, getattr(e, name))
+            for name in ("what_happened", "view_at_the_time", "appraisal")
+        },
+        "appraisal_rating": e.appraisal_rating,
+        **{
+            name: text(me, name, getattr(e, name))
+            for name in ("went_well", "queries", "suggested_changes")
+        },
+    }
+
+
+def _finding(f: Any, n: int, batch: _Batch, text: Any) -> dict[str, Any]:
+    me = f"finding:{f.id}"
+    return {
+        "id": n,
+        "ordinal": f.ordinal,
+        **{
+            name: text(me, name, getattr(f, name))
+            for name in ("title", "statement", "how_it_appeared", "evidence_beyond_case")
+        },
+        "pattern_kind": f.pattern_kind,
+        "category": f.category,
+        "why_it_matters": text(me, "why_it_matters", f.why_it_matters),
+        "questions": [
+            {
+                "question": text(me, f"questions[{q.ordinal}].question", q.question),
+                "board_response": text(
+                    me, f"questions[{q.ordinal}].board_response", q.board_response
+                ),
+                "response_date": _day(q.response_date),
+                "actions": [
+                    {
+                        "description": text(
+                            me,
+                            f"questions[{q.ordinal}].actions[{a.ordinal}].description",
+                            a.description,
+                        ),
+                        "owner_role": text(
+                            me,
+                            f"questions[{q.ordinal}].actions[{a.ordinal}].owner_role",
+                            a.owner_role,
+                        ),
+                        "due_date": _day(a.due_date),
+                        "status": a.status,
+                    }
+                    for a in batch.actions.get(q.id, [])
+                ],
+            }
+            for q in batch.questions.get(f.id, [])
+        ],
+    }
+
+
+def texts_of(session: Session, review: Review, *, instance: str = "local") -> Iterable[Text]:
+    """Every piece of text the review's exchange line would carry."""
+    return build(session, [review], instance=instance)[0].texts

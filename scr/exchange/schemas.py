@@ -1,0 +1,92 @@
+"""What clients send and receive about known identifiers, scans and imports."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from scr.common.schemas import ReadBase, WriteBase
+from scr.common.types import LongText, ShortText
+from scr.exchange.scan import HitKind
+from scr.vocabulary import IdentifierKind
+
+
+class IdentifierCreate(WriteBase):
+    text: ShortText = Field(
+        examples=["Oakfield Primary"],
+        description="A word or phrase that identifies the child or family: a real name, a "
+        "nickname, a street, a school, a date of birth. Never exported.",
+    )
+    kind: IdentifierKind
+
+
+class IdentifierRead(ReadBase):
+    review_id: int
+    text: str
+    kind: IdentifierKind
+
+
+RecordKey = Annotated[
+    str,
+    StringConstraints(pattern=r"^(review|episode|factor|finding|link|tag):[1-9][0-9]{0,9}$"),
+    Field(description="The record the text is in, as kind:id.", examples=["episode:12"]),
+]
+
+
+class HitRead(BaseModel):
+    """A possible identifier in text that would leave the instance."""
+
+    record: str = Field(examples=["episode:12"])
+    field: str = Field(examples=["appraisal"])
+    start: int
+    end: int
+    kind: HitKind
+    text: str
+    status: Literal["open", "accepted"]
+    reason: str | None = Field(description="Why a lead reviewer accepted it, if they did.")
+    accepted_by: str | None
+    accepted_at: datetime | None
+
+
+class ScanRead(BaseModel):
+    review_id: int
+    revision: int
+    open: int = Field(description="Hits neither fixed nor accepted: they block publication.")
+    accepted: int
+    hits: list[HitRead]
+
+
+class AcceptanceCreate(WriteBase):
+    """Accept one hit as not identifying, giving the reason; it holds until the text changes."""
+
+    record: RecordKey
+    field: ShortText
+    kind: HitKind
+    text: ShortText
+    reason: LongText = Field(
+        min_length=10,
+        examples=["The date of the strategy meeting, not a date of birth."],
+    )
+
+
+class ImportLineReport(BaseModel):
+    line: int
+    reference: str | None = None
+    outcome: Literal["imported", "replaced", "unchanged", "older", "refused"]
+    message: str
+
+
+class ImportReport(BaseModel):
+    """What an import did, line by line. ``accepted`` is false when the file as a whole was
+    refused (then nothing was imported)."""
+
+    accepted: bool
+    problems: list[str] = Field(description="Faults of the file as a whole.")
+    lines: list[ImportLineReport]
+    imported: int
+    replaced: int
+    unchanged: int
+    older: int
+    refused: int

@@ -1,0 +1,60 @@
+"""A review's revision: one step for every transaction that changes it or anything it holds.
+
+The national exchange keys the copies of a review by its revision and asks for the reviews
+revised since a time, so no change may slip past: the count is kept by a flush hook on every
+session, not by each service remembering to do it. A record counts as the review's when it
+is ``Tracked`` and carries a ``review_id`` (so the audit trail, which only reads, does not).
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from scr.common.columns import Tracked, utcnow
+from scr.review.models import Review
+
+_REVISED = "scr.revised_reviews"
+"""``session.info`` key: the reviews already given a new revision in this transaction."""
+
+_NOT_CONTENT = frozenset({"revision", "revised_at", "cleared_revision"})
+
+
+def _review_changed(review: Review) -> bool:
+    state = sa.inspect(review)
+    return any(attr.history.has_changes() for attr in state.attrs if attr.key not in _NOT_CONTENT)
+
+
+def _touched(session: Session) -> set[int]:
+    touched: set[int] = set()
+    for record in chain(session.new, session.dirty, session.deleted):
+        if isinstance(record, Review):
+            if record.id is not None and record in session.dirty and _review_changed(record):
+                touched.add(record.id)
+        elif isinstance(record, Tracked):
+            review_id = getattr(record, "review_id", None)
+            if isinstance(review_id, int):
+                touched.add(review_id)
+    return touched
+
+
+@event.listens_for(Session, "before_flush")
+def _revise(session: Session, _context: Any, _instances: Any) -> None:
+    revised: set[int] = session.info.setdefault(_REVISED, set())
+    for review_id in sorted(_touched(session) - revised):
+        review = session.get(Review, review_id)
+        if review is None or review in session.deleted:
+            continue
+        review.revision += 1
+        review.revised_at = utcnow()
+        revised.add(review_id)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(_REVISED, None)
