@@ -96,3 +96,13 @@ def pull(
         typer.secho(exc.message, err=True, fg="red")
         raise typer.Exit(code=1) from None
     _report(report)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of an scr-exchange/1 line (as kept in the repository)."""
+    import json
+
+    from scr.exchange.document import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False))

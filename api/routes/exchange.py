@@ -13,7 +13,7 @@ from pydantic import AwareDatetime
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import AUDIT_AS, PrincipalDep, SessionDep, allow, get_session
+from api.deps import AUDIT_AS, PrincipalDep, SessionDep, allow, audit, get_session
 from api.downloads import download
 from scr.coding import catalogue
 from scr.config import get_settings
@@ -55,6 +55,9 @@ def schema() -> JSONResponse:
 )
 def national(
     session: StreamSessionDep,
+    audited: SessionDep,
+    principal: PrincipalDep,
+    request: Request,
     since: Annotated[
         AwareDatetime | None,
         Query(
@@ -65,6 +68,7 @@ def national(
 ) -> StreamingResponse:
     """Published reviews with no open identifier scan hit, as scr-exchange/1 NDJSON: one
     review a line, then the manifest. Streamed, so any number of reviews can be sent."""
+    audit(audited, principal, request)
     instance = export.instance_id(session)
     session.commit()  # (the instance's name is kept even if the stream is cut short)
     lines = export.national(session, since=since, instance=instance)

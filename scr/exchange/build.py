@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,7 +27,14 @@ from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
 from scr.review.models import Review
 from scr.tag.models import Tag
-from scr.vocabulary import TagTarget
+
+
+class _Everything:
+    def __contains__(self, _item: object) -> bool:
+        return True
+
+
+ALL: Container[int] = _Everything()
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,7 @@ class _Batch:
 
     def __init__(self, session: Session, reviews: Sequence[Any]) -> None:
         ids = [r.id for r in reviews]
-        self.session = session
+        self.connection = session.connection()
         boards = self._rows(
             _columns(Board, "id", "code", "name", "region"), {r.board_id for r in reviews}
         )
@@ -144,7 +151,7 @@ class _Batch:
         wanted = sorted(set(values))
         if not wanted:
             return []
-        return list(self.session.execute(sa.select(*columns).where(columns[0].in_(wanted))))
+        return list(self.connection.execute(sa.select(*columns).where(columns[0].in_(wanted))))
 
     def _grouped(
         self, columns: list[Any], owners: list[int], order: str, *where: Any
@@ -162,25 +169,29 @@ class _Batch:
             .where(owner.in_(owners), *where)
             .order_by(owner, table.c[order], *tie)
         )
-        for row in self.session.execute(stmt):
-            grouped[getattr(row, owner.name)].append(row)
+        at = 1 if columns[0].name == "id" else 0
+        for row in self.connection.execute(stmt).all():
+            grouped[row[at]].append(row)
         return grouped
 
 
-def build(session: Session, reviews: Sequence[Any], *, instance: str) -> list[Built]:
-    """Each review as an exchange line, with the texts the line carries."""
+def build(
+    session: Session, reviews: Sequence[Any], *, instance: str, texts_of: Container[int] = ALL
+) -> list[Built]:
+    """Each review as an exchange line, with the texts the line carries (collected for the
+    reviews in ``texts_of`` only: the others' are not needed)."""
     session.flush()  # (the rows are read with plain SELECTs, which do not flush first)
     batch = _Batch(session, reviews)
     version = catalogue.current_version()
-    return [_line(batch, review, instance, version) for review in reviews]
+    return [_line(batch, review, instance, version, review.id in texts_of) for review in reviews]
 
 
-def _line(batch: _Batch, review: Any, instance: str, version: str) -> Built:
+def _line(batch: _Batch, review: Any, instance: str, version: str, collect: bool) -> Built:
     rid = review.id
     texts: list[Text] = []
 
     def text(record: str, field: str, value: str | None) -> str | None:
-        if value:
+        if value and collect:
             texts.append(Text(record, field, value))
         return value
 
@@ -188,14 +199,12 @@ def _line(batch: _Batch, review: Any, instance: str, version: str) -> Built:
     episodes = batch.episodes.get(rid, [])
     factors = batch.factors.get(rid, [])
     findings = batch.findings.get(rid, [])
-    number = {
-        "episode": {e.id: n for n, e in enumerate(episodes, start=1)},
-        "factor": {f.id: n for n, f in enumerate(factors, start=1)},
-        "finding": {f.id: n for n, f in enumerate(findings, start=1)},
+    # Each record's key in the line ("episode:3"), by kind and id.
+    key = {
+        kind: {r.id: f"{kind}:{n}" for n, r in enumerate(records, start=1)}
+        for kind, records in (("episode", episodes), ("factor", factors), ("finding", findings))
     }
-
-    def node(kind: str, record_id: int) -> str:
-        return f"{kind}:{number[kind][record_id]}"
+    key["review"] = {rid: "review"}
 
     me = f"review:{rid}"
     agencies = sorted(
@@ -235,25 +244,23 @@ def _line(batch: _Batch, review: Any, instance: str, version: str) -> Built:
         "links": [
             {
                 "kind": x.kind,
-                "source": node(x.source_kind.value, x.source_id),
-                "target": node(x.target_kind.value, x.target_id),
+                "source": source,
+                "target": target,
                 "evidence_note": text(f"link:{x.id}", "evidence_note", x.evidence_note),
             }
             for x in batch.links.get(rid, [])
-            if x.source_id in number[x.source_kind.value]
-            and x.target_id in number[x.target_kind.value]
+            if (source := key[x.source_kind].get(x.source_id))
+            and (target := key[x.target_kind].get(x.target_id))
         ],
         "tags": [
             {
-                "target": "review"
-                if t.target_kind == TagTarget.review
-                else node(t.target_kind.value, t.target_id),
+                "target": target,
                 "code": t.code,
                 "typology_version": t.typology_version,
                 "rationale": text(f"tag:{t.id}", "rationale", t.rationale),
             }
             for t in batch.tags.get(rid, [])
-            if t.target_kind == TagTarget.review or t.target_id in number[t.target_kind.value]
+            if (target := key[t.target_kind].get(t.target_id))
         ],
     }
     return Built(review, document, texts)

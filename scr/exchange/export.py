@@ -69,7 +69,8 @@ def national(session: Session, *, since: datetime | None, instance: str) -> Iter
         if not reviews:
             break
         last = reviews[-1].id
-        built = build(session, reviews, instance=instance)
+        stale = {r.id for r in reviews if r.cleared_revision != r.revision}
+        built = build(session, reviews, instance=instance, texts_of=stale)
         blocked = open_hits_among(session, reviews, {b.review.id: b.texts for b in built})
         withheld += len(blocked)
         for b in built:

@@ -340,33 +340,15 @@ def _create(session: Session, line: ExchangeReview, actor: str | None) -> Review
     stamp: dict[str, Any] = {"review_id": rid, "updated_by": actor}
     episodes = [
         KeyPracticeEpisode(
-            ordinal=e.ordinal,
-            title=e.title,
+            **e.model_dump(exclude={"id", "agencies", "period_start", "period_end"}),
             period_start=_first_of_month(e.period_start),
             period_end=_first_of_month(e.period_end),
             agency_ids=[agencies[a] for a in e.agencies],
-            roles_involved=e.roles_involved,
-            what_happened=e.what_happened,
-            view_at_the_time=e.view_at_the_time,
-            appraisal=e.appraisal,
-            appraisal_rating=e.appraisal_rating,
-            went_well=e.went_well,
-            queries=e.queries,
-            suggested_changes=e.suggested_changes,
             **stamp,
         )
         for e in line.episodes
     ]
-    factors = [
-        ContributoryFactor(
-            description=f.description,
-            level=f.level,
-            detail=f.detail,
-            typology_codes=f.typology_codes,
-            **stamp,
-        )
-        for f in line.factors
-    ]
+    factors = [ContributoryFactor(**f.model_dump(exclude={"id"}), **stamp) for f in line.factors]
     findings = [
         Finding(
             ordinal=g.ordinal or n,

@@ -22,6 +22,7 @@ from scr import migrate
 from scr.account import service as account_service
 from scr.account.models import User
 from scr.account.schemas import MachineTokenCreate
+from scr.audit.models import AuditEntry
 from scr.cli import app as cli
 from scr.db import make_engine
 from scr.episode.models import KeyPracticeEpisode
@@ -81,7 +82,8 @@ def _review_count(session: Session) -> int:
 
 def test_the_committed_schema_is_the_one_the_code_defines(anonymous: TestClient) -> None:
     assert committed_schema() == json_schema(), (
-        "the exchange models changed: regenerate scr/exchange/scr-exchange-1.schema.json, "
+        "the exchange models changed: run `scr exchange schema > "
+        "scr/exchange/scr-exchange-1.schema.json`, "
         "and if old files no longer validate, this is a new format version"
     )
     served = anonymous.get("/api/v1/exports/schema")
@@ -114,6 +116,19 @@ def test_each_exported_line_is_valid_under_the_schema(
     assert {t["code"] for t in review["tags"]} == {"sp.management.caseload", "cc.harm.neglect"}
     assert len(review["episodes"]) == 8
     assert all(len(e.get("period_start") or "2020-01") == 7 for e in review["episodes"])
+
+
+def test_each_export_is_recorded_in_the_audit_trail(
+    session: Session, published: Ready, national: TestClient
+) -> None:
+    before = session.exec(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "export")
+    ).one()
+    assert national.get("/api/v1/exports/national").status_code == 200
+    after = session.exec(
+        select(func.count()).select_from(AuditEntry).where(AuditEntry.action == "export")
+    ).one()
+    assert after == before + 1
 
 
 def test_unpublished_reviews_are_not_exported(
