@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -117,23 +118,36 @@ def anonymous(app: FastAPI) -> TestClient:
     return TestClient(app)
 
 
+@contextmanager
+def _scratch_database(database_url: str, folder: Path, name: str) -> Iterator[str]:
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite":
+        yield f"sqlite:///{folder / name}.sqlite3"
+        return
+    database = f"scr_{name}_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{database}"')
+    try:
+        yield url.set(database=database).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE "{database}" WITH (FORCE)')
+        admin.dispose()
+
+
 @pytest.fixture
 def scratch_database_url(database_url: str, tmp_path: Path) -> Iterator[str]:
     """An empty database of the same engine, for tests that migrate or commit for real."""
-    url = make_url(database_url)
-    if url.get_backend_name() == "sqlite":
-        yield f"sqlite:///{tmp_path / 'scratch.sqlite3'}"
-        return
-    name = f"scr_scratch_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE "{name}" WITH (FORCE)')
-        admin.dispose()
+    with _scratch_database(database_url, tmp_path, "scratch") as url:
+        yield url
+
+
+@pytest.fixture
+def second_scratch_database_url(database_url: str, tmp_path: Path) -> Iterator[str]:
+    """Another empty database of the same engine (a second instance, say)."""
+    with _scratch_database(database_url, tmp_path, "second") as url:
+        yield url
 
 
 @pytest.fixture

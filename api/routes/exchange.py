@@ -68,9 +68,10 @@ def national(
 ) -> StreamingResponse:
     """Published reviews with no open identifier scan hit, as scr-exchange/1 NDJSON: one
     review a line, then the manifest. Streamed, so any number of reviews can be sent."""
+    # Writes go through the route's own session, committed before the stream starts: on
+    # SQLite a second writer would wait for the first, which waits for the stream to end.
     audit(audited, principal, request)
-    instance = export.instance_id(session)
-    session.commit()  # (the instance's name is kept even if the stream is cut short)
+    instance = export.instance_id(audited)
     lines = export.national(session, since=since, instance=instance)
     return StreamingResponse(
         lines,

@@ -18,21 +18,23 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 from typer.testing import CliRunner
 
+from api.main import create_app
 from scr import migrate
 from scr.account import service as account_service
 from scr.account.models import User
 from scr.account.schemas import MachineTokenCreate
 from scr.audit.models import AuditEntry
 from scr.cli import app as cli
-from scr.db import make_engine
+from scr.db import make_engine, session_scope
+from scr.demo.loader import load_demo
 from scr.episode.models import KeyPracticeEpisode
 from scr.exchange import export
 from scr.exchange.document import ExchangeReview, Manifest, committed_schema, json_schema
 from scr.exchange.pull import pull
 from scr.review.models import Review
 from scr.vocabulary import Role
-from tests.api.exchange_world import Ready, lines_of, ready
-from tests.factories import make_user
+from tests.api.exchange_world import REASON, Ready, lines_of, ready
+from tests.factories import bearer, make_user
 
 
 @pytest.fixture
@@ -430,3 +432,43 @@ def test_the_code_network_downloads_as_graphml(national: TestClient, published: 
     assert answer.status_code == 200
     graph = nx.parse_graphml(answer.text)
     assert isinstance(graph, nx.Graph)
+
+
+def test_a_served_instance_exports_with_its_own_sessions_and_a_second_pulls_it(
+    scratch_database_url: str,
+    second_scratch_database_url: str,
+    configured_for: Callable[[str], None],
+) -> None:
+    """As in production: each request's sessions are real ones on the instance's database
+    (the other tests share one test session), so a write waiting on another would show."""
+    migrate.upgrade(scratch_database_url)
+    configured_for(scratch_database_url)
+    with session_scope() as setup:
+        review, _ = load_demo(session=setup)
+        lead = make_user(setup, Role.reviewer, leads=(review,))
+        _, token = account_service.create_machine_token(
+            session=setup,
+            data=MachineTokenCreate(name="national instance", role=Role.national),
+            actor="test",
+        )
+        lead_headers, url = bearer(lead), f"/api/v1/reviews/{review.id}"
+    served = TestClient(create_app(check_migrations=False))
+    version = served.get(url, headers=lead_headers).json()["version"]
+    publish = {"version": version, "status": "published", "checks_override_reason": REASON}
+    assert served.patch(url, headers=lead_headers, json=publish).status_code == 200
+    for _ in range(2):  # the first export also names the instance
+        answer = served.get(
+            "/api/v1/exports/national", headers={"Authorization": f"Bearer {token}"}
+        )
+        assert answer.status_code == 200, answer.text
+        assert lines_of(answer.content)[-1]["count"] == 1
+
+    migrate.upgrade(second_scratch_database_url)
+    engine = make_engine(second_scratch_database_url)
+    try:
+        with Session(engine) as second:
+            report = pull(session=second, client=served, url="http://testserver", token=token)
+            second.commit()
+        assert (report.accepted, report.imported) == (True, 1), report
+    finally:
+        engine.dispose()
