@@ -15,7 +15,7 @@ It prints reviews per second, the export's throughput over the plain read's (aim
 export); then memory at the large size over the small (aim: at most 1.2).
 
 Run: ``.venv/bin/python -m benchmarks.exchange [--sizes 2000,20000]``; on PostgreSQL:
-``./scripts/with-postgres .venv/bin/python -m benchmarks.exchange``.
+``./scripts/with-postgres .venv/bin/python -m benchmarks.exchange [--engines postgresql]``.
 """
 
 from __future__ import annotations
@@ -150,6 +150,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="2000,20000")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--engines", default="sqlite,postgresql", help="postgresql only under with-postgres"
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -161,7 +164,11 @@ def main() -> None:
     from scr.demo.corpus import add_corpus
 
     sizes = [int(s) for s in args.sizes.split(",")]
-    engines = ["sqlite"] + (["postgresql"] if os.environ.get("SCR_TEST_DATABASE_URL") else [])
+    engines = [
+        e
+        for e in args.engines.split(",")
+        if e == "sqlite" or (e == "postgresql" and os.environ.get("SCR_TEST_DATABASE_URL"))
+    ]
     folder = tempfile.mkdtemp(prefix="scr-bench-exchange-")
     print("Each figure from its own process; export and read: fastest of 3 runs.")
     for engine_name in engines:
