@@ -59,13 +59,14 @@ def _peak_rss_mb() -> float:
 
 def _child_export(url: str, out: str) -> dict[str, float]:
     from scr.exchange import export
+    from scr.exchange.instance import instance_id
 
     engine = make_engine(url)
 
     def run() -> int:
         count = 0
         with Session(engine) as session, open(out, "w", encoding="utf-8") as file:
-            instance = export.instance_id(session)
+            instance = instance_id(session)
             session.commit()
             for line in export.national(session, since=None, instance=instance):
                 file.write(line)
@@ -108,7 +109,7 @@ def _child_read(url: str) -> dict[str, float]:
 
 def _child_import(url: str, file: str) -> dict[str, float]:
     from scr.exchange import importing
-    from scr.exchange.export import instance_id
+    from scr.exchange.instance import instance_id
 
     engine = make_engine(url)
     began = time.perf_counter()
@@ -153,6 +154,7 @@ def main() -> None:
     parser.add_argument(
         "--engines", default="sqlite,postgresql", help="postgresql only under with-postgres"
     )
+    parser.add_argument("--no-import", action="store_true", help="time the export only")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -182,9 +184,12 @@ def main() -> None:
             out = f"{folder}/export-{engine_name}-{size}.ndjson"
             exported = _in_child("export", source, out)
             read = _in_child("read", source)
-            target = _fresh(engine_name, folder, f"scr_bench_import_{size}")
-            migrate.upgrade(target)
-            imported = _in_child("import", target, out)
+            if args.no_import:
+                imported = {"seconds": 1.0, "reviews": 0.0, "rss_mb": 0.0}
+            else:
+                target = _fresh(engine_name, folder, f"scr_bench_import_{size}")
+                migrate.upgrade(target)
+                imported = _in_child("import", target, out)
             memory[size] = {
                 "export": exported["rss_mb"],
                 "traced": exported["traced_mb"],
@@ -208,6 +213,8 @@ def main() -> None:
             print(
                 f"  export throughput / plain read {rate['export'] / rate['read']:.2f} ({verdict})"
             )
+            if args.no_import:
+                continue
             print(
                 f"  import  {imported['seconds']:8.2f} s  "
                 f"{imported['reviews'] / imported['seconds']:8.0f} reviews/s   "
@@ -219,7 +226,7 @@ def main() -> None:
             for key, label in (
                 ("export", "export RSS"),
                 ("traced", "export Python"),
-                ("import", "import RSS"),
+                *([] if args.no_import else [("import", "import RSS")]),
             ):
                 print(f"  {label:14} {large[key] / small[key]:5.2f}x")
         engine.dispose()

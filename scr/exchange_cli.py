@@ -44,7 +44,7 @@ def _report(report: ImportReport) -> None:
 def import_(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
     """Import an scr-exchange/1 file: refused whole if it has faults, else review by review."""
     from scr.exchange import importing
-    from scr.exchange.export import instance_id
+    from scr.exchange.instance import instance_id
 
     total = _lines_in(path)
     with (

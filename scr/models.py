@@ -9,6 +9,7 @@ from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.exchange.models import (
+    ExchangeLine,
     ExchangePull,
     ImportedReview,
     InstanceIdentity,
@@ -37,6 +38,7 @@ __all__ = [
     "CodeRollupSource",
     "ContributoryFactor",
     "EpisodeCitation",
+    "ExchangeLine",
     "ExchangePull",
     "Finding",
     "ImportedReview",

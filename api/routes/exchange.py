@@ -20,6 +20,7 @@ from scr.config import get_settings
 from scr.errors import InvalidInput, TooLarge
 from scr.exchange import aggregates, export, importing
 from scr.exchange.document import committed_schema
+from scr.exchange.instance import instance_id
 from scr.exchange.schemas import ImportReport
 from scr.graph import export as graph_export
 from scr.patterns import service as patterns
@@ -71,8 +72,7 @@ def national(
     # Writes go through the route's own session, committed before the stream starts: on
     # SQLite a second writer would wait for the first, which waits for the stream to end.
     audit(audited, principal, request)
-    instance = export.instance_id(audited)
-    lines = export.national(session, since=since, instance=instance)
+    lines = export.national(session, since=since, instance=instance_id(audited))
     return StreamingResponse(
         lines,
         media_type="application/x-ndjson",
@@ -184,5 +184,5 @@ async def import_(request: Request, session: SessionDep, principal: PrincipalDep
 
 def _import(session: Session, path: Path, actor: str) -> ImportReport:
     return importing.import_file(
-        session=session, path=path, actor=actor, own_instance=export.instance_id(session)
+        session=session, path=path, actor=actor, own_instance=instance_id(session)
     )

@@ -1,5 +1,7 @@
 """The national export: published, scanned reviews as ``scr-exchange/1`` lines, streamed.
 
+A review's kept line is sent while its revision stands (see ``lines``); others are built.
+
 Reviews are read a batch at a time by id (keyset paging, plain rows), so memory stays flat
 however many there are. A review with an open scan hit is withheld, and counted in the
 manifest.
@@ -8,18 +10,16 @@ manifest.
 from __future__ import annotations
 
 import hashlib
-import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from scr.common.columns import utcnow
 from scr.exchange.build import REVIEW_COLUMNS, build
 from scr.exchange.document import FORMAT, Manifest
-from scr.exchange.models import InstanceIdentity
+from scr.exchange.lines import kept, versions_of
 from scr.exchange.scanning import open_hits_among
 from scr.review.models import Review
 from scr.vocabulary import ReviewStatus
@@ -29,21 +29,6 @@ BATCH = 200
 OVERLAP = timedelta(minutes=5)
 """How far before an export's start its ``next_since`` lies: a review changed by a
 transaction still open when the export began is sent again next time, never missed."""
-
-
-def instance_id(session: Session) -> str:
-    """This instance's name in the exchange, made (at random) the first time it is asked for."""
-    found = session.get(InstanceIdentity, 1)
-    if found is not None:
-        return found.instance_id
-    try:
-        with session.begin_nested():
-            session.add(InstanceIdentity(id=1, instance_id=f"scr-{uuid.uuid4().hex}"))
-    except IntegrityError:  # (another request made it first)
-        pass
-    made = session.get(InstanceIdentity, 1)
-    assert made is not None
-    return made.instance_id
 
 
 def national(session: Session, *, since: datetime | None, instance: str) -> Iterator[str]:
@@ -69,18 +54,23 @@ def national(session: Session, *, since: datetime | None, instance: str) -> Iter
         if not reviews:
             break
         last = reviews[-1].id
-        stale = {r.id for r in reviews if r.cleared_revision != r.revision}
-        built = build(session, reviews, instance=instance, texts_of=stale)
-        blocked = open_hits_among(session, reviews, {b.review.id: b.texts for b in built})
+        ready = kept(session, reviews)
+        rest = [r for r in reviews if r.id not in ready]
+        stale = {r.id for r in rest if r.cleared_revision != r.revision}
+        built = {b.review.id: b for b in build(session, rest, instance=instance, texts_of=stale)}
+        blocked = open_hits_among(session, rest, {i: b.texts for i, b in built.items()})
         withheld += len(blocked)
-        for b in built:
-            if b.review.id in blocked:
+        for review in reviews:
+            if review.id in ready:
+                line, used = ready[review.id]
+            elif review.id in blocked:
                 continue
-            text = b.json() + "\n"
+            else:
+                line, used = built[review.id].json(), versions_of(built[review.id].line)
+            text = line + "\n"
             digest.update(text.encode("utf-8"))
             count += 1
-            versions.add(b.line["typology_version"])
-            versions.update(t["typology_version"] for t in b.line["tags"])
+            versions.update(used)
             yield text
     manifest = Manifest(
         format=FORMAT,

@@ -32,7 +32,9 @@ from scr.common.columns import utcnow
 from scr.common.lookup import id_of
 from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict, DomainError, InvalidInput
+from scr.exchange import lines
 from scr.exchange.document import FORMAT, ExchangeReview, Manifest
+from scr.exchange.lines import versions_of
 from scr.exchange.models import ImportedReview
 from scr.exchange.schemas import ImportLineReport, ImportReport
 from scr.factor.models import ContributoryFactor
@@ -175,8 +177,9 @@ def import_file(
             if data.get("type") == "manifest":
                 break
             line = ExchangeReview.model_validate(data)
-            digest = hashlib.sha256(raw.rstrip(b"\n")).hexdigest()
-            reports.append(_import_line(session, number, line, digest, actor, own_instance))
+            text = raw.rstrip(b"\n").decode("utf-8")
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            reports.append(_import_line(session, number, line, text, digest, actor, own_instance))
             if progress is not None:
                 progress(number)
     counts = {
@@ -190,6 +193,7 @@ def _import_line(
     session: Session,
     number: int,
     line: ExchangeReview,
+    text: str,
     digest: str,
     actor: str | None,
     own_instance: str,
@@ -241,9 +245,10 @@ def _import_line(
                 )
             )
             session.flush()
-            # The source scanned what it sent (its own identifiers never leave it).
+            # The source scanned what it sent (its own identifiers never leave it), and the
+            # line passed on is the line received.
             review.cleared_revision = review.revision
-            session.flush()
+            lines.keep(session, review, text, versions_of(json.loads(text)))
     except DomainError as exc:
         return report("refused", f"Not imported: {exc.message}")
     except IntegrityError as exc:

@@ -78,3 +78,16 @@ class ExchangePull(SQLModel, table=True):
     url: str = Field(max_length=500, unique=True)
     next_since: datetime = Field(sa_type=UtcDateTime)
     pulled_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, nullable=False)
+
+
+class ExchangeLine(SQLModel, table=True):
+    """A published review's exchange line as built for one revision, kept as text: what the
+    export sends while the revision stands, so a revision always leaves as the same line."""
+
+    __tablename__ = "exchange_line"
+
+    review_id: int = Field(foreign_key="review.id", primary_key=True)
+    revision: int
+    line: str = Field(sa_type=sa.Text)
+    typology_versions: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
+    built_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, nullable=False)

@@ -17,11 +17,13 @@ from sqlmodel import Session, col, select
 from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.errors import Conflict, InvalidInput
+from scr.exchange import lines
 from scr.exchange.build import Text, texts_of
 from scr.exchange.models import KnownIdentifier, ScanAcceptance
 from scr.exchange.scan import scan
 from scr.exchange.schemas import AcceptanceCreate, HitRead, IdentifierCreate, ScanRead
 from scr.review.models import Review
+from scr.vocabulary import ReviewStatus
 
 _KIND_WORDS = {
     "known_identifier": "a known identifier",
@@ -178,10 +180,13 @@ def accept(
 
 
 def mark_cleared(session: Session, review: Review) -> None:
-    """Remember that the review, as it now stands, has no open hit."""
+    """Remember that the review, as it now stands, has no open hit; keep its line if it is
+    published."""
     session.flush()  # (so the revision counts every change of this transaction)
     review.cleared_revision = review.revision
     session.flush()
+    if review.status == ReviewStatus.published:
+        lines.keep(session, review)
 
 
 def ensure_clear(*, session: Session, review: Review) -> None:

@@ -18,7 +18,7 @@ from scr.common.lookup import get_or_404
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.errors import Conflict, Forbidden, InvalidInput
 from scr.exchange import scanning
-from scr.exchange.models import ImportedReview, KnownIdentifier, ScanAcceptance
+from scr.exchange.models import ExchangeLine, ImportedReview, KnownIdentifier, ScanAcceptance
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.graph import service as graph_service
@@ -195,7 +195,8 @@ def delete(*, session: Session, review: Review, cascade: bool) -> None:
     session.execute(
         sql_delete(ReviewAssignment).where(col(ReviewAssignment.review_id) == review.id)
     )
-    session.execute(sql_delete(ImportedReview).where(col(ImportedReview.review_id) == review.id))
+    for kept in (ImportedReview, ExchangeLine):
+        session.execute(sql_delete(kept).where(col(kept.review_id) == review.id))
     session.delete(review)
     session.flush()
     session.expire_all()

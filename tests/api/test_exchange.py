@@ -24,12 +24,14 @@ from scr.account import service as account_service
 from scr.account.models import User
 from scr.account.schemas import MachineTokenCreate
 from scr.audit.models import AuditEntry
+from scr.board.models import Board
 from scr.cli import app as cli
 from scr.db import make_engine, session_scope
 from scr.demo.loader import load_demo
 from scr.episode.models import KeyPracticeEpisode
 from scr.exchange import export
 from scr.exchange.document import ExchangeReview, Manifest, committed_schema, json_schema
+from scr.exchange.instance import instance_id
 from scr.exchange.pull import pull
 from scr.review.models import Review
 from scr.vocabulary import Role
@@ -154,6 +156,18 @@ def test_since_returns_only_reviews_revised_after_it(
     assert lines_of(again.content)[-1]["count"] == 1
     naive = national.get("/api/v1/exports/national", params={"since": "2026-01-01T00:00:00"})
     assert naive.status_code == 422
+
+
+def test_a_revision_leaves_as_the_same_line_even_after_its_board_is_renamed(
+    session: Session, published: Ready, national: TestClient
+) -> None:
+    before = national.get("/api/v1/exports/national").content.splitlines()[0]
+    board = session.get(Board, published.review.board_id)
+    assert board is not None
+    board.name = "Eastmere and Westmere Safeguarding Partnership"
+    session.flush()
+    after = national.get("/api/v1/exports/national").content.splitlines()[0]
+    assert after == before, "an importer refuses a known revision with other content"
 
 
 def test_every_change_to_a_review_gives_it_one_new_revision(
@@ -353,9 +367,7 @@ def test_a_review_published_here_arrives_identical_on_a_second_instance_by_pull(
     report = pull(session=second_instance, client=source, url="http://testserver", token=token)
     second_instance.commit()
     assert (report.accepted, report.imported) == (True, 1), report
-    there = export.national(
-        second_instance, since=None, instance=export.instance_id(second_instance)
-    )
+    there = export.national(second_instance, since=None, instance=instance_id(second_instance))
     received = [json.loads(line) for line in there]
     assert received[0] == sent, "the line passed on is the line that was received"
     assert _graph_shape(received[0]) == _graph_shape(sent)

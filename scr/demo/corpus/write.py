@@ -16,6 +16,10 @@ from scr.demo.corpus.codes import TYPOLOGY_VERSION, corpus_typology
 from scr.demo.corpus.plan import Plan
 from scr.demo.corpus.review import corpus_boards, plan_review, reference
 from scr.episode.models import KeyPracticeEpisode
+from scr.exchange.build import REVIEW_COLUMNS, build
+from scr.exchange.instance import instance_id
+from scr.exchange.lines import versions_of
+from scr.exchange.models import ExchangeLine
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardQuestion, Finding
 from scr.link.models import CausalLink
@@ -84,6 +88,7 @@ WRITTEN: tuple[type[SQLModel], ...] = (
     BoardQuestion,
     Participant,
     Tag,
+    ExchangeLine,
 )
 
 
@@ -183,3 +188,21 @@ def _write(
     _insert(session, Participant, participants)
     _insert(session, CausalLink, links)
     _insert(session, Tag, tags)
+    _keep_lines(session, review_ids)
+
+
+def _keep_lines(session: Session, review_ids: list[int]) -> None:
+    """Keep the published reviews' exchange lines, as publishing them through the workbench
+    would have."""
+    published = session.execute(
+        sa.select(*REVIEW_COLUMNS).where(
+            col(Review.id).in_(review_ids), col(Review.status) == ReviewStatus.published
+        )
+    ).all()
+    built = build(session, published, instance=instance_id(session), texts_of=())
+    rows = [
+        {"review_id": b.review.id, "revision": b.review.revision, "line": b.json()}
+        | {"typology_versions": versions_of(b.line), "built_at": utcnow()}
+        for b in built
+    ]
+    _insert(session, ExchangeLine, rows)
