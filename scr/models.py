@@ -22,9 +22,10 @@ from scr.link.models import CausalLink
 from scr.participant.models import Participant
 from scr.patterns.models import CodeRollup, CodeRollupSource
 from scr.review.models import Review
-from scr.tag.models import Tag
+from scr.tag.models import Adjudication, Tag
 
 __all__ = [
+    "Adjudication",
     "Agency",
     "ApiToken",
     "AuditEntry",

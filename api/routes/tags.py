@@ -16,6 +16,7 @@ from scr.tag import migration as tag_migration
 from scr.tag import service as tag_service
 from scr.tag.models import Tag
 from scr.tag.schemas import (
+    AdjudicationCreate,
     AgreementRead,
     TagCreate,
     TagMigrationApply,
@@ -91,6 +92,18 @@ def agreement(
 ) -> AgreementRead:
     """Agreement between the coders who submitted: per code, overall, and the disagreements."""
     return tag_service.agreement_of(session=session, review=review, version=version)
+
+
+@router.post("/agreement/adjudications", response_model=AgreementRead)
+def adjudicate(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: AdjudicationCreate
+) -> AgreementRead:
+    """Decide one listed disagreement as the review's lead reviewer: agreed (the code becomes
+    the review's agreed tag on the record, which patterns count) or rejected, with a reason.
+    Answers the agreement as it now stands."""
+    if not access.may_override_checks(principal, review):
+        raise Forbidden("Only the review's lead reviewer adjudicates disagreements.")
+    return tag_service.adjudicate(session=session, review=review, data=data, lead=principal.name)
 
 
 @router.get("/tags/migration", response_model=TagMigrationPreview)

@@ -26,12 +26,13 @@ from scr.link.models import CausalLink
 from scr.participant.models import Participant
 from scr.review.models import Review
 from scr.review.schemas import ReviewCreate, ReviewFilters, ReviewRead, ReviewUpdate
-from scr.tag.models import Tag
+from scr.tag.models import Adjudication, Tag
 from scr.vocabulary import ReviewStatus
 
 # The records a review owns, in the order they can be deleted without breaking a reference.
 _OWNED: list[tuple[str, Any]] = [
     ("tags", Tag),
+    ("adjudications", Adjudication),
     ("causal links", CausalLink),
     ("key practice episodes", KeyPracticeEpisode),
     ("chronology entries", ChronologyEntry),

@@ -49,3 +49,33 @@ class Tag(Tracked, table=True):
     @property
     def submitted(self) -> bool:
         return self.submitted_at is not None
+
+
+class Adjudication(Tracked, table=True):
+    """The lead reviewer's decision on a disagreement between coders: the code is agreed for
+    the record (an agreed tag is made with it) or rejected, with the reason."""
+
+    __tablename__ = "adjudication"
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "review_id",
+            "target_kind",
+            "target_id",
+            "typology_version",
+            "code",
+            name="uq_adjudication_disagreement",
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True)
+    target_kind: TagTarget = Field(sa_column=enum_column(TagTarget))
+    target_id: int
+    typology_version: str = Field(max_length=20)
+    code: str = Field(max_length=100)
+    decision: str = Field(max_length=20)
+    rationale: str | None = Field(default=None, sa_type=sa.Text)
+
+    @property
+    def target(self) -> str:
+        return f"{self.target_kind.value}:{self.target_id}"

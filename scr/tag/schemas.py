@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints
 
@@ -62,6 +62,25 @@ class Disagreement(BaseModel):
     code: str
     tagged_by: list[str]
     not_tagged_by: list[str]
+    adjudication: Literal["agreed", "rejected"] | None = Field(
+        description="The lead reviewer's decision, once made; null while it is open."
+    )
+    adjudication_rationale: str | None
+
+
+class AdjudicationCreate(WriteBase):
+    """The lead reviewer's decision on one listed disagreement."""
+
+    target: TargetKey
+    code: Code
+    typology_version: TypologyVersionText | None = Field(
+        default=None, description="The version the agreement was read in; current if omitted."
+    )
+    decision: Literal["agreed", "rejected"] = Field(
+        description="agreed: the code becomes the review's agreed tag on the record; "
+        "rejected: it does not."
+    )
+    rationale: LongText | None = None
 
 
 class AgreementRead(BaseModel):
@@ -72,6 +91,7 @@ class AgreementRead(BaseModel):
     overall: CodeAgreement
     codes: list[CodeAgreement]
     disagreements: list[Disagreement]
+    open_disagreements: int = Field(description="Disagreements not yet adjudicated.")
 
 
 class TagMove(BaseModel):

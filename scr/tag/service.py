@@ -19,8 +19,14 @@ from scr.errors import Conflict, InvalidInput, NotFound
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import Finding
 from scr.review.models import Review
-from scr.tag.models import Tag
-from scr.tag.schemas import AgreementRead, CodeAgreement, Disagreement, TagCreate
+from scr.tag.models import Adjudication, Tag
+from scr.tag.schemas import (
+    AdjudicationCreate,
+    AgreementRead,
+    CodeAgreement,
+    Disagreement,
+    TagCreate,
+)
 from scr.vocabulary import TagTarget
 
 _RECORDS: dict[TagTarget, Any] = {
@@ -192,6 +198,24 @@ def _measures(code: str, units: list[list[int]]) -> CodeAgreement:
     )
 
 
+def _decisions(
+    session: Session, review: Review, version: str
+) -> dict[tuple[str, str], tuple[Any, str | None]]:
+    """The lead reviewer's decisions by (target, code): the adjudications, and the agreed
+    tags recorded directly (which agree the code)."""
+    agreed = select(Tag).where(
+        Tag.review_id == review.id, Tag.typology_version == version, col(Tag.agreed)
+    )
+    found: dict[tuple[str, str], tuple[Any, str | None]] = {
+        (t.target, t.code): ("agreed", t.rationale) for t in session.exec(agreed)
+    }
+    decided = select(Adjudication).where(
+        Adjudication.review_id == review.id, Adjudication.typology_version == version
+    )
+    found |= {(a.target, a.code): (a.decision, a.rationale) for a in session.exec(decided)}
+    return found
+
+
 def agreement_of(*, session: Session, review: Review, version: str | None) -> AgreementRead:
     """Agreement between the coders who submitted, per code used and over all of them.
 
@@ -216,6 +240,7 @@ def agreement_of(*, session: Session, review: Review, version: str | None) -> Ag
     tagged: dict[tuple[str, str], set[str]] = defaultdict(set)
     for t in tags:
         tagged[(t.target, t.code)].add(t.coder)
+    decisions = _decisions(session, review, version)
     per_code, pooled, disagreements = [], [], []
     for code in sorted({t.code for t in tags}):
         found = typology.code(code)
@@ -225,12 +250,15 @@ def agreement_of(*, session: Session, review: Review, version: str | None) -> Ag
             by = tagged.get((target, code), set())
             units.append([int(c in by) for c in coders])
             if by and len(by) < len(coders):
+                decision, why = decisions.get((target, code), (None, None))
                 disagreements.append(
                     Disagreement(
                         target=target,
                         code=code,
                         tagged_by=sorted(by),
                         not_tagged_by=[c for c in coders if c not in by],
+                        adjudication=decision,
+                        adjudication_rationale=why,
                     )
                 )
         per_code.append(_measures(code, units))
@@ -241,4 +269,46 @@ def agreement_of(*, session: Session, review: Review, version: str | None) -> Ag
         overall=_measures("all codes used", pooled),
         codes=per_code,
         disagreements=disagreements,
+        open_disagreements=sum(d.adjudication is None for d in disagreements),
     )
+
+
+def adjudicate(
+    *, session: Session, review: Review, data: AdjudicationCreate, lead: str
+) -> AgreementRead:
+    """Decide one listed disagreement: an agreed code becomes the review's agreed tag on the
+    record; a rejected one does not. Each is decided once."""
+    version = data.typology_version or catalogue.current_version()
+    current = agreement_of(session=session, review=review, version=version)
+    listed = [d for d in current.disagreements if (d.target, d.code) == (data.target, data.code)]
+    if not listed:
+        raise InvalidInput(
+            f"{data.code} on {data.target} is not among the disagreements of this review "
+            f"under typology {version}.",
+            field=("body", "code"),
+        )
+    if listed[0].adjudication is not None:
+        raise Conflict(f"{data.code} on {data.target} was adjudicated already.")
+    kind, target_id = _target(session, review, data.target)
+    if data.decision == "agreed":
+        agreed = TagCreate(
+            target=data.target,
+            code=data.code,
+            typology_version=version,
+            rationale=data.rationale,
+            agreed=True,
+        )
+        create(session=session, review=review, data=agreed, coder=lead)
+    decision = Adjudication(
+        review_id=id_of(review),
+        target_kind=kind,
+        target_id=target_id,
+        typology_version=version,
+        code=data.code,
+        decision=data.decision,
+        rationale=data.rationale,
+    )
+    crud.stamp_new(decision, actor=lead)
+    session.add(decision)
+    session.flush()
+    return agreement_of(session=session, review=review, version=version)

@@ -203,6 +203,20 @@ def _acceptance(w: World) -> Call:
     return Call(f"{w.case}/scan/acceptances", hit | {"text": "12/03/2019", "reason": reason})
 
 
+def _adjudication(w: World) -> Call:
+    """A third coder submits without the factor's code, so the first two disagree with them."""
+    review = w.session.get(Review, w.review)
+    assert review is not None
+    on_review = TagCreate(target=f"review:{w.review}", code="cc.harm.neglect")
+    tag_service.create(session=w.session, review=review, data=on_review, coder="coder.three@x.org")
+    tag_service.submit(session=w.session, review=review, coder="coder.three@x.org")
+    decision = {"target": f"factor:{w.factor}", "code": "sp.management.caseload"}
+    return Call(
+        f"{w.case}/agreement/adjudications",
+        decision | {"decision": "rejected", "rationale": "Not shown in this case."},
+    )
+
+
 EMPTY_EXCHANGE_FILE = (
     b'{"format":"scr-exchange/1","type":"manifest","count":0,"sha256":"'
     + hashlib.sha256(b"").hexdigest().encode()
@@ -365,6 +379,7 @@ ROUTES |= {
     f"DELETE {CASE}/tags/{{tag_id}}": (CASE_CHANGE, lambda w: Call(f"{w.case}/tags/{w.tag}")),
     f"POST {CASE}/tags/submit": (CASE_CHANGE, lambda w: Call(f"{w.case}/tags/submit")),
     f"GET {CASE}/agreement": (CASE_READ, lambda w: Call(f"{w.case}/agreement")),
+    f"POST {CASE}/agreement/adjudications": (CASE_CHANGE, _adjudication),
     f"GET {CASE}/tags/migration": (
         CASE_READ,
         lambda w: Call(f"{w.case}/tags/migration?to_version=1.0"),

@@ -161,8 +161,61 @@ def test_agreement_per_code_and_overall_with_disagreements(
             "code": "sp.management.caseload",
             "tagged_by": [name_a],
             "not_tagged_by": [name_b],
+            "adjudication": None,
+            "adjudication_rationale": None,
         }
     ]
+    assert result["open_disagreements"] == 1
+
+
+def _disagreeing(
+    session: Session, client_as: SignIn
+) -> tuple[Review, list[object], TestClient, TestClient]:
+    """Two coders who submitted and disagree on two factors, and the review's lead."""
+    review = make_review(session)
+    factors = [make_factor(session, review) for _ in range(3)]
+    (a, _), (b, _) = _coder(session, client_as, review), _coder(session, client_as, review)
+    for coder, which in [(a, [0, 1, 2]), (b, [0])]:
+        for i in which:
+            _tag(coder, review.id, target=f"factor:{factors[i].id}", code="sp.management.caseload")
+        coder.post(f"/api/v1/reviews/{review.id}/tags/submit")
+    lead = client_as(make_user(session, Role.reviewer, leads=(review,)))
+    return review, factors, lead, a
+
+
+def test_the_lead_adjudicates_each_disagreement_once_and_agreed_codes_become_agreed_tags(
+    session: Session, client_as: SignIn
+) -> None:
+    review, factors, lead, coder = _disagreeing(session, client_as)
+    url = f"/api/v1/reviews/{review.id}/agreement/adjudications"
+    first = {
+        "target": f"factor:{factors[1].id}",
+        "code": "sp.management.caseload",
+        "decision": "agreed",
+        "rationale": "The caseload figures in the evidence support it.",
+    }
+    assert coder.post(url, json=first).status_code == 403
+    answer = lead.post(url, json=first)
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["open_disagreements"] == 1
+    decided = {d["target"]: d["adjudication"] for d in answer.json()["disagreements"]}
+    assert decided == {f"factor:{factors[1].id}": "agreed", f"factor:{factors[2].id}": None}
+    assert lead.post(url, json=first).status_code == 409
+
+    second = first | {
+        "target": f"factor:{factors[2].id}",
+        "decision": "rejected",
+        "rationale": "A single mention; not a pattern in this case.",
+    }
+    assert lead.post(url, json=second).json()["open_disagreements"] == 0
+    tags = lead.get(f"/api/v1/reviews/{review.id}/tags").json()["items"]
+    agreed = {t["target"] for t in tags if t["agreed"]}
+    assert agreed == {f"factor:{factors[1].id}"}, "only the agreed code becomes an agreed tag"
+
+    nowhere = first | {"target": f"factor:{factors[0].id}"}  # the coders agreed on this one
+    refused = lead.post(url, json=nowhere)
+    assert refused.status_code == 422
+    assert "not among the disagreements" in refused.json()["detail"]
 
 
 def test_deleting_a_record_removes_its_tags(session: Session, client_as: SignIn) -> None:
