@@ -37,6 +37,7 @@ from api.routes import (
     tags,
     typologies,
 )
+from api.workbench import WorkbenchFiles
 from scr.config import get_settings, signing_secret
 from scr.db import get_engine
 from scr.migrate import ensure_current
@@ -127,7 +128,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         )
 
     if (FRONTEND_DIST / "index.html").is_file():
-        app.mount("/", StaticFiles(directory=FRONTEND_DIST, html=True), name="workbench")
+        app.mount("/", WorkbenchFiles(FRONTEND_DIST), name="workbench")
     else:
 
         @app.get("/", include_in_schema=False, response_class=HTMLResponse)
