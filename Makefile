@@ -54,6 +54,16 @@ test-sqlite: install
 test-postgres: install
 	./scripts/with-postgres $(RUN)pytest -q -m "not browser"
 
+# After changing routes or schemas: write the API's OpenAPI document to frontend/openapi.json
+# and regenerate the client in frontend/src/client from it (generated, never edited by hand).
+# tests/api/test_openapi_client.py and the frontend's client.test.ts fail until this is run.
+openapi: install
+	$(RUN)python -c 'import json, sys; from api.main import create_app; \
+	  json.dump(create_app(check_migrations=False).openapi(), sys.stdout, indent=2, ensure_ascii=False); \
+	  print()' > frontend/openapi.json.tmp
+	mv frontend/openapi.json.tmp frontend/openapi.json
+	cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm run client
+
 frontend-test: frontend
 	@if [ -f frontend/package.json ]; then \
 	  cd frontend && npm run typecheck && npm test; \

@@ -1,6 +1,8 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
+// The server answers every address of the workbench (/reviews/12/chronology) with
+// index.html (api/workbench.py), so a bookmarked or reloaded address opens the page.
 export default defineConfig({
   plugins: [react()],
   base: "/",

@@ -1,12 +1,29 @@
 import { useEffect, useState } from "react";
+import {
+  createBrowserRouter,
+  Link,
+  Outlet,
+  type RouteObject,
+  RouterProvider,
+  useNavigate,
+} from "react-router-dom";
 
 import { SIGNED_OUT_EVENT } from "./api";
+import { SessionContext } from "./common/signedIn";
+import { ChronologyEntryPage } from "./features/chronology/ChronologyEntryPage";
+import { ChronologyPage } from "./features/chronology/ChronologyPage";
+import { EpisodePage } from "./features/episodes/EpisodePage";
+import { EpisodesPage } from "./features/episodes/EpisodesPage";
 import { HomePage } from "./features/home/HomePage";
+import { OverviewPage } from "./features/review/OverviewPage";
+import { ReviewLayout } from "./features/review/ReviewLayout";
+import { ReviewsPage } from "./features/reviews/ReviewsPage";
 import { SignInPage } from "./features/sign-in/SignInPage";
 import { currentSession, forgetSession, keepSession, roleLabel, type SignedIn } from "./session";
 
-export function App() {
+function Layout() {
   const [session, setSession] = useState<SignedIn | null>(currentSession);
+  const navigate = useNavigate();
 
   useEffect(() => {
     const signedOut = () => setSession(null);
@@ -22,6 +39,7 @@ export function App() {
   function signOut() {
     forgetSession();
     setSession(null);
+    navigate("/");
   }
 
   return (
@@ -33,13 +51,20 @@ export function App() {
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
-              <a href="/" className="govuk-service-navigation__link">
+              <Link to="/" className="govuk-service-navigation__link">
                 SCR Workbench
-              </a>
+              </Link>
             </span>
             {session && (
               <nav aria-label="Your account" className="govuk-service-navigation__wrapper">
                 <ul className="govuk-service-navigation__list">
+                  {session.role !== "national" && (
+                    <li className="govuk-service-navigation__item">
+                      <Link className="govuk-service-navigation__link" to="/reviews">
+                        Reviews
+                      </Link>
+                    </li>
+                  )}
                   <li className="govuk-service-navigation__item">
                     <span className="govuk-body-s govuk-!-margin-bottom-0">
                       {session.email} ({roleLabel(session.role)})
@@ -65,7 +90,13 @@ export function App() {
       </section>
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper" id="main-content">
-          {session ? <HomePage session={session} /> : <SignInPage onSignedIn={signedIn} />}
+          {session ? (
+            <SessionContext.Provider value={session}>
+              <Outlet />
+            </SessionContext.Provider>
+          ) : (
+            <SignInPage onSignedIn={signedIn} />
+          )}
         </main>
       </div>
       <footer className="govuk-footer">
@@ -75,4 +106,49 @@ export function App() {
       </footer>
     </>
   );
+}
+
+function NotFound() {
+  return (
+    <>
+      <h1 className="govuk-heading-l">Page not found</h1>
+      <p className="govuk-body">
+        If you typed the web address, check it is correct. You can go to the{" "}
+        <Link className="govuk-link" to="/reviews">
+          list of reviews
+        </Link>
+        .
+      </p>
+    </>
+  );
+}
+
+export const routes: RouteObject[] = [
+  {
+    path: "/",
+    element: <Layout />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: "reviews", element: <ReviewsPage /> },
+      {
+        path: "reviews/:reviewId",
+        element: <ReviewLayout />,
+        children: [
+          { index: true, element: <OverviewPage /> },
+          { path: "chronology", element: <ChronologyPage /> },
+          { path: "chronology/new", element: <ChronologyEntryPage /> },
+          { path: "chronology/:entryId", element: <ChronologyEntryPage /> },
+          { path: "episodes", element: <EpisodesPage /> },
+          { path: "episodes/new", element: <EpisodePage /> },
+          { path: "episodes/:episodeId", element: <EpisodePage /> },
+        ],
+      },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+];
+
+export function App() {
+  const [router] = useState(() => createBrowserRouter(routes));
+  return <RouterProvider router={router} />;
 }

@@ -1,4 +1,5 @@
 import "govuk-frontend/dist/govuk/govuk-frontend.min.css";
+import "./app.css";
 
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

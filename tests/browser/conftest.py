@@ -104,3 +104,30 @@ def serious_accessibility_violations(page: Page) -> list[str]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+LEAD = "lead.reviewer@demo.example.org"
+DEMO_REVIEW = "EAS-2023-04"
+
+
+def sign_in(page: Page, base: str, email: str = LEAD) -> None:
+    """Open the workbench and sign in with a demo account (all share one password)."""
+    from scr.demo.accounts import DEMO_PASSWORD
+
+    page.goto(base + "/")
+    page.get_by_label("E-mail address").fill(email)
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Sign out").wait_for()
+
+
+def open_demo_review(page: Page) -> None:
+    """From any signed-in screen: the reviews list, then the demo review's overview."""
+    page.get_by_role("link", name="Reviews", exact=True).click()
+    page.get_by_role("table", name="Reviews").get_by_role("link", name=DEMO_REVIEW).click()
+    page.get_by_role("heading", level=1, name="Overview").wait_for()
+
+
+def review_nav(page: Page, section: str) -> None:
+    """Go to a section of the open review (Overview, Chronology, Key practice episodes)."""
+    page.get_by_role("navigation", name="Review").get_by_role("link", name=section).click()

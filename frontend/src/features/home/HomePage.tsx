@@ -1,31 +1,22 @@
-import { useEffect, useState } from "react";
+import { Link } from "react-router-dom";
 
-import { listReviews, type ReviewSummary, SignedOut } from "../../api";
-import type { SignedIn } from "../../session";
-import { ReviewsTable } from "./ReviewsTable";
+import { ok } from "../../api";
+import { reviewsList } from "../../client/sdk.gen";
+import { useSession } from "../../common/signedIn";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+import { ReviewsTable } from "../reviews/ReviewsTable";
 
-type Loaded =
-  | { state: "loading" }
-  | { state: "failed"; message: string }
-  | { state: "ready"; reviews: ReviewSummary[] };
-
-export function HomePage({ session }: { session: SignedIn }) {
-  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+export function HomePage() {
+  const session = useSession();
   // National analysts see patterns across reviews, never a case.
   const seesCases = session.role !== "national";
-
-  useEffect(() => {
-    if (!seesCases) return;
-    const controller = new AbortController();
-    listReviews(controller.signal)
-      .then((page) => setLoaded({ state: "ready", reviews: page.items }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted && !(error instanceof SignedOut)) {
-          setLoaded({ state: "failed", message: String((error as Error).message ?? error) });
-        }
-      });
-    return () => controller.abort();
-  }, [seesCases]);
+  const [loaded] = useLoad(
+    (signal) =>
+      seesCases
+        ? ok(reviewsList({ query: { limit: 50 }, signal }))
+        : Promise.resolve({ items: [], total: 0 }),
+    [seesCases],
+  );
 
   return (
     <>
@@ -50,16 +41,19 @@ export function HomePage({ session }: { session: SignedIn }) {
           and never a review's own records.
         </p>
       )}
-      {seesCases && loaded.state === "loading" && <p className="govuk-body">Loading reviews…</p>}
-      {seesCases && loaded.state === "failed" && (
-        <div className="govuk-error-summary" role="alert">
-          <h2 className="govuk-error-summary__title">The reviews could not be loaded</h2>
-          <div className="govuk-error-summary__body">
-            <p className="govuk-body">{loaded.message}</p>
-          </div>
-        </div>
+      {seesCases && <LoadProblem loaded={loaded} what="reviews" />}
+      {seesCases && loaded.state === "ready" && (
+        <>
+          <ReviewsTable reviews={loaded.data.items} />
+          {loaded.data.total > 0 && (
+            <p className="govuk-body">
+              <Link className="govuk-link" to="/reviews">
+                Find a review by status, type of review or year
+              </Link>
+            </p>
+          )}
+        </>
       )}
-      {seesCases && loaded.state === "ready" && <ReviewsTable reviews={loaded.reviews} />}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { cleanup, render, screen } from "@testing-library/react";
+import { MemoryRouter } from "react-router-dom";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { ReviewsTable } from "./ReviewsTable";
@@ -11,22 +12,27 @@ describe("ReviewsTable", () => {
     expect(screen.getByText("There are no reviews yet.")).toBeTruthy();
   });
 
-  it("shows each review in the domain's words", () => {
+  it("shows each review in the domain's words, its reference opening it", () => {
     render(
-      <ReviewsTable
-        reviews={[
-          {
-            id: 1,
-            reference: "EAS-2023-04",
-            child_pseudonym: "Child M",
-            review_type: "local_child_safeguarding_practice_review",
-            status: "analysis",
-          },
-        ]}
-      />,
+      <MemoryRouter>
+        <ReviewsTable
+          reviews={[
+            {
+              id: 7,
+              reference: "EAS-2023-04",
+              child_pseudonym: "Child M",
+              review_type: "local_child_safeguarding_practice_review",
+              status: "analysis",
+            },
+          ]}
+        />
+      </MemoryRouter>,
     );
     expect(screen.getByRole("table", { name: "Reviews" })).toBeTruthy();
     expect(screen.getByText("Local child safeguarding practice review")).toBeTruthy();
     expect(screen.getByText("Analysis")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "EAS-2023-04" }).getAttribute("href")).toBe(
+      "/reviews/7",
+    );
   });
 });

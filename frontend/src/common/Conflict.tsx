@@ -1,0 +1,96 @@
+import { useEffect, useRef } from "react";
+
+import type { ApiError } from "../api";
+
+export interface Compared {
+  label: string;
+  /** The value in words, from the record as saved by the other person or from your form. */
+  show: (record: Record<string, unknown>) => string;
+}
+
+/** The record as it is now, from a 409 answer to a stale edit (ensure_version's `current`). */
+export function currentOf(error: unknown): Record<string, unknown> | null {
+  const body = (error as ApiError | null)?.body;
+  const current = body && (body as { current?: unknown }).current;
+  return current && typeof current === "object" ? (current as Record<string, unknown>) : null;
+}
+
+/**
+ * Someone saved the record after you opened it: their version and yours side by side, and
+ * the two ways on: take theirs (your changes are dropped), or keep yours and save again
+ * (theirs is overwritten).
+ */
+export function ConflictNotice(props: {
+  message: string;
+  theirs: Record<string, unknown>;
+  yours: Record<string, unknown>;
+  yourVersion: number;
+  compared: Compared[];
+  onUseTheirs?: () => void;
+  onKeepYours?: () => void;
+}) {
+  const { theirs, yours } = props;
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), [theirs]);
+  const rows = props.compared
+    .map((field) => ({ label: field.label, theirs: field.show(theirs), yours: field.show(yours) }))
+    .filter((row) => row.theirs !== row.yours);
+  return (
+    <div className="govuk-error-summary" ref={box} tabIndex={-1}>
+      <div role="alert">
+        <h2 className="govuk-error-summary__title">Someone else changed this</h2>
+        <div className="govuk-error-summary__body">
+          <p className="govuk-body">{props.message}</p>
+        </div>
+      </div>
+      <table className="govuk-table govuk-!-margin-bottom-4">
+        <caption className="govuk-table__caption govuk-table__caption--s">
+          Their version and yours
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">
+              Field
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Their version (saved, version {String(theirs.version)})
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Your version (not saved, from version {props.yourVersion})
+            </th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {rows.length === 0 && (
+            <tr className="govuk-table__row">
+              <td className="govuk-table__cell" colSpan={3}>
+                The fields shown here are the same in both; they changed something else.
+              </td>
+            </tr>
+          )}
+          {rows.map((row) => (
+            <tr className="govuk-table__row" key={row.label}>
+              <th scope="row" className="govuk-table__header">
+                {row.label}
+              </th>
+              <td className="govuk-table__cell scr-pre-line">{row.theirs}</td>
+              <td className="govuk-table__cell scr-pre-line">{row.yours}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="govuk-button-group">
+        {props.onUseTheirs && (
+          <button type="button" className="govuk-button govuk-button--secondary" onClick={props.onUseTheirs}>
+            Use their version
+          </button>
+        )}
+        {props.onKeepYours && (
+          <button type="button" className="govuk-button govuk-button--warning" onClick={props.onKeepYours}>
+            Keep my version over theirs
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,245 @@
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+
+import { ApiError, ok } from "../../api";
+import { chronologyCreate, chronologyRead, chronologyUpdate } from "../../client/sdk.gen";
+import type { ChronologyEntryRead, DatePrecision } from "../../client/types.gen";
+import { ConflictNotice, currentOf } from "../../common/Conflict";
+import { DateInput } from "../../common/DateInput";
+import { type DateParts, fromParts, NO_DATE, toParts } from "../../common/dates";
+import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { Checkbox, Radios, Select, TextArea, TextInput } from "../../common/fields";
+import { problemsOf } from "../../common/problems";
+import { useUnsavedChanges } from "../../common/unsaved";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+import { useReview } from "../review/ReviewLayout";
+import { PRECISIONS } from "../../words";
+import { comparedEntryFields } from "./entryWords";
+
+interface Form {
+  precision: DatePrecision;
+  date: DateParts;
+  agency: string;
+  summary: string;
+  source: string;
+  significant: boolean;
+}
+
+function formOf(entry: ChronologyEntryRead | null): Form {
+  if (!entry) {
+    return { precision: "day", date: NO_DATE, agency: "", summary: "", source: "", significant: false };
+  }
+  return {
+    precision: entry.date_precision,
+    date: toParts(entry.entry_date, entry.date_precision),
+    agency: String(entry.agency_id),
+    summary: entry.summary,
+    source: entry.source ?? "",
+    significant: entry.significant,
+  };
+}
+
+/** Add a chronology entry, or change one (the page at .../chronology/new or .../chronology/ID). */
+export function ChronologyEntryPage() {
+  const { review } = useReview();
+  const entryId = useParams().entryId;
+  const [loaded] = useLoad(
+    (signal) =>
+      entryId
+        ? ok(chronologyRead({ path: { review_id: review.id, entry_id: Number(entryId) }, signal }))
+        : Promise.resolve(null),
+    [review.id, entryId],
+  );
+  if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what="chronology entry" />;
+  return <EntryForm key={entryId ?? "new"} entry={loaded.data} />;
+}
+
+function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
+  const { review, agencies } = useReview();
+  const navigate = useNavigate();
+  const [base, setBase] = useState(entry);
+  const [form, setForm] = useState<Form>(() => formOf(entry));
+  const [version, setVersion] = useState(entry?.version ?? 0);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [conflict, setConflict] = useState<{ message: string; theirs: ChronologyEntryRead } | null>(
+    null,
+  );
+  const [busy, setBusy] = useState(false);
+  const dirty = JSON.stringify(form) !== JSON.stringify(formOf(base));
+  const [leaveWarning, leaveFreely] = useUnsavedChanges(dirty);
+  const list = `/reviews/${review.id}/chronology`;
+  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text;
+  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm({ ...form, [key]: value });
+
+  const agencyOptions = [...agencies.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((agency): [string, string] => [String(agency.id), agency.name]);
+
+  function check(): { body: Omit<ChronologyEntryRead, "id" | "version" | "created_at" | "updated_at" | "updated_by" | "review_id"> } | null {
+    const found: Problem[] = [];
+    const date = fromParts(form.date, "The date", form.precision);
+    if ("problem" in date) found.push({ field: "entry-date", text: date.problem });
+    else if (date.iso === null) found.push({ field: "entry-date", text: "Enter the date of the entry" });
+    if (!form.agency) found.push({ field: "agency", text: "Choose the agency whose record this is" });
+    if (!form.summary.trim()) found.push({ field: "summary", text: "Enter a summary of what the record says" });
+    setProblems(found);
+    if (found.length > 0 || !("iso" in date) || date.iso === null) return null;
+    return {
+      body: {
+        entry_date: date.iso,
+        date_precision: form.precision,
+        agency_id: Number(form.agency),
+        summary: form.summary.trim(),
+        source: form.source.trim() || null,
+        significant: form.significant,
+      },
+    };
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = check();
+    if (!checked) return;
+    setBusy(true);
+    setConflict(null);
+    try {
+      if (base) {
+        await ok(
+          chronologyUpdate({
+            path: { review_id: review.id, entry_id: base.id },
+            body: { version, ...checked.body },
+          }),
+        );
+      } else {
+        await ok(chronologyCreate({ path: { review_id: review.id }, body: checked.body }));
+      }
+      leaveFreely();
+      navigate(list, { state: { saved: base ? "The entry was changed." : "The entry was added." } });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const theirs = currentOf(error);
+      if (error.status === 409 && theirs) {
+        setConflict({ message: error.message, theirs: theirs as unknown as ChronologyEntryRead });
+      } else {
+        setProblems(problemsOf(error, FIELDS));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const yours = (() => {
+    const date = fromParts(form.date, "The date", form.precision);
+    return {
+      entry_date: "iso" in date ? date.iso : null,
+      date_precision: form.precision,
+      agency_id: Number(form.agency),
+      summary: form.summary,
+      source: form.source || null,
+      significant: form.significant,
+    };
+  })();
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={list}>
+          Back to the chronology
+        </Link>
+        {leaveWarning}
+        <ErrorSummary problems={problems} />
+        {conflict && (
+          <ConflictNotice
+            message={conflict.message}
+            theirs={conflict.theirs as unknown as Record<string, unknown>}
+            yours={yours}
+            yourVersion={version}
+            compared={comparedEntryFields(agencies)}
+            onUseTheirs={() => {
+              setBase(conflict.theirs);
+              setForm(formOf(conflict.theirs));
+              setVersion(conflict.theirs.version);
+              setConflict(null);
+            }}
+            onKeepYours={() => {
+              setVersion(conflict.theirs.version);
+              setBase(conflict.theirs);
+              setConflict(null);
+            }}
+          />
+        )}
+        <h1 className="govuk-heading-l">{base ? "Change a chronology entry" : "Add a chronology entry"}</h1>
+        <form noValidate onSubmit={submit}>
+          <Radios
+            id="precision"
+            label="How much of the date is known?"
+            hint="Records often give only a month, like ‘March 2019’."
+            inline
+            value={form.precision}
+            options={Object.entries(PRECISIONS)}
+            onChange={(value) => set("precision")(value as DatePrecision)}
+          />
+          <DateInput
+            id="entry-date"
+            label="Date"
+            hint={form.precision === "day" ? "For example, 19 1 2022" : form.precision === "month" ? "For example, 3 2019" : "For example, 2019"}
+            precision={form.precision}
+            value={form.date}
+            error={errorOf("entry-date")}
+            onChange={set("date")}
+          />
+          <Select
+            id="agency"
+            label="Agency"
+            value={form.agency}
+            empty="Choose an agency"
+            options={agencyOptions}
+            error={errorOf("agency")}
+            onChange={set("agency")}
+          />
+          <TextArea
+            id="summary"
+            label="Summary"
+            hint="What the record says happened. Name people by their role (‘health visitor 1’), never by name."
+            value={form.summary}
+            error={errorOf("summary")}
+            onChange={set("summary")}
+          />
+          <TextInput
+            id="source"
+            label="Source (optional)"
+            hint="For example, GP records"
+            value={form.source}
+            error={errorOf("source")}
+            onChange={set("source")}
+          />
+          <Checkbox
+            id="significant"
+            label="Significant"
+            hint="The entry mattered to how the case developed."
+            checked={form.significant}
+            onChange={set("significant")}
+          />
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" disabled={busy}>
+              {base ? "Save the changes" : "Add the entry"}
+            </button>
+            <Link className="govuk-link" to={list}>
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
+
+/** Where the API's field names land on this form. */
+const FIELDS: Record<string, string> = {
+  entry_date: "entry-date",
+  date_precision: "precision",
+  agency_id: "agency",
+  summary: "summary",
+  source: "source",
+  significant: "significant",
+};

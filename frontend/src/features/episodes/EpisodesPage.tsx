@@ -1,0 +1,99 @@
+import { Link, useLocation } from "react-router-dom";
+
+import { everything, ok } from "../../api";
+import { episodesList } from "../../client/sdk.gen";
+import type { EpisodeRead } from "../../client/types.gen";
+import { mayChange, useSession } from "../../common/signedIn";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+import { formatDate, RATINGS } from "../../words";
+import { Saved } from "../../common/Saved";
+import { useReview } from "../review/ReviewLayout";
+
+export function period(episode: Pick<EpisodeRead, "period_start" | "period_end">): string {
+  const { period_start: start, period_end: end } = episode;
+  if (!start && !end) return "Not recorded";
+  if (start && (!end || end === start)) return formatDate(start);
+  if (!start) return `Until ${formatDate(end)}`;
+  return `${formatDate(start)} to ${formatDate(end)}`;
+}
+
+/** The key practice episodes the reviewers selected, in order. */
+export function EpisodesPage() {
+  const session = useSession();
+  const { review } = useReview();
+  const saved = (useLocation().state as { saved?: string } | null)?.saved;
+  const [loaded] = useLoad(
+    (signal) =>
+      everything((offset) =>
+        ok(episodesList({ path: { review_id: review.id }, query: { limit: 200, offset }, signal })),
+      ),
+    [review.id],
+  );
+  const editable = mayChange(session);
+
+  return (
+    <>
+      <Saved what={saved} />
+      <h1 className="govuk-heading-l">Key practice episodes</h1>
+      <p className="govuk-body">
+        The episodes that mattered to how the case developed, good practice as well as poor: each
+        with the practitioners' view at the time and an appraisal made without hindsight.
+      </p>
+      {editable && (
+        <Link className="govuk-button" to={`/reviews/${review.id}/episodes/new`}>
+          Add an episode
+        </Link>
+      )}
+      <LoadProblem loaded={loaded} what="episodes" />
+      {loaded.state === "ready" && loaded.data.length === 0 && (
+        <p className="govuk-body">No key practice episodes have been added yet.</p>
+      )}
+      {loaded.state === "ready" && loaded.data.length > 0 && (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Episodes</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Number</th>
+              <th scope="col" className="govuk-table__header">Episode</th>
+              <th scope="col" className="govuk-table__header">When</th>
+              <th scope="col" className="govuk-table__header">Appraisal</th>
+              <th scope="col" className="govuk-table__header">Chronology entries cited</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {loaded.data.map((episode) => (
+              <tr className="govuk-table__row" key={episode.id}>
+                <td className="govuk-table__cell">{episode.ordinal}</td>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/reviews/${review.id}/episodes/${episode.id}`}>
+                    {episode.title}
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">{period(episode)}</td>
+                <td className="govuk-table__cell">
+                  {episode.appraisal_rating ? (
+                    <strong className={`govuk-tag ${RATING_TAG[episode.appraisal_rating]}`}>
+                      {RATINGS[episode.appraisal_rating]}
+                    </strong>
+                  ) : (
+                    "Not appraised yet"
+                  )}
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {episode.chronology_entry_ids.length}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+const RATING_TAG: Record<keyof typeof RATINGS, string> = {
+  good_practice: "govuk-tag--green",
+  as_expected: "govuk-tag--blue",
+  below_expected: "govuk-tag--orange",
+  not_assessable: "govuk-tag--grey",
+};

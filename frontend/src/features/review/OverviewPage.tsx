@@ -1,0 +1,129 @@
+import { ok } from "../../api";
+import { graphChecks } from "../../client/sdk.gen";
+import { mayChange, useSession } from "../../common/signedIn";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+import { AGE_BANDS, formatDate, OUTCOMES, REVIEW_TYPES, SIZES, STATUS_TAG, STATUSES } from "../../words";
+import { ChecksList } from "./ChecksList";
+import { useReview } from "./ReviewLayout";
+import { StatusForm } from "./StatusForm";
+import { type TimescaleState, timescales } from "./timescales";
+
+const STATE_TAGS: Record<TimescaleState, [string, string]> = {
+  met: ["Met", "govuk-tag--green"],
+  missed: ["Missed", "govuk-tag--red"],
+  due: ["Due", "govuk-tag--blue"],
+  overdue: ["Overdue", "govuk-tag--red"],
+  "not-started": ["Not started", "govuk-tag--grey"],
+  unrecorded: ["Not recorded", "govuk-tag--grey"],
+};
+
+function Row({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{term}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+export function OverviewPage() {
+  const session = useSession();
+  const { review } = useReview();
+  const [checks, reloadChecks] = useLoad(
+    (signal) => ok(graphChecks({ path: { review_id: review.id }, signal })),
+    [review.id, review.version],
+  );
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <>
+      <h1 className="govuk-heading-l">Overview</h1>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <dl className="govuk-summary-list" aria-label="About the review">
+            <Row term="Reference">{review.reference}</Row>
+            <Row term="Child">{review.child_pseudonym}</Row>
+            <Row term="Status">
+              <strong className={`govuk-tag ${STATUS_TAG[review.status]}`}>
+                {STATUSES[review.status]}
+              </strong>
+            </Row>
+            <Row term="Type of review">{REVIEW_TYPES[review.review_type]}</Row>
+            <Row term="Learning Together size">
+              {review.learning_together_size ? SIZES[review.learning_together_size] : "Not recorded"}
+            </Row>
+            <Row term="Child's age">
+              {review.child_age_band ? AGE_BANDS[review.child_age_band] : "Not recorded"}
+            </Row>
+            <Row term="Outcome">{review.outcome ? OUTCOMES[review.outcome] : "Not recorded"}</Row>
+            <Row term="Period the review looks at">
+              {review.scope_start || review.scope_end
+                ? `${formatDate(review.scope_start)} to ${formatDate(review.scope_end)}`
+                : "Not recorded"}
+            </Row>
+            {review.checks_override_reason && (
+              <Row term="Blocking checks overridden">
+                {review.checks_override_reason} ({review.checks_overridden_by})
+              </Row>
+            )}
+          </dl>
+        </div>
+      </div>
+
+      <h2 className="govuk-heading-m">Key dates and timescales</h2>
+      <dl className="govuk-summary-list" aria-label="Key dates">
+        <Row term="Incident">{formatDate(review.incident_date)}</Row>
+        <Row term="Notification">{formatDate(review.notification_date)}</Row>
+        <Row term="Review started">{formatDate(review.start_date)}</Row>
+        <Row term="Published">{formatDate(review.publication_date)}</Row>
+      </dl>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--s">Timescales</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Step</th>
+            <th scope="col" className="govuk-table__header">Timescale</th>
+            <th scope="col" className="govuk-table__header">Due by</th>
+            <th scope="col" className="govuk-table__header">Done</th>
+            <th scope="col" className="govuk-table__header">Met?</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {timescales(review, today).map((step) => (
+            <tr className="govuk-table__row" key={step.name}>
+              <th scope="row" className="govuk-table__header">{step.name}</th>
+              <td className="govuk-table__cell">{step.rule}</td>
+              <td className="govuk-table__cell">{step.due ? formatDate(step.due) : "Not known yet"}</td>
+              <td className="govuk-table__cell">
+                {step.done ? formatDate(step.done) : step.state === "unrecorded" ? "Not recorded" : "Not yet"}
+              </td>
+              <td className="govuk-table__cell">
+                <strong className={`govuk-tag ${STATE_TAGS[step.state][1]}`}>
+                  {STATE_TAGS[step.state][0]}
+                </strong>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="govuk-hint">
+        Working days leave out weekends; bank holidays are not taken into account.
+      </p>
+
+      <h2 className="govuk-heading-m">Completeness checks</h2>
+      <p className="govuk-body">
+        What is still missing before the draft. A review moves to draft or published only when no
+        blocking check fails, or with its lead reviewer's written reason.
+      </p>
+      <LoadProblem loaded={checks} what="checks" />
+      {checks.state === "ready" && (
+        <>
+          <ChecksList reviewId={review.id} checks={checks.data.checks} severity="blocking" />
+          <ChecksList reviewId={review.id} checks={checks.data.checks} severity="advisory" />
+        </>
+      )}
+
+      {mayChange(session) && <StatusForm onChanged={reloadChecks} />}
+    </>
+  );
+}

@@ -1,0 +1,72 @@
+import { NavLink, Outlet, useOutletContext, useParams } from "react-router-dom";
+
+import { everything, ok } from "../../api";
+import { agenciesList, reviewsRead } from "../../client/sdk.gen";
+import type { AgencyRead, ReviewRead } from "../../client/types.gen";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+
+export interface ReviewContext {
+  review: ReviewRead;
+  /** The review as saved after a change made on one of its screens. */
+  setReview: (review: ReviewRead) => void;
+  /** The national agencies and the review's board's own, by id. */
+  agencies: Map<number, AgencyRead>;
+}
+
+/** The review whose screen this is, loaded once by the layout around its screens. */
+export function useReview(): ReviewContext {
+  return useOutletContext<ReviewContext>();
+}
+
+const SECTIONS: [string, string][] = [
+  ["", "Overview"],
+  ["chronology", "Chronology"],
+  ["episodes", "Key practice episodes"],
+];
+
+export function ReviewLayout() {
+  const reviewId = Number(useParams().reviewId);
+  const [loaded, , replace] = useLoad(
+    async (signal) => {
+      const review = await ok(reviewsRead({ path: { review_id: reviewId }, signal }));
+      const agencies = await everything((offset) =>
+        ok(agenciesList({ query: { board_id: review.board_id, limit: 200, offset }, signal })),
+      );
+      return { review, agencies: new Map(agencies.map((agency) => [agency.id, agency])) };
+    },
+    [reviewId],
+  );
+
+  if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what="review" />;
+  const { review, agencies } = loaded.data;
+  const context: ReviewContext = {
+    review,
+    agencies,
+    setReview: (next) => replace({ review: next, agencies }),
+  };
+  return (
+    <>
+      <span className="govuk-caption-l">
+        {review.reference} · {review.child_pseudonym}
+      </span>
+      <nav className="scr-section-nav" aria-label="Review">
+        <ul className="scr-section-nav__list">
+          {SECTIONS.map(([path, label]) => (
+            <li className="scr-section-nav__item" key={path}>
+              <NavLink
+                end={path === ""}
+                to={`/reviews/${review.id}${path ? `/${path}` : ""}`}
+                className={({ isActive }) =>
+                  `govuk-link govuk-link--no-visited-state scr-section-nav__link${isActive ? " scr-section-nav__link--active" : ""}`
+                }
+              >
+                {label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet context={context} />
+    </>
+  );
+}

@@ -1,0 +1,157 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+
+import { ok } from "../../api";
+import { reviewsList } from "../../client/sdk.gen";
+import type { ReviewStatus, ReviewType } from "../../client/types.gen";
+import { ErrorSummary } from "../../common/ErrorSummary";
+import { Select, TextInput } from "../../common/fields";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+import { REVIEW_TYPES, STATUSES } from "../../words";
+import { ReviewsTable } from "./ReviewsTable";
+
+const PAGE = 50;
+
+/** The reviews you may see, filtered by status, type of review and year (kept in the URL). */
+export function ReviewsPage() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get("status") ?? "";
+  const reviewType = params.get("review_type") ?? "";
+  const year = params.get("year") ?? "";
+  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const [form, setForm] = useState({ status, reviewType, year });
+  const [yearProblem, setYearProblem] = useState<string | undefined>();
+  // Back and forward move through filters too: the form follows the address.
+  useEffect(() => setForm({ status, reviewType, year }), [status, reviewType, year]);
+
+  const [loaded] = useLoad(
+    (signal) =>
+      ok(
+        reviewsList({
+          query: {
+            status: (status || undefined) as ReviewStatus | undefined,
+            review_type: (reviewType || undefined) as ReviewType | undefined,
+            year: /^\d{4}$/.test(year) ? Number(year) : undefined,
+            limit: PAGE,
+            offset,
+          },
+          signal,
+        }),
+      ),
+    [status, reviewType, year, offset],
+  );
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const typed = form.year.trim();
+    if (typed && !/^\d{4}$/.test(typed)) {
+      setYearProblem("Enter the year as four digits, like 2023");
+      return;
+    }
+    setYearProblem(undefined);
+    const next = new URLSearchParams();
+    if (form.status) next.set("status", form.status);
+    if (form.reviewType) next.set("review_type", form.reviewType);
+    if (typed) next.set("year", typed);
+    setParams(next);
+  }
+
+  function pageAt(at: number) {
+    const next = new URLSearchParams(params);
+    if (at > 0) next.set("offset", String(at));
+    else next.delete("offset");
+    setParams(next);
+  }
+
+  const filtered = Boolean(status || reviewType || year);
+  return (
+    <>
+      <ErrorSummary problems={yearProblem ? [{ field: "year", text: yearProblem }] : []} />
+      <h1 className="govuk-heading-l">Reviews</h1>
+      <form noValidate onSubmit={apply} className="scr-filters" aria-label="Filter the reviews">
+        <Select
+          id="status"
+          label="Status"
+          value={form.status}
+          empty="Any status"
+          options={Object.entries(STATUSES)}
+          onChange={(value) => setForm({ ...form, status: value })}
+        />
+        <Select
+          id="review_type"
+          label="Type of review"
+          value={form.reviewType}
+          empty="Any type"
+          options={Object.entries(REVIEW_TYPES)}
+          onChange={(value) => setForm({ ...form, reviewType: value })}
+        />
+        <TextInput
+          id="year"
+          label="Year notified"
+          width="govuk-input--width-4"
+          inputMode="numeric"
+          value={form.year}
+          error={yearProblem}
+          onChange={(value) => setForm({ ...form, year: value })}
+        />
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button">
+            Apply filters
+          </button>
+          {filtered && (
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => {
+                setForm({ status: "", reviewType: "", year: "" });
+                setParams(new URLSearchParams());
+              }}
+            >
+              Clear filters
+            </button>
+          )}
+        </div>
+      </form>
+      <LoadProblem loaded={loaded} what="reviews" />
+      {loaded.state === "ready" && (
+        <>
+          <p className="govuk-body" role="status">
+            {loaded.data.total === 1 ? "1 review" : `${loaded.data.total} reviews`}
+            {filtered ? (loaded.data.total === 1 ? " matches the filters" : " match the filters") : ""}.
+          </p>
+          {loaded.data.items.length > 0 && <ReviewsTable reviews={loaded.data.items} />}
+          {loaded.data.total > PAGE && (
+            <nav className="govuk-pagination" aria-label="Pages of reviews">
+              {offset > 0 && (
+                <div className="govuk-pagination__prev">
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary"
+                    onClick={() => pageAt(Math.max(0, offset - PAGE))}
+                  >
+                    Previous page
+                  </button>
+                </div>
+              )}
+              <p className="govuk-body govuk-!-margin-bottom-0 govuk-!-margin-right-4">
+                Reviews {offset + 1} to {Math.min(offset + PAGE, loaded.data.total)} of{" "}
+                {loaded.data.total}
+              </p>
+              {offset + PAGE < loaded.data.total && (
+                <div className="govuk-pagination__next">
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary"
+                    onClick={() => pageAt(offset + PAGE)}
+                  >
+                    Next page
+                  </button>
+                </div>
+              )}
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}
