@@ -14,11 +14,20 @@ import { ChronologyEntryPage } from "./features/chronology/ChronologyEntryPage";
 import { ChronologyPage } from "./features/chronology/ChronologyPage";
 import { EpisodePage } from "./features/episodes/EpisodePage";
 import { EpisodesPage } from "./features/episodes/EpisodesPage";
+import { FactorPage } from "./features/factors/FactorPage";
+import { FactorsPage } from "./features/factors/FactorsPage";
+import { FindingPage } from "./features/findings/FindingPage";
+import { FindingsPage } from "./features/findings/FindingsPage";
+import { GraphPage } from "./features/graph/GraphPage";
 import { HomePage } from "./features/home/HomePage";
+import { IdentifiersPage } from "./features/identifiers/IdentifiersPage";
+import { PatternsPage } from "./features/patterns/PatternsPage";
 import { OverviewPage } from "./features/review/OverviewPage";
 import { ReviewLayout } from "./features/review/ReviewLayout";
 import { ReviewsPage } from "./features/reviews/ReviewsPage";
 import { SignInPage } from "./features/sign-in/SignInPage";
+import { TaggingPage } from "./features/tagging/TaggingPage";
+import { TypologyPage } from "./features/tagging/TypologyPage";
 import { currentSession, forgetSession, keepSession, roleLabel, type SignedIn } from "./session";
 
 function Layout() {
@@ -65,6 +74,16 @@ function Layout() {
                       </Link>
                     </li>
                   )}
+                  <li className="govuk-service-navigation__item">
+                    <Link className="govuk-service-navigation__link" to="/patterns">
+                      Patterns
+                    </Link>
+                  </li>
+                  <li className="govuk-service-navigation__item">
+                    <Link className="govuk-service-navigation__link" to="/typology">
+                      Typology
+                    </Link>
+                  </li>
                   <li className="govuk-service-navigation__item">
                     <span className="govuk-body-s govuk-!-margin-bottom-0">
                       {session.email} ({roleLabel(session.role)})
@@ -141,8 +160,19 @@ export const routes: RouteObject[] = [
           { path: "episodes", element: <EpisodesPage /> },
           { path: "episodes/new", element: <EpisodePage /> },
           { path: "episodes/:episodeId", element: <EpisodePage /> },
+          { path: "factors", element: <FactorsPage /> },
+          { path: "factors/new", element: <FactorPage /> },
+          { path: "factors/:factorId", element: <FactorPage /> },
+          { path: "graph", element: <GraphPage /> },
+          { path: "findings", element: <FindingsPage /> },
+          { path: "findings/new", element: <FindingPage /> },
+          { path: "findings/:findingId", element: <FindingPage /> },
+          { path: "tagging", element: <TaggingPage /> },
+          { path: "identifiers", element: <IdentifiersPage /> },
         ],
       },
+      { path: "patterns", element: <PatternsPage /> },
+      { path: "typology", element: <TypologyPage /> },
       { path: "*", element: <NotFound /> },
     ],
   },

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useOutletContext, useParams } from "react-router-dom";
 import { everything, ok } from "../../api";
 import { agenciesList, reviewsRead } from "../../client/sdk.gen";
 import type { AgencyRead, ReviewRead } from "../../client/types.gen";
+import { useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 
 export interface ReviewContext {
@@ -22,10 +23,17 @@ const SECTIONS: [string, string][] = [
   ["", "Overview"],
   ["chronology", "Chronology"],
   ["episodes", "Key practice episodes"],
+  ["factors", "Contributory factors"],
+  ["graph", "Causal graph"],
+  ["findings", "Findings"],
+  ["tagging", "Tagging"],
 ];
+// Only the review's own reviewers keep and see its list of known identifiers.
+const REVIEWERS_SECTIONS: [string, string][] = [["identifiers", "Known identifiers"]];
 
 export function ReviewLayout() {
   const reviewId = Number(useParams().reviewId);
+  const session = useSession();
   const [loaded, , replace] = useLoad(
     async (signal) => {
       const review = await ok(reviewsRead({ path: { review_id: reviewId }, signal }));
@@ -51,19 +59,21 @@ export function ReviewLayout() {
       </span>
       <nav className="scr-section-nav" aria-label="Review">
         <ul className="scr-section-nav__list">
-          {SECTIONS.map(([path, label]) => (
-            <li className="scr-section-nav__item" key={path}>
-              <NavLink
-                end={path === ""}
-                to={`/reviews/${review.id}${path ? `/${path}` : ""}`}
-                className={({ isActive }) =>
-                  `govuk-link govuk-link--no-visited-state scr-section-nav__link${isActive ? " scr-section-nav__link--active" : ""}`
-                }
-              >
-                {label}
-              </NavLink>
-            </li>
-          ))}
+          {[...SECTIONS, ...(session.role === "reviewer" ? REVIEWERS_SECTIONS : [])].map(
+            ([path, label]) => (
+              <li className="scr-section-nav__item" key={path}>
+                <NavLink
+                  end={path === ""}
+                  to={`/reviews/${review.id}${path ? `/${path}` : ""}`}
+                  className={({ isActive }) =>
+                    `govuk-link govuk-link--no-visited-state scr-section-nav__link${isActive ? " scr-section-nav__link--active" : ""}`
+                  }
+                >
+                  {label}
+                </NavLink>
+              </li>
+            ),
+          )}
         </ul>
       </nav>
       <Outlet context={context} />
