@@ -127,8 +127,9 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
             swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
         )
 
-    if (FRONTEND_DIST / "index.html").is_file():
-        app.mount("/", WorkbenchFiles(FRONTEND_DIST), name="workbench")
+    workbench = settings.frontend_dist or FRONTEND_DIST
+    if (workbench / "index.html").is_file():
+        app.mount("/", WorkbenchFiles(workbench), name="workbench")
     else:
 
         @app.get("/", include_in_schema=False, response_class=HTMLResponse)

@@ -53,6 +53,10 @@ class Settings(BaseSettings):
         default=None,
         description="A folder with versions/ and mappings/ to use instead of the shipped typology.",
     )
+    frontend_dist: Path | None = Field(
+        default=None,
+        description="The built workbench served at /; the checkout's frontend/dist when unset.",
+    )
 
     @property
     def effective_database_url(self) -> str:

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-import api.main
 from api.main import create_app
+from scr.config import get_settings
 
 PAGE = "<!doctype html><title>SCR Workbench</title><div id=root></div>"
 
 
 @pytest.fixture
-def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     (tmp_path / "index.html").write_text(PAGE)
     (tmp_path / "static").mkdir()
     (tmp_path / "static" / "app.js").write_text("console.log('workbench')")
-    monkeypatch.setattr(api.main, "FRONTEND_DIST", tmp_path)
-    return TestClient(create_app(check_migrations=False))
+    monkeypatch.setenv("SCR_FRONTEND_DIST", str(tmp_path))
+    get_settings.cache_clear()
+    yield TestClient(create_app(check_migrations=False))
+    get_settings.cache_clear()
 
 
 @pytest.mark.parametrize(
