@@ -50,8 +50,14 @@ def token(
 
 @router.get("/me", response_model=Me)
 def me(principal: PrincipalDep) -> Me:
-    """Who is signed in, with their role and board."""
-    return Me(email=principal.name, role=principal.role, board_id=principal.board_id)
+    """Who is signed in, with their role, board, and the reviews they work on."""
+    return Me(
+        email=principal.name,
+        role=principal.role,
+        board_id=principal.board_id,
+        reviews=sorted(principal.reviews),
+        leads=sorted(principal.leads),
+    )
 
 
 @router.post(

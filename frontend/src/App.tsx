@@ -24,6 +24,8 @@ import { IdentifiersPage } from "./features/identifiers/IdentifiersPage";
 import { PatternsPage } from "./features/patterns/PatternsPage";
 import { OverviewPage } from "./features/review/OverviewPage";
 import { ReviewLayout } from "./features/review/ReviewLayout";
+import { DetailsPage } from "./features/review/DetailsPage";
+import { NewReviewPage } from "./features/reviews/NewReviewPage";
 import { ReviewsPage } from "./features/reviews/ReviewsPage";
 import { SignInPage } from "./features/sign-in/SignInPage";
 import { TaggingPage } from "./features/tagging/TaggingPage";
@@ -149,11 +151,13 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: "reviews", element: <ReviewsPage /> },
+      { path: "reviews/new", element: <NewReviewPage /> },
       {
         path: "reviews/:reviewId",
         element: <ReviewLayout />,
         children: [
           { index: true, element: <OverviewPage /> },
+          { path: "details", element: <DetailsPage /> },
           { path: "chronology", element: <ChronologyPage /> },
           { path: "chronology/new", element: <ChronologyEntryPage /> },
           { path: "chronology/:entryId", element: <ChronologyEntryPage /> },

@@ -55,6 +55,8 @@ class Me(BaseModel):
     email: str
     role: Role
     board_id: int | None
+    reviews: list[int] = Field(description="The reviews a reviewer is assigned to, by id.")
+    leads: list[int] = Field(description="Of those, the reviews they are lead reviewer of.")
 
 
 class MachineTokenCreate(WriteBase):

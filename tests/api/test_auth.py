@@ -166,7 +166,13 @@ def test_a_disabled_account_loses_access_at_once(client: TestClient, session: Se
     )
     token = _sign_in(client, "c@example.org", PASSWORD).json()["access_token"]
     me = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
-    assert me.json() == {"email": "c@example.org", "role": "national", "board_id": None}
+    assert me.json() == {
+        "email": "c@example.org",
+        "role": "national",
+        "board_id": None,
+        "reviews": [],
+        "leads": [],
+    }
     account_service.disable(session=session, email=user.email)
     after = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
     assert after.status_code == 401
@@ -190,7 +196,13 @@ def test_machine_tokens_are_shown_once_scoped_and_revocable(
 
     machine = {"Authorization": f"Bearer {secret}"}
     me = anonymous.get("/api/v1/auth/me", headers=machine).json()
-    assert me == {"email": "token:board dashboard", "role": "board", "board_id": board.id}
+    assert me == {
+        "email": "token:board dashboard",
+        "role": "board",
+        "board_id": board.id,
+        "reviews": [],
+        "leads": [],
+    }
     seen = anonymous.get("/api/v1/reviews", headers=machine).json()["items"]
     assert [r["id"] for r in seen] == [own.id]
     assert anonymous.get(f"/api/v1/reviews/{other.id}", headers=machine).status_code == 404
@@ -215,3 +227,14 @@ def test_machine_tokens_are_for_boards_and_the_national_body_only(client: TestCl
     no_board = client.post("/api/v1/auth/tokens", json={"name": "x", "role": "board"})
     assert no_board.status_code == 422
     assert "board" in no_board.json()["detail"]
+
+
+def test_a_reviewer_learns_which_reviews_they_work_on_and_lead(
+    client: TestClient, session: Session
+) -> None:
+    led, assisted, elsewhere = make_review(session), make_review(session), make_review(session)
+    reviewer = make_user(session, Role.reviewer, reviews=(assisted,), leads=(led,))
+    me = client.get("/api/v1/auth/me", headers=bearer(reviewer)).json()
+    assert me["reviews"] == sorted([led.id, assisted.id])
+    assert me["leads"] == [led.id]
+    assert elsewhere.id not in me["reviews"]

@@ -43,7 +43,7 @@ export const authToken = <ThrowOnError extends boolean = false>(options: Options
 /**
  * Me
  *
- * Who is signed in, with their role and board.
+ * Who is signed in, with their role, board, and the reviews they work on.
  */
 export const authMe = <ThrowOnError extends boolean = false>(options?: Options<AuthMeData, ThrowOnError>) => (options?.client ?? client).get<AuthMeResponses, AuthMeErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -2271,6 +2271,18 @@ export type Me = {
      * Board Id
      */
     board_id: number | null;
+    /**
+     * Reviews
+     *
+     * The reviews a reviewer is assigned to, by id.
+     */
+    reviews: Array<number>;
+    /**
+     * Leads
+     *
+     * Of those, the reviews they are lead reviewer of.
+     */
+    leads: Array<number>;
 };
 
 /**

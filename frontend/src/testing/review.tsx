@@ -86,9 +86,15 @@ export function serve(routes: Record<string, Answer | Answer[]>) {
 /** Render `element` at `path` inside a review, signed in as `session`. */
 export function renderInReview(
   element: ReactElement,
-  { path, route, session = LEAD, review = REVIEW }: { path: string; route: string; session?: SignedIn; review?: ReviewRead },
+  {
+    path,
+    route,
+    session = LEAD,
+    review = REVIEW,
+    lead = session === LEAD,
+  }: { path: string; route: string; session?: SignedIn; review?: ReviewRead; lead?: boolean },
 ) {
-  const context: ReviewContext = { review, agencies: AGENCIES, setReview: vi.fn() };
+  const context: ReviewContext = { review, agencies: AGENCIES, lead, setReview: vi.fn() };
   const router = createMemoryRouter(
     [
       {

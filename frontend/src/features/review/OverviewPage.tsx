@@ -1,9 +1,13 @@
+import { Link, useLocation } from "react-router-dom";
+
 import { ok } from "../../api";
 import { graphChecks } from "../../client/sdk.gen";
 import { mayChange, useSession } from "../../common/signedIn";
+import { Saved } from "../../common/Saved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { AGE_BANDS, formatDate, OUTCOMES, REVIEW_TYPES, SIZES, STATUS_TAG, STATUSES } from "../../words";
 import { ChecksList } from "./ChecksList";
+import { loadContextGroups } from "./contextCodes";
 import { useReview } from "./ReviewLayout";
 import { StatusForm } from "./StatusForm";
 import { type TimescaleState, timescales } from "./timescales";
@@ -33,10 +37,18 @@ export function OverviewPage() {
     (signal) => ok(graphChecks({ path: { review_id: review.id }, signal })),
     [review.id, review.version],
   );
+  const [groups] = useLoad((signal) => loadContextGroups(signal), []);
+  const saved = (useLocation().state as { saved?: string } | null)?.saved;
   const today = new Date().toISOString().slice(0, 10);
+  const codeLabels = new Map(
+    (groups.state === "ready" ? groups.data : []).flatMap((group) =>
+      group.codes.map((code) => [code.id, code.label] as const),
+    ),
+  );
 
   return (
     <>
+      <Saved what={saved} />
       <h1 className="govuk-heading-l">Overview</h1>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
@@ -61,12 +73,29 @@ export function OverviewPage() {
                 ? `${formatDate(review.scope_start)} to ${formatDate(review.scope_end)}`
                 : "Not recorded"}
             </Row>
+            <Row term="Case context">
+              {review.context_codes.length > 0
+                ? review.context_codes.map((code) => codeLabels.get(code) ?? code).join(", ")
+                : "Not recorded"}
+            </Row>
+            {review.case_summary && (
+              <Row term="Case summary">
+                <span className="scr-pre-line">{review.case_summary}</span>
+              </Row>
+            )}
             {review.checks_override_reason && (
               <Row term="Blocking checks overridden">
                 {review.checks_override_reason} ({review.checks_overridden_by})
               </Row>
             )}
           </dl>
+          {mayChange(session) && (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/reviews/${review.id}/details`}>
+                Change the review's details
+              </Link>
+            </p>
+          )}
         </div>
       </div>
 

@@ -1,7 +1,7 @@
 import { NavLink, Outlet, useOutletContext, useParams } from "react-router-dom";
 
 import { everything, ok } from "../../api";
-import { agenciesList, reviewsRead } from "../../client/sdk.gen";
+import { agenciesList, authMe, reviewsRead } from "../../client/sdk.gen";
 import type { AgencyRead, ReviewRead } from "../../client/types.gen";
 import { useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
@@ -12,6 +12,8 @@ export interface ReviewContext {
   setReview: (review: ReviewRead) => void;
   /** The national agencies and the review's board's own, by id. */
   agencies: Map<number, AgencyRead>;
+  /** Whether the signed-in person is the review's lead reviewer (admins are not). */
+  lead: boolean;
 }
 
 /** The review whose screen this is, loaded once by the layout around its screens. */
@@ -40,17 +42,23 @@ export function ReviewLayout() {
       const agencies = await everything((offset) =>
         ok(agenciesList({ query: { board_id: review.board_id, limit: 200, offset }, signal })),
       );
-      return { review, agencies: new Map(agencies.map((agency) => [agency.id, agency])) };
+      const me = await ok(authMe({ signal }));
+      return {
+        review,
+        agencies: new Map(agencies.map((agency) => [agency.id, agency])),
+        lead: me.leads.includes(review.id),
+      };
     },
     [reviewId],
   );
 
   if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what="review" />;
-  const { review, agencies } = loaded.data;
+  const { review, agencies, lead } = loaded.data;
   const context: ReviewContext = {
     review,
     agencies,
-    setReview: (next) => replace({ review: next, agencies }),
+    lead,
+    setReview: (next) => replace({ review: next, agencies, lead }),
   };
   return (
     <>

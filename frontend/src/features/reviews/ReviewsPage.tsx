@@ -1,11 +1,12 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { useSearchParams } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 
 import { ok } from "../../api";
 import { reviewsList } from "../../client/sdk.gen";
 import type { ReviewStatus, ReviewType } from "../../client/types.gen";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Select, TextInput } from "../../common/fields";
+import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { REVIEW_TYPES, STATUSES } from "../../words";
 import { ReviewsTable } from "./ReviewsTable";
@@ -14,6 +15,7 @@ const PAGE = 50;
 
 /** The reviews you may see, filtered by status, type of review and year (kept in the URL). */
 export function ReviewsPage() {
+  const session = useSession();
   const [params, setParams] = useSearchParams();
   const status = params.get("status") ?? "";
   const reviewType = params.get("review_type") ?? "";
@@ -68,6 +70,11 @@ export function ReviewsPage() {
     <>
       <ErrorSummary problems={yearProblem ? [{ field: "year", text: yearProblem }] : []} />
       <h1 className="govuk-heading-l">Reviews</h1>
+      {mayChange(session) && (
+        <Link to="/reviews/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+          Open a review
+        </Link>
+      )}
       <form noValidate onSubmit={apply} className="scr-filters" aria-label="Filter the reviews">
         <Select
           id="status"

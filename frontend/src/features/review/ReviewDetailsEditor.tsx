@@ -1,0 +1,284 @@
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate } from "react-router-dom";
+
+import { ApiError, ok } from "../../api";
+import { reviewsCreate, reviewsUpdate } from "../../client/sdk.gen";
+import type { AgeBand, BoardRead, LearningTogetherSize, Outcome, ReviewRead, ReviewType } from "../../client/types.gen";
+import { ConflictNotice, currentOf } from "../../common/Conflict";
+import { DateInput } from "../../common/DateInput";
+import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { Checkboxes, Radios, Select, TextArea, TextInput } from "../../common/fields";
+import { problemsOf } from "../../common/problems";
+import { useUnsavedChanges } from "../../common/unsaved";
+import { AGE_BANDS, OUTCOMES, REVIEW_TYPES, SIZES } from "../../words";
+import {
+  COMPARED_REVIEW_FIELDS,
+  type ContextGroup,
+  formOf,
+  REVIEW_FIELDS,
+  type ReviewForm,
+  reviewOf,
+} from "./reviewForm";
+
+/**
+ * The review's own details: opening a new review (`boards` to choose from), or changing an
+ * open one (`review`, with the version it was read at).
+ */
+export function ReviewDetailsEditor(props: {
+  review: ReviewRead | null;
+  boards?: BoardRead[];
+  contextGroups: ContextGroup[];
+  onSaved?: (review: ReviewRead) => void;
+}) {
+  const navigate = useNavigate();
+  const [base, setBase] = useState(props.review);
+  const [form, setForm] = useState<ReviewForm>(() => formOf(props.review));
+  const boards = props.boards ?? [];
+  const onlyBoard = boards.length === 1 ? String(boards[0].id) : "";
+  const [board, setBoard] = useState(onlyBoard);
+  const [version, setVersion] = useState(props.review?.version ?? 0);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [conflict, setConflict] = useState<{ message: string; theirs: ReviewRead } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const dirty = JSON.stringify(form) !== JSON.stringify(formOf(base)) || board !== onlyBoard;
+  const [leaveWarning, leaveFreely] = useUnsavedChanges(dirty);
+  const back = base ? `/reviews/${base.id}` : "/reviews";
+  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text;
+  const set =
+    <K extends keyof ReviewForm>(key: K) =>
+    (value: ReviewForm[K]) =>
+      setForm((now) => ({ ...now, [key]: value }));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = reviewOf(form);
+    const found = "problems" in checked ? [...checked.problems] : [];
+    if (!base && !board) found.unshift({ field: "board", text: "Select the safeguarding partnership" });
+    if (found.length > 0 || "problems" in checked) {
+      setProblems(found);
+      return;
+    }
+    setProblems([]);
+    setConflict(null);
+    setBusy(true);
+    try {
+      const saved = base
+        ? await ok(reviewsUpdate({ path: { review_id: base.id }, body: { version, ...checked.review } }))
+        : await ok(reviewsCreate({ body: { board_id: Number(board), ...checked.review } }));
+      leaveFreely();
+      props.onSaved?.(saved);
+      navigate(`/reviews/${saved.id}`, {
+        state: {
+          saved: base
+            ? "The review's details were changed."
+            : `Review ${saved.reference} was opened. You are its lead reviewer.`,
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const theirs = currentOf(error);
+      if (error.status === 409 && theirs) {
+        setConflict({ message: error.message, theirs: theirs as unknown as ReviewRead });
+      } else {
+        setProblems(problemsOf(error, REVIEW_FIELDS));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const read = reviewOf(form);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={back}>
+          {base ? "Back to the overview" : "Back to the reviews"}
+        </Link>
+        {leaveWarning}
+        <ErrorSummary problems={problems} />
+        {conflict && (
+          <ConflictNotice
+            message={conflict.message}
+            theirs={conflict.theirs as unknown as Record<string, unknown>}
+            yours={"review" in read ? { ...read.review } : {}}
+            yourVersion={version}
+            compared={COMPARED_REVIEW_FIELDS}
+            onUseTheirs={() => {
+              setBase(conflict.theirs);
+              setForm(formOf(conflict.theirs));
+              setVersion(conflict.theirs.version);
+              setConflict(null);
+            }}
+            onKeepYours={() => {
+              setBase(conflict.theirs);
+              setVersion(conflict.theirs.version);
+              setConflict(null);
+            }}
+          />
+        )}
+        <h1 className="govuk-heading-l">{base ? "Change the review's details" : "Open a review"}</h1>
+        {!base && (
+          <p className="govuk-body">
+            You become the review's lead reviewer. Record the child by a pseudonym and the people
+            around them by their roles: never by name.
+          </p>
+        )}
+        <form noValidate onSubmit={submit} className="scr-editor">
+          {!base && (
+            <Select
+              id="board"
+              label="Safeguarding partnership"
+              hint="The partnership that commissioned the review."
+              value={board}
+              empty={boards.length === 1 ? undefined : "Choose the partnership"}
+              options={boards.map((b) => [String(b.id), b.name])}
+              error={errorOf("board")}
+              onChange={setBoard}
+            />
+          )}
+          <TextInput
+            id="reference"
+            label="Reference"
+            hint="The partnership's reference for the review, like NBY-2025-01."
+            width="govuk-input--width-10"
+            value={form.reference}
+            error={errorOf("reference")}
+            onChange={set("reference")}
+          />
+          <TextInput
+            id="child-pseudonym"
+            label="Child"
+            hint="The pseudonym the review uses, like ‘Child S’. Never the child's name."
+            width="govuk-input--width-10"
+            value={form.childPseudonym}
+            error={errorOf("child-pseudonym")}
+            onChange={set("childPseudonym")}
+          />
+          <Radios
+            id="review-type"
+            label="Type of review"
+            value={form.reviewType}
+            options={Object.entries(REVIEW_TYPES)}
+            error={errorOf("review-type")}
+            onChange={(value) => set("reviewType")(value as ReviewType)}
+          />
+          <Select
+            id="size"
+            label="Learning Together size (optional)"
+            value={form.size}
+            empty="Not chosen yet"
+            options={Object.entries(SIZES)}
+            error={errorOf("size")}
+            onChange={(value) => set("size")(value as LearningTogetherSize | "")}
+          />
+
+          <h2 className="govuk-heading-m">Key dates</h2>
+          <DateInput
+            id="incident-date"
+            label="Incident (optional)"
+            hint="The serious incident that led to the review. For example, 10 3 2024"
+            value={form.incident}
+            error={errorOf("incident-date")}
+            onChange={set("incident")}
+          />
+          <DateInput
+            id="notification-date"
+            label="Notification (optional)"
+            hint="When the partnership notified the national panel: the timescales count from here."
+            value={form.notification}
+            error={errorOf("notification-date")}
+            onChange={set("notification")}
+          />
+          <DateInput
+            id="start-date"
+            label="Review started (optional)"
+            value={form.start}
+            error={errorOf("start-date")}
+            onChange={set("start")}
+          />
+          <DateInput
+            id="publication-date"
+            label="Published (optional)"
+            value={form.publication}
+            error={errorOf("publication-date")}
+            onChange={set("publication")}
+          />
+          <DateInput
+            id="scope-start"
+            label="Start of the period the review looks at (optional)"
+            value={form.scopeStart}
+            error={errorOf("scope-start")}
+            onChange={set("scopeStart")}
+          />
+          <DateInput
+            id="scope-end"
+            label="End of the period the review looks at (optional)"
+            value={form.scopeEnd}
+            error={errorOf("scope-end")}
+            onChange={set("scopeEnd")}
+          />
+
+          <h2 className="govuk-heading-m">Case context</h2>
+          <Select
+            id="age-band"
+            label="Child's age (optional)"
+            hint="At the time of the incident."
+            value={form.ageBand}
+            empty="Not recorded"
+            options={Object.entries(AGE_BANDS)}
+            error={errorOf("age-band")}
+            onChange={(value) => set("ageBand")(value as AgeBand | "")}
+          />
+          <Radios
+            id="outcome"
+            label="Outcome (optional)"
+            inline
+            value={form.outcome}
+            options={[...Object.entries(OUTCOMES), ["", "Not recorded"]]}
+            error={errorOf("outcome")}
+            onChange={(value) => set("outcome")(value as Outcome | "")}
+          />
+          <div id="context-codes">
+            {props.contextGroups.map((group, index) => (
+              <Checkboxes
+                key={group.label}
+                id={index === 0 ? "context-codes-first" : `context-codes-${index}`}
+                label={`${group.label} (optional)`}
+                columns
+                values={form.contextCodes.filter((code) => group.codes.some((c) => c.id === code))}
+                options={group.codes.map((code) => ({ value: code.id, label: code.label }))}
+                error={index === 0 ? errorOf("context-codes") : undefined}
+                onChange={(values) =>
+                  setForm((now) => ({
+                    ...now,
+                    contextCodes: [
+                      ...now.contextCodes.filter((code) => !group.codes.some((c) => c.id === code)),
+                      ...values,
+                    ].sort(),
+                  }))
+                }
+              />
+            ))}
+          </div>
+          <TextArea
+            id="case-summary"
+            label="Case summary (optional)"
+            hint="A short account for the review team, by pseudonyms and roles. It stays in this review and is never shared nationally."
+            rows={6}
+            value={form.caseSummary}
+            error={errorOf("case-summary")}
+            onChange={set("caseSummary")}
+          />
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" disabled={busy}>
+              {base ? "Save the changes" : "Open the review"}
+            </button>
+            <Link className="govuk-link" to={back}>
+              Cancel
+            </Link>
+          </div>
+        </form>
+      </div>
+    </div>
+  );
+}
