@@ -9,6 +9,7 @@ factor reaches, because a later episode is a consequence of practice, not of the
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -158,14 +159,16 @@ def feedback_loops(graph: nx.DiGraph, *, limit: int = 20) -> Loops:
     reach each other, keeps this quick on a dense graph of thousands of factors, where
     listing every cycle would never end.
     """
-    influence = nx.DiGraph(
-        (u, v) for u, v, d in graph.edges(data=True) if d.get("kind") == "influenced"
-    )
+    succ: dict[str, list[str]] = {}
+    for u, v, d in graph.edges(data=True):
+        if d.get("kind") == "influenced":
+            succ.setdefault(u, []).append(v)
     found: list[list[str]] = []
     seen: set[tuple[str, ...]] = set()
-    groups = [g for g in nx.strongly_connected_components(influence) if len(g) > 1]
+    groups = [g for g in nx.strongly_connected_components(nx.DiGraph(succ)) if len(g) > 1]
     for group in sorted(groups, key=lambda g: min(_order(k) for k in g)):
-        within = influence.subgraph(group)
+        # Plain lists, not a networkx subgraph view: the search reads them thousands of times.
+        within = {n: [m for m in succ.get(n, ()) if m in group] for n in group}
         for factor in sorted(group, key=_order):
             loop = tuple(_rotate(_shortest_loop(within, factor)))
             if loop in seen:
@@ -181,18 +184,18 @@ def _loop_order(loop: list[str]) -> list[tuple[str, int]]:
     return [_order(k) for k in loop]
 
 
-def _shortest_loop(graph: nx.DiGraph, start: str) -> list[str]:
+def _shortest_loop(succ: Mapping[str, list[str]], start: str) -> list[str]:
     # Breadth-first from ``start``: the first node found with a link back closes the loop.
     parent: dict[str, str | None] = {start: None}
     queue = deque([start])
     while queue:
         node = queue.popleft()
-        if start in graph.succ[node]:
+        if start in succ[node]:
             path = [node]
             while parent[path[-1]] is not None:
                 path.append(parent[path[-1]])  # type: ignore[arg-type]
             return list(reversed(path))
-        for nxt in graph.succ[node]:
+        for nxt in succ[node]:
             if nxt not in parent:
                 parent[nxt] = node
                 queue.append(nxt)

@@ -6,7 +6,7 @@ readable ``label``; edges carry the link's ``kind``, ``link_id`` and ``evidence_
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import Protocol
 
@@ -63,7 +63,7 @@ class FindingRow(Protocol):
     def title(self) -> str: ...
 
     @property
-    def questions(self) -> Sequence[object]: ...
+    def question_count(self) -> int: ...
 
 
 class LinkRow(Protocol):
@@ -105,7 +105,7 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _value(x: object) -> str | None:
+def value_of(x: object) -> str | None:
     # Enumerations arrive as StrEnum members from the Read schemas; keep their string value.
     return None if x is None else str(getattr(x, "value", x))
 
@@ -125,7 +125,7 @@ def build_review_graph(
             kind="episode",
             label=_short(f"KPE {e.ordinal}: {e.title}"),
             ordinal=e.ordinal,
-            rating=_value(e.appraisal_rating),
+            rating=value_of(e.appraisal_rating),
             period_start=_iso(e.period_start),
             period_end=_iso(e.period_end),
         )
@@ -134,7 +134,7 @@ def build_review_graph(
             node_key("factor", f.id),
             kind="factor",
             label=_short(f.description),
-            level=_value(f.level),
+            level=value_of(f.level),
         )
     for g in findings:
         graph.add_node(
@@ -142,13 +142,13 @@ def build_review_graph(
             kind="finding",
             label=_short(f"Finding {g.ordinal}: {g.title}"),
             ordinal=g.ordinal,
-            questions=len(g.questions),
+            questions=g.question_count,
         )
     for link in links:
         graph.add_edge(
             link.source,
             link.target,
-            kind=_value(link.kind),
+            kind=value_of(link.kind),
             link_id=link.id,
             evidence_note=link.evidence_note,
         )

@@ -34,7 +34,7 @@ class Finding:
     id: int
     ordinal: int = 1
     title: str = "A finding"
-    questions: list[str] = field(default_factory=lambda: ["How will the Board know?"])
+    question_count: int = 1
 
 
 @dataclass

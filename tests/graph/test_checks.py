@@ -39,7 +39,7 @@ def test_each_gap_is_reported_with_its_severity_blocking_first() -> None:
     g = graph(
         episodes=episodes,
         factors=[Factor(1), Factor(2)],
-        findings=[Finding(1, questions=[])],
+        findings=[Finding(1, question_count=0)],
         links=[
             ("contributed_to", "factor:1", "episode:1"),
             ("contributed_to", "factor:1", "episode:2"),
