@@ -1,4 +1,239 @@
-// Placeholder while the screen is built (issue #8).
+import { type FormEvent, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+
+import { ApiError, ok } from "../../api";
+import { factorsCreate, factorsRead, factorsUpdate } from "../../client/sdk.gen";
+import type { FactorLevel, FactorRead, LinkRead } from "../../client/types.gen";
+import { ConflictNotice, currentOf } from "../../common/Conflict";
+import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { Checkboxes, Radios, TextArea } from "../../common/fields";
+import { problemsOf } from "../../common/problems";
+import { mayChange, useSession } from "../../common/signedIn";
+import { useUnsavedChanges } from "../../common/unsaved";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+import { useReview } from "../review/ReviewLayout";
+import { DeleteFactor } from "./DeleteFactor";
+import {
+  comparedFactorFields,
+  FACTOR_FIELDS,
+  type FactorForm,
+  factorOf,
+  formOf,
+} from "./factorForm";
+import "./factors.css";
+import { FactorLinks } from "./FactorLinks";
+import { LEVELS } from "./levels";
+import { type GraphRecord, loadLinkedRecords } from "./records";
+import { type FactorCodes, loadFactorCodes } from "./typologyCodes";
+
+/** Add a contributory factor, or change one (.../factors/new or .../factors/ID). */
 export function FactorPage() {
-  return <h1 className="govuk-heading-l">Contributory factor</h1>;
+  const { review } = useReview();
+  const factorId = useParams().factorId;
+  const [loaded, reload] = useLoad(
+    async (signal) => {
+      const factor = factorId
+        ? await ok(factorsRead({ path: { review_id: review.id, factor_id: Number(factorId) }, signal }))
+        : null;
+      const codes = await loadFactorCodes(signal, factor?.typology_codes);
+      const linked = factor ? await loadLinkedRecords(review.id, signal) : null;
+      const key = `factor:${factorId}`;
+      const links = linked?.links.filter((link) => link.source === key || link.target === key) ?? [];
+      return { factor, codes, links, records: linked?.records ?? new Map<string, GraphRecord>() };
+    },
+    [review.id, factorId],
+  );
+  if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what="factor" />;
+  return <FactorEditor key={factorId ?? "new"} {...loaded.data} onLinksChanged={reload} />;
+}
+
+const HINTS = {
+  description:
+    "What in the system made the practice more (or less) likely, as a reviewer would put it in the report: ‘Caseloads in health visiting were well above the service's safe limit.’ Roles, never names.",
+  level: "Learning Together's levels, from the family to the wider political context.",
+  detail: "What shows the factor at work in this case: figures, records, what practitioners said.",
+  codes: "The national typology's codes for this factor, so that it counts in the patterns across reviews.",
+};
+
+export function FactorEditor({
+  factor,
+  codes,
+  links,
+  records,
+  onLinksChanged,
+}: {
+  factor: FactorRead | null;
+  codes: FactorCodes;
+  links: LinkRead[];
+  records: Map<string, GraphRecord>;
+  onLinksChanged?: () => void;
+}) {
+  const session = useSession();
+  const { review } = useReview();
+  const navigate = useNavigate();
+  const [base, setBase] = useState(factor);
+  const [form, setForm] = useState<FactorForm>(() => formOf(factor));
+  const [version, setVersion] = useState(factor?.version ?? 0);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [conflict, setConflict] = useState<{ message: string; theirs: FactorRead } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [codesOpen] = useState(() => form.codes.length > 0);
+  const editable = mayChange(session);
+  const dirty = editable && JSON.stringify(form) !== JSON.stringify(formOf(base));
+  const [leaveWarning, leaveFreely] = useUnsavedChanges(dirty);
+  const list = `/reviews/${review.id}/factors`;
+  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text;
+  const set =
+    <K extends keyof FactorForm>(key: K) =>
+    (value: FactorForm[K]) =>
+      setForm((now) => ({ ...now, [key]: value }));
+  const read = factorOf(form);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = factorOf(form);
+    if ("problems" in checked) {
+      setProblems(checked.problems);
+      return;
+    }
+    setProblems([]);
+    setConflict(null);
+    setBusy(true);
+    try {
+      if (base) {
+        await ok(
+          factorsUpdate({
+            path: { review_id: review.id, factor_id: base.id },
+            body: { version, ...checked.factor },
+          }),
+        );
+      } else {
+        await ok(factorsCreate({ path: { review_id: review.id }, body: checked.factor }));
+      }
+      leaveFreely();
+      navigate(list, { state: { saved: base ? "The factor was changed." : "The factor was added." } });
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const theirs = currentOf(error);
+      if (error.status === 409 && theirs) {
+        setConflict({ message: error.message, theirs: theirs as unknown as FactorRead });
+      } else {
+        setProblems(problemsOf(error, FACTOR_FIELDS));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={list}>
+          Back to the contributory factors
+        </Link>
+        {leaveWarning}
+        <ErrorSummary problems={problems} />
+        {conflict && (
+          <ConflictNotice
+            message={conflict.message}
+            theirs={conflict.theirs as unknown as Record<string, unknown>}
+            yours={"factor" in read ? { ...read.factor } : { ...form, typology_codes: form.codes }}
+            yourVersion={version}
+            compared={comparedFactorFields(codes.labels)}
+            onUseTheirs={() => {
+              setBase(conflict.theirs);
+              setForm(formOf(conflict.theirs));
+              setVersion(conflict.theirs.version);
+              setConflict(null);
+            }}
+            onKeepYours={() => {
+              setBase(conflict.theirs);
+              setVersion(conflict.theirs.version);
+              setConflict(null);
+            }}
+          />
+        )}
+        <h1 className="govuk-heading-l">{base ? "Contributory factor" : "Add a contributory factor"}</h1>
+        {!editable && (
+          <p className="govuk-inset-text">You can read this factor; only the review's reviewers change it.</p>
+        )}
+        <form noValidate onSubmit={submit} className="scr-editor">
+          <fieldset className="scr-plain-fieldset" disabled={!editable}>
+            <TextArea
+              id="description"
+              label="Description"
+              hint={HINTS.description}
+              rows={4}
+              value={form.description}
+              error={errorOf("description")}
+              onChange={set("description")}
+            />
+            <Radios
+              id="level"
+              label="Level"
+              hint={HINTS.level}
+              value={form.level}
+              options={Object.entries(LEVELS)}
+              error={errorOf("level")}
+              onChange={(value) => set("level")(value as FactorLevel)}
+            />
+            <TextArea
+              id="detail"
+              label="Detail and evidence (optional)"
+              hint={HINTS.detail}
+              rows={5}
+              value={form.detail}
+              error={errorOf("detail")}
+              onChange={set("detail")}
+            />
+            {codes.groups.length > 0 && (
+              <details className="govuk-details" open={codesOpen || Boolean(errorOf("codes")) || undefined}>
+                <summary className="govuk-details__summary">
+                  <span className="govuk-details__summary-text">
+                    Typology codes{form.codes.length > 0 ? ` (${form.codes.length} chosen)` : " (optional)"}
+                  </span>
+                </summary>
+                <div className="govuk-details__text">
+                  <p className="govuk-hint">
+                    {HINTS.codes} Typology version {codes.version}.
+                  </p>
+                  {codes.groups.map((group, index) => (
+                    <Checkboxes
+                      key={group.label}
+                      id={index === 0 ? "codes" : `codes-${index}`}
+                      label={group.label}
+                      values={form.codes}
+                      options={group.codes.map((code) => ({ value: code.id, label: code.label }))}
+                      error={index === 0 ? errorOf("codes") : undefined}
+                      onChange={set("codes")}
+                    />
+                  ))}
+                </div>
+              </details>
+            )}
+            {editable && (
+              <div className="govuk-button-group">
+                <button type="submit" className="govuk-button" disabled={busy}>
+                  {base ? "Save the changes" : "Add the factor"}
+                </button>
+                <Link className="govuk-link" to={list}>
+                  Cancel
+                </Link>
+              </div>
+            )}
+          </fieldset>
+        </form>
+        {base && <FactorLinks reviewId={review.id} links={links} records={records} factorKey={`factor:${base.id}`} />}
+        {base && editable && (
+          <DeleteFactor
+            factor={base}
+            links={links}
+            records={records}
+            onLinksChanged={onLinksChanged}
+            beforeLeaving={leaveFreely}
+          />
+        )}
+      </div>
+    </div>
+  );
 }

@@ -1,4 +1,250 @@
-// Placeholder while the screen is built (issue #8).
+import { Panel } from "@xyflow/react";
+import { useCallback, useMemo, useState } from "react";
+import { Link } from "react-router-dom";
+
+import { ApiError, everything, ok } from "../../api";
+import { graphAnalysis, graphGraph, linksCreate, linksDelete, linksList } from "../../client/sdk.gen";
+import type { AnalysisRead, LinkRead } from "../../client/types.gen";
+import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { problemsOf } from "../../common/problems";
+import { Saved } from "../../common/Saved";
+import { mayChange, useSession } from "../../common/signedIn";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+import { useReview } from "../review/ReviewLayout";
+import { AddLinkForm } from "./AddLinkForm";
+import { AnalysisSummary } from "./AnalysisSummary";
+import "./graph.css";
+import { GraphCanvas } from "./GraphCanvas";
+import { GraphKey } from "./GraphKey";
+import { highlightsOf, onLoop } from "./highlights";
+import { LinkChooser, linkSentence } from "./LinkChooser";
+import { LinkDetails } from "./LinkDetails";
+import { type LinkChoice, linkChoices, whyNoLink } from "./links";
+import { LinksTable } from "./LinksTable";
+import { type NodeLinkGraph, recordsOf } from "./model";
+
+/** The service's field names, mapped to the ids of the form that adds a link. */
+const LINK_FIELDS = { source: "link-from", kind: "link-kind", target: "link-to", evidence_note: "link-note" };
+
+interface Drawing {
+  graph: NodeLinkGraph;
+  links: LinkRead[];
+  analysis: AnalysisRead;
+}
+
+/** The review's causal graph: drawn, analysed, and edited by dragging or with a form. */
 export function GraphPage() {
-  return <h1 className="govuk-heading-l">Causal graph</h1>;
+  const session = useSession();
+  const { review } = useReview();
+  const [loaded, reload] = useLoad(async (signal): Promise<Drawing> => {
+    const path = { review_id: review.id };
+    // One after another: on SQLite, audited reads sent at once can find the database busy.
+    const graph = (await ok(graphGraph({ path, query: { format: "json" }, signal }))) as NodeLinkGraph;
+    const links = await everything((offset) => ok(linksList({ path, query: { limit: 200, offset }, signal })));
+    const analysis = await ok(graphAnalysis({ path, query: { loop_limit: 50 }, signal }));
+    return { graph, links, analysis };
+  }, [review.id]);
+  const editable = mayChange(session);
+
+  const [problems, setProblems] = useState<Problem[]>([]);
+  // Problems with a link drawn by dragging are shown over the drawing, where the person is.
+  const [dragProblems, setDragProblems] = useState<Problem[]>([]);
+  const [saved, setSaved] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<{ from: string; to: string; choices: LinkChoice[] } | null>(null);
+  const [selected, setSelected] = useState<number | null>(null);
+
+  const data = loaded.state === "ready" ? loaded.data : null;
+  const records = useMemo(() => recordsOf(data?.graph.nodes ?? []), [data]);
+  const highlights = useMemo(
+    () => highlightsOf(data?.analysis ?? { root_factors: [], feedback_loops: { loops: [], more: false } }),
+    [data],
+  );
+  const names = useCallback((key: string) => records.get(key)?.label ?? key, [records]);
+
+  function report(next: Problem[], dragged = false) {
+    setSaved(undefined);
+    setProblems(dragged ? [] : next);
+    setDragProblems(dragged ? next : []);
+  }
+
+  function propose(from: string, to: string) {
+    setSelected(null);
+    const choices = linkChoices(from, to);
+    if (choices.length === 0) {
+      setPending(null);
+      report([{ text: whyNoLink(from, to) }], true);
+      return;
+    }
+    report([]);
+    setPending({ from, to, choices });
+  }
+
+  async function add(choice: LinkChoice, note: string, dragged = false): Promise<boolean> {
+    setBusy(true);
+    try {
+      await ok(
+        linksCreate({
+          path: { review_id: review.id },
+          body: { ...choice, evidence_note: note.trim() || null },
+        }),
+      );
+      setPending(null);
+      report([]);
+      setSaved(`The link was added: ${linkSentence(choice, names)}.`);
+      reload();
+      return true;
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      setPending(null);
+      report(problemsOf(error, dragged ? {} : LINK_FIELDS), dragged);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(link: LinkRead) {
+    setBusy(true);
+    try {
+      await ok(linksDelete({ path: { review_id: review.id, link_id: link.id } }));
+      setSelected(null);
+      report([]);
+      setSaved(`The link was removed: ${linkSentence(link, names)}.`);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      report([{ text: error.message }]);
+    } finally {
+      setBusy(false);
+      reload();
+    }
+  }
+
+  const selectedLink = data?.links.find((link) => link.id === selected) ?? null;
+  const pendingEnds = pending ? { source: pending.choices[0].source, target: pending.choices[0].target } : null;
+
+  return (
+    <>
+      <Saved what={saved} />
+      <ErrorSummary problems={problems} />
+      <h1 className="govuk-heading-l">Causal graph</h1>
+      <p className="govuk-body">
+        How the contributory factors influenced each other and explain the key practice episodes, and
+        the evidence behind each finding. The analysis marks the root factors and any feedback loops.
+      </p>
+      {editable ? (
+        <p className="govuk-body">
+          To link two records, drag from the dot on the edge of one to the other, then choose the kind of
+          link. Select a record's name to open it, or a link to see its evidence and remove it.{" "}
+          <a className="govuk-link" href="#add-link">
+            Add a link without dragging
+          </a>
+          .
+        </p>
+      ) : (
+        <p className="govuk-inset-text">You can read the graph; only the review's reviewers change it.</p>
+      )}
+      <LoadProblem loaded={loaded} what="causal graph" />
+      {data && data.graph.nodes.length === 0 && (
+        <p className="govuk-body">
+          The graph is empty: add{" "}
+          <Link className="govuk-link" to={`/reviews/${review.id}/episodes`}>
+            key practice episodes
+          </Link>{" "}
+          and{" "}
+          <Link className="govuk-link" to={`/reviews/${review.id}/factors`}>
+            contributory factors
+          </Link>{" "}
+          first.
+        </p>
+      )}
+      {data && data.graph.nodes.length > 0 && (
+        <>
+          <GraphKey />
+          <a className="govuk-skip-link scr-graph__skip" href="#links">
+            Skip the drawing, to the table of links
+          </a>
+          <div className={`scr-graph${editable ? "" : " scr-graph--read-only"}`}>
+            <GraphCanvas
+              reviewId={review.id}
+              records={data.graph.nodes}
+              links={data.links}
+              names={names}
+              highlights={highlights}
+              editable={editable}
+              pending={pendingEnds}
+              selectedLink={selected}
+              onPropose={propose}
+              onSelectLink={(id) => {
+                setPending(null);
+                setDragProblems([]);
+                setSelected(id);
+              }}
+            >
+              {pending && editable && (
+                <Panel position="top-right">
+                  <LinkChooser
+                    key={`${pending.from} ${pending.to}`}
+                    choices={pending.choices}
+                    names={names}
+                    busy={busy}
+                    onAdd={(choice, note) => void add(choice, note, true)}
+                    onCancel={() => setPending(null)}
+                  />
+                </Panel>
+              )}
+              {dragProblems.length > 0 && (
+                <Panel position="top-right">
+                  <div className="scr-graph__dialog nodrag nopan nowheel">
+                    <ErrorSummary problems={dragProblems} title="The link was not added" />
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      onClick={() => setDragProblems([])}
+                    >
+                      Close
+                    </button>
+                  </div>
+                </Panel>
+              )}
+              {selectedLink && (
+                <Panel position="top-right">
+                  <LinkDetails
+                    reviewId={review.id}
+                    link={selectedLink}
+                    names={names}
+                    editable={editable}
+                    busy={busy}
+                    onRemove={(link) => void remove(link)}
+                    onClose={() => setSelected(null)}
+                  />
+                </Panel>
+              )}
+            </GraphCanvas>
+          </div>
+          <AnalysisSummary reviewId={review.id} analysis={data.analysis} names={names} />
+          <LinksTable
+            reviewId={review.id}
+            links={data.links}
+            names={names}
+            loopLink={(link) => onLoop(highlights, link)}
+            editable={editable}
+            busy={busy}
+            onRemove={(link) => void remove(link)}
+          />
+          {editable && (
+            <div id="add-link">
+              <AddLinkForm
+                records={[...records.values()]}
+                busy={busy}
+                errorOf={(field) => problems.find((p) => p.field === field)?.text}
+                onProblems={report}
+                onAdd={add}
+              />
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
 }

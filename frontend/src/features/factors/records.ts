@@ -1,0 +1,44 @@
+// The records of a review that links join, by graph key, with the names the graph gives them.
+
+import { everything, ok } from "../../api";
+import { episodesList, factorsList, findingsList, linksList } from "../../client/sdk.gen";
+import type { FactorRead, LinkRead } from "../../client/types.gen";
+import { type NodeKind, kindOfKey } from "../graph/links";
+
+export interface GraphRecord {
+  key: string;
+  kind: NodeKind;
+  label: string;
+}
+
+const LABEL_LENGTH = 80;
+
+/** A label short enough for a table cell or a node (as scr/graph/build.py shortens it). */
+export function short(text: string, length = LABEL_LENGTH): string {
+  const words = text.split(/\s+/).join(" ").trim();
+  return words.length <= length ? words : `${words.slice(0, length - 1)}…`;
+}
+
+/** A record's name, or its key when it is not (or no longer) in the review. */
+export function nameOf(records: Map<string, GraphRecord>, key: string): string {
+  return records.get(key)?.label ?? key;
+}
+
+/** The review's factors, its links, and every record the links may join. */
+export async function loadLinkedRecords(
+  reviewId: number,
+  signal: AbortSignal,
+): Promise<{ factors: FactorRead[]; links: LinkRead[]; records: Map<string, GraphRecord> }> {
+  const path = { review_id: reviewId };
+  // One after another: on SQLite, audited reads sent at once can find the database busy.
+  const episodes = await everything((offset) => ok(episodesList({ path, query: { limit: 200, offset }, signal })));
+  const factors = await everything((offset) => ok(factorsList({ path, query: { limit: 200, offset }, signal })));
+  const findings = await everything((offset) => ok(findingsList({ path, query: { limit: 200, offset }, signal })));
+  const links = await everything((offset) => ok(linksList({ path, query: { limit: 200, offset }, signal })));
+  const records = new Map<string, GraphRecord>();
+  const add = (key: string, label: string) => records.set(key, { key, kind: kindOfKey(key), label: short(label) });
+  episodes.forEach((e) => add(`episode:${e.id}`, `KPE ${e.ordinal}: ${e.title}`));
+  factors.forEach((f) => add(`factor:${f.id}`, f.description));
+  findings.forEach((f) => add(`finding:${f.id}`, `Finding ${f.ordinal}: ${f.title}`));
+  return { factors, links, records };
+}

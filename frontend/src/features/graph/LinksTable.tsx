@@ -1,0 +1,115 @@
+import { useState } from "react";
+import { Link } from "react-router-dom";
+
+import type { LinkRead } from "../../client/types.gen";
+import { LINK_KINDS, recordPath } from "./links";
+
+/** Every link of the graph as a table: the drawing's equivalent without a mouse or sight. */
+export function LinksTable({
+  reviewId,
+  links,
+  names,
+  loopLink,
+  editable,
+  busy,
+  onRemove,
+}: {
+  reviewId: number;
+  links: LinkRead[];
+  names: (key: string) => string;
+  loopLink: (link: LinkRead) => boolean;
+  editable: boolean;
+  busy: boolean;
+  onRemove: (link: LinkRead) => void;
+}) {
+  const [asking, setAsking] = useState<number | null>(null);
+  if (links.length === 0) {
+    return <p className="govuk-body">The graph has no links yet.</p>;
+  }
+  const record = (key: string) => (
+    <Link className="govuk-link" to={recordPath(reviewId, key)}>
+      {names(key)}
+    </Link>
+  );
+  return (
+    <table className="govuk-table scr-links" id="links">
+      <caption className="govuk-table__caption govuk-table__caption--m">Links ({links.length})</caption>
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">
+            From
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Kind of link
+          </th>
+          <th scope="col" className="govuk-table__header">
+            To
+          </th>
+          {editable && (
+            <th scope="col" className="govuk-table__header">
+              <span className="govuk-visually-hidden">Remove</span>
+            </th>
+          )}
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {links.map((link) => (
+          <tr className="govuk-table__row" key={link.id}>
+            <td className="govuk-table__cell">{record(link.source)}</td>
+            <td className="govuk-table__cell">
+              {LINK_KINDS[link.kind]}
+              {loopLink(link) && (
+                <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1 scr-links__tag">
+                  Feedback loop
+                </strong>
+              )}
+              {link.evidence_note && (
+                <span className="govuk-!-display-block govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0 scr-links__note">
+                  {link.evidence_note}
+                </span>
+              )}
+            </td>
+            <td className="govuk-table__cell">{record(link.target)}</td>
+            {editable && (
+              <td className="govuk-table__cell">
+                {asking === link.id ? (
+                  <div className="scr-links__confirm">
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-2"
+                      disabled={busy}
+                      onClick={() => {
+                        setAsking(null);
+                        onRemove(link);
+                      }}
+                    >
+                      {"Yes, remove "}<span className="govuk-visually-hidden">the link</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      onClick={() => setAsking(null)}
+                    >
+                      {"Keep "}<span className="govuk-visually-hidden">the link</span>
+                    </button>
+                  </div>
+                ) : (
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    onClick={() => setAsking(link.id)}
+                  >
+                    {"Remove "}
+                    <span className="govuk-visually-hidden">
+                      the link: {names(link.source)} {LINK_KINDS[link.kind].toLowerCase()} {names(link.target)}
+                    </span>
+                  </button>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
