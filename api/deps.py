@@ -40,7 +40,18 @@ R = TypeVar("R", bound=BaseModel)
 
 
 def get_session() -> Iterator[Session]:
-    """One transaction per request: committed if the route succeeds, rolled back if not."""
+    """One transaction per request: committed if the route succeeds, rolled back if not.
+
+    Nearly every request writes, if only its audit entry, so each takes its turn as a writer
+    from the start (on SQLite; see ``session_scope``).
+    """
+    with session_scope(writer=True) as session:
+        yield session
+
+
+def get_read_session() -> Iterator[Session]:
+    """A session that only reads, for a response streamed after the request's own session has
+    committed: it never holds the write lock, so a long export does not keep others waiting."""
     with session_scope() as session:
         yield session
 
@@ -110,6 +121,10 @@ _ACTIONS = {
 }
 AUDIT_AS = "x-audit-action"
 """A route's ``openapi_extra`` key naming its audit action where the method does not say it."""
+AUDIT_FILE_AS = "x-audit-file-action"
+"""A route's ``openapi_extra`` key naming the audit action of a request for a file, that is with
+a ``format`` other than json (a GraphML file for Gephi is an export; the same graph read as
+JSON by the workbench is a read)."""
 
 
 def audit(
@@ -123,6 +138,8 @@ def audit(
     route = request.scope.get("route")
     extra = (route.openapi_extra or {}) if isinstance(route, APIRoute) else {}
     action = AuditAction(extra.get(AUDIT_AS, _ACTIONS[request.method]))
+    if AUDIT_FILE_AS in extra and request.query_params.get("format", "json") != "json":
+        action = AuditAction(extra[AUDIT_FILE_AS])
     object_type = str(route.tags[0]) if isinstance(route, APIRoute) and route.tags else "app"
     ids = [v for k, v in request.path_params.items() if k.endswith("_id") and k != "review_id"]
     object_id = int(ids[-1]) if ids else review_id if object_type == "reviews" else None

@@ -17,6 +17,9 @@ from scr.config import get_settings
 
 __all__ = ["get_engine", "make_engine", "metadata", "session_scope"]
 
+_WRITER = "scr_writer"
+"""An execution option: on SQLite, the transaction takes the write lock as it begins."""
+
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
@@ -32,7 +35,8 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        writer = connection.get_execution_options().get(_WRITER, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -54,9 +58,19 @@ def get_engine() -> Engine:
 
 
 @contextmanager
-def session_scope(engine: Engine | None = None) -> Iterator[Session]:
-    """One unit of work: commit when the block succeeds, roll back when it raises."""
-    with Session(engine or get_engine(), expire_on_commit=False) as session:
+def session_scope(engine: Engine | None = None, *, writer: bool = False) -> Iterator[Session]:
+    """One unit of work: commit when the block succeeds, roll back when it raises.
+
+    ``writer``: the work will write. On SQLite its transactions then take the write lock as
+    they begin, waiting their turn (up to the busy timeout) behind other writers. A transaction
+    that reads first and only then writes cannot go on once another has committed in between
+    (SQLite answers "database is locked" at once), so work that writes must say so.
+    PostgreSQL ignores it.
+    """
+    bind = engine or get_engine()
+    if writer:
+        bind = bind.execution_options(**{_WRITER: True})
+    with Session(bind, expire_on_commit=False) as session:
         try:
             yield session
             session.commit()

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from api.deps import get_session
+from api.deps import get_read_session, get_session
 from api.main import create_app
 from scr import migrate
 from scr.account.models import User
@@ -92,6 +92,7 @@ def app(_app: FastAPI, session: Session) -> Iterator[FastAPI]:
             raise
 
     _app.dependency_overrides[get_session] = _session
+    _app.dependency_overrides[get_read_session] = _session
     yield _app
     _app.dependency_overrides.clear()
 

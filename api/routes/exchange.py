@@ -13,7 +13,7 @@ from pydantic import AwareDatetime
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import AUDIT_AS, PrincipalDep, SessionDep, allow, audit, get_session
+from api.deps import AUDIT_AS, PrincipalDep, SessionDep, allow, audit, get_read_session
 from api.downloads import download
 from scr.coding import catalogue
 from scr.config import get_settings
@@ -33,7 +33,7 @@ public_router = APIRouter(prefix="/exports", tags=["exchange"])
 router = APIRouter(tags=["exchange"])
 
 # The export streams after the route returns, so its session lives as long as the response.
-StreamSessionDep = Annotated[Session, Depends(get_session, scope="request")]
+StreamSessionDep = Annotated[Session, Depends(get_read_session, scope="request")]
 FiltersQuery = Annotated[PatternFilters, Query()]
 MinSupport = Annotated[
     int, Query(ge=1, le=100_000, description="The fewest reviews a pair or chain must occur in.")

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import AUDIT_AS, ReviewDep, SessionDep
+from api.deps import AUDIT_FILE_AS, ReviewDep, SessionDep
 from api.downloads import download
 from scr.graph import export
 from scr.graph import service as graph_service
@@ -24,8 +24,9 @@ GraphFormat = Literal["json", "graphml", "gexf", "cytoscape"]
     "/graph",
     response_class=Response,
     responses={200: {"content": {m: {} for m, _ in export.MEDIA_TYPES.values()}}},
-    # The whole graph, for use in other tools: audited as an export of case data.
-    openapi_extra={AUDIT_AS: AuditAction.export.value},
+    # A file for use in other tools is audited as an export of case data; the JSON the
+    # workbench draws from is a read.
+    openapi_extra={AUDIT_FILE_AS: AuditAction.export.value},
 )
 def graph(
     session: SessionDep,

@@ -48,6 +48,7 @@ def test_reads_changes_and_exports_of_case_data_are_attributed(
     assert reviewer.get(f"{case}/export").status_code == 200
     assert reviewer.get(f"{case}/analysis").status_code == 200
     assert reviewer.get(f"{case}/graph", params={"format": "graphml"}).status_code == 200
+    assert reviewer.get(f"{case}/graph").status_code == 200  # JSON, as the workbench draws it
     reviewer.get("/api/v1/typologies")  # not case data: not audited
 
     assert _trail(session, actor=user.email) == [
@@ -56,6 +57,7 @@ def test_reads_changes_and_exports_of_case_data_are_attributed(
         ("export", "reviews", review.id, review.id),
         ("read", "graph", None, review.id),
         ("export", "graph", None, review.id),
+        ("read", "graph", None, review.id),
     ]
     tagged = session.exec(select(AuditEntry).where(AuditEntry.request_id == "meeting-prep-1"))
     assert [(e.actor, e.action) for e in tagged] == [(user.email, AuditAction.read)]

@@ -30,11 +30,12 @@ export async function loadLinkedRecords(
   signal: AbortSignal,
 ): Promise<{ factors: FactorRead[]; links: LinkRead[]; records: Map<string, GraphRecord> }> {
   const path = { review_id: reviewId };
-  // One after another: on SQLite, audited reads sent at once can find the database busy.
-  const episodes = await everything((offset) => ok(episodesList({ path, query: { limit: 200, offset }, signal })));
-  const factors = await everything((offset) => ok(factorsList({ path, query: { limit: 200, offset }, signal })));
-  const findings = await everything((offset) => ok(findingsList({ path, query: { limit: 200, offset }, signal })));
-  const links = await everything((offset) => ok(linksList({ path, query: { limit: 200, offset }, signal })));
+  const [episodes, factors, findings, links] = await Promise.all([
+    everything((offset) => ok(episodesList({ path, query: { limit: 200, offset }, signal }))),
+    everything((offset) => ok(factorsList({ path, query: { limit: 200, offset }, signal }))),
+    everything((offset) => ok(findingsList({ path, query: { limit: 200, offset }, signal }))),
+    everything((offset) => ok(linksList({ path, query: { limit: 200, offset }, signal }))),
+  ]);
   const records = new Map<string, GraphRecord>();
   const add = (key: string, label: string) => records.set(key, { key, kind: kindOfKey(key), label: short(label) });
   episodes.forEach((e) => add(`episode:${e.id}`, `KPE ${e.ordinal}: ${e.title}`));

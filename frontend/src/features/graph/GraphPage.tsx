@@ -38,10 +38,11 @@ export function GraphPage() {
   const { review } = useReview();
   const [loaded, reload] = useLoad(async (signal): Promise<Drawing> => {
     const path = { review_id: review.id };
-    // One after another: on SQLite, audited reads sent at once can find the database busy.
-    const graph = (await ok(graphGraph({ path, query: { format: "json" }, signal }))) as NodeLinkGraph;
-    const links = await everything((offset) => ok(linksList({ path, query: { limit: 200, offset }, signal })));
-    const analysis = await ok(graphAnalysis({ path, query: { loop_limit: 50 }, signal }));
+    const [graph, links, analysis] = await Promise.all([
+      ok(graphGraph({ path, query: { format: "json" }, signal })) as Promise<NodeLinkGraph>,
+      everything((offset) => ok(linksList({ path, query: { limit: 200, offset }, signal }))),
+      ok(graphAnalysis({ path, query: { loop_limit: 50 }, signal })),
+    ]);
     return { graph, links, analysis };
   }, [review.id]);
   const editable = mayChange(session);
