@@ -25,6 +25,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SCR = str(Path(sys.executable).with_name("scr"))
+CORPUS_REVIEWS = 60
 
 
 def _free_port() -> int:
@@ -55,7 +56,13 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "SCR_DEMO": "true",
     }
     subprocess.run([SCR, "db", "upgrade"], env=env, check=True, capture_output=True)
-    subprocess.run([SCR, "demo"], env=env, check=True, capture_output=True)
+    # The demo, and a small fictional national corpus so the national view has figures.
+    subprocess.run(
+        [SCR, "demo", "--corpus", str(CORPUS_REVIEWS), "--seed", "8"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     port = _free_port()
     log = (folder / "server.log").open("wb")
     server = subprocess.Popen(
