@@ -1,16 +1,14 @@
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 
-import { ApiError, ok } from "../../api";
+import { ok } from "../../api";
 import { chronologyCreate, chronologyRead, chronologyUpdate } from "../../client/sdk.gen";
 import type { ChronologyEntryRead, DatePrecision } from "../../client/types.gen";
-import { ConflictNotice, currentOf } from "../../common/Conflict";
 import { DateInput } from "../../common/DateInput";
 import { type DateParts, fromParts, NO_DATE, toParts } from "../../common/dates";
+import { useEditor } from "../../common/editor";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Checkbox, Radios, Select, TextArea, TextInput } from "../../common/fields";
-import { problemsOf } from "../../common/problems";
-import { useUnsavedChanges } from "../../common/unsaved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { useReview } from "../review/ReviewLayout";
 import { PRECISIONS } from "../../words";
@@ -57,33 +55,27 @@ export function ChronologyEntryPage() {
 function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
   const { review, agencies } = useReview();
   const navigate = useNavigate();
-  const [base, setBase] = useState(entry);
-  const [form, setForm] = useState<Form>(() => formOf(entry));
-  const [version, setVersion] = useState(entry?.version ?? 0);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [conflict, setConflict] = useState<{ message: string; theirs: ChronologyEntryRead } | null>(
-    null,
-  );
-  const [busy, setBusy] = useState(false);
-  const dirty = JSON.stringify(form) !== JSON.stringify(formOf(base));
-  const [leaveWarning, leaveFreely] = useUnsavedChanges(dirty);
+  const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, save, conflictNotice } = useEditor({
+    record: entry,
+    formOf,
+    fields: FIELDS,
+  });
   const list = `/reviews/${review.id}/chronology`;
-  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text;
-  const set = <K extends keyof Form>(key: K) => (value: Form[K]) => setForm({ ...form, [key]: value });
 
   const agencyOptions = [...agencies.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((agency): [string, string] => [String(agency.id), agency.name]);
 
-  function check(): { body: Omit<ChronologyEntryRead, "id" | "version" | "created_at" | "updated_at" | "updated_by" | "review_id"> } | null {
+  function check():
+    | { body: Omit<ChronologyEntryRead, "id" | "version" | "created_at" | "updated_at" | "updated_by" | "review_id"> }
+    | { problems: Problem[] } {
     const found: Problem[] = [];
     const date = fromParts(form.date, "The date", form.precision);
     if ("problem" in date) found.push({ field: "entry-date", text: date.problem });
     else if (date.iso === null) found.push({ field: "entry-date", text: "Enter the date of the entry" });
     if (!form.agency) found.push({ field: "agency", text: "Choose the agency whose record this is" });
     if (!form.summary.trim()) found.push({ field: "summary", text: "Enter a summary of what the record says" });
-    setProblems(found);
-    if (found.length > 0 || !("iso" in date) || date.iso === null) return null;
+    if (found.length > 0 || !("iso" in date) || date.iso === null) return { problems: found };
     return {
       body: {
         entry_date: date.iso,
@@ -99,33 +91,19 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const checked = check();
-    if (!checked) return;
-    setBusy(true);
-    setConflict(null);
-    try {
-      if (base) {
-        await ok(
-          chronologyUpdate({
-            path: { review_id: review.id, entry_id: base.id },
-            body: { version, ...checked.body },
-          }),
-        );
-      } else {
-        await ok(chronologyCreate({ path: { review_id: review.id }, body: checked.body }));
-      }
-      leaveFreely();
-      navigate(list, { state: { saved: base ? "The entry was changed." : "The entry was added." } });
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const theirs = currentOf(error);
-      if (error.status === 409 && theirs) {
-        setConflict({ message: error.message, theirs: theirs as unknown as ChronologyEntryRead });
-      } else {
-        setProblems(problemsOf(error, FIELDS));
-      }
-    } finally {
-      setBusy(false);
-    }
+    if ("problems" in checked) return refuse(checked.problems);
+    await save(
+      (version) =>
+        base
+          ? ok(
+              chronologyUpdate({
+                path: { review_id: review.id, entry_id: base.id },
+                body: { version, ...checked.body },
+              }),
+            )
+          : ok(chronologyCreate({ path: { review_id: review.id }, body: checked.body })),
+      () => navigate(list, { state: { saved: base ? "The entry was changed." : "The entry was added." } }),
+    );
   }
 
   const yours = (() => {
@@ -148,26 +126,7 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
         </Link>
         {leaveWarning}
         <ErrorSummary problems={problems} />
-        {conflict && (
-          <ConflictNotice
-            message={conflict.message}
-            theirs={conflict.theirs as unknown as Record<string, unknown>}
-            yours={yours}
-            yourVersion={version}
-            compared={comparedEntryFields(agencies)}
-            onUseTheirs={() => {
-              setBase(conflict.theirs);
-              setForm(formOf(conflict.theirs));
-              setVersion(conflict.theirs.version);
-              setConflict(null);
-            }}
-            onKeepYours={() => {
-              setVersion(conflict.theirs.version);
-              setBase(conflict.theirs);
-              setConflict(null);
-            }}
-          />
-        )}
+        {conflictNotice(yours, comparedEntryFields(agencies))}
         <h1 className="govuk-heading-l">{base ? "Change a chronology entry" : "Add a chronology entry"}</h1>
         <form noValidate onSubmit={submit}>
           <Radios

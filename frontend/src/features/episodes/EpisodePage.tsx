@@ -1,22 +1,20 @@
-import { type FormEvent, useState } from "react";
+import type { FormEvent } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 
-import { ApiError, everything, ok } from "../../api";
+import { everything, ok } from "../../api";
 import { chronologyList, episodesCreate, episodesRead, episodesUpdate } from "../../client/sdk.gen";
 import type { AppraisalRating, ChronologyEntryRead, EpisodeRead } from "../../client/types.gen";
-import { ConflictNotice, currentOf } from "../../common/Conflict";
 import { DateInput } from "../../common/DateInput";
-import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { useEditor } from "../../common/editor";
+import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, TextArea, TextInput } from "../../common/fields";
-import { problemsOf } from "../../common/problems";
 import { mayChange, useSession } from "../../common/signedIn";
-import { useUnsavedChanges } from "../../common/unsaved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { RATINGS } from "../../words";
 import { agencyName, entryDate } from "../chronology/entryWords";
 import { useReview } from "../review/ReviewLayout";
 import { comparedEpisodeFields } from "./compared";
-import { EPISODE_FIELDS, type EpisodeForm, episodeOf, formOf } from "./episodeForm";
+import { EPISODE_FIELDS, episodeOf, formOf } from "./episodeForm";
 
 /** Add a key practice episode, or change one (.../episodes/new or .../episodes/ID). */
 export function EpisodePage() {
@@ -58,21 +56,14 @@ export function EpisodeEditor({
   const session = useSession();
   const { review, agencies } = useReview();
   const navigate = useNavigate();
-  const [base, setBase] = useState(episode);
-  const [form, setForm] = useState<EpisodeForm>(() => formOf(episode));
-  const [version, setVersion] = useState(episode?.version ?? 0);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [conflict, setConflict] = useState<{ message: string; theirs: EpisodeRead } | null>(null);
-  const [busy, setBusy] = useState(false);
   const editable = mayChange(session);
-  const dirty = editable && JSON.stringify(form) !== JSON.stringify(formOf(base));
-  const [leaveWarning, leaveFreely] = useUnsavedChanges(dirty);
+  const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, save, conflictNotice } = useEditor({
+    record: episode,
+    formOf,
+    fields: EPISODE_FIELDS,
+    editable,
+  });
   const list = `/reviews/${review.id}/episodes`;
-  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text;
-  const set =
-    <K extends keyof EpisodeForm>(key: K) =>
-    (value: EpisodeForm[K]) =>
-      setForm((now) => ({ ...now, [key]: value }));
 
   const read = episodeOf(form);
   const periodEnd = "episode" in read ? (read.episode.period_end ?? read.episode.period_start) : null;
@@ -105,37 +96,22 @@ export function EpisodeEditor({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const checked = episodeOf(form);
-    if ("problems" in checked) {
-      setProblems(checked.problems);
-      return;
-    }
-    setProblems([]);
-    setConflict(null);
-    setBusy(true);
-    try {
-      const saved = base
-        ? await ok(
-            episodesUpdate({
-              path: { review_id: review.id, episode_id: base.id },
-              body: { version, ...checked.episode },
-            }),
-          )
-        : await ok(episodesCreate({ path: { review_id: review.id }, body: checked.episode }));
-      leaveFreely();
-      navigate(list, {
-        state: { saved: base ? `Episode ${saved.ordinal} was changed.` : `Episode ${saved.ordinal} was added.` },
-      });
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const theirs = currentOf(error);
-      if (error.status === 409 && theirs) {
-        setConflict({ message: error.message, theirs: theirs as unknown as EpisodeRead });
-      } else {
-        setProblems(problemsOf(error, EPISODE_FIELDS));
-      }
-    } finally {
-      setBusy(false);
-    }
+    if ("problems" in checked) return refuse(checked.problems);
+    await save(
+      (version) =>
+        base
+          ? ok(
+              episodesUpdate({
+                path: { review_id: review.id, episode_id: base.id },
+                body: { version, ...checked.episode },
+              }),
+            )
+          : ok(episodesCreate({ path: { review_id: review.id }, body: checked.episode })),
+      (saved) =>
+        navigate(list, {
+          state: { saved: base ? `Episode ${saved.ordinal} was changed.` : `Episode ${saved.ordinal} was added.` },
+        }),
+    );
   }
 
   return (
@@ -146,26 +122,7 @@ export function EpisodeEditor({
       </Link>
       {leaveWarning}
       <ErrorSummary problems={problems} />
-      {conflict && (
-        <ConflictNotice
-          message={conflict.message}
-          theirs={conflict.theirs as unknown as Record<string, unknown>}
-          yours={"episode" in read ? { ...read.episode } : {}}
-          yourVersion={version}
-          compared={comparedEpisodeFields(agencies, entries)}
-          onUseTheirs={() => {
-            setBase(conflict.theirs);
-            setForm(formOf(conflict.theirs));
-            setVersion(conflict.theirs.version);
-            setConflict(null);
-          }}
-          onKeepYours={() => {
-            setBase(conflict.theirs);
-            setVersion(conflict.theirs.version);
-            setConflict(null);
-          }}
-        />
-      )}
+      {conflictNotice("episode" in read ? { ...read.episode } : {}, comparedEpisodeFields(agencies, entries))}
       <h1 className="govuk-heading-l">
         {base ? `Episode ${base.ordinal}: ${base.title}` : "Add a key practice episode"}
       </h1>

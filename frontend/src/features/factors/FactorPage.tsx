@@ -1,22 +1,19 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 
-import { ApiError, ok } from "../../api";
+import { ok } from "../../api";
 import { factorsCreate, factorsRead, factorsUpdate } from "../../client/sdk.gen";
 import type { FactorLevel, FactorRead, LinkRead } from "../../client/types.gen";
-import { ConflictNotice, currentOf } from "../../common/Conflict";
-import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { useEditor } from "../../common/editor";
+import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, TextArea } from "../../common/fields";
-import { problemsOf } from "../../common/problems";
 import { mayChange, useSession } from "../../common/signedIn";
-import { useUnsavedChanges } from "../../common/unsaved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { useReview } from "../review/ReviewLayout";
 import { DeleteFactor } from "./DeleteFactor";
 import {
   comparedFactorFields,
   FACTOR_FIELDS,
-  type FactorForm,
   factorOf,
   formOf,
 } from "./factorForm";
@@ -71,58 +68,29 @@ export function FactorEditor({
   const session = useSession();
   const { review } = useReview();
   const navigate = useNavigate();
-  const [base, setBase] = useState(factor);
-  const [form, setForm] = useState<FactorForm>(() => formOf(factor));
-  const [version, setVersion] = useState(factor?.version ?? 0);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [conflict, setConflict] = useState<{ message: string; theirs: FactorRead } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [codesOpen] = useState(() => form.codes.length > 0);
   const editable = mayChange(session);
-  const dirty = editable && JSON.stringify(form) !== JSON.stringify(formOf(base));
-  const [leaveWarning, leaveFreely] = useUnsavedChanges(dirty);
+  const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, leaveFreely, save, conflictNotice } =
+    useEditor({ record: factor, formOf, fields: FACTOR_FIELDS, editable });
+  const [codesOpen] = useState(() => form.codes.length > 0);
   const list = `/reviews/${review.id}/factors`;
-  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text;
-  const set =
-    <K extends keyof FactorForm>(key: K) =>
-    (value: FactorForm[K]) =>
-      setForm((now) => ({ ...now, [key]: value }));
   const read = factorOf(form);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const checked = factorOf(form);
-    if ("problems" in checked) {
-      setProblems(checked.problems);
-      return;
-    }
-    setProblems([]);
-    setConflict(null);
-    setBusy(true);
-    try {
-      if (base) {
-        await ok(
-          factorsUpdate({
-            path: { review_id: review.id, factor_id: base.id },
-            body: { version, ...checked.factor },
-          }),
-        );
-      } else {
-        await ok(factorsCreate({ path: { review_id: review.id }, body: checked.factor }));
-      }
-      leaveFreely();
-      navigate(list, { state: { saved: base ? "The factor was changed." : "The factor was added." } });
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const theirs = currentOf(error);
-      if (error.status === 409 && theirs) {
-        setConflict({ message: error.message, theirs: theirs as unknown as FactorRead });
-      } else {
-        setProblems(problemsOf(error, FACTOR_FIELDS));
-      }
-    } finally {
-      setBusy(false);
-    }
+    if ("problems" in checked) return refuse(checked.problems);
+    await save(
+      (version) =>
+        base
+          ? ok(
+              factorsUpdate({
+                path: { review_id: review.id, factor_id: base.id },
+                body: { version, ...checked.factor },
+              }),
+            )
+          : ok(factorsCreate({ path: { review_id: review.id }, body: checked.factor })),
+      () => navigate(list, { state: { saved: base ? "The factor was changed." : "The factor was added." } }),
+    );
   }
 
   return (
@@ -133,25 +101,9 @@ export function FactorEditor({
         </Link>
         {leaveWarning}
         <ErrorSummary problems={problems} />
-        {conflict && (
-          <ConflictNotice
-            message={conflict.message}
-            theirs={conflict.theirs as unknown as Record<string, unknown>}
-            yours={"factor" in read ? { ...read.factor } : { ...form, typology_codes: form.codes }}
-            yourVersion={version}
-            compared={comparedFactorFields(codes.labels)}
-            onUseTheirs={() => {
-              setBase(conflict.theirs);
-              setForm(formOf(conflict.theirs));
-              setVersion(conflict.theirs.version);
-              setConflict(null);
-            }}
-            onKeepYours={() => {
-              setBase(conflict.theirs);
-              setVersion(conflict.theirs.version);
-              setConflict(null);
-            }}
-          />
+        {conflictNotice(
+          "factor" in read ? { ...read.factor } : { ...form, typology_codes: form.codes },
+          comparedFactorFields(codes.labels),
         )}
         <h1 className="govuk-heading-l">{base ? "Contributory factor" : "Add a contributory factor"}</h1>
         {!editable && (

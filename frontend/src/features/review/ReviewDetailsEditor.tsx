@@ -1,22 +1,19 @@
 import { type FormEvent, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
 
-import { ApiError, ok } from "../../api";
+import { ok } from "../../api";
 import { reviewsCreate, reviewsUpdate } from "../../client/sdk.gen";
 import type { AgeBand, BoardRead, LearningTogetherSize, Outcome, ReviewRead, ReviewType } from "../../client/types.gen";
-import { ConflictNotice, currentOf } from "../../common/Conflict";
 import { DateInput } from "../../common/DateInput";
-import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { useEditor } from "../../common/editor";
+import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, Select, TextArea, TextInput } from "../../common/fields";
-import { problemsOf } from "../../common/problems";
-import { useUnsavedChanges } from "../../common/unsaved";
 import { AGE_BANDS, OUTCOMES, REVIEW_TYPES, SIZES } from "../../words";
 import {
   COMPARED_REVIEW_FIELDS,
   type ContextGroup,
   formOf,
   REVIEW_FIELDS,
-  type ReviewForm,
   reviewOf,
 } from "./reviewForm";
 
@@ -31,60 +28,39 @@ export function ReviewDetailsEditor(props: {
   onSaved?: (review: ReviewRead) => void;
 }) {
   const navigate = useNavigate();
-  const [base, setBase] = useState(props.review);
-  const [form, setForm] = useState<ReviewForm>(() => formOf(props.review));
   const boards = props.boards ?? [];
   const onlyBoard = boards.length === 1 ? String(boards[0].id) : "";
   const [board, setBoard] = useState(onlyBoard);
-  const [version, setVersion] = useState(props.review?.version ?? 0);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [conflict, setConflict] = useState<{ message: string; theirs: ReviewRead } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const dirty = JSON.stringify(form) !== JSON.stringify(formOf(base)) || board !== onlyBoard;
-  const [leaveWarning, leaveFreely] = useUnsavedChanges(dirty);
+  const { base, form, setForm, set, problems, refuse, errorOf, busy, leaveWarning, save, conflictNotice } = useEditor({
+    record: props.review,
+    formOf,
+    fields: REVIEW_FIELDS,
+    alsoChanged: board !== onlyBoard,
+  });
   const back = base ? `/reviews/${base.id}` : "/reviews";
-  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text;
-  const set =
-    <K extends keyof ReviewForm>(key: K) =>
-    (value: ReviewForm[K]) =>
-      setForm((now) => ({ ...now, [key]: value }));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const checked = reviewOf(form);
     const found = "problems" in checked ? [...checked.problems] : [];
     if (!base && !board) found.unshift({ field: "board", text: "Select the safeguarding partnership" });
-    if (found.length > 0 || "problems" in checked) {
-      setProblems(found);
-      return;
-    }
-    setProblems([]);
-    setConflict(null);
-    setBusy(true);
-    try {
-      const saved = base
-        ? await ok(reviewsUpdate({ path: { review_id: base.id }, body: { version, ...checked.review } }))
-        : await ok(reviewsCreate({ body: { board_id: Number(board), ...checked.review } }));
-      leaveFreely();
-      props.onSaved?.(saved);
-      navigate(`/reviews/${saved.id}`, {
-        state: {
-          saved: base
-            ? "The review's details were changed."
-            : `Review ${saved.reference} was opened. You are its lead reviewer.`,
-        },
-      });
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      const theirs = currentOf(error);
-      if (error.status === 409 && theirs) {
-        setConflict({ message: error.message, theirs: theirs as unknown as ReviewRead });
-      } else {
-        setProblems(problemsOf(error, REVIEW_FIELDS));
-      }
-    } finally {
-      setBusy(false);
-    }
+    if (found.length > 0 || "problems" in checked) return refuse(found);
+    await save(
+      (version) =>
+        base
+          ? ok(reviewsUpdate({ path: { review_id: base.id }, body: { version, ...checked.review } }))
+          : ok(reviewsCreate({ body: { board_id: Number(board), ...checked.review } })),
+      (saved) => {
+        props.onSaved?.(saved);
+        navigate(`/reviews/${saved.id}`, {
+          state: {
+            saved: base
+              ? "The review's details were changed."
+              : `Review ${saved.reference} was opened. You are its lead reviewer.`,
+          },
+        });
+      },
+    );
   }
 
   const read = reviewOf(form);
@@ -96,26 +72,7 @@ export function ReviewDetailsEditor(props: {
         </Link>
         {leaveWarning}
         <ErrorSummary problems={problems} />
-        {conflict && (
-          <ConflictNotice
-            message={conflict.message}
-            theirs={conflict.theirs as unknown as Record<string, unknown>}
-            yours={"review" in read ? { ...read.review } : {}}
-            yourVersion={version}
-            compared={COMPARED_REVIEW_FIELDS}
-            onUseTheirs={() => {
-              setBase(conflict.theirs);
-              setForm(formOf(conflict.theirs));
-              setVersion(conflict.theirs.version);
-              setConflict(null);
-            }}
-            onKeepYours={() => {
-              setBase(conflict.theirs);
-              setVersion(conflict.theirs.version);
-              setConflict(null);
-            }}
-          />
-        )}
+        {conflictNotice("review" in read ? { ...read.review } : {}, COMPARED_REVIEW_FIELDS)}
         <h1 className="govuk-heading-l">{base ? "Change the review's details" : "Open a review"}</h1>
         {!base && (
           <p className="govuk-body">
