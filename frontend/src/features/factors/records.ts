@@ -2,7 +2,7 @@
 
 import { everything, ok } from "../../api";
 import { episodesList, factorsList, findingsList, linksList } from "../../client/sdk.gen";
-import type { FactorRead, LinkRead } from "../../client/types.gen";
+import type { EpisodeRead, FactorRead, FindingRead, LinkRead } from "../../client/types.gen";
 import { type NodeKind, kindOfKey } from "../graph/links";
 
 export interface GraphRecord {
@@ -24,11 +24,17 @@ export function nameOf(records: Map<string, GraphRecord>, key: string): string {
   return records.get(key)?.label ?? key;
 }
 
-/** The review's factors, its links, and every record the links may join. */
-export async function loadLinkedRecords(
-  reviewId: number,
-  signal: AbortSignal,
-): Promise<{ factors: FactorRead[]; links: LinkRead[]; records: Map<string, GraphRecord> }> {
+export interface LinkedRecords {
+  episodes: EpisodeRead[];
+  factors: FactorRead[];
+  findings: FindingRead[];
+  links: LinkRead[];
+  /** Every record the links may join, by graph key. */
+  records: Map<string, GraphRecord>;
+}
+
+/** The review's episodes, factors, findings and links. */
+export async function loadLinkedRecords(reviewId: number, signal: AbortSignal): Promise<LinkedRecords> {
   const path = { review_id: reviewId };
   const [episodes, factors, findings, links] = await Promise.all([
     everything((offset) => ok(episodesList({ path, query: { limit: 200, offset }, signal }))),
@@ -41,5 +47,5 @@ export async function loadLinkedRecords(
   episodes.forEach((e) => add(`episode:${e.id}`, `KPE ${e.ordinal}: ${e.title}`));
   factors.forEach((f) => add(`factor:${f.id}`, f.description));
   findings.forEach((f) => add(`finding:${f.id}`, `Finding ${f.ordinal}: ${f.title}`));
-  return { factors, links, records };
+  return { episodes, factors, findings, links, records };
 }
