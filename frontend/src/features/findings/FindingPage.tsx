@@ -1,4 +1,274 @@
-// Placeholder while the screen is built (issue #8).
+import { type FormEvent, useRef, useState } from "react";
+import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+
+import { ok } from "../../api";
+import { findingsCreate, findingsRead, findingsUpdate, linksCreate } from "../../client/sdk.gen";
+import type { FindingRead, PatternKind } from "../../client/types.gen";
+import { useEditor } from "../../common/editor";
+import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { Radios, TextArea, TextInput } from "../../common/fields";
+import { mayChange, useSession } from "../../common/signedIn";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+import { type GraphRecord, loadLinkedRecords, nameOf } from "../factors/records";
+import { useReview } from "../review/ReviewLayout";
+import { BoardQuestions } from "./BoardQuestions";
+import { DeleteFinding } from "./DeleteFinding";
+import { type EvidenceItem, evidenceOf, findingKey } from "./evidence";
+import { type FindingCodes, loadFindingCodes } from "./findingCodes";
+import { FindingEvidence } from "./FindingEvidence";
+import { draftOf, fieldsFor, findingOf, formOf, onQuestionFields } from "./findingForm";
+import "./findings.css";
+import { comparedFindingFields, PATTERN_KIND_HINTS, PATTERN_KINDS } from "./findingWords";
+import { GroupedSelect } from "./GroupedSelect";
+
+/** Add a systemic finding, or change one (.../findings/new or .../findings/ID). */
 export function FindingPage() {
-  return <h1 className="govuk-heading-l">Finding</h1>;
+  const { review } = useReview();
+  const findingId = useParams().findingId;
+  const [loaded] = useLoad(
+    async (signal) => {
+      const finding = findingId
+        ? await ok(findingsRead({ path: { review_id: review.id, finding_id: Number(findingId) }, signal }))
+        : null;
+      const [codes, linked] = await Promise.all([
+        loadFindingCodes(signal, finding?.category),
+        loadLinkedRecords(review.id, signal),
+      ]);
+      const evidence = finding ? evidenceOf(findingKey(finding.id), linked.links) : [];
+      return { finding, codes, evidence, records: linked.records };
+    },
+    [review.id, findingId],
+  );
+  if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what="finding" />;
+  return <FindingEditor key={findingId ?? "new"} {...loaded.data} />;
+}
+
+const HINTS = {
+  title: "A short name for the finding, as the report's heading: ‘Missed health appointments for babies are seen one at a time’.",
+  statement:
+    "The systemic issue, stated generally: not what went wrong with this family, but what in the system makes it likely to happen again. Roles, never names.",
+  category: "The category of SCIE's typology of patterns (or a practice theme) it belongs to, so that it counts in the patterns across reviews.",
+  howItAppeared: "How the pattern showed in this case, naming the episodes: ‘…the offer of early help was never made (KPE 2).’",
+  evidenceBeyondCase: "Why this is not peculiar to this case: local data, audits, other reviews, the national analyses.",
+  whyItMatters: "The risk the pattern creates for children and families.",
+};
+
+export function FindingEditor({
+  finding,
+  codes,
+  evidence: firstEvidence,
+  records,
+}: {
+  finding: FindingRead | null;
+  codes: FindingCodes;
+  evidence: EvidenceItem[];
+  records: Map<string, GraphRecord>;
+}) {
+  const session = useSession();
+  const { review } = useReview();
+  const navigate = useNavigate();
+  const notLinked = (useLocation().state as { notLinked?: Problem[] } | null)?.notLinked ?? [];
+  const editable = mayChange(session);
+  const [evidence, setEvidence] = useState(firstEvidence);
+  // The ids of the questions' fields change with the form: the editor keeps this one object,
+  // brought up to date below, to map the service's problems to them.
+  const fields = useRef<Record<string, string>>({}).current;
+  const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, leaveFreely, save, conflictNotice } = useEditor({
+    record: finding,
+    formOf,
+    fields,
+    editable,
+    // A new finding's evidence waits in the page until the finding is added.
+    alsoChanged: !finding && evidence.length > 0,
+  });
+  Object.assign(fields, fieldsFor(form));
+  const list = `/reviews/${review.id}/findings`;
+
+  /** Link the evidence chosen for a new finding; the problems of those that were not linked. */
+  async function linkEvidence(saved: FindingRead): Promise<Problem[]> {
+    const failed: Problem[] = [];
+    for (const item of evidence) {
+      try {
+        await ok(
+          linksCreate({
+            path: { review_id: review.id },
+            body: { kind: "evidenced_by", source: findingKey(saved.id), target: item.target, evidence_note: item.note },
+          }),
+        );
+      } catch (error) {
+        failed.push({ text: `${nameOf(records, item.target)}: ${(error as Error).message}` });
+      }
+    }
+    return failed;
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const checked = findingOf(form);
+    if ("problems" in checked) return refuse(checked.problems);
+    let failed: Problem[] = [];
+    await save(
+      async (version) => {
+        try {
+          if (base) {
+            const path = { review_id: review.id, finding_id: base.id };
+            return await ok(findingsUpdate({ path, body: { version, ...checked.finding } }));
+          }
+          const created = await ok(findingsCreate({ path: { review_id: review.id }, body: checked.finding }));
+          failed = await linkEvidence(created);
+          return created;
+        } catch (error) {
+          throw onQuestionFields(error);
+        }
+      },
+      (saved) => {
+        if (failed.length > 0) {
+          navigate(`${list}/${saved.id}`, { state: { notLinked: failed } });
+        } else {
+          const what = `Finding ${saved.ordinal} was ${base ? "changed" : "added"}.`;
+          navigate(list, { state: { saved: what } });
+        }
+      },
+    );
+  }
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={list}>
+          Back to the findings
+        </Link>
+        {leaveWarning}
+        <ErrorSummary problems={problems} />
+        <ErrorSummary problems={problems.length === 0 ? notLinked : []} title="The finding was added, but not all its evidence was linked">
+          <p className="govuk-body">Add it again below.</p>
+        </ErrorSummary>
+        {conflictNotice(draftOf(form), comparedFindingFields(codes.labels))}
+        <h1 className="govuk-heading-l">{base ? `Finding ${base.ordinal}: ${base.title}` : "Add a finding"}</h1>
+        {!editable && (
+          <p className="govuk-inset-text">You can read this finding; only the review's reviewers change it.</p>
+        )}
+        <form noValidate onSubmit={submit} className="scr-editor">
+          <fieldset className="scr-plain-fieldset" disabled={!editable}>
+            <h2 className="govuk-heading-m">The finding</h2>
+            <TextInput
+              id="title"
+              label="Title"
+              hint={HINTS.title}
+              value={form.title}
+              error={errorOf("title")}
+              onChange={set("title")}
+            />
+            <TextInput
+              id="ordinal"
+              label="Number (optional)"
+              hint={base ? "Its place in the report's order of findings." : "Leave it empty to add the finding at the end."}
+              width="govuk-input--width-4"
+              inputMode="numeric"
+              value={form.ordinal}
+              error={errorOf("ordinal")}
+              onChange={set("ordinal")}
+            />
+            <TextArea
+              id="statement"
+              label="Statement of the finding"
+              hint={HINTS.statement}
+              rows={6}
+              value={form.statement}
+              error={errorOf("statement")}
+              onChange={set("statement")}
+            />
+            <Radios
+              id="pattern-kind"
+              label="Kind of pattern"
+              hint={`${PATTERN_KINDS.unsafe}: ${PATTERN_KIND_HINTS.unsafe} ${PATTERN_KINDS.constructive}: ${PATTERN_KIND_HINTS.constructive}`}
+              inline
+              value={form.patternKind}
+              options={Object.entries(PATTERN_KINDS)}
+              error={errorOf("pattern-kind")}
+              onChange={(value) => set("patternKind")(value as PatternKind)}
+            />
+            <GroupedSelect
+              id="category"
+              label="Systemic pattern (optional)"
+              hint={`${HINTS.category} Typology version ${codes.version}.`}
+              value={form.category}
+              groups={codes.groups}
+              empty="Not chosen yet"
+              error={errorOf("category")}
+              onChange={set("category")}
+            />
+
+            <h2 className="govuk-heading-m">How it appeared in this case</h2>
+            <TextArea
+              id="how-it-appeared"
+              label="What the case shows"
+              hint={HINTS.howItAppeared}
+              rows={5}
+              value={form.howItAppeared}
+              error={errorOf("how-it-appeared")}
+              onChange={set("howItAppeared")}
+            />
+            <FindingEvidence
+              reviewId={review.id}
+              finding={base ? findingKey(base.id) : null}
+              items={evidence}
+              onItems={setEvidence}
+              records={records}
+              editable={editable}
+              errorOf={errorOf}
+              onProblems={refuse}
+            />
+
+            <h2 className="govuk-heading-m">Why it is systemic</h2>
+            <TextArea
+              id="evidence-beyond-case"
+              label="Evidence that it is not peculiar to this case"
+              hint={HINTS.evidenceBeyondCase}
+              rows={5}
+              value={form.evidenceBeyondCase}
+              error={errorOf("evidence-beyond-case")}
+              onChange={set("evidenceBeyondCase")}
+            />
+            <TextArea
+              id="why-it-matters"
+              label="Why it matters"
+              hint={HINTS.whyItMatters}
+              rows={4}
+              value={form.whyItMatters}
+              error={errorOf("why-it-matters")}
+              onChange={set("whyItMatters")}
+            />
+
+            <BoardQuestions
+              questions={form.questions}
+              onChange={set("questions")}
+              errorOf={errorOf}
+              editable={editable}
+            />
+
+            {editable && (
+              <div className="govuk-button-group govuk-!-margin-top-6">
+                <button type="submit" className="govuk-button" disabled={busy}>
+                  {base ? "Save the changes" : "Add the finding"}
+                </button>
+                <Link className="govuk-link" to={list}>
+                  Cancel
+                </Link>
+              </div>
+            )}
+          </fieldset>
+        </form>
+        {base && editable && (
+          <DeleteFinding
+            finding={base}
+            evidence={evidence}
+            records={records}
+            onEvidenceChanged={setEvidence}
+            beforeLeaving={leaveFreely}
+          />
+        )}
+      </div>
+    </div>
+  );
 }
