@@ -87,13 +87,22 @@ export function TextArea(
   );
 }
 
+/** Options under a heading of their own (an HTML optgroup). */
+export interface OptionGroup {
+  label: string;
+  options: { value: string; label: string }[];
+}
+
 export function Select(
   props: Common & {
     value: string;
     onChange: (value: string) => void;
-    options: [string, string][];
+    options?: [string, string][];
+    /** Options in groups, after any ungrouped `options`. */
+    groups?: OptionGroup[];
     /** The label of the empty choice ("Any status"), if there is one. */
     empty?: string;
+    className?: string;
   },
 ) {
   const { id, label, hint, error } = props;
@@ -104,7 +113,7 @@ export function Select(
       </label>
       <HintAndError id={id} hint={hint} error={error} />
       <select
-        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        className={`govuk-select${props.className ? ` ${props.className}` : ""}${error ? " govuk-select--error" : ""}`}
         id={id}
         name={id}
         value={props.value}
@@ -112,10 +121,19 @@ export function Select(
         onChange={(event) => props.onChange(event.target.value)}
       >
         {props.empty !== undefined && <option value="">{props.empty}</option>}
-        {props.options.map(([value, text]) => (
+        {(props.options ?? []).map(([value, text]) => (
           <option key={value} value={value}>
             {text}
           </option>
+        ))}
+        {(props.groups ?? []).map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </optgroup>
         ))}
       </select>
     </div>

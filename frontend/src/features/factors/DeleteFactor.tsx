@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 
 import { ApiError, everything, ok } from "../../api";
 import { factorsDelete, linksList } from "../../client/sdk.gen";
 import type { FactorRead, LinkRead } from "../../client/types.gen";
-import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { DeleteSection } from "../../common/DeleteSection";
+import type { Problem } from "../../common/ErrorSummary";
 import { useReview } from "../review/ReviewLayout";
 import { linksOf } from "./factorForm";
 import { type GraphRecord, nameOf } from "./records";
@@ -29,15 +30,9 @@ export function DeleteFactor({
 }) {
   const { review } = useReview();
   const navigate = useNavigate();
-  const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
-  const question = useRef<HTMLDivElement>(null);
   const linked = linksOf(`factor:${factor.id}`, links);
-
-  useEffect(() => {
-    if (asking) question.current?.focus();
-  }, [asking]);
 
   async function remove() {
     setBusy(true);
@@ -71,45 +66,29 @@ export function DeleteFactor({
   }
 
   return (
-    <>
-      <h2 className="govuk-heading-m govuk-!-margin-top-6">Delete this factor</h2>
-      <ErrorSummary problems={problems} title="The factor was not deleted" />
-      {!asking ? (
-        <button type="button" className="govuk-button govuk-button--warning" onClick={() => setAsking(true)}>
-          Delete this factor
-        </button>
-      ) : (
-        <div className="govuk-warning-text scr-delete-question" ref={question} tabIndex={-1}>
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <div className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Delete this factor? Its typology tags go with it.
-            {linked.length > 0 && (
-              <>
-                {" "}
-                {linked.length === 1 ? "Its link is" : `Its ${linked.length} links are`} deleted too:
-                <ul className="govuk-list govuk-list--bullet govuk-body">
-                  {linked.map(({ link, verb, other }) => (
-                    <li key={link.id}>
-                      {verb} {nameOf(records, other)}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <div className="govuk-button-group govuk-!-margin-top-4">
-              <button type="button" className="govuk-button govuk-button--warning" disabled={busy} onClick={remove}>
-                Yes, delete the factor
-              </button>
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setAsking(false)}>
-                No, keep it
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
-    </>
+    <DeleteSection
+      what="factor"
+      problems={problems}
+      busy={busy}
+      onDelete={() => void remove()}
+      question={
+        <>
+          Delete this factor? Its typology tags go with it.
+          {linked.length > 0 && (
+            <>
+              {" "}
+              {linked.length === 1 ? "Its link is" : `Its ${linked.length} links are`} deleted too:
+              <ul className="govuk-list govuk-list--bullet govuk-body">
+                {linked.map(({ link, verb, other }) => (
+                  <li key={link.id}>
+                    {verb} {nameOf(records, other)}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      }
+    />
   );
 }

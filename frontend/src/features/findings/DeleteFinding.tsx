@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 
 import { ApiError, everything, ok } from "../../api";
 import { findingsDelete, linksList } from "../../client/sdk.gen";
 import type { FindingRead } from "../../client/types.gen";
-import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { DeleteSection } from "../../common/DeleteSection";
+import type { Problem } from "../../common/ErrorSummary";
 import { type GraphRecord, nameOf } from "../factors/records";
 import { type EvidenceItem, evidenceOf, findingKey } from "./evidence";
 
@@ -27,15 +28,9 @@ export function DeleteFinding({
   beforeLeaving: () => void;
 }) {
   const navigate = useNavigate();
-  const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
-  const question = useRef<HTMLDivElement>(null);
   const path = { review_id: finding.review_id, finding_id: finding.id };
-
-  useEffect(() => {
-    if (asking) question.current?.focus();
-  }, [asking]);
 
   async function remove() {
     setBusy(true);
@@ -68,45 +63,29 @@ export function DeleteFinding({
   }
 
   return (
-    <>
-      <h2 className="govuk-heading-m govuk-!-margin-top-6">Delete this finding</h2>
-      <ErrorSummary problems={problems} title="The finding was not deleted" />
-      {!asking ? (
-        <button type="button" className="govuk-button govuk-button--warning" onClick={() => setAsking(true)}>
-          Delete this finding
-        </button>
-      ) : (
-        <div className="govuk-warning-text scr-findings__delete-question" ref={question} tabIndex={-1}>
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <div className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            Delete finding {finding.ordinal}? Its questions for the Board, with the Board's responses and
-            actions, and its typology tags go with it.
-            {evidence.length > 0 && (
-              <>
-                {" "}
-                {evidence.length === 1 ? "Its evidence link is" : `Its ${evidence.length} evidence links are`} removed
-                too (the records themselves stay):
-                <ul className="govuk-list govuk-list--bullet govuk-body">
-                  {evidence.map((item) => (
-                    <li key={item.target}>{nameOf(records, item.target)}</li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <div className="govuk-button-group govuk-!-margin-top-4">
-              <button type="button" className="govuk-button govuk-button--warning" disabled={busy} onClick={remove}>
-                Yes, delete the finding
-              </button>
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setAsking(false)}>
-                No, keep it
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
-    </>
+    <DeleteSection
+      what="finding"
+      problems={problems}
+      busy={busy}
+      onDelete={() => void remove()}
+      question={
+        <>
+          Delete finding {finding.ordinal}? Its questions for the Board, with the Board's responses and
+          actions, and its typology tags go with it.
+          {evidence.length > 0 && (
+            <>
+              {" "}
+              {evidence.length === 1 ? "Its evidence link is" : `Its ${evidence.length} evidence links are`} removed
+              too (the records themselves stay):
+              <ul className="govuk-list govuk-list--bullet govuk-body">
+                {evidence.map((item) => (
+                  <li key={item.target}>{nameOf(records, item.target)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      }
+    />
   );
 }

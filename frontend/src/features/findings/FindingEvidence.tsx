@@ -4,11 +4,10 @@ import { Link } from "react-router-dom";
 import { ApiError, ok } from "../../api";
 import { linksCreate, linksDelete } from "../../client/sdk.gen";
 import type { Problem } from "../../common/ErrorSummary";
-import { TextArea } from "../../common/fields";
+import { Select, TextArea } from "../../common/fields";
 import { type GraphRecord, nameOf } from "../factors/records";
 import { NODE_KINDS, kindOfKey, recordPath } from "../graph/links";
 import { type EvidenceItem, evidenceChoices } from "./evidence";
-import { GroupedSelect } from "./GroupedSelect";
 
 /**
  * How the finding appeared in this case: the episodes and factors it rests on. For a saved
@@ -193,7 +192,8 @@ export function FindingEvidence({
       {editable &&
         (choices.length > 0 ? (
           <div className="scr-findings__add-evidence">
-            <GroupedSelect
+            <Select
+              className="scr-findings__select"
               id="evidence"
               label="Add an episode or factor as evidence"
               value={target}

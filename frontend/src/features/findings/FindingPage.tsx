@@ -6,7 +6,7 @@ import { findingsCreate, findingsRead, findingsUpdate, linksCreate } from "../..
 import type { FindingRead, PatternKind } from "../../client/types.gen";
 import { useEditor } from "../../common/editor";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
-import { Radios, TextArea, TextInput } from "../../common/fields";
+import { Radios, Select, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { type GraphRecord, loadLinkedRecords, nameOf } from "../factors/records";
@@ -19,7 +19,6 @@ import { FindingEvidence } from "./FindingEvidence";
 import { draftOf, fieldsFor, findingOf, formOf, onQuestionFields } from "./findingForm";
 import "./findings.css";
 import { comparedFindingFields, PATTERN_KIND_HINTS, PATTERN_KINDS } from "./findingWords";
-import { GroupedSelect } from "./GroupedSelect";
 
 /** Add a systemic finding, or change one (.../findings/new or .../findings/ID). */
 export function FindingPage() {
@@ -188,7 +187,8 @@ export function FindingEditor({
               error={errorOf("pattern-kind")}
               onChange={(value) => set("patternKind")(value as PatternKind)}
             />
-            <GroupedSelect
+            <Select
+              className="scr-findings__select"
               id="category"
               label="Systemic pattern (optional)"
               hint={`${HINTS.category} Typology version ${codes.version}.`}

@@ -2,8 +2,8 @@
 // `evidenced_by` link from the finding (shared/design.md, "The review graph").
 
 import type { LinkRead } from "../../client/types.gen";
+import type { OptionGroup } from "../../common/fields";
 import type { GraphRecord } from "../factors/records";
-import type { CodeGroup } from "./findingCodes";
 
 export interface EvidenceItem {
   /** The link's id, or null while it waits for the new finding to be added. */
@@ -24,10 +24,10 @@ export function evidenceOf(key: string, links: LinkRead[]): EvidenceItem[] {
 }
 
 /** The episodes and factors not yet evidence for the finding, in a group each. */
-export function evidenceChoices(records: Map<string, GraphRecord>, taken: EvidenceItem[]): CodeGroup[] {
+export function evidenceChoices(records: Map<string, GraphRecord>, taken: EvidenceItem[]): OptionGroup[] {
   const used = new Set(taken.map((item) => item.target));
   const free = [...records.values()].filter((record) => !used.has(record.key));
-  const groups: CodeGroup[] = [
+  const groups: OptionGroup[] = [
     {
       label: "Key practice episodes",
       options: free.filter((r) => r.kind === "episode").map((r) => ({ value: r.key, label: r.label })),

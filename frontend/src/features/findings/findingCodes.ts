@@ -6,15 +6,7 @@ import { ok } from "../../api";
 import { typologiesList, typologiesRead } from "../../client/sdk.gen";
 import type { CodeNode } from "../../client/types.gen";
 
-export interface CodeOption {
-  value: string;
-  label: string;
-}
-
-export interface CodeGroup {
-  label: string;
-  options: CodeOption[];
-}
+import type { OptionGroup as CodeGroup } from "../../common/fields";
 
 export interface FindingCodes {
   version: string;
