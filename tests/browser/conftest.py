@@ -10,9 +10,10 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import APIRequestContext, Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -138,3 +139,54 @@ def open_demo_review(page: Page) -> None:
 def review_nav(page: Page, section: str) -> None:
     """Go to a section of the open review (Overview, Chronology, Key practice episodes)."""
     page.get_by_role("navigation", name="Review").get_by_role("link", name=section).click()
+
+
+class Api:
+    """The service, called as another tool would, signed in as one of the demo accounts."""
+
+    def __init__(self, request: APIRequestContext, base: str, email: str = LEAD) -> None:
+        from scr.demo.accounts import DEMO_PASSWORD
+
+        self.request = request
+        self.base = f"{base}/api/v1"
+        answer = request.post(
+            f"{self.base}/auth/token", form={"username": email, "password": DEMO_PASSWORD}
+        )
+        self.headers = {"Authorization": f"Bearer {answer.json()['access_token']}"}
+
+    def get(self, path: str) -> Any:
+        answer = self.request.get(self.base + path, headers=self.headers)
+        assert answer.ok, answer.text()
+        return answer.json()
+
+    def send(self, method: str, path: str, body: dict[str, Any]) -> Any:
+        answer = self.request.fetch(
+            self.base + path, method=method, headers=self.headers, data=body
+        )
+        assert answer.ok, answer.text()
+        return answer.json()
+
+    def post(self, path: str, body: dict[str, Any]) -> Any:
+        return self.send("POST", path, body)
+
+
+def graph_node(key: str) -> str:
+    """The CSS selector of a record's node in the causal graph ("factor:7")."""
+    return f'.react-flow__node[data-id="{key}"]'
+
+
+def _centre(page: Page, selector: str) -> tuple[float, float]:
+    box = page.locator(selector).bounding_box()
+    assert box is not None, f"{selector} is not on the screen"
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def drag(page: Page, start: str, end: str) -> None:
+    """Drag with the mouse from one element's centre to another's, as a person does."""
+    x1, y1 = _centre(page, start)
+    x2, y2 = _centre(page, end)
+    page.mouse.move(x1, y1)
+    page.mouse.down()
+    page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, steps=8)
+    page.mouse.move(x2, y2, steps=8)
+    page.mouse.up()

@@ -8,11 +8,12 @@ import uuid
 from typing import Any
 
 import pytest
-from playwright.sync_api import APIRequestContext, Page, expect
+from playwright.sync_api import Page, expect
 
-from scr.demo.accounts import DEMO_PASSWORD
 from tests.browser.conftest import (
-    LEAD,
+    Api,
+    drag,
+    graph_node,
     open_demo_review,
     review_nav,
     serious_accessibility_violations,
@@ -22,28 +23,6 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 BOARD_MEMBER = "board.member@demo.example.org"
-
-
-class Api:
-    """The service, called as another tool would, signed in as one of the demo accounts."""
-
-    def __init__(self, request: APIRequestContext, base: str, email: str = LEAD) -> None:
-        self.request = request
-        self.base = f"{base}/api/v1"
-        answer = request.post(
-            f"{self.base}/auth/token", form={"username": email, "password": DEMO_PASSWORD}
-        )
-        self.headers = {"Authorization": f"Bearer {answer.json()['access_token']}"}
-
-    def get(self, path: str) -> Any:
-        answer = self.request.get(self.base + path, headers=self.headers)
-        assert answer.ok, answer.text()
-        return answer.json()
-
-    def post(self, path: str, body: dict[str, Any]) -> Any:
-        answer = self.request.post(self.base + path, headers=self.headers, data=body)
-        assert answer.ok, answer.text()
-        return answer.json()
 
 
 def _new_review_with_an_episode(api: Api) -> tuple[int, dict[str, Any]]:
@@ -64,27 +43,6 @@ def _new_review_with_an_episode(api: Api) -> tuple[int, dict[str, Any]]:
         {"title": f"Home visit {mark}: the baby was not seen", "period_start": "2023-03-02"},
     )
     return review["id"], episode
-
-
-def _centre(page: Page, selector: str) -> tuple[float, float]:
-    box = page.locator(selector).bounding_box()
-    assert box is not None, f"{selector} is not on the screen"
-    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-
-
-def _drag(page: Page, start: str, end: str) -> None:
-    """Drag with the mouse from one element's centre to another's, as a person does."""
-    x1, y1 = _centre(page, start)
-    x2, y2 = _centre(page, end)
-    page.mouse.move(x1, y1)
-    page.mouse.down()
-    page.mouse.move((x1 + x2) / 2, (y1 + y2) / 2, steps=8)
-    page.mouse.move(x2, y2, steps=8)
-    page.mouse.up()
-
-
-def _node(key: str) -> str:
-    return f'.react-flow__node[data-id="{key}"]'
 
 
 def test_a_reviewer_adds_a_factor_and_links_it_to_an_episode_by_dragging(
@@ -114,13 +72,13 @@ def test_a_reviewer_adds_a_factor_and_links_it_to_an_episode_by_dragging(
     factor_key, episode_key = f"factor:{factor['id']}", f"episode:{episode['id']}"
 
     review_nav(page, "Causal graph")
-    expect(page.locator(_node(factor_key))).to_be_visible()
-    expect(page.locator(_node(episode_key))).to_be_visible()
+    expect(page.locator(graph_node(factor_key))).to_be_visible()
+    expect(page.locator(graph_node(episode_key))).to_be_visible()
     page.locator(".scr-graph").scroll_into_view_if_needed()
-    _drag(
+    drag(
         page,
-        f'{_node(factor_key)} .react-flow__handle[data-handleid="out"]',
-        f'{_node(episode_key)} .react-flow__handle[data-handleid="in"]',
+        f'{graph_node(factor_key)} .react-flow__handle[data-handleid="out"]',
+        f'{graph_node(episode_key)} .react-flow__handle[data-handleid="in"]',
     )
 
     chooser = page.get_by_role("form", name="Add a link")
@@ -144,10 +102,10 @@ def test_a_reviewer_adds_a_factor_and_links_it_to_an_episode_by_dragging(
 
     # Dragging the other way round, from the episode to the factor, offers the same link and
     # the service refuses it as a duplicate, in its own words.
-    _drag(
+    drag(
         page,
-        f'{_node(episode_key)} .react-flow__handle[data-handleid="out"]',
-        f"{_node(factor_key)} .scr-node__kind",
+        f'{graph_node(episode_key)} .react-flow__handle[data-handleid="out"]',
+        f"{graph_node(factor_key)} .scr-node__kind",
     )
     chooser.get_by_role("button", name="Add the link").click()
     problem = page.locator(".govuk-error-summary").filter(has_text="The link was not added")
@@ -178,7 +136,7 @@ def test_the_demo_graph_highlights_the_root_factors_and_the_feedback_loop(
     factors = [n["id"] for n in graph["nodes"] if n["kind"] == "factor"]
     expect(page.locator(".react-flow__node")).to_have_count(len(graph["nodes"]))
     for factor in factors:
-        box = page.locator(f"{_node(factor)} .scr-node")
+        box = page.locator(f"{graph_node(factor)} .scr-node")
         root = re.compile(r"\bscr-node--root\b")
         loop = re.compile(r"\bscr-node--loop\b")
         if factor in roots:
@@ -229,13 +187,13 @@ def test_clicking_a_node_opens_its_record(page: Page, live_server: str) -> None:
     review_nav(page, "Causal graph")
     page.locator(".scr-graph").scroll_into_view_if_needed()
     # Anywhere on the node opens it, not only its name.
-    page.locator(f"{_node(episode['id'])} .scr-node__kind").click()
+    page.locator(f"{graph_node(episode['id'])} .scr-node__kind").click()
     expect(page).to_have_url(re.compile(rf"/reviews/{review_id}/episodes/{episode['id'][8:]}$"))
     expect(page.get_by_label("Title")).to_have_value(re.compile(r"\S"))
 
     page.go_back()
     page.locator(".scr-graph").scroll_into_view_if_needed()
-    page.locator(f"{_node(factor['id'])} .scr-node__label").click()
+    page.locator(f"{graph_node(factor['id'])} .scr-node__label").click()
     expect(page).to_have_url(re.compile(rf"/reviews/{review_id}/factors/{factor['id'][7:]}$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Contributory factor")
 

@@ -8,12 +8,11 @@ import uuid
 from typing import Any
 
 import pytest
-from playwright.sync_api import APIRequestContext, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
-from scr.demo.accounts import DEMO_PASSWORD
 from tests.browser.conftest import (
     DEMO_REVIEW,
-    LEAD,
+    Api,
     open_demo_review,
     review_nav,
     serious_accessibility_violations,
@@ -23,30 +22,6 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 BOARD_MEMBER = "board.member@demo.example.org"
-
-
-class Api:
-    """The service as another tool calls it, signed in as the lead reviewer."""
-
-    def __init__(self, request: APIRequestContext, base: str) -> None:
-        self.request = request
-        self.base = f"{base}/api/v1"
-        answer = request.post(
-            f"{self.base}/auth/token", form={"username": LEAD, "password": DEMO_PASSWORD}
-        )
-        self.headers = {"Authorization": f"Bearer {answer.json()['access_token']}"}
-
-    def get(self, path: str) -> Any:
-        answer = self.request.get(self.base + path, headers=self.headers)
-        assert answer.ok, answer.text()
-        return answer.json()
-
-    def send(self, method: str, path: str, body: dict[str, Any]) -> Any:
-        answer = self.request.fetch(
-            self.base + path, method=method, headers=self.headers, data=body
-        )
-        assert answer.ok, answer.text()
-        return answer.json()
 
 
 def _demo_review(api: Api) -> dict[str, Any]:
@@ -64,7 +39,7 @@ def _evidence_records(api: Api, review_id: int) -> tuple[dict[str, Any], dict[st
 def _finding_through_the_api(api: Api, review_id: int, title: str) -> dict[str, Any]:
     """A finding with one question and an episode as evidence, as another tool would add it."""
     episode, _ = _evidence_records(api, review_id)
-    finding = api.send(
+    finding: dict[str, Any] = api.send(
         "POST",
         f"/reviews/{review_id}/findings",
         {
