@@ -1,4 +1,154 @@
-// Placeholder while the screen is built (issue #8).
+import "./patterns.css";
+
+import { useMemo, useState } from "react";
+import { useSearchParams } from "react-router-dom";
+
+import type { Frequencies } from "../../client/types.gen";
+import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { useSession } from "../../common/signedIn";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+import type { Role } from "../../session";
+import { ChainsSection } from "./ChainsSection";
+import { CooccurrenceSection } from "./CooccurrenceSection";
+import { shown } from "./counts";
+import { Downloads } from "./Downloads";
+import { filterProblems, filtersFromParams, isFiltered, minSupportOf, type PatternFilters, paramsFromFilters } from "./filters";
+import { contextGroupsOf, FiltersForm } from "./FiltersForm";
+import { FrequencySection } from "./FrequencySection";
+import { codeLabels, loadChoices, loadFigures } from "./load";
+import { plural } from "./parts";
+import { TrendSection } from "./TrendSection";
+
+const TITLES: Record<Role, { title: string; lead: string }> = {
+  board: {
+    title: "Board dashboard",
+    lead: "What recurs in your partnership's reviews, counted from their agreed tags.",
+  },
+  national: {
+    title: "National patterns",
+    lead: "What recurs in reviews across England's safeguarding partnerships, counted from their agreed tags.",
+  },
+  reviewer: {
+    title: "Patterns across reviews",
+    lead: "What recurs in reviews across the partnerships, counted from their agreed tags.",
+  },
+  admin: {
+    title: "Patterns across reviews",
+    lead: "What recurs in reviews across the partnerships, counted from their agreed tags. Choose one partnership to see its figures in full.",
+  },
+};
+
+const SECTIONS = [
+  ["frequencies-heading", "Codes found in most reviews"],
+  ["trends-heading", "Trends by year"],
+  ["cooccurrence-heading", "Codes found together"],
+  ["chains-heading", "Recurring causal chains"],
+  ["downloads-heading", "Download these figures"],
+] as const;
+
+/** How the figures may be read: in full, or with small numbers suppressed, and what is counted. */
+function Disclosed({ head, role }: { head: Omit<Frequencies, "items" | "total">; role: Role }) {
+  const reviews = shown(head.reviews);
+  const counted =
+    reviews === null
+      ? `The number of reviews in this view is suppressed (fewer than ${head.threshold}): more partnerships, regions or years may show figures.`
+      : `This view counts ${plural(reviews, "review", "reviews")}.`;
+  return (
+    <>
+      <div className="govuk-inset-text">
+        {head.suppressed ? (
+          <p className="govuk-body">
+            <strong>Suppressed</strong> means a count of 1 to {head.threshold - 1} reviews (fewer than{" "}
+            {head.threshold}), hidden so that no child or family can be recognised from a small number. A few other
+            counts are hidden too, where a total would let a hidden one be worked out. A suppressed count is never 0,
+            and a 0 shown is a true 0.
+          </p>
+        ) : (
+          <p className="govuk-body">
+            These are {role === "board" ? "your" : "one"} partnership's own figures, shown in full. Small numbers are
+            not suppressed here: check before you share them outside the partnership.
+          </p>
+        )}
+      </div>
+      <p className="govuk-body" role="status">
+        {counted} Codes are those of typology version {head.version}.
+      </p>
+    </>
+  );
+}
+
+/**
+ * Patterns across reviews: for a board member, their partnership's reviews in full; for a
+ * national analyst (and reviewers), every partnership with small counts suppressed. The
+ * filters live in the address, so a view can be bookmarked and shared.
+ */
 export function PatternsPage() {
-  return <h1 className="govuk-heading-l">Patterns across reviews</h1>;
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const query = paramsFromFilters(filtersFromParams(params)).toString();
+  // One object per address, so the form and the loads see a change only when it is one.
+  const filters = useMemo(() => filtersFromParams(new URLSearchParams(query)), [query]);
+  const [typed, setTyped] = useState<Problem[]>([]);
+  const inAddress = useMemo(() => filterProblems(filters), [filters]);
+  const problems = typed.length > 0 ? typed : inAddress;
+  const minSupport = minSupportOf(filters, session.role);
+
+  const [choices] = useLoad((signal) => loadChoices(filters.version, signal), [filters.version]);
+  // Filters the address gets wrong are shown as problems, and nothing is asked of the service.
+  const [figures] = useLoad(
+    (signal) => (inAddress.length > 0 ? Promise.resolve(null) : loadFigures(filters, minSupport, signal)),
+    [query, minSupport],
+  );
+
+  function apply(next: PatternFilters) {
+    const found = filterProblems(next);
+    setTyped(found);
+    if (found.length === 0) setParams(paramsFromFilters(next));
+  }
+
+  const ready = choices.state === "ready" ? choices.data : null;
+  const own = session.role === "board" ? ready?.boards[0] : undefined;
+  const words = TITLES[session.role];
+  return (
+    <>
+      <ErrorSummary problems={problems} />
+      {own && <span className="govuk-caption-l">{own.name}</span>}
+      <h1 className="govuk-heading-l">{words.title}</h1>
+      <p className="govuk-body-l">{words.lead}</p>
+      <FiltersForm
+        filters={filters}
+        role={session.role}
+        boards={ready?.boards ?? []}
+        versions={ready?.versions ?? []}
+        contextGroups={ready?.typology ? contextGroupsOf(ready.typology.codes) : []}
+        problems={problems}
+        onApply={apply}
+      />
+      <LoadProblem loaded={figures} what="figures" />
+      {figures.state === "ready" && figures.data && (
+        <>
+          <Disclosed head={figures.data.frequencies} role={session.role} />
+          {isFiltered(filters) && (
+            <p className="govuk-body-s">Only the reviews that match the filters are counted.</p>
+          )}
+          <nav className="scr-pattern-contents" aria-label="Sections of the patterns">
+            <ul className="govuk-list">
+              {SECTIONS.map(([id, words]) => (
+                <li key={id}>
+                  <a className="govuk-link" href={`#${id}`}>
+                    {words}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <FrequencySection data={figures.data.frequencies} />
+          <TrendSection data={figures.data.trends} />
+          <CooccurrenceSection data={figures.data.cooccurrence} labels={codeLabels(ready, figures.data)} />
+          <ChainsSection data={figures.data.chains} />
+          <Downloads filters={filters} minSupport={minSupport} />
+        </>
+      )}
+    </>
+  );
 }

@@ -1,0 +1,105 @@
+import { type MouseEvent, useState } from "react";
+
+import { ok, SignedOut } from "../../api";
+import { exchangeAggregatesCsv, exchangeNetworkGraphml, patternsCooccurrence } from "../../client/sdk.gen";
+import { ErrorSummary } from "../../common/ErrorSummary";
+import { apiQuery, downloadAddress, type PatternFilters } from "./filters";
+import { Section } from "./parts";
+
+const PAGE = 200;
+
+interface Download {
+  name: string;
+  path: string;
+  extra: Record<string, string>;
+  file: string;
+  what: string;
+  fetch: (query: ReturnType<typeof apiQuery> & { min_support: number }) => Promise<unknown>;
+}
+
+const DOWNLOADS: Download[] = [
+  {
+    name: "Every figure (CSV)",
+    path: "/api/v1/exports/aggregates.csv",
+    extra: {},
+    file: "aggregates.csv",
+    what: "frequencies, trends, pairs and chains in one table",
+    fetch: (query) => ok(exchangeAggregatesCsv({ query, parseAs: "blob" })),
+  },
+  {
+    name: "Network of codes (GraphML)",
+    path: "/api/v1/exports/network.graphml",
+    extra: {},
+    file: "national-code-network.graphml",
+    what: "every pair of codes, for Gephi or Cytoscape",
+    fetch: (query) => ok(exchangeNetworkGraphml({ query, parseAs: "blob" })),
+  },
+  {
+    name: "Network of codes (GEXF)",
+    path: "/api/v1/patterns/cooccurrence",
+    extra: { format: "gexf", limit: String(PAGE) },
+    file: "cooccurrence.gexf",
+    what: `the ${PAGE} pairs found in most reviews, for Gephi`,
+    fetch: (query) => ok(patternsCooccurrence({ query: { ...query, format: "gexf", limit: PAGE }, parseAs: "blob" })),
+  },
+];
+
+/** Hand a file to the browser to save. */
+function save(blob: Blob, file: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The figures of the view as files, with the same filters. The service needs the sign-in's
+ * token, which a plain link does not send, so a click fetches the file and saves it; the
+ * link's address is still the file's, to copy into another tool.
+ */
+export function Downloads({ filters, minSupport }: { filters: PatternFilters; minSupport: number }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const support = { min_support: String(minSupport) };
+
+  async function download(event: MouseEvent, item: Download) {
+    event.preventDefault();
+    setProblem(null);
+    setBusy(item.name);
+    try {
+      const blob = await item.fetch({ ...apiQuery(filters), min_support: minSupport });
+      save(blob as Blob, item.file);
+    } catch (error) {
+      if (!(error instanceof SignedOut)) setProblem(`${item.name} could not be downloaded: ${(error as Error).message}`);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Section id="downloads" title="Download these figures">
+      <ErrorSummary problems={problem ? [{ text: problem }] : []} />
+      <p className="govuk-body">With the same filters as this page; a figure suppressed here is suppressed in the file too.</p>
+      <ul className="govuk-list">
+        {DOWNLOADS.map((item) => (
+          <li key={item.name}>
+            <a
+              className="govuk-link"
+              href={downloadAddress(item.path, filters, { ...support, ...item.extra })}
+              onClick={(event) => void download(event, item)}
+              aria-busy={busy === item.name || undefined}
+            >
+              {item.name}
+            </a>
+            <span className="govuk-body-s"> – {item.what}</span>
+            {busy === item.name && <span className="govuk-body-s"> (downloading…)</span>}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}

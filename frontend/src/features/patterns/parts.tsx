@@ -1,0 +1,122 @@
+// Small pieces every section of the patterns screen uses.
+
+import { type ReactNode, useId, useState } from "react";
+
+/** The first `first` items, or all of them once the person asks; the button says how many. */
+export function useShowAll<T>(items: T[], first: number, what: string): [T[], ReactNode] {
+  const [all, setAll] = useState(false);
+  if (items.length <= first) return [items, null];
+  const button = (
+    <button type="button" className="govuk-button govuk-button--secondary" aria-expanded={all} onClick={() => setAll(!all)}>
+      {all ? `Show the first ${first} ${what} only` : `Show all ${items.length} ${what}`}
+    </button>
+  );
+  return [all ? items : items.slice(0, first), button];
+}
+
+/** A code as a person reads it: its label, with its id beneath. */
+export function CodeName({ code, label }: { code: string; label: string }) {
+  return (
+    <>
+      {label}
+      <span className="scr-code">{code}</span>
+    </>
+  );
+}
+
+/** A section of the screen under its heading; `id` names it for the links to it ("trends"). */
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section className="scr-pattern-section" aria-labelledby={`${id}-heading`}>
+      <h2 className="govuk-heading-m" id={`${id}-heading`}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** A code heading its row of a table. */
+export function CodeRowHeader({ code, label }: { code: string; label: string }) {
+  return (
+    <th scope="row" className="govuk-table__header scr-pattern-table__code">
+      <CodeName code={code} label={label} />
+    </th>
+  );
+}
+
+/** A wide table that scrolls sideways on its own, reachable and named for the keyboard. */
+export function Scrolls({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="scr-table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
+/** A short note under a chart ("3 codes with a suppressed count are left out of the chart"). */
+export function ChartNote({ children }: { children: ReactNode }) {
+  return <p className="govuk-body-s scr-chart-note">{children}</p>;
+}
+
+export const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** A table's head: each column's words, numeric ones (right-aligned) marked. */
+export function TableHead({ columns }: { columns: (string | { numeric: string })[] }) {
+  return (
+    <thead className="govuk-table__head">
+      <tr className="govuk-table__row">
+        {columns.map((column) =>
+          typeof column === "string" ? (
+            <th scope="col" className="govuk-table__header" key={column}>
+              {column}
+            </th>
+          ) : (
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={column.numeric}>
+              {column.numeric}
+            </th>
+          ),
+        )}
+      </tr>
+    </thead>
+  );
+}
+
+/** Said under a list that has only its first page: how many of how many, and where the rest are. */
+export function FirstPageOnly({ listed, total, one, many }: { listed: number; total: number; one: string; many: string }) {
+  if (total <= listed) return null;
+  return (
+    <p className="govuk-body-s">
+      These are the {plural(listed, one, many)} found in most reviews, of {total.toLocaleString("en-GB")}. The CSV
+      download below has every {one}.
+    </p>
+  );
+}
+
+/**
+ * An SVG chart as one image for a screen reader, named by its title and described in words;
+ * the table beside it carries the figures.
+ */
+export function ChartFrame(props: {
+  className: string;
+  width: number;
+  height: number;
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <svg
+      className={`scr-chart ${props.className}`}
+      viewBox={`0 0 ${props.width} ${props.height}`}
+      role="img"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
+    >
+      <title id={`${id}-title`}>{props.title}</title>
+      <desc id={`${id}-desc`}>{props.description}</desc>
+      {props.children}
+    </svg>
+  );
+}
