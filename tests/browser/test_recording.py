@@ -8,8 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from scr.demo.accounts import DEMO_PASSWORD
-from tests.browser.conftest import LEAD, open_demo_review, review_nav, sign_in
+from tests.browser.conftest import DEMO_REVIEW, Api, open_demo_review, review_nav, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -97,20 +96,17 @@ def second_page(browser: Browser) -> Iterator[Page]:
 
 
 def _new_entry(page: Page, live_server: str, summary: str) -> tuple[int, int]:
-    """Add an entry through the API, as another tool would: (review id, entry id)."""
-    api = page.request
-    token = api.post(
-        f"{live_server}/api/v1/auth/token", form={"username": LEAD, "password": DEMO_PASSWORD}
-    ).json()["access_token"]
-    headers = {"Authorization": f"Bearer {token}"}
-    review = api.get(f"{live_server}/api/v1/reviews", headers=headers).json()["items"][0]
-    agencies = api.get(f"{live_server}/api/v1/agencies?limit=200", headers=headers).json()
-    health_visiting = next(a["id"] for a in agencies["items"] if a["code"] == "health-visiting")
+    """Add an entry to the demo review through the API, as another tool would: (review id,
+    entry id). The lead has other reviews too (other tests open them): find it by reference."""
+    api = Api(page.request, live_server)
+    reviews = api.get("/reviews?limit=200")["items"]
+    review = next(r for r in reviews if r["reference"] == DEMO_REVIEW)
+    agencies = api.get("/agencies?limit=200")["items"]
+    health_visiting = next(a["id"] for a in agencies if a["code"] == "health-visiting")
     entry = api.post(
-        f"{live_server}/api/v1/reviews/{review['id']}/chronology",
-        headers=headers,
-        data={"entry_date": "2023-02-20", "agency_id": health_visiting, "summary": summary},
-    ).json()
+        f"/reviews/{review['id']}/chronology",
+        {"entry_date": "2023-02-20", "agency_id": health_visiting, "summary": summary},
+    )
     return review["id"], entry["id"]
 
 
