@@ -9,6 +9,7 @@ import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, TextArea } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
+import { loadCodes, type TypologyCodes } from "../../typology";
 import { useReview } from "../review/ReviewLayout";
 import { DeleteFactor } from "./DeleteFactor";
 import {
@@ -21,7 +22,6 @@ import "./factors.css";
 import { FactorLinks } from "./FactorLinks";
 import { LEVELS } from "./levels";
 import { type GraphRecord, loadLinkedRecords } from "./records";
-import { type FactorCodes, loadFactorCodes } from "./typologyCodes";
 
 /** Add a contributory factor, or change one (.../factors/new or .../factors/ID). */
 export function FactorPage() {
@@ -32,7 +32,7 @@ export function FactorPage() {
       const factor = factorId
         ? await ok(factorsRead({ path: { review_id: review.id, factor_id: Number(factorId) }, signal }))
         : null;
-      const codes = await loadFactorCodes(signal, factor?.typology_codes);
+      const codes = await loadCodes("factor", signal, factor?.typology_codes);
       const linked = factor ? await loadLinkedRecords(review.id, signal) : null;
       const key = `factor:${factorId}`;
       const links = linked?.links.filter((link) => link.source === key || link.target === key) ?? [];
@@ -60,7 +60,7 @@ export function FactorEditor({
   onLinksChanged,
 }: {
   factor: FactorRead | null;
-  codes: FactorCodes;
+  codes: TypologyCodes;
   links: LinkRead[];
   records: Map<string, GraphRecord>;
   onLinksChanged?: () => void;

@@ -6,19 +6,30 @@ import { findingsCreate, findingsRead, findingsUpdate, linksCreate } from "../..
 import type { FindingRead, PatternKind } from "../../client/types.gen";
 import { useEditor } from "../../common/editor";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
-import { Radios, Select, TextArea, TextInput } from "../../common/fields";
+import { type OptionGroup, Radios, Select, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
+import { loadCodes, type TypologyCodes } from "../../typology";
 import { type GraphRecord, loadLinkedRecords, nameOf } from "../factors/records";
 import { useReview } from "../review/ReviewLayout";
 import { BoardQuestions } from "./BoardQuestions";
 import { DeleteFinding } from "./DeleteFinding";
 import { type EvidenceItem, evidenceOf, findingKey } from "./evidence";
-import { type FindingCodes, loadFindingCodes } from "./findingCodes";
 import { FindingEvidence } from "./FindingEvidence";
 import { draftOf, fieldsFor, findingOf, formOf, onQuestionFields } from "./findingForm";
 import "./findings.css";
 import { comparedFindingFields, PATTERN_KIND_HINTS, PATTERN_KINDS } from "./findingWords";
+
+/** The codes a finding's category may be, as the select's groups. */
+function categoryGroups(codes: TypologyCodes): OptionGroup[] {
+  return codes.groups.map((group) => ({
+    label: group.label,
+    options: group.codes.map((code) => ({
+      value: code.id,
+      label: code.category ? `${code.label} (the whole category)` : code.label,
+    })),
+  }));
+}
 
 /** Add a systemic finding, or change one (.../findings/new or .../findings/ID). */
 export function FindingPage() {
@@ -30,7 +41,7 @@ export function FindingPage() {
         ? await ok(findingsRead({ path: { review_id: review.id, finding_id: Number(findingId) }, signal }))
         : null;
       const [codes, linked] = await Promise.all([
-        loadFindingCodes(signal, finding?.category),
+        loadCodes("finding", signal, finding?.category ? [finding.category] : []),
         loadLinkedRecords(review.id, signal),
       ]);
       const evidence = finding ? evidenceOf(findingKey(finding.id), linked.links) : [];
@@ -59,7 +70,7 @@ export function FindingEditor({
   records,
 }: {
   finding: FindingRead | null;
-  codes: FindingCodes;
+  codes: TypologyCodes;
   evidence: EvidenceItem[];
   records: Map<string, GraphRecord>;
 }) {
@@ -193,7 +204,7 @@ export function FindingEditor({
               label="Systemic pattern (optional)"
               hint={`${HINTS.category} Typology version ${codes.version}.`}
               value={form.category}
-              groups={codes.groups}
+              groups={categoryGroups(codes)}
               empty="Not chosen yet"
               error={errorOf("category")}
               onChange={set("category")}

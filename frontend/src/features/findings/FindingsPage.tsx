@@ -6,9 +6,9 @@ import type { FindingRead } from "../../client/types.gen";
 import { mayChange, useSession } from "../../common/signedIn";
 import { Saved } from "../../common/Saved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
+import { loadCodes } from "../../typology";
 import { useReview } from "../review/ReviewLayout";
 import { evidenceOf, evidenceSummary, findingKey } from "./evidence";
-import { loadFindingCodes } from "./findingCodes";
 import "./findings.css";
 import { PATTERN_KIND_TAG, PATTERN_KINDS } from "./findingWords";
 
@@ -34,7 +34,7 @@ export function FindingsPage() {
       const [findings, links, codes] = await Promise.all([
         everything((offset) => ok(findingsList({ path, query: { limit: 200, offset }, signal }))),
         everything((offset) => ok(linksList({ path, query: { limit: 200, offset }, signal }))),
-        loadFindingCodes(signal),
+        loadCodes("finding", signal),
       ]);
       return { findings, links, labels: codes.labels };
     },
