@@ -87,10 +87,22 @@ def submit(session: SessionDep, principal: PrincipalDep, review: ReviewDep) -> S
 @router.get("/agreement", response_model=AgreementRead)
 def agreement(
     session: SessionDep,
+    principal: PrincipalDep,
     review: ReviewDep,
     version: Annotated[str | None, Query(pattern=r"^[0-9]+\.[0-9]+$")] = None,
 ) -> AgreementRead:
-    """Agreement between the coders who submitted: per code, overall, and the disagreements."""
+    """Agreement between the coders who submitted: per code, overall, and the disagreements.
+    A reviewer codes blind: until they have submitted their own coding they may not read it
+    (it names the others' tags), unless they lead the review."""
+    if (
+        principal.role == Role.reviewer
+        and not access.may_override_checks(principal, review)
+        and not tag_service.has_submitted(session, review, principal.name)
+    ):
+        raise Forbidden(
+            "Submit your own coding of this review first: you code blind, and the agreement "
+            "shows the other coders' tags."
+        )
     return tag_service.agreement_of(session=session, review=review, version=version)
 
 

@@ -36,7 +36,8 @@ _RECORDS: dict[TagTarget, Any] = {
 }
 
 
-def _submitted(session: Session, review: Review, coder: str) -> bool:
+def has_submitted(session: Session, review: Review, coder: str) -> bool:
+    """Whether ``coder`` has submitted their coding of ``review``."""
     stmt = select(Tag.id).where(
         Tag.review_id == review.id, Tag.coder == coder, col(Tag.submitted_at).is_not(None)
     )
@@ -51,7 +52,7 @@ def list_(
     stmt = select(Tag).where(Tag.review_id == review.id)
     visible = col(Tag.agreed) | col(Tag.submitted_at).is_not(None)
     if coder is not None:
-        if _submitted(session, review, coder):
+        if has_submitted(session, review, coder):
             visible = visible | (col(Tag.coder) == coder)
         else:
             visible = col(Tag.agreed) | (col(Tag.coder) == coder)
@@ -108,7 +109,7 @@ def create(*, session: Session, review: Review, data: TagCreate, coder: str) -> 
     kind, target_id = _target(session, review, data.target)
     version = data.typology_version or catalogue.current_version()
     check_code(version, data.code, kind)
-    if not data.agreed and _submitted(session, review, coder):
+    if not data.agreed and has_submitted(session, review, coder):
         raise Conflict(f"{coder} has submitted their coding of this review; it is closed.")
     tag = Tag(
         review_id=id_of(review),

@@ -145,8 +145,13 @@ def test_agreement_per_code_and_overall_with_disagreements(
             _tag(coder, review.id, target=f"factor:{factors[i].id}", code=code)
     assert client.get(f"/api/v1/reviews/{review.id}/agreement").status_code == 409
     a.post(f"{base}/submit")
+    # B codes blind: the agreement, which names A's tags, stays closed to B until B submits.
+    closed = b.get(f"/api/v1/reviews/{review.id}/agreement")
+    assert closed.status_code == 403
+    assert "Submit your own coding" in closed.json()["detail"]
     b.post(f"{base}/submit")
 
+    assert b.get(f"/api/v1/reviews/{review.id}/agreement").status_code == 200
     result = client.get(f"/api/v1/reviews/{review.id}/agreement").json()
     assert result["coders"] == sorted([name_a, name_b])
     [caseload] = result["codes"]

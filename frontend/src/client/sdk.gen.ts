@@ -739,6 +739,8 @@ export const tagsSubmit = <ThrowOnError extends boolean = false>(options: Option
  * Agreement
  *
  * Agreement between the coders who submitted: per code, overall, and the disagreements.
+ * A reviewer codes blind: until they have submitted their own coding they may not read it
+ * (it names the others' tags), unless they lead the review.
  */
 export const tagsAgreement = <ThrowOnError extends boolean = false>(options: Options<TagsAgreementData, ThrowOnError>) => (options.client ?? client).get<TagsAgreementResponses, TagsAgreementErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
