@@ -99,6 +99,7 @@ def demo(
     reviews, the same for the same seed."""
     from scr.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_demo_accounts
     from scr.demo.loader import load_demo
+    from scr.demo.tags import tag_demo
 
     _require_current()
     accounts = get_settings().demo
@@ -108,6 +109,9 @@ def demo(
         typer.echo(
             f"{said} demo review {review.reference} ({review.child_pseudonym}), id {review.id}."
         )
+        if created:
+            tagged = tag_demo(session=session, review=review)
+            typer.echo(f"Recorded {tagged} agreed tags of the demo review.")
         if accounts:
             ensure_demo_accounts(session=session, review=review)
         else:
