@@ -3,45 +3,19 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import type { SignedIn } from "../../session";
 import { json, renderInReview, serve, stamped } from "../../testing/review";
+import { code, typologyRoutes } from "../../testing/typology";
 import { FactorPage } from "./FactorPage";
 import { FactorsPage } from "./FactorsPage";
 
 const BOARD: SignedIn = { token: "a.b.c", email: "board.member@demo.example.org", role: "board" };
 
-const code = (id: string, label: string, axis: string, children: unknown[] = [], applies_to = ["factor"]) => ({
-  id,
-  label,
-  definition: `${label}.`,
-  includes: [],
-  excludes: [],
-  parent: null,
-  axis,
-  applies_to,
-  deprecated: false,
-  children,
-});
-
-const TYPOLOGY = {
-  "GET /typologies": () =>
-    json(200, {
-      items: [{ version: "1.0", title: "Typology", published: "2024-01-01", status: "published", codes: 4, current: true }],
-      total: 1,
-    }),
-  "GET /typologies/1.0": () =>
-    json(200, {
-      version: "1.0",
-      title: "Typology",
-      published: "2024-01-01",
-      status: "published",
-      codes: [
-        code("sp.management", "Management systems", "systemic_pattern", [
-          code("sp.management.caseload", "Caseload against capacity", "systemic_pattern"),
-        ]),
-        code("pt.supervision", "Supervision and reflection", "practice_theme"),
-        code("cc.neglect", "Neglect", "case_context", [], ["review"]),
-      ],
-    }),
-};
+const TYPOLOGY = typologyRoutes([
+  code("sp.management", "Management systems", "systemic_pattern", ["factor"], [
+    code("sp.management.caseload", "Caseload against capacity", "systemic_pattern", ["factor"]),
+  ]),
+  code("pt.supervision", "Supervision and reflection", "practice_theme", ["factor"]),
+  code("cc.neglect", "Neglect", "case_context", ["review"]),
+]);
 
 const FACTOR = stamped({
   id: 7,

@@ -1,41 +1,15 @@
 // What the fake service answers in the findings screens' tests.
 
-import { json, stamped } from "../../testing/review";
+import { stamped } from "../../testing/review";
+import { code, typologyRoutes } from "../../testing/typology";
 
-const code = (id: string, label: string, axis: string, children: unknown[] = [], applies_to = ["finding"]) => ({
-  id,
-  label,
-  definition: `${label}.`,
-  includes: [],
-  excludes: [],
-  parent: null,
-  axis,
-  applies_to,
-  deprecated: false,
-  children,
-});
-
-export const TYPOLOGY = {
-  "GET /typologies": () =>
-    json(200, {
-      items: [{ version: "1.0", title: "Typology", published: "2024-01-01", status: "published", codes: 4, current: true }],
-      total: 1,
-    }),
-  "GET /typologies/1.0": () =>
-    json(200, {
-      version: "1.0",
-      title: "Typology",
-      published: "2024-01-01",
-      status: "published",
-      codes: [
-        code("sp.management", "Management systems", "systemic_pattern", [
-          code("sp.management.caseload", "Caseload against capacity", "systemic_pattern"),
-        ]),
-        code("pt.information-sharing", "Information sharing", "practice_theme"),
-        code("cc.neglect", "Neglect", "case_context", [], ["review"]),
-      ],
-    }),
-};
+export const TYPOLOGY = typologyRoutes([
+  code("sp.management", "Management systems", "systemic_pattern", ["finding"], [
+    code("sp.management.caseload", "Caseload against capacity", "systemic_pattern", ["finding"]),
+  ]),
+  code("pt.information-sharing", "Information sharing", "practice_theme", ["finding"]),
+  code("cc.neglect", "Neglect", "case_context", ["review"]),
+]);
 
 export const EPISODE = stamped({ id: 3, ordinal: 1, title: "Booking appointment", version: 1, review_id: 1 });
 export const FACTOR = stamped({ id: 7, version: 1, review_id: 1, description: "Caseloads were above the safe limit.", level: "working_conditions" });
