@@ -146,6 +146,8 @@ class _Grid:
     primary: set[Entry]
     suppressed: set[Entry]
     lines: list[list[Entry]]  # the non-zero entries of each node's row or column
+    m: int  # the index of the row of column totals
+    n: int  # the index of the column of row totals
 
     @classmethod
     def of(cls, rows: list[list[int]], width: int, threshold: int) -> _Grid:
@@ -162,15 +164,7 @@ class _Grid:
             [(i, j) for i, v in enumerate(column) if v]
             for j, column in enumerate(zip(*values, strict=True))
         ]
-        return cls(values, threshold, primary, set(primary), lines)
-
-    @property
-    def m(self) -> int:
-        return len(self.values) - 1
-
-    @property
-    def n(self) -> int:
-        return len(self.values[0]) - 1
+        return cls(values, threshold, primary, set(primary), lines, len(rows), width)
 
     def cell(self, entry: Entry) -> Cell:
         return _as_cell(self.value(entry), entry in self.suppressed)

@@ -56,10 +56,10 @@ def scope_for(
     """A board member counts their own board unless they name others; only a board's own view
     (a board member's of their board, an administrator's of one board) is shown in full."""
     wanted = list(dict.fromkeys(filters.board))
-    stmt = select(col(Board.code), col(Board.id)).where(col(Board.code).in_(wanted))
     found: dict[str, int] = {}
-    for code, board_id in session.execute(stmt).all():
-        found[code] = board_id
+    if wanted:
+        stmt = select(col(Board.code), col(Board.id)).where(col(Board.code).in_(wanted))
+        found = {str(code): int(board_id) for code, board_id in session.execute(stmt).all()}
     for code in wanted:
         if code not in found:
             raise InvalidInput(f"There is no board with code {code}.", field=("query", "board"))

@@ -71,7 +71,7 @@ def _axis(
         tagged = selection.tagged(query, filters, exact=False).where(
             col(CodeRollup.to_code).in_(values)
         )
-        return tagged.distinct(), values, [selection.label(query.typology, v) for v in values]
+        return tagged, values, [selection.label(query.typology, v) for v in values]
     if axis not in _ATTRIBUTES:
         raise InvalidInput(
             f"There is no axis {axis}: use one of {', '.join(AXES)}.", field=("query", "rows")
