@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio
+import anyio.to_thread
 import swagger_ui
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from api import errors
 from api.deps import API_PREFIX, current_principal
@@ -38,6 +43,7 @@ from api.routes import (
     typologies,
 )
 from api.workbench import WorkbenchFiles
+from scr import planner
 from scr.config import get_settings, signing_secret
 from scr.db import get_engine
 from scr.migrate import ensure_current
@@ -46,6 +52,8 @@ FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 # Swagger UI's files come from an installed package: the docs work with no internet access.
 SWAGGER_UI_FILES = Path(swagger_ui.__file__).resolve().parent / "static"
 DOCS_ASSETS = f"{API_PREFIX}/docs-assets"
+
+logger = logging.getLogger(__name__)
 
 _PLAIN_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>SCR Workbench</title></head>
@@ -62,11 +70,35 @@ def _operation_id(route: APIRoute) -> str:
     return f"{tag}-{route.name.rstrip('_')}"
 
 
+def _refresh_statistics(engine: Engine) -> None:
+    """Refresh SQLite's planner statistics where tables have changed; a failure (the database
+    busy for longer than the timeout, say) is logged, and the next refresh tries again."""
+    try:
+        analyzed = planner.refresh(engine)
+    except SQLAlchemyError:
+        logger.exception("Could not refresh the planner's statistics; trying again later.")
+        return
+    if analyzed:
+        logger.info("Refreshed the planner's statistics of %s.", ", ".join(analyzed))
+
+
+async def _refresh_statistics_every(engine: Engine, minutes: int) -> None:
+    while True:
+        await anyio.sleep(minutes * 60)
+        await anyio.to_thread.run_sync(_refresh_statistics, engine)
+
+
 @asynccontextmanager
 async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
-    signing_secret(get_settings())  # refuses to start without a proper secret
-    ensure_current(get_engine())
-    yield
+    settings = get_settings()
+    signing_secret(settings)  # refuses to start without a proper secret
+    engine = get_engine()
+    ensure_current(engine)
+    _refresh_statistics(engine)
+    async with anyio.create_task_group() as tasks:
+        tasks.start_soon(_refresh_statistics_every, engine, settings.statistics_minutes)
+        yield
+        tasks.cancel_scope.cancel()
 
 
 def create_app(*, check_migrations: bool = True) -> FastAPI:

@@ -28,6 +28,12 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; the SQLite file in data_dir when unset.",
     )
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+    statistics_minutes: int = Field(
+        default=60,
+        ge=1,
+        description="How often a server on SQLite refreshes the query planner's statistics "
+        "of the tables that have changed (scr.planner).",
+    )
     secret_key: SecretStr | None = Field(
         default=None, description="Signs access tokens: at least 32 random characters."
     )

@@ -1,0 +1,60 @@
+"""Keep SQLite's query-planner statistics fresh.
+
+SQLite chooses its plans from the statistics ``ANALYZE`` stores in ``sqlite_stat1`` and never
+gathers them by itself. Without them the pattern queries run far slower: at 2,000 reviews the
+chains query took 2.6 s instead of 0.19 s. PostgreSQL's autovacuum re-analyzes a table once
+more than 50 rows plus 10% of the table have changed; ``refresh`` applies the same rule to
+SQLite, table by table. The server calls it as it starts and then every
+``SCR_STATISTICS_MINUTES`` (``api.main``). On PostgreSQL it does nothing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, Engine, func, select
+
+from scr.common.columns import metadata
+from scr.db import session_scope
+
+BASE_ROWS = 50
+SCALE = 0.1
+
+
+def _recorded(connection: Connection) -> dict[str, int]:
+    """The rows each table had when it was last analyzed (the largest of its indexes')."""
+    exists = connection.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+    ).first()
+    if exists is None:
+        return {}
+    recorded: dict[str, int] = {}
+    for table, stat in connection.exec_driver_sql("SELECT tbl, stat FROM sqlite_stat1"):
+        rows = int(str(stat).split()[0])
+        recorded[table] = max(rows, recorded.get(table, 0))
+    return recorded
+
+
+def stale_tables(connection: Connection) -> list[str]:
+    """The tables whose row count moved by more than 50 plus 10% since they were analyzed."""
+    if connection.dialect.name != "sqlite":
+        return []
+    recorded = _recorded(connection)
+    stale = []
+    for table in metadata.sorted_tables:
+        rows = connection.execute(select(func.count()).select_from(table)).scalar_one()
+        before = recorded.get(table.name, 0)
+        if abs(rows - before) > BASE_ROWS + SCALE * before:
+            stale.append(table.name)
+    return stale
+
+
+def refresh(engine: Engine) -> list[str]:
+    """Analyze the tables whose statistics are stale, each in a short transaction of its own
+    so that requests wait for at most one table; the names of those analyzed."""
+    if engine.dialect.name != "sqlite":
+        return []
+    with engine.connect() as connection:
+        stale = stale_tables(connection)
+    for name in stale:
+        with session_scope(engine, writer=True) as session:
+            session.connection().exec_driver_sql(f'ANALYZE "{name}"')
+    return stale
