@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import socket
 import statistics
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from fastapi.testclient import TestClient
+import httpx
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from api.main import create_app
 from scr.account import security
 from scr.account.models import User
 from scr.config import get_settings, signing_secret
@@ -38,8 +41,20 @@ def p95(times: list[float]) -> float:
     return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
-def signed_in(engine: Engine, role: Role, board_id: int | None = None) -> TestClient:
-    """A client of the app, signed in as a new account of ``role`` (fictional demo key)."""
+QUIET = ("--log-level=warning", "--no-access-log")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def signed_in(engine: Engine, role: Role, board_id: int | None = None) -> Iterator[httpx.Client]:
+    """A client signed in as a new account of ``role``, talking HTTP to the app as uvicorn
+    serves it from a process of its own on ``engine``'s database (fictional demo key): each
+    figure includes what a real client pays, the socket and HTTP parsing."""
     os.environ.setdefault("SCR_DEMO", "true")
     get_settings.cache_clear()
     with Session(engine) as session:
@@ -55,6 +70,29 @@ def signed_in(engine: Engine, role: Role, board_id: int | None = None) -> TestCl
     token = security.issue_access_token(
         subject=subject, secret=signing_secret(get_settings()), minutes=24 * 60
     )
-    return TestClient(
-        create_app(check_migrations=False), headers={"Authorization": f"Bearer {token}"}
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.main:create_app",
+            "--factory",
+            *QUIET,
+            f"--port={port}",
+        ],
+        env={**os.environ, "SCR_DATABASE_URL": engine.url.render_as_string(hide_password=False)},
     )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}) as client:
+            for _ in range(600):
+                try:
+                    client.get("/api/v1/health").raise_for_status()
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            yield client
+    finally:
+        server.terminate()
+        server.wait()

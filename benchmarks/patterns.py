@@ -2,7 +2,8 @@
 
 Loads the fictional national corpus (``scr demo --corpus``) into a fresh database: first
 2,000 reviews, then the same corpus grown to 20,000. At each size, for each endpoint, it times
-the request through HTTP as a national analyst (suppressed, the national view) and the one
+the request through HTTP (uvicorn serving the app in a process of its own) as a national
+analyst (suppressed, the national view) and the one
 hand-written SQL query that computes the same aggregate on the same database, and prints the
 median, the 95th percentile and their ratio, then how time grew from the small size to the
 large one. SQLite by default; with SCR_TEST_DATABASE_URL (``scripts/with-postgres``), on
@@ -142,20 +143,24 @@ def _measure(engine: Engine, repeat: int) -> dict[str, Figures]:
     with Session(engine) as session:
         rollup.ensure(session, VERSION)
         session.commit()
-    client = signed_in(engine, Role.national)
     queries = _hand_written(engine.dialect.name)
     found = {}
-    for name, (path, params) in REQUESTS.items():
-        client.get(path, params=params).raise_for_status()  # warm
-        http = timings(lambda p=path, q=params: client.get(p, params=q).raise_for_status(), repeat)
+    with signed_in(engine, Role.national) as client:
+        for name, (path, params) in REQUESTS.items():
+            client.get(path, params=params).raise_for_status()  # warm
+            http = timings(
+                lambda p=path, q=params: client.get(p, params=q).raise_for_status(), repeat
+            )
 
-        def by_hand(sql: str = queries[name]) -> None:
-            with engine.connect() as connection:
-                connection.execute(text(sql)).all()
+            def by_hand(sql: str = queries[name]) -> None:
+                with engine.connect() as connection:
+                    connection.execute(text(sql)).all()
 
-        by_hand()
-        sql = timings(by_hand, repeat)
-        found[name] = Figures(sorted(http)[len(http) // 2], p95(http), sorted(sql)[len(sql) // 2])
+            by_hand()
+            sql = timings(by_hand, repeat)
+            found[name] = Figures(
+                sorted(http)[len(http) // 2], p95(http), sorted(sql)[len(sql) // 2]
+            )
     return found
 
 
