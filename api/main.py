@@ -53,7 +53,7 @@ FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 SWAGGER_UI_FILES = Path(swagger_ui.__file__).resolve().parent / "static"
 DOCS_ASSETS = f"{API_PREFIX}/docs-assets"
 
-logger = logging.getLogger(__name__)
+log = logging.getLogger(__name__)
 
 _PLAIN_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>SCR Workbench</title></head>
@@ -76,10 +76,10 @@ def _refresh_statistics(engine: Engine) -> None:
     try:
         analyzed = planner.refresh(engine)
     except SQLAlchemyError:
-        logger.exception("Could not refresh the planner's statistics; trying again later.")
+        log.exception("Could not refresh the planner's statistics; trying again later.")
         return
     if analyzed:
-        logger.info("Refreshed the planner's statistics of %s.", ", ".join(analyzed))
+        log.info("Refreshed the planner's statistics of %s.", ", ".join(analyzed))
 
 
 async def _refresh_statistics_every(engine: Engine, minutes: int) -> None:

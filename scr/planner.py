@@ -10,9 +10,8 @@ and then every ``SCR_STATISTICS_MINUTES`` (``api.main``). On PostgreSQL it does 
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine
 
-from scr.common.columns import metadata
 from scr.db import session_scope
 
 BASE_ROWS = 50
@@ -38,13 +37,20 @@ def stale_tables(connection: Connection) -> list[str]:
     if connection.dialect.name != "sqlite":
         return []
     recorded = _recorded(connection)
+    tables = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+    )
     stale = []
-    for table in metadata.sorted_tables:
-        rows = connection.execute(select(func.count()).select_from(table)).scalar_one()
-        before = recorded.get(table.name, 0)
+    for (name,) in tables.all():
+        rows = connection.exec_driver_sql(f"SELECT count(*) FROM {_quoted(name)}").scalar_one()
+        before = recorded.get(name, 0)
         if abs(rows - before) > BASE_ROWS + SCALE * before:
-            stale.append(table.name)
+            stale.append(name)
     return stale
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def refresh(engine: Engine) -> list[str]:
@@ -56,5 +62,5 @@ def refresh(engine: Engine) -> list[str]:
         stale = stale_tables(connection)
     for name in stale:
         with session_scope(engine, writer=True) as session:
-            session.connection().exec_driver_sql(f'ANALYZE "{name}"')
+            session.connection().exec_driver_sql(f"ANALYZE {_quoted(name)}")
     return stale
