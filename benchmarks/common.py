@@ -87,11 +87,15 @@ def signed_in(engine: Engine, role: Role, board_id: int | None = None) -> Iterat
     try:
         with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}) as client:
             for _ in range(600):
+                if server.poll() is not None:
+                    raise RuntimeError(f"the server stopped with exit code {server.returncode}")
                 try:
                     client.get("/api/v1/health").raise_for_status()
                     break
                 except httpx.TransportError:
                     time.sleep(0.1)
+            else:
+                raise RuntimeError(f"the server did not answer at {base} within a minute")
             yield client
     finally:
         server.terminate()

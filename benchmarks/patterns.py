@@ -3,11 +3,10 @@
 Loads the fictional national corpus (``scr demo --corpus``) into a fresh database: first
 2,000 reviews, then the same corpus grown to 20,000. At each size, for each endpoint, it times
 the request through HTTP (uvicorn serving the app in a process of its own) as a national
-analyst (suppressed, the national view) and the one
-hand-written SQL query that computes the same aggregate on the same database, and prints the
-median, the 95th percentile and their ratio, then how time grew from the small size to the
-large one. SQLite by default; with SCR_TEST_DATABASE_URL (``scripts/with-postgres``), on
-PostgreSQL too.
+analyst (suppressed, the national view) and the one hand-written SQL query that computes the
+same aggregate on the same database, and prints the median, the 95th percentile and their
+ratio, then how time grew from the small size to the large one. SQLite by default; with
+SCR_TEST_DATABASE_URL (``scripts/with-postgres``), on PostgreSQL too.
 
 Run: ``.venv/bin/python -m benchmarks.patterns [--sizes 2000,20000] [--repeat 7]`` and
 ``./scripts/with-postgres .venv/bin/python -m benchmarks.patterns`` for both engines.
@@ -107,7 +106,7 @@ def _hand_written(dialect: str) -> dict[str, str]:
     }
     if dialect == "sqlite":
         # SQLite joins in the order written after CROSS JOIN. Left to itself, at 20,000
-        # reviews it planned these two 2 and 40 times slower than the app's own queries,
+        # reviews it planned these two about 2 and 20 times slower than the app's own queries,
         # which flattered the ratio; written in the best order found, they are the baseline.
         for name in ("chains", "table"):
             queries[name] = queries[name].replace(" JOIN ", " CROSS JOIN ")
