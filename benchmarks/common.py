@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +22,14 @@ from scr.account import security
 from scr.account.models import User
 from scr.config import get_settings, signing_secret
 from scr.vocabulary import Role
+
+
+def scratch_folder(prefix: str = "scr-bench-") -> str:
+    """A folder for a benchmark's databases and files, removed when the process ends (a
+    national corpus takes more than a gigabyte)."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def timings(run: Callable[[], object], repeat: int) -> list[float]:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 import time
 
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, select
 
+from benchmarks.common import scratch_folder
 from scr import migrate
 from scr.db import get_engine
 from scr.demo.corpus import BATCH, add_corpus
@@ -45,7 +45,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--batch", type=int, default=BATCH)
     args = parser.parse_args()
-    folder = tempfile.mkdtemp(prefix="scr-bench-")
+    folder = scratch_folder()
     url = os.environ.setdefault("SCR_DATABASE_URL", f"sqlite:///{folder}/corpus.sqlite3")
     migrate.upgrade(url)
     engine = get_engine()

@@ -26,7 +26,6 @@ import os
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -35,6 +34,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from benchmarks.common import scratch_folder
 from scr import migrate
 from scr.db import make_engine
 
@@ -171,7 +171,7 @@ def main() -> None:
         for e in args.engines.split(",")
         if e == "sqlite" or (e == "postgresql" and os.environ.get("SCR_TEST_DATABASE_URL"))
     ]
-    folder = tempfile.mkdtemp(prefix="scr-bench-exchange-")
+    folder = scratch_folder("scr-bench-exchange-")
     print("Each figure from its own process; export and read: fastest of 3 runs.")
     for engine_name in engines:
         source = _fresh(engine_name, folder, "scr_bench_exchange")

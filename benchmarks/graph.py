@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import tempfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
@@ -204,7 +203,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=11)
     args = parser.parse_args()
-    folder = tempfile.mkdtemp(prefix="scr-bench-")
+    folder = common.scratch_folder()
     url = os.environ.setdefault("SCR_DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
     migrate.upgrade(url)
     engine = get_engine()

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from benchmarks.common import p95, signed_in, timings
+from benchmarks.common import p95, scratch_folder, signed_in, timings
 from scr import migrate
 from scr.config import get_settings
 from scr.db import get_engine
@@ -179,7 +178,7 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     engines = ["sqlite"] + (["postgresql"] if os.environ.get("SCR_TEST_DATABASE_URL") else [])
-    folder = tempfile.mkdtemp(prefix="scr-bench-")
+    folder = scratch_folder()
     print(
         f"{args.repeat} runs each; ms as median / p95 through HTTP, SQL median; ratio = HTTP / SQL"
     )

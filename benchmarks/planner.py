@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import tempfile
 import time
 from collections.abc import Callable
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from benchmarks.common import timings
+from benchmarks.common import scratch_folder, timings
 from scr import migrate, planner
 from scr.db import make_engine
 from scr.demo.corpus import add_corpus
@@ -73,34 +72,34 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="scr-bench-") as folder:
-        url = f"sqlite:///{folder}/planner.sqlite3"
-        migrate.upgrade(url)
-        engine = make_engine(url)
-        with Session(engine) as session:
-            add_corpus(session=session, count=args.reviews, seed=args.seed)
-        _medians(engine, 1)  # warm the file cache and the typology
-        loaded = _medians(engine, args.repeat)
-        with engine.begin() as connection:
-            connection.exec_driver_sql("DROP TABLE sqlite_stat1")
-        none = _medians(engine, args.repeat)
-        began = time.perf_counter()
-        analyzed = planner.refresh(engine)
-        took = time.perf_counter() - began
-        refreshed = _medians(engine, args.repeat)
-        began = time.perf_counter()
-        again = planner.refresh(engine)
-        check = time.perf_counter() - began
-        print(f"SQLite, {args.reviews:,} reviews; median of {args.repeat} runs, in process, ms")
-        print(f"  {'query':13} {'loaded':>9} {'none':>9} {'refreshed':>9}")
-        for name in QUERIES:
-            print(
-                f"  {name:13} {loaded[name] * 1000:9.1f} {none[name] * 1000:9.1f} "
-                f"{refreshed[name] * 1000:9.1f}"
-            )
-        print(f"refresh with no statistics: {took * 1000:.0f} ms, analyzed {len(analyzed)} tables")
-        print(f"refresh when fresh: {check * 1000:.0f} ms, analyzed {len(again)} tables")
-        engine.dispose()
+    folder = scratch_folder()
+    url = f"sqlite:///{folder}/planner.sqlite3"
+    migrate.upgrade(url)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        add_corpus(session=session, count=args.reviews, seed=args.seed)
+    _medians(engine, 1)  # warm the file cache and the typology
+    loaded = _medians(engine, args.repeat)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP TABLE sqlite_stat1")
+    none = _medians(engine, args.repeat)
+    began = time.perf_counter()
+    analyzed = planner.refresh(engine)
+    took = time.perf_counter() - began
+    refreshed = _medians(engine, args.repeat)
+    began = time.perf_counter()
+    again = planner.refresh(engine)
+    check = time.perf_counter() - began
+    print(f"SQLite, {args.reviews:,} reviews; median of {args.repeat} runs, in process, ms")
+    print(f"  {'query':13} {'loaded':>9} {'none':>9} {'refreshed':>9}")
+    for name in QUERIES:
+        print(
+            f"  {name:13} {loaded[name] * 1000:9.1f} {none[name] * 1000:9.1f} "
+            f"{refreshed[name] * 1000:9.1f}"
+        )
+    print(f"refresh with no statistics: {took * 1000:.0f} ms, analyzed {len(analyzed)} tables")
+    print(f"refresh when fresh: {check * 1000:.0f} ms, analyzed {len(again)} tables")
+    engine.dispose()
 
 
 if __name__ == "__main__":
