@@ -3,6 +3,7 @@
 import type { AppraisalRating, EpisodeCreate, EpisodeRead } from "../../client/types.gen";
 import { type DateParts, fromParts, NO_DATE, toParts } from "../../common/dates";
 import type { Problem } from "../../common/ErrorSummary";
+import { readOrdinal } from "../../common/ordinal";
 
 export interface EpisodeForm {
   ordinal: string;
@@ -47,13 +48,9 @@ export function episodeOf(
   form: EpisodeForm,
 ): { episode: EpisodeCreate & { ordinal?: number } } | { problems: Problem[] } {
   const problems: Problem[] = [];
-  let ordinal: number | undefined;
-  if (form.ordinal.trim()) {
-    ordinal = Number(form.ordinal.trim());
-    if (!/^\d+$/.test(form.ordinal.trim()) || ordinal < 1) {
-      problems.push({ field: "ordinal", text: "The number must be a whole number, 1 or more" });
-    }
-  }
+  const number = readOrdinal(form.ordinal);
+  if ("problem" in number) problems.push({ field: "ordinal", text: number.problem });
+  const ordinal = "ordinal" in number ? number.ordinal : undefined;
   if (!form.title.trim()) problems.push({ field: "title", text: "Enter a title for the episode" });
   const start = fromParts(form.start, "The start of the period");
   const end = fromParts(form.end, "The end of the period");

@@ -12,6 +12,7 @@ import type {
 } from "../../client/types.gen";
 import { type DateParts, fromParts, NO_DATE, toParts } from "../../common/dates";
 import type { Problem } from "../../common/ErrorSummary";
+import { ordinalOrNothing, readOrdinal } from "../../common/ordinal";
 
 export interface ActionForm {
   /** Stable while the form lives (React's key), not sent. */
@@ -113,7 +114,7 @@ type FindingBody = Required<Omit<FindingCreate, "ordinal">> & { ordinal?: number
 
 /** The finding as the form would send it, without checking it (for showing beside another version). */
 export function draftOf(form: FindingForm): FindingBody {
-  const ordinal = /^\d+$/.test(form.ordinal.trim()) ? Number(form.ordinal.trim()) : undefined;
+  const ordinal = ordinalOrNothing(form.ordinal);
   const questions: BoardQuestionIn[] = form.questions.map((q) => ({
     question: q.question.trim(),
     board_response: text(q.response),
@@ -141,10 +142,8 @@ export function draftOf(form: FindingForm): FindingBody {
 /** The finding the form describes, or the problems that stop it being sent. */
 export function findingOf(form: FindingForm): { finding: FindingBody } | { problems: Problem[] } {
   const problems: Problem[] = [];
-  const ordinal = form.ordinal.trim();
-  if (ordinal && (!/^\d+$/.test(ordinal) || Number(ordinal) < 1 || Number(ordinal) > 10_000)) {
-    problems.push({ field: "ordinal", text: "The number must be a whole number from 1 to 10,000" });
-  }
+  const number = readOrdinal(form.ordinal);
+  if ("problem" in number) problems.push({ field: "ordinal", text: number.problem });
   const title = form.title.trim();
   if (!title) problems.push({ field: "title", text: "Enter a title for the finding" });
   else if (title.length > TITLE_LENGTH) {
