@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import type { ReactNode } from "react";
 
+import { AskFirst } from "./AskFirst";
 import { ErrorSummary, type Problem } from "./ErrorSummary";
 
 /**
@@ -21,40 +22,19 @@ export function DeleteSection({
   busy: boolean;
   onDelete: () => void;
 }) {
-  const [asking, setAsking] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (asking) box.current?.focus();
-  }, [asking]);
-
   return (
     <>
       <h2 className="govuk-heading-m govuk-!-margin-top-6">Delete this {what}</h2>
       <ErrorSummary problems={problems} title={`The ${what} was not deleted`} />
-      {!asking ? (
-        <button type="button" className="govuk-button govuk-button--warning" onClick={() => setAsking(true)}>
-          Delete this {what}
-        </button>
-      ) : (
-        <div className="govuk-warning-text scr-delete-question" ref={box} tabIndex={-1}>
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <div className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            {question}
-            <div className="govuk-button-group govuk-!-margin-top-4">
-              <button type="button" className="govuk-button govuk-button--warning" disabled={busy} onClick={onDelete}>
-                Yes, delete the {what}
-              </button>
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setAsking(false)}>
-                No, keep it
-              </button>
-            </div>
-          </div>
-        </div>
-      )}
+      <AskFirst
+        button={`Delete this ${what}`}
+        question={question}
+        yes={`Yes, delete the ${what}`}
+        no="No, keep it"
+        warning
+        busy={busy}
+        onYes={onDelete}
+      />
     </>
   );
 }

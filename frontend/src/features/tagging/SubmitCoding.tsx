@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 
 import { ApiError, ok } from "../../api";
 import { tagsSubmit } from "../../client/sdk.gen";
+import { AskFirst } from "../../common/AskFirst";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import type { Coding } from "./targets";
 
@@ -22,25 +23,16 @@ export function SubmitCoding(props: {
   onStale: () => void;
 }) {
   const { coding } = props;
-  const [asking, setAsking] = useState(false);
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
-  const box = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (asking) box.current?.focus();
-  }, [asking]);
-
   async function submit() {
     setBusy(true);
     setProblems([]);
     try {
       const done = await ok(tagsSubmit({ path: { review_id: props.reviewId } }));
-      setAsking(false);
       props.onSubmitted(done.tags);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      setAsking(false);
       setProblems([{ text: error.message }]);
       if (error.status === 409) props.onStale();
     } finally {
@@ -73,35 +65,21 @@ export function SubmitCoding(props: {
           ? "You have not tagged any record yet."
           : `You have tagged ${tagsWord(coding.open)}, not submitted yet.`}
       </p>
-      {coding.open > 0 &&
-        (!asking ? (
-          <button type="button" className="govuk-button" onClick={() => setAsking(true)}>
-            Submit my coding
-          </button>
-        ) : (
-          <div className="govuk-warning-text scr-delete-question" ref={box} tabIndex={-1}>
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <div className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
+      {coding.open > 0 && (
+        <AskFirst
+          button="Submit my coding"
+          question={
+            <>
               Submit your coding of {tagsWord(coding.open)}? You cannot add to it or remove from it
               afterwards, and you will see the other coders' submitted tags.
-              <div className="govuk-button-group govuk-!-margin-top-4">
-                <button type="button" className="govuk-button" disabled={busy} onClick={submit}>
-                  Yes, submit my coding
-                </button>
-                <button
-                  type="button"
-                  className="govuk-button govuk-button--secondary"
-                  onClick={() => setAsking(false)}
-                >
-                  No, go back
-                </button>
-              </div>
-            </div>
-          </div>
-        ))}
+            </>
+          }
+          yes="Yes, submit my coding"
+          no="No, go back"
+          busy={busy}
+          onYes={() => void submit()}
+        />
+      )}
     </section>
   );
 }
