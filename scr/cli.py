@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from collections.abc import Callable
@@ -71,7 +72,28 @@ def serve(
     if get_settings().database_url is None:
         typer.echo(f"Data folder: {get_settings().data_dir.resolve()}")
     typer.echo(f"Workbench: http://{host}:{port}/   API docs: http://{host}:{port}/api/v1/docs")
-    uvicorn.run("api.main:create_app", factory=True, host=host, port=port, workers=workers)
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_config=log_config(),
+    )
+
+
+APP_LOGGERS = ("api", "scr")
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging, with the app's own messages (``api``, ``scr``: a statistics refresh,
+    an unexpected error) shown from INFO up beside uvicorn's, in its format."""
+    import uvicorn.config
+
+    config: dict[str, Any] = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    for name in APP_LOGGERS:
+        config["loggers"][name] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
 
 
 @db_app.command("upgrade")

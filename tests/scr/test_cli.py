@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import io
 import json
+import logging
+import logging.config
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import uvicorn
 from typer.testing import CliRunner
 
-from scr.cli import app
+from scr.cli import APP_LOGGERS, app
 from scr.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from typology import loader
 
@@ -211,3 +216,30 @@ def test_a_demonstration_instance_gets_an_account_for_each_role_once(
         assert account.email in first.output
         assert listed.count(account.email) == 1
     assert "lead.reviewer@demo.example.org" in listed
+
+
+def test_serve_shows_the_apps_own_messages_beside_uvicorns(
+    scratch_database_url: str,
+    configured_for: Callable[[str], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda *_, **options: asked.update(options))
+    configured_for(scratch_database_url)
+    runner.invoke(app, ["db", "upgrade"])
+    assert runner.invoke(app, ["serve", "--port", "0"], env={"SCR_DEMO": "true"}).exit_code == 0
+
+    config = asked["log_config"]
+    shown = io.StringIO()
+    config["handlers"]["default"]["stream"] = shown
+    try:
+        logging.config.dictConfig(config)
+        logging.getLogger("api.main").info("Refreshed the planner's statistics of tag.")
+        logging.getLogger("scr.planner").debug("not shown")
+    finally:
+        for name in (*APP_LOGGERS, "uvicorn", "uvicorn.error", "uvicorn.access"):
+            logger = logging.getLogger(name)
+            logger.handlers.clear()
+            logger.setLevel(logging.NOTSET)
+            logger.propagate = True
+    assert shown.getvalue() == "INFO:     Refreshed the planner's statistics of tag.\n"
