@@ -12,6 +12,7 @@ from api.downloads import download
 from scr.coding import catalogue
 from scr.common.types import Code
 from scr.config import get_settings
+from scr.exchange.aggregates import ALL as EVERY_PAIR
 from scr.graph import export
 from scr.patterns import service as patterns
 from scr.patterns import tables
@@ -70,14 +71,16 @@ def cooccurrence(
         Literal["json", "graphml", "gexf"], Query(description="json, or the network as a file.")
     ] = "json",
 ) -> Cooccurrence | Response:
-    """Pairs of codes in the same reviews, with count, lift and Fisher's exact test."""
+    """Pairs of codes in the same reviews, with count, lift and Fisher's exact test. The
+    page applies to JSON; a GraphML or GEXF file holds the whole network."""
+    page = paging.model_dump() if format == "json" else {"limit": EVERY_PAIR, "offset": 0}
     result = patterns.cooccurrence(
         session=session,
         filters=filters,
         scope=_scope(session, principal, filters),
         min_support=min_support,
         rolled_up=rolled_up,
-        **paging.model_dump(),
+        **page,
     )
     if format == "json":
         return result

@@ -253,6 +253,22 @@ def test_cooccurrence_counts_pairs_with_lift_and_fishers_exact_test(
     assert set(nx.read_gexf(io.BytesIO(gexf.content)).nodes) == {a, b}
 
 
+def test_a_network_file_holds_every_pair_whatever_the_page(
+    session: Session, client: TestClient
+) -> None:
+    board = make_board(session)
+    codes = ("cc.family.domestic-abuse", "cc.family.parental-substance-misuse", "cc.family.poverty")
+    for _ in range(6):
+        _review(session, board, codes)
+    params: dict[str, Any] = {"board": board.code, "limit": 1}
+    page = client.get("/api/v1/patterns/cooccurrence", params=params).json()
+    assert (len(page["items"]), page["total"]) == (1, 3)
+    for format, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        file = client.get("/api/v1/patterns/cooccurrence", params=params | {"format": format})
+        assert file.status_code == 200, file.text
+        assert read(io.BytesIO(file.content)).number_of_edges() == 3
+
+
 def test_trends_count_reviews_per_year_and_suppress_so_the_total_reveals_nothing(
     session: Session, client: TestClient, client_as: SignIn
 ) -> None:

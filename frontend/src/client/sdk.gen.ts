@@ -850,7 +850,8 @@ export const patternsFrequencies = <ThrowOnError extends boolean = false>(option
 /**
  * Cooccurrence
  *
- * Pairs of codes in the same reviews, with count, lift and Fisher's exact test.
+ * Pairs of codes in the same reviews, with count, lift and Fisher's exact test. The
+ * page applies to JSON; a GraphML or GEXF file holds the whole network.
  */
 export const patternsCooccurrence = <ThrowOnError extends boolean = false>(options?: Options<PatternsCooccurrenceData, ThrowOnError>) => (options?.client ?? client).get<PatternsCooccurrenceResponses, PatternsCooccurrenceErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

@@ -6,8 +6,6 @@ import { ErrorSummary } from "../../common/ErrorSummary";
 import { apiQuery, downloadAddress, type PatternFilters } from "./filters";
 import { Section } from "./parts";
 
-const PAGE = 200;
-
 interface Download {
   name: string;
   path: string;
@@ -37,10 +35,10 @@ const DOWNLOADS: Download[] = [
   {
     name: "Network of codes (GEXF)",
     path: "/api/v1/patterns/cooccurrence",
-    extra: { format: "gexf", limit: String(PAGE) },
+    extra: { format: "gexf" },
     file: "cooccurrence.gexf",
-    what: `the ${PAGE} pairs found in most reviews, for Gephi`,
-    fetch: (query) => ok(patternsCooccurrence({ query: { ...query, format: "gexf", limit: PAGE }, parseAs: "blob" })),
+    what: "every pair of codes, for Gephi",
+    fetch: (query) => ok(patternsCooccurrence({ query: { ...query, format: "gexf" }, parseAs: "blob" })),
   },
 ];
 
