@@ -1,4 +1,5 @@
 import { type ReactNode, useState } from "react";
+import { Link } from "react-router-dom";
 
 import { ApiError } from "../api";
 import { type Compared, ConflictNotice, currentOf } from "./Conflict";
@@ -110,4 +111,31 @@ export function useEditor<Read extends Versioned, Form>(options: {
     save,
     conflictNotice,
   };
+}
+
+/** An editor's buttons: "Save the changes" (or, for a new record, `add`) and Cancel. */
+export function SaveOrCancel({
+  isNew,
+  add,
+  busy,
+  cancelTo,
+  className = "govuk-button-group",
+}: {
+  isNew: boolean;
+  /** The button for a new record: "Add the factor". */
+  add: string;
+  busy: boolean;
+  cancelTo: string;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <button type="submit" className="govuk-button" disabled={busy}>
+        {isNew ? add : "Save the changes"}
+      </button>
+      <Link className="govuk-link" to={cancelTo}>
+        Cancel
+      </Link>
+    </div>
+  );
 }

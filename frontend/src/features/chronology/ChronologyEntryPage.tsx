@@ -6,7 +6,7 @@ import { chronologyCreate, chronologyRead, chronologyUpdate } from "../../client
 import type { ChronologyEntryRead, DatePrecision } from "../../client/types.gen";
 import { DateInput } from "../../common/DateInput";
 import { type DateParts, fromParts, NO_DATE, toParts } from "../../common/dates";
-import { useEditor } from "../../common/editor";
+import { SaveOrCancel, useEditor } from "../../common/editor";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Checkbox, Radios, Select, TextArea, TextInput } from "../../common/fields";
 import { LoadProblem, useLoad } from "../../common/useLoad";
@@ -179,14 +179,7 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
             checked={form.significant}
             onChange={set("significant")}
           />
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button" disabled={busy}>
-              {base ? "Save the changes" : "Add the entry"}
-            </button>
-            <Link className="govuk-link" to={list}>
-              Cancel
-            </Link>
-          </div>
+          <SaveOrCancel isNew={!base} add="Add the entry" busy={busy} cancelTo={list} />
         </form>
       </div>
     </div>

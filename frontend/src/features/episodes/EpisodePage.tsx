@@ -5,7 +5,7 @@ import { everything, ok } from "../../api";
 import { chronologyList, episodesCreate, episodesRead, episodesUpdate } from "../../client/sdk.gen";
 import type { AppraisalRating, ChronologyEntryRead, EpisodeRead } from "../../client/types.gen";
 import { DateInput } from "../../common/DateInput";
-import { useEditor } from "../../common/editor";
+import { SaveOrCancel, useEditor } from "../../common/editor";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
@@ -268,14 +268,7 @@ export function EpisodeEditor({
             onChange={set("suggestedChanges")}
           />
           {editable && (
-            <div className="govuk-button-group">
-              <button type="submit" className="govuk-button" disabled={busy}>
-                {base ? "Save the changes" : "Add the episode"}
-              </button>
-              <Link className="govuk-link" to={list}>
-                Cancel
-              </Link>
-            </div>
+            <SaveOrCancel isNew={!base} add="Add the episode" busy={busy} cancelTo={list} />
           )}
         </fieldset>
       </form>

@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { ok } from "../../api";
 import { factorsCreate, factorsRead, factorsUpdate } from "../../client/sdk.gen";
 import type { FactorLevel, FactorRead, LinkRead } from "../../client/types.gen";
-import { useEditor } from "../../common/editor";
+import { SaveOrCancel, useEditor } from "../../common/editor";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, TextArea } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
@@ -164,14 +164,7 @@ export function FactorEditor({
               </details>
             )}
             {editable && (
-              <div className="govuk-button-group">
-                <button type="submit" className="govuk-button" disabled={busy}>
-                  {base ? "Save the changes" : "Add the factor"}
-                </button>
-                <Link className="govuk-link" to={list}>
-                  Cancel
-                </Link>
-              </div>
+              <SaveOrCancel isNew={!base} add="Add the factor" busy={busy} cancelTo={list} />
             )}
           </fieldset>
         </form>

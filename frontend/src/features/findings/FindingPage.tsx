@@ -4,7 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
 import { ok } from "../../api";
 import { findingsCreate, findingsRead, findingsUpdate, linksCreate } from "../../client/sdk.gen";
 import type { FindingRead, PatternKind } from "../../client/types.gen";
-import { useEditor } from "../../common/editor";
+import { SaveOrCancel, useEditor } from "../../common/editor";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { type OptionGroup, Radios, Select, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
@@ -259,14 +259,13 @@ export function FindingEditor({
             />
 
             {editable && (
-              <div className="govuk-button-group govuk-!-margin-top-6">
-                <button type="submit" className="govuk-button" disabled={busy}>
-                  {base ? "Save the changes" : "Add the finding"}
-                </button>
-                <Link className="govuk-link" to={list}>
-                  Cancel
-                </Link>
-              </div>
+              <SaveOrCancel
+                isNew={!base}
+                add="Add the finding"
+                busy={busy}
+                cancelTo={list}
+                className="govuk-button-group govuk-!-margin-top-6"
+              />
             )}
           </fieldset>
         </form>

@@ -5,7 +5,7 @@ import { ok } from "../../api";
 import { reviewsCreate, reviewsUpdate } from "../../client/sdk.gen";
 import type { AgeBand, BoardRead, LearningTogetherSize, Outcome, ReviewRead, ReviewType } from "../../client/types.gen";
 import { DateInput } from "../../common/DateInput";
-import { useEditor } from "../../common/editor";
+import { SaveOrCancel, useEditor } from "../../common/editor";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, Select, TextArea, TextInput } from "../../common/fields";
 import { AGE_BANDS, OUTCOMES, REVIEW_TYPES, SIZES } from "../../words";
@@ -226,14 +226,7 @@ export function ReviewDetailsEditor(props: {
             error={errorOf("case-summary")}
             onChange={set("caseSummary")}
           />
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button" disabled={busy}>
-              {base ? "Save the changes" : "Open the review"}
-            </button>
-            <Link className="govuk-link" to={back}>
-              Cancel
-            </Link>
-          </div>
+          <SaveOrCancel isNew={!base} add="Open the review" busy={busy} cancelTo={back} />
         </form>
       </div>
     </div>
