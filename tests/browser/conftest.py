@@ -115,6 +115,9 @@ def serious_accessibility_violations(page: Page) -> list[str]:
 
 
 LEAD = "lead.reviewer@demo.example.org"
+SECOND_CODER = "second.coder@demo.example.org"
+BOARD_MEMBER = "board.member@demo.example.org"
+NATIONAL = "national.analyst@demo.example.org"
 DEMO_REVIEW = "EAS-2023-04"
 
 
@@ -168,6 +171,12 @@ class Api:
 
     def post(self, path: str, body: dict[str, Any]) -> Any:
         return self.send("POST", path, body)
+
+    def demo_review(self) -> dict[str, Any]:
+        """The demo review, found by its reference (the lead has other reviews too: other
+        tests open them)."""
+        reviews = self.get("/reviews?limit=200")["items"]
+        return next(review for review in reviews if review["reference"] == DEMO_REVIEW)
 
 
 def graph_node(key: str) -> str:

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import (
+    BOARD_MEMBER,
     Api,
     drag,
     graph_node,
@@ -21,8 +22,6 @@ from tests.browser.conftest import (
 )
 
 pytestmark = pytest.mark.browser
-
-BOARD_MEMBER = "board.member@demo.example.org"
 
 
 def _new_review_with_an_episode(api: Api) -> tuple[int, dict[str, Any]]:

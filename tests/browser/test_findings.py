@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import (
-    DEMO_REVIEW,
+    BOARD_MEMBER,
     Api,
     open_demo_review,
     review_nav,
@@ -20,13 +20,6 @@ from tests.browser.conftest import (
 )
 
 pytestmark = pytest.mark.browser
-
-BOARD_MEMBER = "board.member@demo.example.org"
-
-
-def _demo_review(api: Api) -> dict[str, Any]:
-    reviews = api.get("/reviews?limit=200")["items"]
-    return next(review for review in reviews if review["reference"] == DEMO_REVIEW)
 
 
 def _evidence_records(api: Api, review_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -69,7 +62,7 @@ def test_a_lead_reviewer_adds_a_finding_with_questions_and_evidence_then_edits_i
     page: Page, live_server: str
 ) -> None:
     api = Api(page.request, live_server)
-    review = _demo_review(api)
+    review = api.demo_review()
     episode, factor = _evidence_records(api, review["id"])
     mark = uuid.uuid4().hex[:6]
     title = f"Supervision time goes on allocating cases ({mark})"
@@ -174,7 +167,7 @@ def test_evidence_is_removed_at_once_and_a_finding_is_deleted_only_after_the_que
     page: Page, live_server: str
 ) -> None:
     api = Api(page.request, live_server)
-    review = _demo_review(api)
+    review = api.demo_review()
     title = f"Discharge summaries miss the health visitor ({uuid.uuid4().hex[:6]})"
     finding = _finding_through_the_api(api, review["id"], title)
     sign_in(page, live_server)
@@ -199,7 +192,7 @@ def test_evidence_is_removed_at_once_and_a_finding_is_deleted_only_after_the_que
 
 def test_a_stale_edit_of_a_finding_shows_both_versions(page: Page, live_server: str) -> None:
     api = Api(page.request, live_server)
-    review = _demo_review(api)
+    review = api.demo_review()
     mark = uuid.uuid4().hex[:6]
     finding = _finding_through_the_api(api, review["id"], f"Discharge letters ({mark})")
     sign_in(page, live_server)
@@ -245,7 +238,7 @@ def test_a_board_member_reads_the_findings_but_cannot_change_them(
     page: Page, live_server: str
 ) -> None:
     api = Api(page.request, live_server)
-    review = _demo_review(api)
+    review = api.demo_review()
     title = f"Discharge summaries reach only the GP ({uuid.uuid4().hex[:6]})"
     _finding_through_the_api(api, review["id"], title)
     sign_in(page, live_server, BOARD_MEMBER)

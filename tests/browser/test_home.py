@@ -4,11 +4,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from scr.demo.accounts import DEMO_PASSWORD
-from tests.browser.conftest import serious_accessibility_violations
+from tests.browser.conftest import LEAD, NATIONAL, serious_accessibility_violations
 
 pytestmark = pytest.mark.browser
-
-LEAD = "lead.reviewer@demo.example.org"
 
 
 def _sign_in(page: Page, email: str, password: str) -> None:
@@ -50,7 +48,7 @@ def test_a_wrong_password_is_said_plainly(page: Page, live_server: str) -> None:
 
 def test_a_national_analyst_sees_no_case(page: Page, live_server: str) -> None:
     page.goto(live_server + "/")
-    _sign_in(page, "national.analyst@demo.example.org", DEMO_PASSWORD)
+    _sign_in(page, NATIONAL, DEMO_PASSWORD)
     expect(page.get_by_text("(national analyst)")).to_be_visible()
     expect(page.get_by_text("never a review's own records")).to_be_visible()
     expect(page.get_by_role("table", name="Reviews")).to_have_count(0)

@@ -17,7 +17,8 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import (
-    DEMO_REVIEW,
+    BOARD_MEMBER,
+    NATIONAL,
     Api,
     serious_accessibility_violations,
     sign_in,
@@ -25,8 +26,6 @@ from tests.browser.conftest import (
 
 pytestmark = pytest.mark.browser
 
-BOARD_MEMBER = "board.member@demo.example.org"
-NATIONAL = "national.analyst@demo.example.org"
 # A case-context code no other browser test uses: only this file moves its count.
 OWN_CODE = "cc.family.care-leaver-parent"
 # Every region but the demo partnership's, so only the fictional corpus is counted.
@@ -79,9 +78,7 @@ def test_a_board_member_sees_the_demo_reviews_codes_counted_in_full(
     page: Page, live_server: str
 ) -> None:
     lead = Api(page.request, live_server)
-    review = next(
-        r for r in lead.get("/reviews?limit=200")["items"] if r["reference"] == DEMO_REVIEW
-    )
+    review = lead.demo_review()
     lead.post(
         f"/reviews/{review['id']}/tags",
         {"target": f"review:{review['id']}", "code": OWN_CODE, "agreed": True},

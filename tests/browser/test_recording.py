@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.browser.conftest import DEMO_REVIEW, Api, open_demo_review, review_nav, sign_in
+from tests.browser.conftest import Api, open_demo_review, review_nav, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -99,8 +99,7 @@ def _new_entry(page: Page, live_server: str, summary: str) -> tuple[int, int]:
     """Add an entry to the demo review through the API, as another tool would: (review id,
     entry id). The lead has other reviews too (other tests open them): find it by reference."""
     api = Api(page.request, live_server)
-    reviews = api.get("/reviews?limit=200")["items"]
-    review = next(r for r in reviews if r["reference"] == DEMO_REVIEW)
+    review = api.demo_review()
     agencies = api.get("/agencies?limit=200")["items"]
     health_visiting = next(a["id"] for a in agencies if a["code"] == "health-visiting")
     entry = api.post(

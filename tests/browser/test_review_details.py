@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from scr.demo.accounts import DEMO_PASSWORD
 from tests.browser.conftest import (
+    BOARD_MEMBER,
     LEAD,
     review_nav,
     serious_accessibility_violations,
@@ -155,7 +156,7 @@ def test_the_lead_keeps_identifiers_and_accepts_a_scan_hit(page: Page, live_serv
 
 
 def test_a_board_member_has_no_identifiers_screen(page: Page, live_server: str) -> None:
-    sign_in(page, live_server, "board.member@demo.example.org")
+    sign_in(page, live_server, BOARD_MEMBER)
     page.get_by_role("link", name="Reviews", exact=True).click()
     expect(page.get_by_role("button", name="Open a review")).to_have_count(0)
     page.get_by_role("table", name="Reviews").get_by_role("link").first.click()

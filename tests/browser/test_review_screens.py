@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import (
+    BOARD_MEMBER,
     DEMO_REVIEW,
     open_demo_review,
     review_nav,
@@ -91,7 +92,7 @@ def test_moving_to_draft_with_blocking_checks_lists_them(page: Page, live_server
 
 
 def test_a_board_member_reads_a_review_and_changes_nothing(page: Page, live_server: str) -> None:
-    sign_in(page, live_server, "board.member@demo.example.org")
+    sign_in(page, live_server, BOARD_MEMBER)
     open_demo_review(page)
     expect(page.get_by_role("heading", name="Change the status")).to_have_count(0)
     review_nav(page, "Chronology")

@@ -16,8 +16,9 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.conftest import (
-    DEMO_REVIEW,
+    BOARD_MEMBER,
     LEAD,
+    SECOND_CODER,
     Api,
     open_demo_review,
     review_nav,
@@ -27,15 +28,11 @@ from tests.browser.conftest import (
 
 pytestmark = pytest.mark.browser
 
-SECOND_CODER = "second.coder@demo.example.org"
-BOARD_MEMBER = "board.member@demo.example.org"
-
 
 def _own_factor(api: Api, description: str) -> tuple[int, str, str]:
     """A new factor of the demo review, as another tool would add it, with a unique mark at the
     end of its description: the review's id, the factor's key (factor:7) and the mark."""
-    reviews = api.get("/reviews?limit=200")["items"]
-    review_id = next(r["id"] for r in reviews if r["reference"] == DEMO_REVIEW)
+    review_id = api.demo_review()["id"]
     mark = uuid.uuid4().hex[:6]
     factor = api.post(
         f"/reviews/{review_id}/factors",

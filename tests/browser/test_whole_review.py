@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import (
+    BOARD_MEMBER,
     Api,
     drag,
     graph_node,
@@ -22,7 +23,6 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 BOARD = "Eastmere Safeguarding Children Partnership"
-BOARD_MEMBER = "board.member@demo.example.org"
 CODE, CODE_LABEL = "sp.management.caseload", "Caseload against capacity"
 
 
