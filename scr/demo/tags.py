@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from scr.demo.accounts import DEMO_ACCOUNTS
 from scr.episode.models import KeyPracticeEpisode
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import Finding
@@ -13,7 +14,7 @@ from scr.tag import service as tag_service
 from scr.tag.models import Tag
 from scr.tag.schemas import TagCreate
 
-DEMO_CODER = "lead.reviewer@demo.example.org"
+DEMO_CODER = next(account.email for account in DEMO_ACCOUNTS if account.lead)
 
 CASE_CONTEXT = ("cc.family.domestic-abuse", "cc.family.parental-mental-health")
 
