@@ -2,7 +2,8 @@
 
 Long format, one published figure a row: the table it belongs to, the code (or the pair, or
 the chain), the year for trends, the count of reviews, its share, and whether it is
-suppressed (then the count and share are empty, never zero). Every figure comes from the
+suppressed (then the count and share are empty, never zero). Outside a board's own view the
+first row (table ``note``) says how the figures were protected. Every figure comes from the
 patterns service, so it is suppressed exactly as the pattern endpoints suppress it.
 """
 
@@ -48,6 +49,8 @@ def rows(
     freq = patterns.frequencies(session=session, filters=filters, scope=scope, limit=ALL, offset=0)
     base = [freq.threshold, freq.version]
     total = freq.reviews.reviews
+    if freq.note:
+        yield ["note", "", freq.note, "", "", "", "", "", *base]
     yield ["reviews", "", "Reviews selected", "", "", *_figure(freq.reviews, total), *base]
     for item in freq.items:
         yield ["frequencies", item.code, item.label, "", "", *_figure(item.count, total), *base]

@@ -228,12 +228,14 @@ def _import_line(
         )
     try:
         with session.begin_nested():
+            record_key = None
             if held is not None:
                 old = review_service.get(session=session, review_id=held.review_id)
+                record_key = old.record_key  # a new revision is the same review to patterns
                 session.delete(held)
                 session.flush()
                 review_service.delete(session=session, review=old, cascade=True)
-            review = _create(session, line, actor)
+            review = _create(session, line, actor, record_key)
             session.add(
                 ImportedReview(
                     source_instance=s.instance,
@@ -312,7 +314,9 @@ def _check_codes(line: ExchangeReview) -> None:
         tag_service.check_code(t.typology_version, t.code, kind)
 
 
-def _create(session: Session, line: ExchangeReview, actor: str | None) -> Review:
+def _create(
+    session: Session, line: ExchangeReview, actor: str | None, record_key: int | None
+) -> Review:
     _check_codes(line)
     board = _board(session, line, actor)
     if review_service.get_by_reference(
@@ -339,6 +343,8 @@ def _create(session: Session, line: ExchangeReview, actor: str | None) -> Review
         context_codes=r.context_codes,
         updated_by=actor,
     )
+    if record_key is not None:
+        review.record_key = record_key
     session.add(review)
     session.flush()
     rid = id_of(review)

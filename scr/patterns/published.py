@@ -1,5 +1,11 @@
-"""Numbers as a pattern query publishes them: in full in a board's own view, otherwise
-through ``disclosure``; suppressed ones listed last, so their order says nothing."""
+"""Numbers as a pattern query publishes them: exact in a board's own view, otherwise through
+``disclosure`` (suppressed below the threshold, changed by the cell key); suppressed ones
+listed last, so their order says nothing.
+
+Every published figure is one cell's: a total is the sum of its cells' counts and keys, so a
+total over one attribute is the same cell, and gets the same figure, as the same reviews
+asked for another way.
+"""
 
 from __future__ import annotations
 
@@ -7,50 +13,53 @@ from collections.abc import Sequence
 from typing import Any
 
 from scr.patterns import disclosure, selection
-from scr.patterns.schemas import (
-    Count,
-)
+from scr.patterns.disclosure import Tally
+from scr.patterns.schemas import Count
 from scr.patterns.selection import Scope
 
 
-def counts(values: Sequence[int], scope: Scope) -> list[Count]:
+def note(scope: Scope) -> str | None:
+    """What was done to the figures, in a sentence to show beside them."""
     if scope.full:
-        return [Count(reviews=v) for v in values]
-    return [
-        Count(reviews=cell.value, suppressed=cell.suppressed)
-        for cell in disclosure.suppress_counts(values, scope.threshold)
-    ]
+        return None
+    spread = disclosure.perturbation_table().largest_change
+    return (
+        "Figures from outside your partnership count published reviews only and are changed "
+        f"by a small random amount (at most {spread} either way, the same each time they are "
+        f"asked for); figures below {scope.threshold} are not shown."
+    )
 
 
-def count_of(cell: disclosure.Cell) -> Count:
+def count(tally: Tally, scope: Scope) -> Count:
+    if scope.full:
+        return Count(reviews=tally.reviews)
+    cell = disclosure.publish(tally, scope.threshold)
     return Count(reviews=cell.value, suppressed=cell.suppressed)
 
 
-def line(values: list[int], scope: Scope) -> tuple[list[Count], Count]:
-    """A row of counts that add up to its total, suppressed as a one-row table."""
-    if scope.full:
-        return [Count(reviews=v) for v in values], Count(reviews=sum(values))
-    table = disclosure.suppress_table([values], scope.threshold)
-    return [count_of(c) for c in table.cells[0]], count_of(table.row_totals[0])
+def counts(tallies: Sequence[Tally], scope: Scope) -> list[Count]:
+    return [count(t, scope) for t in tallies]
+
+
+def total(tallies: Sequence[Tally]) -> Tally:
+    return sum(tallies, Tally(0))
+
+
+def line(tallies: list[Tally], scope: Scope) -> tuple[list[Count], Count]:
+    """A row of cells and its total."""
+    return counts(tallies, scope), count(total(tallies), scope)
 
 
 def table_counts(
-    matrix: list[list[int]], scope: Scope
+    matrix: list[list[Tally]], scope: Scope
 ) -> tuple[list[list[Count]], list[Count], list[Count], Count]:
-    if scope.full:
-        columns = list(zip(*matrix, strict=True)) if matrix else []
-        return (
-            [[Count(reviews=v) for v in row] for row in matrix],
-            [Count(reviews=sum(row)) for row in matrix],
-            [Count(reviews=sum(c)) for c in columns],
-            Count(reviews=sum(map(sum, matrix))),
-        )
-    t = disclosure.suppress_table(matrix, scope.threshold)
+    """The cells of a table, its row and column totals and its grand total."""
+    columns = [list(c) for c in zip(*matrix, strict=True)] if matrix else []
     return (
-        [[count_of(c) for c in row] for row in t.cells],
-        [count_of(c) for c in t.row_totals],
-        [count_of(c) for c in t.column_totals],
-        count_of(t.total),
+        [counts(row, scope) for row in matrix],
+        [count(total(row), scope) for row in matrix],
+        [count(total(c), scope) for c in columns],
+        count(total([total(row) for row in matrix]), scope),
     )
 
 
@@ -70,11 +79,11 @@ def ordered(items: list[Any], count: Any, key: Any) -> list[Any]:
     return shown + hidden
 
 
-def head(query: selection.Selection, scope: Scope, reviews: int) -> dict[str, Any]:
-    [count] = counts([reviews], scope)
+def head(query: selection.Selection, scope: Scope, reviews: Tally) -> dict[str, Any]:
     return {
         "suppressed": not scope.full,
         "threshold": scope.threshold,
-        "reviews": count,
+        "reviews": count(reviews, scope),
         "version": query.version,
+        "note": note(scope),
     }

@@ -47,19 +47,27 @@ class PatternFilters(BaseModel):
 
 
 class Count(BaseModel):
-    """A number of reviews, or ``suppressed`` (1 to threshold-1, or derivable from those)."""
+    """A number of reviews, or ``suppressed`` (1 to threshold-1). Outside a board's own view
+    a published number is changed by a small amount (the cell key method)."""
 
     reviews: int | None
     suppressed: bool = False
 
 
 class Disclosure(BaseModel):
-    """Whether the figures were suppressed for publication, and at what threshold."""
+    """Whether the figures were protected for publication (outside a board's own view:
+    published reviews only, changed by the cell key method, small counts suppressed), and at
+    what threshold."""
 
     suppressed: bool
     threshold: int
     reviews: Count = Field(description="The reviews the filters select.")
     version: str
+    note: str | None = Field(
+        default=None,
+        description="How the figures were protected, to show beside them; null in a "
+        "board's own view, where they are exact.",
+    )
 
 
 class CodeFrequency(BaseModel):

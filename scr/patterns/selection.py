@@ -25,17 +25,14 @@ from scr.account.access import Principal
 from scr.board.models import Board
 from scr.coding import catalogue
 from scr.errors import InvalidInput, NotFound
-from scr.patterns import rollup
+from scr.patterns import disclosure, lattice, rollup
+from scr.patterns.disclosure import Tally
 from scr.patterns.models import CodeRollup
-from scr.patterns.schemas import (
-    PatternFilters,
-)
+from scr.patterns.schemas import Count, PatternFilters
 from scr.review.models import Review
 from scr.review.service import review_year
 from scr.tag.models import Tag
-from scr.vocabulary import (
-    Role,
-)
+from scr.vocabulary import ReviewStatus, Role
 from typology.loader import Typology
 
 AnySelect = Select[*tuple[Any, ...]]
@@ -110,11 +107,16 @@ def counted_as(version: str) -> ColumnElement[bool]:
 
 
 def select_reviews(session: Session, filters: PatternFilters, scope: Scope) -> Selection:
+    """The reviews a query counts: outside a board's own view, one cell of the lattice, and
+    published reviews only (the national body learns from published reviews)."""
     version, typology = _typology(filters)
     rollup.ensure(session, version)
     year = review_year()
     conditions: list[ColumnElement[bool]] = []
     stmt = select(col(Review.id))
+    if not scope.full:
+        lattice.check(filters)
+        conditions.append(col(Review.status) == ReviewStatus.published)
     if scope.boards is not None:
         conditions.append(col(Review.board_id).in_(scope.boards))
     if filters.region:
@@ -157,17 +159,56 @@ def tagged(query: Selection, filters: PatternFilters, *, exact: bool) -> AnySele
     return stmt
 
 
-def reviews_column(query: Selection) -> Any:
-    """The number of selected reviews, as a column any aggregate can carry (saving a query)."""
-    count = select(func.count()).select_from(query.reviews.subquery())
-    return count.scalar_subquery().label("selected_reviews")
+def reviews_columns(query: Selection) -> tuple[Any, Any]:
+    """The number of selected reviews and the sum of their record keys, as two columns any
+    aggregate can carry last (saving a query)."""
+    reviews = query.reviews.subquery()
+    keys = select(func.coalesce(func.sum(col(Review.record_key)), 0)).where(
+        col(Review.id).in_(select(reviews.c.id))
+    )
+    return (
+        select(func.count()).select_from(reviews).scalar_subquery().label("selected_reviews"),
+        keys.scalar_subquery().label("selected_keys"),
+    )
 
 
-def review_count(session: Session, query: Selection, rows: Sequence[Any]) -> int:
+def review_count(session: Session, query: Selection, rows: Sequence[Any]) -> Tally:
     """The selected reviews: carried by the aggregate's rows, or counted when there are none."""
     if rows:
-        return int(rows[0][-1])
-    return int(session.execute(select(reviews_column(query))).scalar_one())
+        return Tally(int(rows[0][-2]), int(rows[0][-1]))
+    reviews, keys = session.execute(select(*reviews_columns(query))).one()
+    return Tally(int(reviews), int(keys))
+
+
+def tally(reviews: Any, keys: Any) -> Tally:
+    """A row's count and key sum as a tally."""
+    return Tally(int(reviews), int(keys or 0))
+
+
+def keyed(rows: Any, *columns: Any, extra: Sequence[Any] = ()) -> AnySelect:
+    """Each distinct combination of ``columns`` of ``rows`` (a subquery with a
+    ``review_id``) once per review, with the review's record key (and ``extra`` columns of
+    the review): what each cell's count and key sum are taken from."""
+    once = select(rows.c.review_id, *columns).distinct().subquery()
+    return select(once, col(Review.record_key).label("record_key"), *extra).join(
+        Review, col(Review.id) == once.c.review_id
+    )
+
+
+def support_floor(min_support: int, scope: Scope) -> int:
+    """The fewest reviews a pattern needs to be counted at all: outside a board's own view,
+    one that could be published at ``min_support`` (which applies to the published figure, so
+    that moving it never tells a true count)."""
+    if scope.full:
+        return min_support
+    spread = disclosure.perturbation_table().largest_change
+    return max(scope.threshold, min_support - spread)
+
+
+def supported(count: Count, min_support: int, scope: Scope) -> bool:
+    """Whether a published pattern count is listed: at least ``min_support``; outside a
+    board's own view a suppressed one never is."""
+    return count.reviews is not None and (scope.full or count.reviews >= min_support)
 
 
 def label(typology: Typology, code: str) -> str:

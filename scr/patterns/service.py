@@ -21,17 +21,17 @@ from sqlalchemy import (
     String,
     and_,
     cast,
-    distinct,
     func,
     null,
     select,
     union_all,
 )
-from sqlmodel import Session, col
+from sqlmodel import Session
 
 from scr.errors import InvalidInput
 from scr.link.models import CausalLink
 from scr.patterns import published, selection
+from scr.patterns.disclosure import Tally
 from scr.patterns.models import CodeRollup
 from scr.patterns.schemas import (
     Chain,
@@ -47,7 +47,6 @@ from scr.patterns.schemas import (
 )
 from scr.patterns.selection import Scope
 from scr.patterns.statistics import fisher_greater, lift
-from scr.review.models import Review
 from scr.review.service import review_year
 from scr.tag.models import Tag
 from scr.vocabulary import (
@@ -64,13 +63,17 @@ def frequencies(
     """Per code, the number and share of the selected reviews that have it."""
     query = selection.select_reviews(session, filters, scope)
     tagged = selection.tagged(query, filters, exact=False).subquery()
+    cells = selection.keyed(tagged, tagged.c.code).subquery()
     rows = session.execute(
         select(
-            tagged.c.code, func.count(distinct(tagged.c.review_id)), selection.reviews_column(query)
-        ).group_by(tagged.c.code)
+            cells.c.code,
+            func.count(),
+            func.sum(cells.c.record_key),
+            *selection.reviews_columns(query),
+        ).group_by(cells.c.code)
     ).all()
     head = published.head(query, scope, selection.review_count(session, query, rows))
-    counts = published.counts([row[1] for row in rows], scope)
+    counts = published.counts([selection.tally(row[1], row[2]) for row in rows], scope)
     items = [
         CodeFrequency(
             code=row[0],
@@ -88,6 +91,15 @@ def _related(typology: Typology, a: str, b: str) -> bool:
     return a in typology.ancestors(b) or b in typology.ancestors(a)
 
 
+def _feasible(together: int, count_a: int, count_b: int, reviews: int) -> tuple[int, ...]:
+    """Published counts made consistent for Fisher's test (each change is small, so they may
+    not quite fit together): every count within the reviews, the pair within what A and B
+    allow."""
+    count_a, count_b = min(count_a, reviews), min(count_b, reviews)
+    low, high = max(0, count_a + count_b - reviews), min(count_a, count_b)
+    return min(max(together, low), high), count_a, count_b, reviews
+
+
 def cooccurrence(
     *,
     session: Session,
@@ -99,39 +111,46 @@ def cooccurrence(
     offset: int,
 ) -> Cooccurrence:
     """Pairs of codes found in the same reviews at least ``min_support`` times, with lift and
-    Fisher's exact test. Codes are those the tags map to, or with ``rolled_up`` their
-    ancestors too (a code and its own ancestor are not a pair)."""
+    Fisher's exact test, computed from the published counts. Codes are those the tags map to,
+    or with ``rolled_up`` their ancestors too (a code and its own ancestor are not a pair)."""
     query = selection.select_reviews(session, filters, scope)
-    pairs_of = selection.tagged(query, filters, exact=not rolled_up).distinct().cte("review_code")
+    tagged = selection.tagged(query, filters, exact=not rolled_up).subquery()
+    pairs_of = selection.keyed(tagged, tagged.c.code).cte("review_code")
     a, b = pairs_of.alias("a"), pairs_of.alias("b")
-    selected = selection.reviews_column(query)
+    selected = selection.reviews_columns(query)
+    keys = func.sum(pairs_of.c.record_key)
     # One statement: each code's reviews (second code null), then each pair's.
     singles_then_pairs = union_all(
-        select(pairs_of.c.code, cast(null(), String), func.count(), selected).group_by(
+        select(pairs_of.c.code, cast(null(), String), func.count(), keys, *selected).group_by(
             pairs_of.c.code
         ),
-        select(a.c.code, b.c.code, func.count(), selected)
+        select(a.c.code, b.c.code, func.count(), func.sum(a.c.record_key), *selected)
         .select_from(a.join(b, and_(a.c.review_id == b.c.review_id, a.c.code < b.c.code)))
         .group_by(a.c.code, b.c.code)
-        .having(func.count() >= min_support),
+        .having(func.count() >= selection.support_floor(min_support, scope)),
     )
     found = session.execute(singles_then_pairs).all()
-    reviews = selection.review_count(session, query, found)
-    singles = {x: n for x, y, n, _ in found if y is None}
+    selected_reviews = selection.review_count(session, query, found)
+    reviews = published.count(selected_reviews, scope)
+    singles = {x: selection.tally(n, k) for x, y, n, k, *_ in found if y is None}
     rows = [
-        (x, y, n)
-        for x, y, n, _ in found
+        (x, y, selection.tally(n, k))
+        for x, y, n, k, *_ in found
         if y is not None and not (rolled_up and _related(query.typology, x, y))
     ]
     codes = sorted(singles)
     single_counts = dict(
         zip(codes, published.counts([singles[c] for c in codes], scope), strict=True)
     )
-    pair_counts = published.counts([n for _, _, n in rows], scope)
     items = []
-    for (x, y, n), count in zip(rows, pair_counts, strict=True):
+    for x, y, tally in rows:
+        count = published.count(tally, scope)
+        if not selection.supported(count, min_support, scope):
+            continue
         count_a, count_b = single_counts[x], single_counts[y]
-        shown = None not in (count.reviews, count_a.reviews, count_b.reviews)
+        figures = (count.reviews, count_a.reviews, count_b.reviews, reviews.reviews)
+        shown = [f for f in figures if f is not None]
+        together = _feasible(*shown) if len(shown) == 4 else None
         items.append(
             CodePair(
                 code_a=x,
@@ -139,12 +158,12 @@ def cooccurrence(
                 count=count,
                 count_a=count_a,
                 count_b=count_b,
-                lift=lift(n, singles[x], singles[y], reviews) if shown else None,
-                p_value=fisher_greater(n, singles[x], singles[y], reviews) if shown else None,
+                lift=lift(*together) if together else None,
+                p_value=fisher_greater(*together) if together else None,
             )
         )
     items = published.ordered(items, lambda i: i.count, lambda i: (i.code_a, i.code_b))
-    head = published.head(query, scope, reviews)
+    head = published.head(query, scope, selected_reviews)
     return Cooccurrence(
         **head, min_support=min_support, items=items[offset : offset + limit], total=len(items)
     )
@@ -168,37 +187,38 @@ def trends(
             )
     tagged = selection.tagged(query, filters, exact=False).subquery()
     year = cast(review_year(), Integer).label("year")
+    cells = selection.keyed(tagged, tagged.c.code, extra=[year]).subquery()
     stmt = (
         select(
-            tagged.c.code,
-            year,
-            func.count(distinct(tagged.c.review_id)),
-            selection.reviews_column(query),
+            cells.c.code,
+            cells.c.year,
+            func.count(),
+            func.sum(cells.c.record_key),
+            *selection.reviews_columns(query),
         )
-        .join(Review, col(Review.id) == tagged.c.review_id)
-        .where(year.is_not(None))
-        .group_by(tagged.c.code, year)
+        .where(cells.c.year.is_not(None))
+        .group_by(cells.c.code, cells.c.year)
     )
     if codes:
-        stmt = stmt.where(tagged.c.code.in_(codes))
+        stmt = stmt.where(cells.c.code.in_(codes))
     rows = session.execute(stmt).all()
     reviews = selection.review_count(session, query, rows)
-    by_code: dict[str, dict[int, int]] = {}
-    for code, y, n, _ in rows:
-        by_code.setdefault(code, {})[int(y)] = n
+    by_code: dict[str, dict[int, Tally]] = {}
+    for code, y, n, k, *_ in rows:
+        by_code.setdefault(code, {})[int(y)] = selection.tally(n, k)
     found = sorted({y for counts in by_code.values() for y in counts})
     first = filters.year_from or (found[0] if found else None)
     last = filters.year_to or (found[-1] if found else None)
     years = list(range(first, last + 1)) if first is not None and last is not None else []
     items = []
     for code in sorted(by_code):
-        row = [by_code[code].get(y, 0) for y in years]
-        cells, total = published.line(row, scope)
+        row = [by_code[code].get(y, Tally(0)) for y in years]
+        cells_shown, total = published.line(row, scope)
         items.append(
             CodeTrend(
                 code=code,
                 label=selection.label(query.typology, code),
-                years=[YearCount(year=y, count=c) for y, c in zip(years, cells, strict=True)],
+                years=[YearCount(year=y, count=c) for y, c in zip(years, cells_shown, strict=True)],
                 count=total,
             )
         )
@@ -262,27 +282,40 @@ def chains(
     )
     for table, on in joins:
         source = source.join(table, on)
-    count = func.count(distinct(influenced.c.review_id))
-    rows = session.execute(
-        select(*codes, count, selection.reviews_column(query))
+    chain_rows = (
+        select(
+            influenced.c.review_id.label("review_id"),
+            *(code.label(name) for code, name in zip(codes, "abc", strict=True)),
+        )
         .select_from(source)
         .where(
             influenced.c.kind == LinkKind.influenced.value,
             query.selects(influenced.c.review_id),
         )
-        .group_by(*codes)
-        .having(count >= min_support)
+        .subquery()
+    )
+    abc = [chain_rows.c.a, chain_rows.c.b, chain_rows.c.c]
+    cells = selection.keyed(chain_rows, *abc).subquery()
+    grouped = [cells.c.a, cells.c.b, cells.c.c]
+    rows = session.execute(
+        select(
+            *grouped, func.count(), func.sum(cells.c.record_key), *selection.reviews_columns(query)
+        )
+        .group_by(*grouped)
+        .having(func.count() >= selection.support_floor(min_support, scope))
     ).all()
     reviews = selection.review_count(session, query, rows)
-    counts = published.counts([row[3] for row in rows], scope)
-    items = [
-        Chain(
-            codes=list(row[:3]),
-            labels=[selection.label(query.typology, c) for c in row[:3]],
-            count=n,
-        )
-        for row, n in zip(rows, counts, strict=True)
-    ]
+    items = []
+    for row in rows:
+        count = published.count(selection.tally(row[3], row[4]), scope)
+        if selection.supported(count, min_support, scope):
+            items.append(
+                Chain(
+                    codes=list(row[:3]),
+                    labels=[selection.label(query.typology, c) for c in row[:3]],
+                    count=count,
+                )
+            )
     items = published.ordered(items, lambda i: i.count, lambda i: i.codes)
     head = published.head(query, scope, reviews)
     return Chains(

@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import (
     Integer,
     cast,
-    distinct,
     func,
     literal_column,
     select,
@@ -19,6 +18,7 @@ from sqlmodel import Session, col
 from scr.board.models import Board
 from scr.errors import InvalidInput
 from scr.patterns import published, selection
+from scr.patterns.disclosure import Tally
 from scr.patterns.models import CodeRollup
 from scr.patterns.schemas import (
     Count,
@@ -98,27 +98,32 @@ def table(
     query = selection.select_reviews(session, filters, scope)
     left, row_values, row_labels = _axis(query, filters, rows_axis)
     lhs = left.subquery("lhs")
-    count, selected = func.count(distinct(lhs.c.review_id)), selection.reviews_column(query)
     if columns_axis is None:
-        stmt = select(lhs.c.code, literal_column("'all'"), count, selected).group_by(lhs.c.code)
+        cells = selection.keyed(lhs, lhs.c.code.label("row")).subquery()
         column_values, column_labels = ["all"], ["All"]
+        by, shown = [cells.c.row], [cells.c.row, literal_column("'all'")]
     else:
         right, column_values, column_labels = _axis(query, filters, columns_axis)
         rhs = right.subquery("rhs")
-        stmt = (
-            select(lhs.c.code, rhs.c.code, count, selected)
+        both = (
+            select(lhs.c.review_id, lhs.c.code.label("row"), rhs.c.code.label("column"))
             .join(rhs, rhs.c.review_id == lhs.c.review_id)
-            .group_by(lhs.c.code, rhs.c.code)
+            .subquery()
         )
+        cells = selection.keyed(both, both.c.row, both.c.column).subquery()
+        by = shown = [cells.c.row, cells.c.column]
+    stmt = select(
+        *shown, func.count(), func.sum(cells.c.record_key), *selection.reviews_columns(query)
+    ).group_by(*by)
     rows = session.execute(stmt).all()
     reviews = selection.review_count(session, query, rows)
-    found = {(str(r), str(c)): n for r, c, n, _ in rows}
+    found = {(str(r), str(c)): selection.tally(n, k) for r, c, n, k, *_ in rows}
     for values, labels, index in ((row_values, row_labels, 0), (column_values, column_labels, 1)):
         extra = sorted({key[index] for key in found} - set(values))
         values.extend(extra)
         labels.extend(extra)
-    matrix = [[found.get((r, c), 0) for c in column_values] for r in row_values]
-    cells, row_totals, column_totals, grand = published.table_counts(matrix, scope)
+    matrix = [[found.get((r, c), Tally(0)) for c in column_values] for r in row_values]
+    cells_shown, row_totals, column_totals, grand = published.table_counts(matrix, scope)
 
     def cell(count: Count) -> TableCell:
         percent = None
@@ -134,7 +139,9 @@ def table(
         column_labels=column_labels,
         rows=[
             TableRow(value=v, label=label, cells=[cell(c) for c in line], total=cell(total))
-            for v, label, line, total in zip(row_values, row_labels, cells, row_totals, strict=True)
+            for v, label, line, total in zip(
+                row_values, row_labels, cells_shown, row_totals, strict=True
+            )
         ],
         column_totals=[cell(c) for c in column_totals],
         total=cell(grand),

@@ -1,5 +1,6 @@
 """A case review: the window on the system that everything else belongs to."""
 
+import secrets
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -7,6 +8,14 @@ from sqlmodel import Field
 
 from scr.common.columns import Tracked, UtcDateTime, enum_column, utcnow
 from scr.vocabulary import AgeBand, LearningTogetherSize, Outcome, ReviewStatus, ReviewType
+
+RECORD_KEYS = 2**30
+"""Record keys are drawn uniformly from 0 to RECORD_KEYS - 1 (see scr/patterns/disclosure.py)."""
+
+
+def new_record_key() -> int:
+    """A review's fixed random record key, drawn once when the review is created here."""
+    return secrets.randbelow(RECORD_KEYS)
 
 
 class Review(Tracked, table=True):
@@ -44,3 +53,6 @@ class Review(Tracked, table=True):
     revised_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, index=True)
     # The revision at which the identifier scan last found nothing open (fixed or accepted).
     cleared_revision: int | None = None
+    # The cell key method's record key: fixed for the review's life here, never exported, so
+    # that the same reviews always get the same published figure (scr/patterns/disclosure.py).
+    record_key: int = Field(default_factory=new_record_key, nullable=False)

@@ -549,6 +549,12 @@ export type Chains = {
      */
     version: string;
     /**
+     * Note
+     *
+     * How the figures were protected, to show beside them; null in a board's own view, where they are exact.
+     */
+    note?: string | null;
+    /**
      * Min Support
      */
     min_support: number;
@@ -1008,6 +1014,12 @@ export type Cooccurrence = {
      */
     version: string;
     /**
+     * Note
+     *
+     * How the figures were protected, to show beside them; null in a board's own view, where they are exact.
+     */
+    note?: string | null;
+    /**
      * Min Support
      */
     min_support: number;
@@ -1024,7 +1036,8 @@ export type Cooccurrence = {
 /**
  * Count
  *
- * A number of reviews, or ``suppressed`` (1 to threshold-1, or derivable from those).
+ * A number of reviews, or ``suppressed`` (1 to threshold-1). Outside a board's own view
+ * a published number is changed by a small amount (the cell key method).
  */
 export type Count = {
     /**
@@ -1057,6 +1070,12 @@ export type CrossTable = {
      * Version
      */
     version: string;
+    /**
+     * Note
+     *
+     * How the figures were protected, to show beside them; null in a board's own view, where they are exact.
+     */
+    note?: string | null;
     /**
      * Rows Axis
      */
@@ -1843,6 +1862,12 @@ export type Frequencies = {
      * Version
      */
     version: string;
+    /**
+     * Note
+     *
+     * How the figures were protected, to show beside them; null in a board's own view, where they are exact.
+     */
+    note?: string | null;
     /**
      * Items
      */
@@ -3196,6 +3221,12 @@ export type Trends = {
      * Version
      */
     version: string;
+    /**
+     * Note
+     *
+     * How the figures were protected, to show beside them; null in a board's own view, where they are exact.
+     */
+    note?: string | null;
     /**
      * Years
      */

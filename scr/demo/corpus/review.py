@@ -24,6 +24,7 @@ from scr.demo.corpus.words import (
     TYPES,
     YEARS,
 )
+from scr.review.models import RECORD_KEYS
 from scr.vocabulary import (
     AgeBand,
     LearningTogetherSize,
@@ -97,6 +98,9 @@ def plan_review(seed: int, n: int, typology: Typology) -> Plan:
             "child_age_band": age,
             "outcome": outcome,
             "context_codes": context,
+            # Drawn apart from the plan's own draws, so the corpus is the same as before keys
+            # existed; a generated corpus repeats its published figures for the same seed.
+            "record_key": random.Random(f"scr-corpus/{seed}/{n}/key").randrange(RECORD_KEYS),
         },
         # Agreed when the analysis was done: before publication, or after the review started.
         submitted_at=datetime.combine(published or started + timedelta(days=30), time(12), UTC),
