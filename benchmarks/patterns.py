@@ -5,7 +5,10 @@ Loads the fictional national corpus (``scr demo --corpus``) into a fresh databas
 the request through HTTP (uvicorn serving the app in a process of its own) as a national
 analyst (suppressed, the national view) and the one hand-written SQL query that computes the
 same aggregate on the same database, and prints the median, the 95th percentile and their
-ratio, then how time grew from the small size to the large one. SQLite by default; with
+ratio, then how time grew from the small size to the large one. Beside them, the cost of
+disclosure control (#17): the same service call in process for the national analyst
+(published reviews, the cell key method) and with an exact scope over every review (no
+protection), in the same run. SQLite by default; with
 SCR_TEST_DATABASE_URL (``scripts/with-postgres``), on PostgreSQL too.
 
 Run: ``.venv/bin/python -m benchmarks.patterns [--sizes 2000,20000] [--repeat 7]`` and
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
@@ -27,7 +31,10 @@ from scr import migrate
 from scr.config import get_settings
 from scr.db import get_engine
 from scr.demo.corpus import add_corpus
-from scr.patterns import rollup
+from scr.patterns import rollup, tables
+from scr.patterns import service as patterns
+from scr.patterns.schemas import PatternFilters
+from scr.patterns.selection import Scope
 from scr.vocabulary import Role
 
 VERSION = "1.0"
@@ -127,6 +134,8 @@ class Figures:
     median: float
     p95: float
     sql_median: float
+    protected: float  # in process, the national analyst's scope
+    exact: float  # in process, every review counted exactly
 
     @property
     def ratio(self) -> float:
@@ -164,10 +173,45 @@ def _measure(engine: Engine, repeat: int) -> dict[str, Figures]:
 
             by_hand()
             sql = timings(by_hand, repeat)
-            found[name] = Figures(
-                sorted(http)[len(http) // 2], p95(http), sorted(sql)[len(sql) // 2]
+            protected, exact = (
+                _median(timings(lambda s=scope, n=name: _in_process(engine, n, s), repeat))
+                for scope in (_NATIONAL, _EXACT)
             )
+            found[name] = Figures(_median(http), p95(http), _median(sql), protected, exact)
     return found
+
+
+def _median(times: list[float]) -> float:
+    return sorted(times)[len(times) // 2]
+
+
+_NATIONAL = Scope(boards=None, full=False, threshold=10)
+_EXACT = Scope(boards=None, full=True, threshold=10)
+
+
+def _in_process(engine: Engine, name: str, scope: Scope) -> None:
+    """One endpoint's service call, as the route makes it, for ``scope``."""
+    _, params = REQUESTS[name]
+    with Session(engine) as session:
+        filters = PatternFilters()
+        if name == "table":
+            tables.table(
+                session=session,
+                filters=filters,
+                scope=scope,
+                rows_axis="region",
+                columns_axis="code:cc.cp-plan",
+            )
+            return
+        call = getattr(patterns, name)
+        extra: dict[str, Any] = {"limit": 50, "offset": 0}
+        if "min_support" in params:
+            extra["min_support"] = params["min_support"]
+        if name == "cooccurrence":
+            extra["rolled_up"] = False
+        if name == "trends":
+            extra["codes"] = []
+        call(session=session, filters=filters, scope=scope, **extra)
 
 
 def main() -> None:
@@ -200,7 +244,8 @@ def main() -> None:
                 verdict = "ok" if f.ratio <= AIMS[name] else f"over the aim of {AIMS[name]}"
                 print(
                     f"  {name:13} {f.median * 1000:9.1f} / {f.p95 * 1000:9.1f}   "
-                    f"SQL {f.sql_median * 1000:9.1f}   ratio {f.ratio:5.2f} ({verdict})"
+                    f"SQL {f.sql_median * 1000:9.1f}   ratio {f.ratio:5.2f} ({verdict})   "
+                    f"protected {f.protected * 1000:8.1f}, exact {f.exact * 1000:8.1f}"
                 )
         if len(sizes) > 1:
             small, large = results[sizes[0]], results[sizes[-1]]

@@ -63,7 +63,7 @@ def check(filters: PatternFilters) -> None:
     if first is None or last is None or not (first == last or is_period(first, last)):
         raise InvalidInput(
             f"{_OUTSIDE}, figures are given for every year, for one year (the same first and "
-            f"last year), or for a fixed {PERIOD_YEARS}-year period beginning in a year "
-            "divisible by three (for example 2019 to 2021).",
+            "last year), or for a fixed three-year period beginning in a year divisible by "
+            "three (for example 2019 to 2021).",
             field=("query", "year_to" if first is not None else "year_from"),
         )

@@ -205,6 +205,8 @@ def test_a_review_from_elsewhere_is_imported_once_then_unchanged_then_replaced(
     again = client.post("/api/v1/imports", content=_file([other]))
     assert [r["outcome"] for r in again.json()["lines"]] == ["unchanged"]
     assert _review_count(session) == before + 1
+    held = select(Review.record_key).where(Review.reference == "ELS-2024-01")
+    record_key = session.exec(held).one()
 
     newer = json.loads(json.dumps(other))
     newer["source"]["revision"] += 1
@@ -220,6 +222,8 @@ def test_a_review_from_elsewhere_is_imported_once_then_unchanged_then_replaced(
         )
     ).all()
     assert "Booking appointment (revised)" in titles
+    # A newer revision is the same review to disclosure control: its figures do not move.
+    assert session.exec(held).one() == record_key
 
 
 def test_a_line_that_cannot_be_imported_is_refused_and_the_others_are_imported(
@@ -431,6 +435,8 @@ def test_the_aggregates_file_carries_the_suppressed_pattern_figures(
     assert answer.status_code == 200
     assert answer.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(answer.text)))
+    assert rows[0]["table"] == "note"
+    assert "changed by a small random amount" in rows[0]["label"]
     frequencies = [r for r in rows if r["table"] == "frequencies"]
     expected = client.get("/api/v1/patterns/frequencies", params={"limit": 200}).json()
     assert {r["code"] for r in frequencies} == {i["code"] for i in expected["items"]}
