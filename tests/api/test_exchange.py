@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -490,3 +491,19 @@ def test_a_served_instance_exports_with_its_own_sessions_and_a_second_pulls_it(
         assert (report.accepted, report.imported) == (True, 1), report
     finally:
         engine.dispose()
+
+
+def test_the_record_key_never_leaves(
+    published: Ready, national: TestClient, client: TestClient
+) -> None:
+    """Knowing the keys would let an analyst take the cell key method's changes away."""
+    key = str(published.review.record_key)
+    for answer in (
+        client.get(published.url),
+        client.get(f"{published.url}/export"),
+        national.get("/api/v1/exports/national"),
+        client.get("/api/v1/reviews", params={"limit": 200}),
+    ):
+        assert answer.status_code == 200, answer.text
+        assert "record_key" not in answer.text
+        assert not re.search(rf"\b{key}\b", answer.text)
