@@ -30,10 +30,12 @@ above the threshold carry the same noise as any other.
 
 from __future__ import annotations
 
+import bisect
 import json
+import math
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from scr.review.models import RECORD_KEYS
@@ -72,14 +74,20 @@ class PerturbationTable:
     def largest_change(self) -> int:
         return max(abs(change) for change, _ in self.changes)
 
+    @cached_property
+    def _cuts(self) -> list[int]:
+        """Where each change's share of the keys ends: key < cut exactly when the key's place
+        in [0, 1) is below the cumulative probability (keys are whole numbers)."""
+        cuts, reached = [], Fraction(0)
+        for _, probability in self.changes:
+            reached += probability
+            cuts.append(math.ceil(reached * RECORD_KEYS))
+        return cuts
+
     def change(self, cell_key: int) -> int:
         """The change the cell key picks: the cumulative probabilities cut [0, 1) in turn."""
-        where, reached = Fraction(cell_key % RECORD_KEYS, RECORD_KEYS), Fraction(0)
-        for change, probability in self.changes:
-            reached += probability
-            if where < reached:
-                return change
-        return self.changes[-1][0]
+        at = bisect.bisect_right(self._cuts, cell_key % RECORD_KEYS)
+        return self.changes[min(at, len(self.changes) - 1)][0]
 
 
 @lru_cache

@@ -34,7 +34,8 @@ def _landing(target: loader.Typology, codes: tuple[str, ...]) -> str | None:
 
 
 @lru_cache(maxsize=16)
-def _rows(to_version: str, directory: Path | None) -> tuple[Row, ...]:
+def rows(to_version: str, directory: Path | None) -> tuple[Row, ...]:
+    """Where each code of ``to_version`` and of every earlier version counts in it."""
     target = catalogue.get(to_version)
     rows: list[Row] = []
     for version in loader.available_versions(directory):
@@ -55,13 +56,13 @@ def _rows(to_version: str, directory: Path | None) -> tuple[Row, ...]:
 
 @lru_cache(maxsize=16)
 def _fingerprint(to_version: str, directory: Path | None) -> str:
-    return hashlib.sha256(json.dumps(_rows(to_version, directory)).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(rows(to_version, directory)).encode()).hexdigest()
 
 
 def ensure(session: Session, to_version: str) -> None:
     """Make sure the roll-up rows for ``to_version`` are in the database and current."""
     directory = get_settings().typology_dir
-    rows, fingerprint = _rows(to_version, directory), _fingerprint(to_version, directory)
+    found, fingerprint = rows(to_version, directory), _fingerprint(to_version, directory)
     source = session.get(CodeRollupSource, to_version)
     if source is not None and source.fingerprint == fingerprint:
         return
@@ -70,7 +71,7 @@ def ensure(session: Session, to_version: str) -> None:
         insert(CodeRollup),
         [
             {"to_version": to_version, "from_version": v, "from_code": c, "to_code": t, "depth": d}
-            for v, c, t, d in rows
+            for v, c, t, d in found
         ],
     )
     if source is None:

@@ -1,41 +1,30 @@
-"""Which reviews a pattern query counts, and how their agreed tags join the typology.
+"""Which reviews a pattern query counts, and their codes, from the pattern index.
 
-The filters and the caller's scope select the reviews; a tag counts under the codes
-``code_rollup`` gives for the typology version asked (its own mapped code and, unless
-``exact``, that code's ancestors).
+The filters and the caller's scope select rows of the index (a mask); a review's codes in the
+typology version asked are its agreed tags mapped to that version and, unless ``exact``,
+rolled up to their ancestors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
 
-from sqlalchemy import (
-    ColumnElement,
-    Select,
-    and_,
-    func,
-    select,
-    true,
-)
-from sqlmodel import Session, col
+import numpy as np
+from sqlmodel import Session, col, select
 
 from scr.account.access import Principal
 from scr.board.models import Board
 from scr.coding import catalogue
 from scr.errors import InvalidInput, NotFound
-from scr.patterns import disclosure, lattice, rollup
+from scr.patterns import disclosure, lattice
 from scr.patterns.disclosure import Tally
-from scr.patterns.models import CodeRollup
+from scr.patterns.index import load, store
+from scr.patterns.index.snapshot import Coded, Snapshot
 from scr.patterns.schemas import Count, PatternFilters
-from scr.review.models import Review
-from scr.review.service import review_year
-from scr.tag.models import Tag
-from scr.vocabulary import ReviewStatus, Role
+from scr.vocabulary import ReviewStatus, Role, TagTarget
 from typology.loader import Typology
-
-AnySelect = Select[*tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -68,21 +57,6 @@ def scope_for(
     return Scope(tuple(ids) or None, full, threshold)
 
 
-@dataclass(frozen=True)
-class Selection:
-    """A query's resolved typology version and the reviews it selects (a subquery), and
-    whether that is every review (then no condition is added: the planner does better)."""
-
-    version: str
-    typology: Typology
-    reviews: AnySelect
-    everything: bool
-
-    def selects(self, review_id: Any) -> ColumnElement[bool]:
-        """The condition that ``review_id`` is one of the selected reviews."""
-        return true() if self.everything else review_id.in_(self.reviews)
-
-
 def _typology(filters: PatternFilters) -> tuple[str, Typology]:
     version = filters.version or catalogue.current_version()
     try:
@@ -97,102 +71,90 @@ def _typology(filters: PatternFilters) -> tuple[str, Typology]:
     return version, typology
 
 
-def counted_as(version: str) -> ColumnElement[bool]:
-    """Join a tag to the codes it counts under in ``version``."""
-    return and_(
-        col(CodeRollup.to_version) == version,
-        col(CodeRollup.from_version) == col(Tag.typology_version),
-        col(CodeRollup.from_code) == col(Tag.code),
-    )
+@dataclass(frozen=True)
+class Selection:
+    """A query's typology version, the index it counts in, and the rows it selects."""
+
+    version: str
+    typology: Typology
+    index: Snapshot
+    coded: Coded
+    mask: np.ndarray
+
+    @property
+    def keys(self) -> np.ndarray:
+        """The selected reviews' record keys."""
+        keys: np.ndarray = self.index.rows.key[self.mask]
+        return keys
+
+    @cached_property
+    def weights(self) -> np.ndarray:
+        """1.0 for each selected row, 0.0 for the others: counting is a matrix product."""
+        return self.mask.astype(np.float64)
+
+    @cached_property
+    def key_weights(self) -> np.ndarray:
+        """Each selected row's record key, 0.0 for the others: key sums likewise."""
+        weights: np.ndarray = self.weights * self.index.rows.key
+        return weights
+
+    def reviews(self) -> Tally:
+        """The number of selected reviews and the sum of their keys."""
+        return Tally(int(self.mask.sum()), int(self.keys.sum()))
+
+    def codes(self, kinds: Sequence[TagTarget], *, exact: bool) -> np.ndarray:
+        """Which review of the index (every row, selected or not) has which code, counting only
+        the tags of ``kinds`` of record (every kind when empty); with ``exact``, only the code
+        each tag maps to, without its ancestors."""
+        return self.coded.matrix([load.KINDS.index(k.value) for k in kinds], exact=exact)
+
+    def tallies(self, matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per column of ``matrix`` (every row x columns, 0.0 or 1.0), the selected rows in it
+        and the sum of their keys: two matrix products, exact in float64 (keys below 2**30,
+        fewer than 2**23 rows)."""
+        counts = np.rint(self.weights @ matrix).astype(np.int64)
+        return counts, np.rint(self.key_weights @ matrix).astype(np.int64)
+
+
+def _isin(values: np.ndarray, wanted: list[str], names: list[str]) -> np.ndarray:
+    return np.isin(values, [names.index(str(getattr(w, "value", w))) for w in wanted])
 
 
 def select_reviews(session: Session, filters: PatternFilters, scope: Scope) -> Selection:
     """The reviews a query counts: outside a board's own view, one cell of the lattice, and
     published reviews only (the national body learns from published reviews)."""
     version, typology = _typology(filters)
-    rollup.ensure(session, version)
-    year = review_year()
-    conditions: list[ColumnElement[bool]] = []
-    stmt = select(col(Review.id))
     if not scope.full:
         lattice.check(filters)
-        conditions.append(col(Review.status) == ReviewStatus.published)
-    if scope.boards is not None:
-        conditions.append(col(Review.board_id).in_(scope.boards))
-    if filters.region:
-        stmt = stmt.join(Board, col(Board.id) == col(Review.board_id))
-        conditions.append(col(Board.region).in_(filters.region))
-    if filters.year_from is not None:
-        conditions.append(year >= filters.year_from)
-    if filters.year_to is not None:
-        conditions.append(year <= filters.year_to)
-    for column, values in (
-        (Review.review_type, filters.review_type),
-        (Review.outcome, filters.outcome),
-        (Review.child_age_band, filters.age_band),
-        (Review.status, filters.status),
-    ):
-        if values:
-            conditions.append(col(column).in_(values))
-    for code in filters.context:
-        having = (
-            select(col(Tag.review_id))
-            .join(CodeRollup, counted_as(version))
-            .where(col(Tag.agreed), col(CodeRollup.to_code) == code)
+    index = store.current(session)
+    coded = index.in_version(version)
+    rows = index.rows
+    mask = np.ones(len(rows.ids), dtype=bool)
+    if not scope.full:
+        mask &= rows.attributes["status"] == load.ATTRIBUTES["status"].index(
+            ReviewStatus.published.value
         )
-        conditions.append(col(Review.id).in_(having))
-    return Selection(version, typology, stmt.where(*conditions), everything=not conditions)
-
-
-def tagged(query: Selection, filters: PatternFilters, *, exact: bool) -> AnySelect:
-    """(review, code) for each agreed tag of the selected reviews; with ``exact``, only the
-    code each tag maps to, without its ancestors."""
-    stmt: AnySelect = (
-        select(col(Tag.review_id).label("review_id"), col(CodeRollup.to_code).label("code"))
-        .join(CodeRollup, counted_as(query.version))
-        .where(col(Tag.agreed), query.selects(col(Tag.review_id)))
-    )
-    if filters.kind:
-        stmt = stmt.where(col(Tag.target_kind).in_(filters.kind))
-    if exact:
-        stmt = stmt.where(col(CodeRollup.depth) == 0)
-    return stmt
-
-
-def reviews_columns(query: Selection) -> tuple[Any, Any]:
-    """The number of selected reviews and the sum of their record keys, as two columns any
-    aggregate can carry last (saving a query)."""
-    reviews = query.reviews.subquery()
-    keys = select(func.coalesce(func.sum(col(Review.record_key)), 0)).where(
-        col(Review.id).in_(select(reviews.c.id))
-    )
-    return (
-        select(func.count()).select_from(reviews).scalar_subquery().label("selected_reviews"),
-        keys.scalar_subquery().label("selected_keys"),
-    )
-
-
-def review_count(session: Session, query: Selection, rows: Sequence[Any]) -> Tally:
-    """The selected reviews: carried by the aggregate's rows, or counted when there are none."""
-    if rows:
-        return Tally(int(rows[0][-2]), int(rows[0][-1]))
-    reviews, keys = session.execute(select(*reviews_columns(query))).one()
-    return Tally(int(reviews), int(keys))
-
-
-def tally(reviews: Any, keys: Any) -> Tally:
-    """A row's count and key sum as a tally."""
-    return Tally(int(reviews), int(keys or 0))
-
-
-def keyed(rows: Any, *columns: Any, extra: Sequence[Any] = ()) -> AnySelect:
-    """Each distinct combination of ``columns`` of ``rows`` (a subquery with a
-    ``review_id``) once per review, with the review's record key (and ``extra`` columns of
-    the review): what each cell's count and key sum are taken from."""
-    once = select(rows.c.review_id, *columns).distinct().subquery()
-    return select(once, col(Review.record_key).label("record_key"), *extra).join(
-        Review, col(Review.id) == once.c.review_id
-    )
+    if scope.boards is not None:
+        mask &= np.isin(rows.board, scope.boards)
+    if filters.region:
+        mask &= _isin(index.region, list(filters.region), load.REGIONS)
+    if filters.year_from is not None:
+        mask &= rows.year >= filters.year_from
+    if filters.year_to is not None:
+        mask &= (rows.year <= filters.year_to) & (rows.year >= 0)
+    for name, wanted in (
+        ("review_type", filters.review_type),
+        ("outcome", filters.outcome),
+        ("age_band", filters.age_band),
+        ("status", filters.status),
+    ):
+        if wanted:
+            mask &= _isin(rows.attributes[name], list(wanted), load.ATTRIBUTES[name])
+    if filters.context:
+        present = coded.matrix([], exact=False)
+        for code in filters.context:
+            mask &= present[:, coded.column[code]] > 0
+    return Selection(version, typology, index, coded, mask)
 
 
 def support_floor(min_support: int, scope: Scope) -> int:

@@ -3,23 +3,13 @@ totals and percentages, so a published table can be reproduced."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import numpy as np
+from sqlmodel import Session
 
-from sqlalchemy import (
-    Integer,
-    cast,
-    func,
-    literal_column,
-    select,
-)
-from sqlmodel import Session, col
-
-from scr.board.models import Board
 from scr.errors import InvalidInput
 from scr.patterns import published, selection
 from scr.patterns.disclosure import Tally
-from scr.patterns.models import CodeRollup
+from scr.patterns.index import load
 from scr.patterns.schemas import (
     Count,
     CrossTable,
@@ -27,36 +17,20 @@ from scr.patterns.schemas import (
     TableCell,
     TableRow,
 )
-from scr.patterns.selection import AnySelect, Scope
-from scr.review.models import Review
-from scr.review.service import review_year
-from scr.vocabulary import (
-    AgeBand,
-    Outcome,
-    Region,
-    ReviewStatus,
-    ReviewType,
-)
+from scr.patterns.selection import Scope
 
 # The review attributes a table can cross; a typology code's children are the other axis kind.
-_ATTRIBUTES: dict[str, tuple[Any, Iterable[str] | None]] = {
-    "region": (col(Board.region), [r.value for r in Region]),
-    "review_type": (col(Review.review_type), [t.value for t in ReviewType]),
-    "outcome": (col(Review.outcome), [o.value for o in Outcome]),
-    "age_band": (col(Review.child_age_band), [a.value for a in AgeBand]),
-    "status": (col(Review.status), [s.value for s in ReviewStatus]),
-    "board": (col(Board.code), None),
-    "year": (cast(review_year(), Integer), None),
-}
-
+_ATTRIBUTES = ("region", "review_type", "outcome", "age_band", "status", "board", "year")
 
 AXES = (*_ATTRIBUTES, "code:<a typology code>")
 
 
 def _axis(
     query: selection.Selection, filters: PatternFilters, axis: str
-) -> tuple[AnySelect, list[str], list[str]]:
-    """The (review, value) pairs of an axis, its values in order, and their labels."""
+) -> tuple[np.ndarray, list[str], list[str]]:
+    """Which review of the index has which value of the axis (every row x values, 0.0 or
+    1.0), the values in order (those of the selected reviews, where the axis has no fixed
+    list), and their labels."""
     if axis.startswith("code:"):
         parent = axis.removeprefix("code:")
         if query.typology.code(parent) is None:
@@ -68,22 +42,31 @@ def _axis(
             raise InvalidInput(
                 f"Code {parent} has no narrower codes to tabulate.", field=("query", "rows")
             )
-        tagged = selection.tagged(query, filters, exact=False).where(
-            col(CodeRollup.to_code).in_(values)
-        )
-        return tagged, values, [selection.label(query.typology, v) for v in values]
+        has = query.codes(filters.kind, exact=False)
+        columns = [query.coded.column[v] for v in values]
+        return has[:, columns], values, [selection.label(query.typology, v) for v in values]
     if axis not in _ATTRIBUTES:
         raise InvalidInput(
             f"There is no axis {axis}: use one of {', '.join(AXES)}.", field=("query", "rows")
         )
-    expression, known = _ATTRIBUTES[axis]
-    stmt = (
-        select(col(Review.id).label("review_id"), expression.label("code"))
-        .join(Board, col(Board.id) == col(Review.board_id))
-        .where(query.selects(col(Review.id)), expression.is_not(None))
-    )
-    values = list(known) if known is not None else []
-    return stmt, values, [v.replace("_", " ").capitalize() for v in values]
+    index, mask = query.index, query.mask
+    if axis == "board":
+        codes = {board: code for board, (code, _) in index.boards.items()}
+        places = index.rows.board
+        chosen = sorted({int(b) for b in places[mask]}, key=lambda b: codes[b])
+        values, wanted = [codes[b] for b in chosen], chosen
+    elif axis == "year":
+        places = index.rows.year
+        wanted = sorted({int(y) for y in places[mask]} - {-1})
+        values = [str(y) for y in wanted]
+    else:
+        names = load.REGIONS if axis == "region" else load.ATTRIBUTES[axis]
+        places = index.region if axis == "region" else index.rows.attributes[axis]
+        values, wanted = list(names), list(range(len(names)))
+    has = np.stack([places == w for w in wanted], axis=1) if wanted else np.zeros((len(mask), 0))
+    known = axis not in ("board", "year")
+    labels = [v.replace("_", " ").capitalize() for v in values] if known else list(values)
+    return has.astype(np.float64), values, labels
 
 
 def table(
@@ -96,34 +79,20 @@ def table(
 ) -> CrossTable:
     """Reviews by one axis (and another), with row and column totals and percentages."""
     query = selection.select_reviews(session, filters, scope)
-    left, row_values, row_labels = _axis(query, filters, rows_axis)
-    lhs = left.subquery("lhs")
+    rows_of, row_values, row_labels = _axis(query, filters, rows_axis)
     if columns_axis is None:
-        cells = selection.keyed(lhs, lhs.c.code.label("row")).subquery()
+        columns_of = np.ones((rows_of.shape[0], 1))
         column_values, column_labels = ["all"], ["All"]
-        by, shown = [cells.c.row], [cells.c.row, literal_column("'all'")]
     else:
-        right, column_values, column_labels = _axis(query, filters, columns_axis)
-        rhs = right.subquery("rhs")
-        both = (
-            select(lhs.c.review_id, lhs.c.code.label("row"), rhs.c.code.label("column"))
-            .join(rhs, rhs.c.review_id == lhs.c.review_id)
-            .subquery()
-        )
-        cells = selection.keyed(both, both.c.row, both.c.column).subquery()
-        by = shown = [cells.c.row, cells.c.column]
-    stmt = select(
-        *shown, func.count(), func.sum(cells.c.record_key), *selection.reviews_columns(query)
-    ).group_by(*by)
-    rows = session.execute(stmt).all()
-    reviews = selection.review_count(session, query, rows)
-    found = {(str(r), str(c)): selection.tally(n, k) for r, c, n, k, *_ in rows}
-    for values, labels, index in ((row_values, row_labels, 0), (column_values, column_labels, 1)):
-        extra = sorted({key[index] for key in found} - set(values))
-        values.extend(extra)
-        labels.extend(extra)
-    matrix = [[found.get((r, c), Tally(0)) for c in column_values] for r in row_values]
+        columns_of, column_values, column_labels = _axis(query, filters, columns_axis)
+    counts = np.rint((rows_of * query.weights[:, None]).T @ columns_of).astype(np.int64)
+    keys = np.rint((rows_of * query.key_weights[:, None]).T @ columns_of).astype(np.int64)
+    matrix = [
+        [Tally(int(counts[i, j]), int(keys[i, j])) for j in range(len(column_values))]
+        for i in range(len(row_values))
+    ]
     cells_shown, row_totals, column_totals, grand = published.table_counts(matrix, scope)
+    reviews = query.reviews()
 
     def cell(count: Count) -> TableCell:
         percent = None

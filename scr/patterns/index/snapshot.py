@@ -1,0 +1,201 @@
+"""One state of the pattern index, immutable; a newer one is made from it for the reviews that
+changed (their rows dropped and read again, appended at the end: row order means nothing)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+from sqlmodel import Session
+
+from scr.config import get_settings
+from scr.patterns import rollup
+from scr.patterns.index import load
+from scr.patterns.index.load import Fingerprint, Path, Rows, Source, Tags
+
+
+@dataclass(frozen=True)
+class Coded:
+    """The reviews' codes in one typology version: which review has which code (rolled up to
+    its ancestors, or exactly the code its tags map to), by kind of record; and their chains."""
+
+    codes: tuple[str, ...]  # the columns, in code order
+    rolled: np.ndarray  # bool, kinds x rows x codes
+    exact: np.ndarray
+    chains: list[tuple[str, str, str]]  # each chain of codes seen, by id
+    chain_row: np.ndarray  # each (review, chain) once: the review's row ...
+    chain_id: np.ndarray  # ... and the chain's id
+
+    @cached_property
+    def column(self) -> dict[str, int]:
+        return {code: i for i, code in enumerate(self.codes)}
+
+    @cached_property
+    def _every_kind(self) -> dict[bool, np.ndarray]:
+        return {
+            exact: self._of(self.exact if exact else self.rolled, None) for exact in (False, True)
+        }
+
+    @staticmethod
+    def _of(held: np.ndarray, kinds: Sequence[int] | None) -> np.ndarray:
+        chosen = held if kinds is None else held[list(kinds)]
+        return np.logical_or.reduce(chosen, axis=0).astype(np.float64)  # type: ignore[no-any-return]
+
+    def matrix(self, kinds: Sequence[int], *, exact: bool) -> np.ndarray:
+        """Which review has which code (rows x codes, 0.0 or 1.0, ready for matrix products),
+        counting the tags of ``kinds`` of record (every kind when empty; kept in memory)."""
+        if not kinds:
+            return self._every_kind[exact]
+        return self._of(self.exact if exact else self.rolled, kinds)
+
+
+def _mapping(version: str) -> tuple[tuple[str, ...], dict[Source, list[tuple[int, int]]]]:
+    """The version's codes, and where each (version, code) a tag can carry counts in it."""
+    rows = rollup.rows(version, get_settings().typology_dir)
+    codes = tuple(sorted({to_code for _, _, to_code, _ in rows}))
+    column = {code: i for i, code in enumerate(codes)}
+    where: dict[Source, list[tuple[int, int]]] = {}
+    for from_version, from_code, to_code, depth in rows:
+        where.setdefault((from_version, from_code), []).append((column[to_code], depth))
+    return codes, where
+
+
+def _places(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The row of each of ``wanted`` among ``ids`` (every one of them is there)."""
+    order = np.argsort(ids, kind="stable")
+    return np.asarray(order[np.searchsorted(ids[order], wanted)])
+
+
+def code(version: str, rows: Rows, tags: Tags, paths: Sequence[Path]) -> Coded:
+    """The codes of ``rows`` (and only theirs) in ``version``."""
+    codes, where = _mapping(version)
+    shape = (len(load.KINDS), len(rows.ids), len(codes))
+    rolled, exact = np.zeros(shape, dtype=bool), np.zeros(shape, dtype=bool)
+    # Each source (version, code) a tag carries, expanded to the codes it counts under.
+    targets = [where.get(source, []) for source in load.sources]
+    width = np.array([len(t) for t in targets] + [0], dtype=np.int64)
+    start = np.concatenate([[0], np.cumsum(width)])
+    flat = np.array([c for t in targets for c in t] or [(0, 0)], dtype=np.int64).reshape(-1, 2)
+    repeats = width[tags.source]
+    first = np.repeat(start[tags.source], repeats)
+    step = np.arange(int(repeats.sum())) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    landed = flat[first + step]
+    k = np.repeat(tags.kind.astype(np.int64), repeats)
+    r = np.repeat(_places(rows.ids, tags.review), repeats)
+    c, d = landed[:, 0], landed[:, 1]
+    rolled[k, r, c] = True
+    exact[k[d == 0], r[d == 0], c[d == 0]] = True
+    chains: dict[tuple[str, str, str], int] = {}
+    seen: set[tuple[int, int]] = set()
+    row_of = dict(zip(rows.ids.tolist(), range(len(rows.ids)), strict=True))
+    for review, *ends in paths:
+        at = [
+            {codes[column] for s in sources for column, depth in where.get(s, ()) if depth == 0}
+            for sources in ends
+        ]
+        for a in at[0]:
+            for b in at[1]:
+                for c_ in at[2]:
+                    seen.add((row_of[review], chains.setdefault((a, b, c_), len(chains))))
+    occurrences = np.array(sorted(seen), dtype=np.int64).reshape(-1, 2)
+    return Coded(codes, rolled, exact, list(chains), occurrences[:, 0], occurrences[:, 1])
+
+
+def _joined(old: Coded, kept: np.ndarray, new: Coded) -> Coded:
+    """``old``'s kept rows, then ``new``'s rows after them (same version, same columns)."""
+    renumbered = np.cumsum(kept) - 1
+    ids = {chain: n for n, chain in enumerate(old.chains)}
+    for chain in new.chains:
+        ids.setdefault(chain, len(ids))
+    new_ids = np.array([ids[chain] for chain in new.chains], dtype=np.int64)
+    keep_chain = kept[old.chain_row]
+    return Coded(
+        old.codes,
+        np.concatenate([old.rolled[:, kept], new.rolled], axis=1),
+        np.concatenate([old.exact[:, kept], new.exact], axis=1),
+        list(ids),
+        np.concatenate([renumbered[old.chain_row[keep_chain]], new.chain_row + int(kept.sum())]),
+        np.concatenate([old.chain_id[keep_chain], new_ids[new.chain_id]]),
+    )
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Every review as the index holds it, and its codes in each version asked for so far."""
+
+    fingerprint: Fingerprint
+    stamps: dict[int, tuple[int, int]]  # review id -> (revision, revision time)
+    boards: dict[int, tuple[str, int]]  # board id -> (code, region's place)
+    rows: Rows
+    tags: Tags
+    paths: list[Path]
+    coded: dict[str, Coded] = field(default_factory=dict)
+
+    @cached_property
+    def region(self) -> np.ndarray:
+        places = {board: region for board, (_, region) in self.boards.items()}
+        return np.array([places.get(int(b), -1) for b in self.rows.board], dtype=np.int8)
+
+    def in_version(self, version: str) -> Coded:
+        """The codes in ``version``, worked out the first time it is asked for."""
+        if version not in self.coded:
+            self.coded[version] = code(version, self.rows, self.tags, self.paths)
+        return self.coded[version]
+
+
+def build(session: Session, fingerprint: Fingerprint) -> Snapshot:
+    """Every review, read from the database."""
+    return Snapshot(
+        fingerprint=fingerprint,
+        stamps=load.revisions(session),
+        boards=load.boards(session),
+        rows=load.review_rows(session, None),
+        tags=load.agreed_tags(session, None),
+        paths=load.chains(session, None),
+    )
+
+
+def _rows(old: Rows, kept: np.ndarray, new: Rows) -> Rows:
+    return Rows(
+        ids=np.concatenate([old.ids[kept], new.ids]),
+        stamp=np.concatenate([old.stamp[kept], new.stamp]),
+        board=np.concatenate([old.board[kept], new.board]),
+        key=np.concatenate([old.key[kept], new.key]),
+        year=np.concatenate([old.year[kept], new.year]),
+        attributes={
+            name: np.concatenate([values[kept], new.attributes[name]])
+            for name, values in old.attributes.items()
+        },
+    )
+
+
+def updated(session: Session, old: Snapshot, fingerprint: Fingerprint) -> Snapshot:
+    """``old`` with the reviews changed, added or removed since it was made read again."""
+    stamps = load.revisions(session)
+    changed = sorted(i for i, stamp in stamps.items() if old.stamps.get(i) != stamp)
+    gone = set(old.stamps) - set(stamps)
+    if len(changed) + len(gone) > len(stamps) // 2:
+        return build(session, fingerprint)  # most of it: reading everything is as quick
+    dropped = np.array(sorted(gone | set(changed)), dtype=np.int64)
+    kept = ~np.isin(old.rows.ids, dropped)
+    rows, tags = load.review_rows(session, changed), load.agreed_tags(session, changed)
+    paths = load.chains(session, changed)
+    keep_tags = ~np.isin(old.tags.review, dropped)
+    dropped_set = set(dropped.tolist())
+    snapshot = Snapshot(
+        fingerprint=fingerprint,
+        stamps=stamps,
+        boards=load.boards(session),
+        rows=_rows(old.rows, kept, rows),
+        tags=Tags(
+            review=np.concatenate([old.tags.review[keep_tags], tags.review]),
+            kind=np.concatenate([old.tags.kind[keep_tags], tags.kind]),
+            source=np.concatenate([old.tags.source[keep_tags], tags.source]),
+        ),
+        paths=[p for p in old.paths if p[0] not in dropped_set] + paths,
+    )
+    for version, coded in old.coded.items():
+        snapshot.coded[version] = _joined(coded, kept, code(version, rows, tags, paths))
+    return snapshot

@@ -1,0 +1,41 @@
+"""The process's pattern index: one snapshot per database, brought up to date before each
+answer from the session that asks (so it sees what that session sees)."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlmodel import Session
+
+from scr.patterns.index import load, snapshot
+from scr.patterns.index.snapshot import Snapshot
+
+_lock = threading.Lock()
+_current: dict[str, Snapshot] = {}
+
+
+def _database(session: Session) -> str:
+    return session.get_bind().engine.url.render_as_string(hide_password=True)
+
+
+def current(session: Session) -> Snapshot:
+    """The index as the database now stands: unchanged when the fingerprint says nothing
+    changed, otherwise the changed reviews read again (every review, the first time)."""
+    fingerprint = load.fingerprint(session)
+    database = _database(session)
+    with _lock:
+        held = _current.get(database)
+        if held is not None and held.fingerprint == fingerprint:
+            return held
+        if held is None:
+            fresh = snapshot.build(session, fingerprint)
+        else:
+            fresh = snapshot.updated(session, held, fingerprint)
+        _current[database] = fresh
+        return fresh
+
+
+def forget() -> None:
+    """Drop every index (they are read again when next asked for)."""
+    with _lock:
+        _current.clear()
