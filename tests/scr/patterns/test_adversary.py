@@ -32,10 +32,10 @@ from sqlmodel import Session, col, select
 from scr.account.access import Principal
 from scr.board.models import Board
 from scr.coding import catalogue
+from scr.config import get_settings
 from scr.demo.corpus import add_corpus
-from scr.patterns import disclosure
+from scr.patterns import disclosure, rollup
 from scr.patterns import service as patterns
-from scr.patterns.models import CodeRollup
 from scr.patterns.schemas import PatternFilters
 from scr.patterns.selection import scope_for
 from scr.review.models import Review
@@ -98,20 +98,14 @@ def _corpus(session: Session) -> Corpus:
     region_of = {b.id: b.region.value for b in boards}
     code_of = {b.id: b.code for b in boards}
     codes: dict[int, set[str]] = defaultdict(set)
-    rows = session.execute(
-        sa.select(col(Tag.review_id), col(CodeRollup.to_code))
-        .join(
-            CodeRollup,
-            sa.and_(
-                col(CodeRollup.to_version) == "1.0",
-                col(CodeRollup.from_version) == col(Tag.typology_version),
-                col(CodeRollup.from_code) == col(Tag.code),
-            ),
-        )
-        .where(col(Tag.agreed))
+    counts_as: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for from_version, from_code, to_code, _ in rollup.rows("1.0", get_settings().typology_dir):
+        counts_as[(from_version, from_code)].add(to_code)
+    agreed = sa.select(col(Tag.review_id), col(Tag.typology_version), col(Tag.code)).where(
+        col(Tag.agreed)
     )
-    for review_id, code in rows:
-        codes[review_id].add(code)
+    for review_id, version, code in session.execute(agreed):
+        codes[review_id] |= counts_as[(version, code)]
     reviews = []
     stmt = sa.select(Review, review_year().label("year")).where(
         col(Review.status) == ReviewStatus.published
@@ -280,7 +274,7 @@ def typology() -> Typology:
     return catalogue.get("1.0")
 
 
-def test_differencing_over_the_lattice_is_never_certain_and_no_better_than_the_table(
+def test_differencing_over_the_lattice_is_no_better_than_the_table_and_rarely_certain(
     session: Session, typology: Typology, capsys: pytest.CaptureFixture[str]
 ) -> None:
     corpus = _corpus(session)
@@ -293,16 +287,24 @@ def test_differencing_over_the_lattice_is_never_certain_and_no_better_than_the_t
         print(
             f"\nadversary on {len(corpus.reviews)} published reviews, {len(cells)} cells: "
             f"without the cell key {before.hits}/{before.targets} small counts right "
-            f"({before.hits / before.targets:.1%}), {before.certain} certain; with it "
+            f"({before.hits / before.targets:.1%}), {before.certain} certain "
+            f"({before.certain_and_wrong} wrong); with it "
             f"{after.hits}/{after.targets} ({after.hits / max(after.targets, 1):.1%}), "
-            f"{after.certain} certain; one route's chance {float(chance):.1%}"
+            f"{after.certain} certain ({after.certain_and_wrong} of them wrong); one route's "
+            f"chance {float(chance):.1%}"
         )
     # Without the cell key the attack works: nearly every small count, most of them certain.
-    assert before.targets >= 75
+    assert before.targets >= 1_000
     assert before.hits / before.targets > 0.9
     assert before.certain > before.targets / 2
-    # With it: never certain, and right no more often than one route's chance (a one-sided
-    # binomial test at 1%: the hits are what chance gives, not significantly more).
-    assert after.targets >= 75
-    assert after.certain == 0
+    # With it: right no more often than one route's chance (a one-sided binomial test at 1%:
+    # the hits are what chance gives, not significantly more), and never rightly certain. Its
+    # routes are not all exact (a wider cell also holds reviews with no age band, a parent
+    # code its own tags), so it can be sure of a value and wrong: that discloses nothing,
+    # but it must stay rare. Rightly certain it could be only where bounded noise allows
+    # (two changes at their largest in opposite directions, about 1 in 400 routes of two
+    # figures, and only for a count of 1).
+    assert after.targets >= 1_000
     assert binomtest(after.hits, after.targets, float(chance), alternative="greater").pvalue > 0.01
+    assert after.certain == after.certain_and_wrong
+    assert after.certain <= after.targets / 200
