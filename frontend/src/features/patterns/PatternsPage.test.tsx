@@ -1,132 +1,8 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { createMemoryRouter, RouterProvider } from "react-router-dom";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
-import type { Chains, Cooccurrence, Frequencies, Trends } from "../../client/types.gen";
-import { SessionContext } from "../../common/signedIn";
-import type { SignedIn } from "../../session";
-import { json, serve } from "../../testing/review";
-import { PatternsPage } from "./PatternsPage";
-
-const NATIONAL: SignedIn = { token: "a.b.c", email: "national.analyst@demo.example.org", role: "national" };
-const BOARD: SignedIn = { token: "a.b.c", email: "board.member@demo.example.org", role: "board" };
-
-const full = (reviews: number) => ({ reviews, suppressed: false });
-const hidden = { reviews: null, suppressed: true };
-const HEAD = { suppressed: true, threshold: 10, reviews: full(60), version: "1.0" };
-
-const FREQUENCIES: Frequencies = {
-  ...HEAD,
-  items: [
-    { code: "pt.information-sharing", label: "Information sharing", count: full(60), share: 1 },
-    { code: "sp.management.caseload", label: "Caseload against capacity", count: full(30), share: 0.5 },
-    { code: "cc.child.sudi", label: "Sudden unexpected death in infancy", count: hidden, share: null },
-  ],
-  total: 3,
-};
-const TRENDS: Trends = {
-  ...HEAD,
-  years: [2021, 2022],
-  items: [
-    {
-      code: "pt.information-sharing",
-      label: "Information sharing",
-      years: [
-        { year: 2021, count: full(0) },
-        { year: 2022, count: hidden },
-      ],
-      count: full(12),
-    },
-  ],
-  total: 1,
-};
-const PAIRS: Cooccurrence = {
-  ...HEAD,
-  min_support: 5,
-  items: [
-    {
-      code_a: "pt.information-sharing",
-      code_b: "sp.management.caseload",
-      count: full(28),
-      count_a: full(60),
-      count_b: full(30),
-      lift: 1.2345,
-      p_value: 0.0004,
-    },
-    {
-      code_a: "cc.child.sudi",
-      code_b: "pt.information-sharing",
-      count: hidden,
-      count_a: hidden,
-      count_b: full(60),
-      lift: null,
-      p_value: null,
-    },
-  ],
-  total: 2,
-};
-const CHAINS: Chains = {
-  ...HEAD,
-  min_support: 5,
-  items: [
-    {
-      codes: ["sp.management.caseload", "sp.management.supervision", "pt.risk-assessment"],
-      labels: ["Caseload against capacity", "Supervision quality", "Risk assessment"],
-      count: full(21),
-    },
-  ],
-  total: 1,
-};
-const TYPOLOGY = {
-  version: "1.0",
-  title: "National typology",
-  published: "2026-01-01",
-  status: "published",
-  codes: [],
-};
-const BOARDS = [
-  { id: 1, version: 1, name: "Eastmere Safeguarding Children Partnership", code: "EASTMERE", region: "east_midlands" },
-  { id: 2, version: 1, name: "Eldergate Safeguarding Children Partnership", code: "CORPUS-LDN-1", region: "london" },
-].map((b) => ({ ...b, created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", updated_by: null }));
-
-/** The fake service; every pattern call's address is kept, to see the filters it sent. */
-function service(overrides: Record<string, (request: Request) => Response> = {}, boards = BOARDS) {
-  const asked: URL[] = [];
-  const kept = (body: unknown) => (request: Request) => {
-    asked.push(new URL(request.url));
-    return json(200, body);
-  };
-  serve({
-    "GET /boards": () => json(200, { items: boards, total: boards.length }),
-    "GET /typologies": () =>
-      json(200, { items: [{ version: "1.0", title: "National typology", published: "2026-01-01", status: "published", codes: 87, current: true }], total: 1 }),
-    "GET /typologies/1.0": () => json(200, TYPOLOGY),
-    "GET /patterns/frequencies": kept(FREQUENCIES),
-    "GET /patterns/trends": kept(TRENDS),
-    "GET /patterns/cooccurrence": kept(PAIRS),
-    "GET /patterns/chains": kept(CHAINS),
-    ...overrides,
-  });
-  return asked;
-}
-
-function renderPatterns(session: SignedIn, path = "/patterns") {
-  const router = createMemoryRouter(
-    [
-      {
-        path: "/patterns",
-        element: (
-          <SessionContext.Provider value={session}>
-            <PatternsPage />
-          </SessionContext.Provider>
-        ),
-      },
-    ],
-    { initialEntries: [path] },
-  );
-  render(<RouterProvider router={router} />);
-  return router;
-}
+import { json } from "../../testing/review";
+import { ADMIN, BOARD, BOARDS, FREQUENCIES, full, NATIONAL, renderPatterns, service } from "../../testing/patterns";
 
 afterEach(() => {
   cleanup();
@@ -182,16 +58,18 @@ describe("PatternsPage", () => {
     expect(within(chart).getByText("30 (50%)")).toBeTruthy();
   });
 
-  it("reads the filters from the address into the form and into every call", async () => {
+  it("keeps the free filters in a board's own view: an administrator naming one partnership", async () => {
     const asked = service();
-    renderPatterns(NATIONAL, "/patterns?region=london&year_from=2018&year_to=2022&kind=factor&min_support=3");
+    renderPatterns(ADMIN, "/patterns?board=EASTMERE&region=london&year_from=2018&year_to=2022&kind=factor&min_support=3");
     await screen.findByRole("table", { name: "Reviews per code" });
     expect((screen.getByRole("checkbox", { name: "London" }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText("From") as HTMLInputElement).value).toBe("2018");
     expect((screen.getByRole("checkbox", { name: "Contributory factors" }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByRole("checkbox", { name: "Published" })).toBeTruthy();
     expect(within(screen.getByLabelText("Filters applied")).getByText("2018 to 2022")).toBeTruthy();
     expect(asked).toHaveLength(4);
     for (const url of asked) {
+      expect(url.searchParams.getAll("board")).toEqual(["EASTMERE"]);
       expect(url.searchParams.getAll("region")).toEqual(["london"]);
       expect(url.searchParams.get("year_from")).toBe("2018");
       expect(url.searchParams.get("year_to")).toBe("2022");
@@ -201,30 +79,84 @@ describe("PatternsPage", () => {
     expect(pairs?.searchParams.get("min_support")).toBe("3");
   });
 
-  it("puts the filters chosen in the form into the address, and loads the figures again", async () => {
+  it("offers only the lattice's questions outside a board's own view, read from the address", async () => {
+    const asked = service();
+    renderPatterns(NATIONAL, "/patterns?region=london&year_from=2019&year_to=2021&kind=factor");
+    await screen.findByRole("table", { name: "Reviews per code" });
+    expect(screen.queryAllByRole("checkbox")).toHaveLength(0);
+    expect((screen.getByLabelText("Partnership or region") as HTMLSelectElement).value).toBe("region:london");
+    expect((screen.getByRole("radio", { name: "A three-year period" }) as HTMLInputElement).checked).toBe(true);
+    const period = screen.getByLabelText("Period") as HTMLSelectElement;
+    expect(period.value).toBe("2019");
+    // The fixed periods that cover the data's years (2012 to 2024) and this year.
+    const periods = within(period).getAllByRole("option").map((o) => o.textContent);
+    expect(periods.slice(0, 2)).toEqual(["2010 to 2012", "2013 to 2015"]);
+    expect(periods).toContain("2022 to 2024");
+    expect((screen.getByLabelText("Tags on") as HTMLSelectElement).value).toBe("factor");
+    expect(screen.getByText("Published reviews only")).toBeTruthy();
+    expect(screen.queryByRole("group", { name: "Status of the review" })).toBeNull();
+    expect(within(screen.getByLabelText("Filters applied")).getByText("2019 to 2021")).toBeTruthy();
+    expect(asked).toHaveLength(4);
+    for (const url of asked) {
+      expect(url.searchParams.getAll("region")).toEqual(["london"]);
+      expect([url.searchParams.get("year_from"), url.searchParams.get("year_to")]).toEqual(["2019", "2021"]);
+      expect(url.searchParams.getAll("kind")).toEqual(["factor"]);
+    }
+  });
+
+  it("puts the lattice's choices into the address: one partnership or region, one value each, a fixed period", async () => {
     const asked = service();
     const router = renderPatterns(NATIONAL);
     await screen.findByRole("table", { name: "Reviews per code" });
     fireEvent.click(screen.getByText("Change the filters"));
-    fireEvent.click(screen.getByRole("checkbox", { name: "South East" }));
-    fireEvent.click(screen.getByRole("checkbox", { name: "Death" }));
-    fireEvent.click(await screen.findByRole("checkbox", { name: "Eldergate Safeguarding Children Partnership" }));
-    fireEvent.change(screen.getByLabelText("To"), { target: { value: "2024" } });
+    const area = screen.getByLabelText("Partnership or region");
+    await within(area).findByRole("option", { name: "Eldergate Safeguarding Children Partnership" });
+    fireEvent.change(area, { target: { value: "region:south_east" } });
+    fireEvent.change(screen.getByLabelText("Outcome for the child"), { target: { value: "death" } });
+    fireEvent.click(screen.getByRole("radio", { name: "One year" }));
+    expect((screen.getByLabelText("Year") as HTMLSelectElement).value).toBe(String(new Date().getFullYear()));
+    fireEvent.click(screen.getByRole("radio", { name: "A three-year period" }));
+    fireEvent.change(screen.getByLabelText("Period"), { target: { value: "2022" } });
     fireEvent.click(screen.getByRole("button", { name: "Apply filters" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?region=south_east&outcome=death&year_from=2022&year_to=2024"));
 
-    await waitFor(() =>
-      expect(router.state.location.search).toBe("?board=CORPUS-LDN-1&region=south_east&outcome=death&year_to=2024"),
-    );
-    await waitFor(() => expect(asked).toHaveLength(8));
+    // A partnership takes the place of the region: never both.
+    fireEvent.change(screen.getByLabelText("Partnership or region"), { target: { value: "board:CORPUS-LDN-1" } });
+    fireEvent.click(screen.getByRole("button", { name: "Apply filters" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?board=CORPUS-LDN-1&outcome=death&year_from=2022&year_to=2024"));
+    await waitFor(() => expect(asked).toHaveLength(12));
     const frequencies = asked.filter((url) => url.pathname.endsWith("/frequencies")).at(-1)!;
     expect(frequencies.searchParams.getAll("board")).toEqual(["CORPUS-LDN-1"]);
-    expect(frequencies.searchParams.getAll("outcome")).toEqual(["death"]);
-    expect(frequencies.searchParams.get("year_to")).toBe("2024");
+    expect(frequencies.searchParams.getAll("region")).toEqual([]);
+  });
+
+  it("shows the lattice's refusal of an address in the error summary, linked to the field, as the form shows it", async () => {
+    const sentence = "Outside your partnership's own view, figures are given for one region or for all of them: choose one.";
+    const refused = () =>
+      json(422, { detail: sentence, errors: [{ field: "query.region", loc: ["query", "region"], message: sentence, type: "rule" }] });
+    service({
+      "GET /patterns/frequencies": refused,
+      "GET /patterns/trends": (request) =>
+        new URL(request.url).searchParams.get("limit") === "1" ? json(200, { years: [] }) : refused(),
+      "GET /patterns/cooccurrence": refused,
+      "GET /patterns/chains": refused,
+    });
+    renderPatterns(NATIONAL, "/patterns?region=london&region=south_east&status=draft");
+    const summary = await screen.findByRole("alert");
+    expect(within(summary).getByRole("heading", { name: "There is a problem" })).toBeTruthy();
+    expect(within(summary).getByRole("link", { name: sentence }).getAttribute("href")).toBe("#area");
+    expect(screen.queryByText("The figures could not be loaded")).toBeNull();
+    expect(screen.queryByRole("table", { name: "Reviews per code" })).toBeNull();
+    // The address is said as it is; the form, open at the field, holds what it would send.
+    expect(within(screen.getByLabelText("Filters applied")).getByText("London, South East")).toBeTruthy();
+    expect(await screen.findByText("Hide the filters")).toBeTruthy();
+    expect((document.getElementById("area") as HTMLSelectElement).value).toBe("region:london");
+    expect(screen.getAllByText(sentence)).toHaveLength(2);
   });
 
   it("refuses a year that is not one, in the error summary, and keeps the address", async () => {
-    service();
-    const router = renderPatterns(NATIONAL);
+    service({}, [BOARDS[0]]);
+    const router = renderPatterns(BOARD);
     await screen.findByRole("table", { name: "Reviews per code" });
     fireEvent.click(screen.getByText("Change the filters"));
     fireEvent.change(screen.getByLabelText("From"), { target: { value: "twenty" } });
@@ -238,29 +170,47 @@ describe("PatternsPage", () => {
 
   it("shows the service's own sentence when it refuses the filters", async () => {
     service({
-      "GET /patterns/frequencies": () =>
-        json(422, { detail: "Typology 1.0 has no code cc.nothing.", errors: [] }),
+      "GET /patterns/frequencies": () => json(422, { detail: "Typology 1.0 has no code cc.nothing.", errors: [] }),
     });
     renderPatterns(NATIONAL, "/patterns?context=cc.nothing");
-    expect(await screen.findByText("Typology 1.0 has no code cc.nothing.")).toBeTruthy();
-    expect(screen.getByRole("heading", { name: "The figures could not be loaded" })).toBeTruthy();
+    const summary = await screen.findByRole("alert");
+    expect(within(summary).getByText("Typology 1.0 has no code cc.nothing.")).toBeTruthy();
   });
 
-  it("shows a board member their own partnership in full, without partnership or region filters", async () => {
+  it("shows a board member their own partnership in full, with the free filters", async () => {
     service(
       {
         "GET /patterns/frequencies": () =>
-          json(200, { ...FREQUENCIES, suppressed: false, reviews: full(2), items: [FREQUENCIES.items[1]], total: 1 }),
+          json(200, { ...FREQUENCIES, suppressed: false, note: null, reviews: full(2), items: [FREQUENCIES.items[1]], total: 1 }),
       },
       [BOARDS[0]],
     );
-    renderPatterns(BOARD);
+    const router = renderPatterns(BOARD);
     expect(await screen.findByText(/These are your partnership's own figures, shown in full/)).toBeTruthy();
     expect(screen.getByRole("heading", { level: 1, name: "Board dashboard" })).toBeTruthy();
     expect(await screen.findByText("Eastmere Safeguarding Children Partnership")).toBeTruthy();
-    expect(screen.queryByText(/means a count of 1 to 9/)).toBeNull();
+    expect(screen.queryByText(/Suppressed means/)).toBeNull();
     expect(screen.queryByRole("checkbox", { name: "London" })).toBeNull();
     expect(screen.queryByText(/^Partnerships/)).toBeNull();
+
+    // Several values of a filter, and any range of years, may be asked of one's own reviews.
+    fireEvent.click(screen.getByText("Change the filters"));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Death" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Serious harm" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "Draft" }));
+    fireEvent.change(screen.getByLabelText("To"), { target: { value: "2024" } });
+    fireEvent.click(screen.getByRole("button", { name: "Apply filters" }));
+    await waitFor(() => expect(router.state.location.search).toBe("?outcome=death&outcome=serious_harm&status=draft&year_to=2024"));
+  });
+
+  it("gives a board member asking about another partnership the lattice's form", async () => {
+    service({}, [BOARDS[0]]);
+    renderPatterns(BOARD, "/patterns?board=CORPUS-LDN-1");
+    await screen.findByRole("table", { name: "Reviews per code" });
+    expect(await screen.findByText(/\(not your own\)/)).toBeTruthy();
+    expect(screen.getByRole("radio", { name: "All years" })).toBeTruthy();
+    expect(screen.queryAllByRole("checkbox")).toHaveLength(0);
+    expect(within(screen.getByLabelText("Filters applied")).getByText("CORPUS-LDN-1")).toBeTruthy();
   });
 
   it("downloads the CSV with the view's filters", async () => {

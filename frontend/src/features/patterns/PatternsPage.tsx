@@ -13,9 +13,11 @@ import { CooccurrenceSection } from "./CooccurrenceSection";
 import { shown } from "./counts";
 import { Downloads } from "./Downloads";
 import { filterProblems, filtersFromParams, isFiltered, minSupportOf, type PatternFilters, paramsFromFilters } from "./filters";
-import { contextGroupsOf, FiltersForm } from "./FiltersForm";
+import { contextGroupsOf } from "./applied";
+import { FiltersForm } from "./FiltersForm";
 import { FrequencySection } from "./FrequencySection";
-import { codeLabels, loadChoices, loadFigures } from "./load";
+import { isOwnView, refusalProblems } from "./lattice";
+import { codeLabels, loadChoices, loadView } from "./load";
 import { plural } from "./parts";
 import { TrendSection } from "./TrendSection";
 
@@ -79,8 +81,9 @@ function Disclosed({ head, role }: { head: Omit<Frequencies, "items" | "total">;
 
 /**
  * Patterns across reviews: for a board member, their partnership's reviews in full; for a
- * national analyst (and reviewers), every partnership with small counts suppressed. The
- * filters live in the address, so a view can be bookmarked and shared.
+ * national analyst (and reviewers), every partnership's published reviews, protected, with
+ * filters that select one cell of the lattice. The filters live in the address, so a view
+ * can be bookmarked and shared; one the service refuses shows its sentence as a problem.
  */
 export function PatternsPage() {
   const session = useSession();
@@ -90,15 +93,21 @@ export function PatternsPage() {
   const filters = useMemo(() => filtersFromParams(new URLSearchParams(query)), [query]);
   const [typed, setTyped] = useState<Problem[]>([]);
   const inAddress = useMemo(() => filterProblems(filters), [filters]);
-  const problems = typed.length > 0 ? typed : inAddress;
   const minSupport = minSupportOf(filters, session.role);
 
   const [choices] = useLoad((signal) => loadChoices(filters.version, signal), [filters.version]);
+  const ready = choices.state === "ready" ? choices.data : null;
+  const own = session.role === "board" ? ready?.boards[0] : undefined;
+  const lattice = !isOwnView(filters, session.role, own?.code);
   // Filters the address gets wrong are shown as problems, and nothing is asked of the service.
-  const [figures] = useLoad(
-    (signal) => (inAddress.length > 0 ? Promise.resolve(null) : loadFigures(filters, minSupport, signal)),
+  const [view] = useLoad(
+    (signal) => (inAddress.length > 0 ? Promise.resolve(null) : loadView(filters, minSupport, signal)),
     [query, minSupport],
   );
+  const refusal = view.state === "ready" && view.data && "refused" in view.data ? view.data.refused : null;
+  const refused = useMemo(() => (refusal ? refusalProblems(refusal, lattice) : []), [refusal, lattice]);
+  const figures = view.state === "ready" && view.data && !("refused" in view.data) ? view.data : null;
+  const problems = typed.length > 0 ? typed : inAddress.length > 0 ? inAddress : refused;
 
   function apply(next: PatternFilters) {
     const found = filterProblems(next);
@@ -106,8 +115,6 @@ export function PatternsPage() {
     if (found.length === 0) setParams(paramsFromFilters(next));
   }
 
-  const ready = choices.state === "ready" ? choices.data : null;
-  const own = session.role === "board" ? ready?.boards[0] : undefined;
   const words = TITLES[session.role];
   return (
     <>
@@ -122,12 +129,14 @@ export function PatternsPage() {
         versions={ready?.versions ?? []}
         contextGroups={ready?.typology ? contextGroupsOf(ready.typology.codes) : []}
         problems={problems}
+        lattice={lattice}
+        years={ready?.years ?? []}
         onApply={apply}
       />
-      <LoadProblem loaded={figures} what="figures" />
-      {figures.state === "ready" && figures.data && (
+      <LoadProblem loaded={view} what="figures" />
+      {figures && (
         <>
-          <Disclosed head={figures.data.frequencies} role={session.role} />
+          <Disclosed head={figures.frequencies} role={session.role} />
           {isFiltered(filters) && (
             <p className="govuk-body-s">Only the reviews that match the filters are counted.</p>
           )}
@@ -142,10 +151,10 @@ export function PatternsPage() {
               ))}
             </ul>
           </nav>
-          <FrequencySection data={figures.data.frequencies} />
-          <TrendSection data={figures.data.trends} />
-          <CooccurrenceSection data={figures.data.cooccurrence} labels={codeLabels(ready, figures.data)} />
-          <ChainsSection data={figures.data.chains} />
+          <FrequencySection data={figures.frequencies} />
+          <TrendSection data={figures.trends} />
+          <CooccurrenceSection data={figures.cooccurrence} labels={codeLabels(ready, figures)} />
+          <ChainsSection data={figures.chains} />
           <Downloads filters={filters} minSupport={minSupport} />
         </>
       )}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { barLength, niceCeiling, runs } from "./charts";
+import { describe as describeFilters } from "./applied";
 import { percent } from "./counts";
 import {
   apiQuery,
@@ -11,6 +12,7 @@ import {
   NO_FILTERS,
   paramsFromFilters,
 } from "./filters";
+import { isOwnView, isPeriod, periodsCovering, refusalProblems, toLattice, yearChoiceOf } from "./lattice";
 
 describe("filters in the address", () => {
   it("read back exactly as they were written", () => {
@@ -71,6 +73,81 @@ describe("filters in the address", () => {
     expect(filterProblems({ ...NO_FILTERS, yearFrom: "2022", yearTo: "2018" }).map((p) => p.field)).toEqual(["year_to"]);
     expect(filterProblems({ ...NO_FILTERS, minSupport: "0" }).map((p) => p.field)).toEqual(["min_support"]);
     expect(filterProblems({ ...NO_FILTERS, yearFrom: "2018", yearTo: "2018", minSupport: "2" })).toEqual([]);
+  });
+});
+
+describe("the lattice of questions outside a board's own view", () => {
+  it("is the rule everywhere but a board member's own partnership and an administrator's one partnership", () => {
+    expect(isOwnView(NO_FILTERS, "board", "EASTMERE")).toBe(true);
+    expect(isOwnView({ ...NO_FILTERS, board: ["EASTMERE"] }, "board", "EASTMERE")).toBe(true);
+    expect(isOwnView({ ...NO_FILTERS, board: ["CORPUS-LDN-1"] }, "board", "EASTMERE")).toBe(false);
+    expect(isOwnView({ ...NO_FILTERS, board: ["EASTMERE", "CORPUS-LDN-1"] }, "board", "EASTMERE")).toBe(false);
+    expect(isOwnView({ ...NO_FILTERS, board: ["CORPUS-LDN-1"] }, "admin", undefined)).toBe(true);
+    expect(isOwnView(NO_FILTERS, "admin", undefined)).toBe(false);
+    expect(isOwnView({ ...NO_FILTERS, board: ["CORPUS-LDN-1"] }, "national", undefined)).toBe(false);
+    expect(isOwnView(NO_FILTERS, "reviewer", undefined)).toBe(false);
+  });
+
+  it("has fixed three-year periods beginning in a year divisible by three, covering the data's years", () => {
+    expect(isPeriod(2019, 2021)).toBe(true);
+    expect(isPeriod(2020, 2022)).toBe(false);
+    expect(isPeriod(2019, 2020)).toBe(false);
+    expect(periodsCovering([2012, 2024, 2026])).toEqual([2010, 2013, 2016, 2019, 2022, 2025]);
+    expect(periodsCovering([2021])).toEqual([2019]);
+    expect(periodsCovering([])).toEqual([]);
+  });
+
+  it("holds an address in the form as one cell: the first of each value, a partnership before a region", () => {
+    const address = {
+      ...NO_FILTERS,
+      board: ["CORPUS-LDN-1", "EASTMERE"],
+      region: ["london" as const],
+      reviewType: ["rapid_review" as const, "themed_review" as const],
+      status: ["draft" as const],
+      kind: ["factor" as const],
+      minSupport: "7",
+    };
+    expect(toLattice(address)).toEqual({
+      ...NO_FILTERS,
+      board: ["CORPUS-LDN-1"],
+      reviewType: ["rapid_review"],
+      kind: ["factor"],
+      minSupport: "7",
+    });
+    expect(toLattice({ ...NO_FILTERS, region: ["london", "south_east"] }).region).toEqual(["london"]);
+  });
+
+  it("reads years as every year, one year or a fixed period, and a free range as its first year", () => {
+    const years = (yearFrom: string, yearTo: string) => toLattice({ ...NO_FILTERS, yearFrom, yearTo });
+    expect(yearChoiceOf(years("", ""))).toBe("all");
+    expect(years("2019", "2021")).toMatchObject({ yearFrom: "2019", yearTo: "2021" });
+    expect(yearChoiceOf(years("2019", "2021"))).toBe("period");
+    expect(years("2018", "2022")).toMatchObject({ yearFrom: "2018", yearTo: "2018" });
+    expect(yearChoiceOf(years("2018", "2022"))).toBe("one");
+    expect(years("", "2020")).toMatchObject({ yearFrom: "2020", yearTo: "2020" });
+  });
+
+  it("links a refusal of the service to the form's field, or says it without a link", () => {
+    const error = (field: string, message: string) => ({ field, loc: field.split("."), message, type: "rule" });
+    const body = {
+      detail: "Choose one.",
+      errors: [error("query.region", "Choose one region."), error("query.year_to", "Choose one year."), error("query.age_band", "Choose one age.")],
+    };
+    expect(refusalProblems(body, true)).toEqual([
+      { field: "area", text: "Choose one region." },
+      { field: "years", text: "Choose one year." },
+      { field: "age_band", text: "Choose one age." },
+    ]);
+    expect(refusalProblems(body, false)[0]).toEqual({ field: "region", text: "Choose one region." });
+    expect(refusalProblems({ detail: "No such typology.", errors: [] }, true)).toEqual([{ text: "No such typology." }]);
+  });
+
+  it("says a single year as one year, and another board named by a board member", () => {
+    const applied = describeFilters({ ...NO_FILTERS, board: ["CORPUS-LDN-1"], yearFrom: "2021", yearTo: "2021" }, [], [], "board");
+    expect(applied).toEqual([
+      ["Partnerships", "CORPUS-LDN-1"],
+      ["Years notified", "2021"],
+    ]);
   });
 });
 

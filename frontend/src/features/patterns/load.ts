@@ -1,7 +1,7 @@
 // What the patterns screen asks of the service: the figures of a view, and what the filters
 // offer (partnerships, typology versions, case-context codes).
 
-import { everything, ok } from "../../api";
+import { ApiError, everything, ok } from "../../api";
 import {
   boardsList,
   patternsChains,
@@ -11,7 +11,7 @@ import {
   typologiesList,
   typologiesRead,
 } from "../../client/sdk.gen";
-import type { BoardRead, Chains, Cooccurrence, Frequencies, Trends, TypologySummary, TypologyTree } from "../../client/types.gen";
+import type { BoardRead, Chains, Cooccurrence, ErrorBody, Frequencies, Trends, TypologySummary, TypologyTree } from "../../client/types.gen";
 import { apiQuery, type PatternFilters } from "./filters";
 
 const PAGE = 200;
@@ -50,22 +50,43 @@ export async function loadFigures(filters: PatternFilters, minSupport: number, s
   return { frequencies, trends, cooccurrence, chains };
 }
 
+/** The service's answer when it refuses the filters (422). */
+export interface Refused {
+  refused: ErrorBody;
+}
+
+/** The figures of a view, or the service's refusal of its filters in its own words. */
+export async function loadView(filters: PatternFilters, minSupport: number, signal: AbortSignal): Promise<Figures | Refused> {
+  try {
+    return await loadFigures(filters, minSupport, signal);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422) return { refused: error.body };
+    throw error;
+  }
+}
+
 export interface Choices {
   boards: BoardRead[];
   versions: TypologySummary[];
+  /** The years of the reviews counted with no filter: the lattice offers a year or a period of them. */
+  years: number[];
   /** The typology the filters count in, or null when the version asked for is unknown. */
   typology: TypologyTree | null;
 }
 
-/** What the filters offer: the partnerships you may see, the typology versions and codes. */
+/** What the filters offer: the partnerships you may see, the typology versions and codes, the years. */
 export async function loadChoices(version: string, signal: AbortSignal): Promise<Choices> {
-  const [boards, versions] = await Promise.all([
+  const [boards, versions, years] = await Promise.all([
     everything((offset) => ok(boardsList({ query: { limit: PAGE, offset }, signal }))),
     ok(typologiesList({ signal })),
+    // Only the head of the answer is wanted; without years the form offers the current one.
+    ok(patternsTrends({ query: { version: version || undefined, limit: 1 }, signal }))
+      .then((trends) => trends.years)
+      .catch(() => [] as number[]),
   ]);
   const wanted = version || versions.items.find((v) => v.current)?.version || versions.items[0]?.version;
   const typology = wanted ? await ok(typologiesRead({ path: { version: wanted }, signal })).catch(() => null) : null;
-  return { boards, versions: versions.items, typology };
+  return { boards, versions: versions.items, typology, years };
 }
 
 /** Each code's label, from the typology and from the figures (which carry their own). */

@@ -20,3 +20,25 @@ export const RECORD_KINDS: Record<TagTarget, string> = {
   factor: "Contributory factors",
   finding: "Findings",
 };
+
+// Outside a board's own view the filters select one cell of the lattice (lattice.ts).
+
+export const YEAR_CHOICES = {
+  all: "All years",
+  one: "One year",
+  period: "A three-year period",
+} as const;
+
+export const ALL = {
+  area: "England (every partnership)",
+  reviewType: "All types of review",
+  outcome: "All outcomes",
+  ageBand: "All ages",
+  kind: "All records",
+  context: "All case contexts",
+};
+
+export const LATTICE_HINT =
+  "Figures from outside your partnership are given for one choice of each filter or for all of them, so that no small number can be worked out from two answers.";
+
+export const PUBLISHED_ONLY = "Published reviews only";
