@@ -18,7 +18,9 @@ export const ADMIN: SignedIn = { token: "a.b.c", email: "admin@demo.example.org"
 
 export const full = (reviews: number) => ({ reviews, suppressed: false });
 const hidden = { reviews: null, suppressed: true };
-const HEAD = { suppressed: true, threshold: 10, reviews: full(60), version: "1.0" };
+export const NOTE =
+  "Figures from outside your partnership count published reviews only and are changed by a small random amount (at most 3 either way, the same each time they are asked for); figures below 10 are not shown.";
+const HEAD = { suppressed: true, threshold: 10, reviews: full(60), version: "1.0", note: NOTE };
 /** The years of the reviews counted with no filter (the form's choice of years and periods). */
 export const DATA_YEARS = [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024];
 
@@ -60,10 +62,11 @@ export const PAIRS: Cooccurrence = {
       lift: 1.2345,
       p_value: 0.0004,
     },
+    // Listed (its own count is published) though the code's count, a cell of its own, is not.
     {
       code_a: "cc.child.sudi",
       code_b: "pt.information-sharing",
-      count: hidden,
+      count: full(11),
       count_a: hidden,
       count_b: full(60),
       lift: null,

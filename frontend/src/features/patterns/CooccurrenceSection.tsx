@@ -42,7 +42,6 @@ export function pValueText(p: number): string {
 export function CooccurrenceSection({ data, labels }: { data: Cooccurrence; labels: Map<string, string> }) {
   const edges = networkEdges(data.items);
   const [rows, showAll] = useShowAll(data.items, FIRST_ROWS, "pairs");
-  const hidden = data.items.filter((pair) => shown(pair.count) === null).length;
   const label = (code: string) => labels.get(code) ?? code;
   const axes = AXES.filter((axis) => edges.some((e) => e.a.startsWith(axis.prefix) || e.b.startsWith(axis.prefix)));
   return (
@@ -80,7 +79,8 @@ export function CooccurrenceSection({ data, labels }: { data: Cooccurrence; labe
               </ul>
               <ChartNote>
                 The network draws the {plural(edges.length, "pair", "pairs")} found in most reviews
-                {hidden > 0 ? "; pairs with a suppressed count are left out" : ""}.
+                {/* Outside a board's own view the service lists no pair whose count is suppressed. */}
+                {data.suppressed ? "; pairs with a suppressed count are left out" : ""}.
               </ChartNote>
             </>
           )}

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { json } from "../../testing/review";
-import { ADMIN, BOARD, BOARDS, FREQUENCIES, full, NATIONAL, renderPatterns, service } from "../../testing/patterns";
+import { ADMIN, BOARD, BOARDS, FREQUENCIES, full, NATIONAL, NOTE, renderPatterns, service } from "../../testing/patterns";
 
 afterEach(() => {
   cleanup();
@@ -10,7 +10,7 @@ afterEach(() => {
 });
 
 describe("PatternsPage", () => {
-  it("shows a suppressed count as Suppressed, never as 0, explains why once, and leaves it out of the charts", async () => {
+  it("shows a suppressed count as Suppressed, never as 0, explains why once with the service's note, and leaves it out of the charts", async () => {
     service();
     renderPatterns(NATIONAL);
     const table = await screen.findByRole("table", { name: "Reviews per code" });
@@ -25,16 +25,22 @@ describe("PatternsPage", () => {
     });
     expect(within(trend).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["0", "Suppressed", "12"]);
 
-    expect(screen.getAllByText(/means a count of 1 to 9 reviews \(fewer than 10\)/)).toHaveLength(1);
+    // The service's note says how the figures were protected; "Suppressed" is explained once.
+    expect(screen.getAllByText(NOTE)).toHaveLength(1);
+    const explained = screen.getAllByText(/means fewer than 10 reviews after the small change/);
+    expect(explained).toHaveLength(1);
+    expect(explained[0].textContent).toMatch(/may be a true count from 1 to 12\./);
+    expect(screen.queryByText(/A few other counts are hidden too/)).toBeNull();
     expect(screen.getByRole("status").textContent).toMatch(/This view counts 60 reviews/);
 
     const chart = screen.getByRole("img", { name: "Reviews per code" });
     expect(chart.querySelector('[data-code="cc.child.sudi"]')).toBeNull();
     expect(screen.getByText(/1 code has a suppressed count and is left out of the chart/)).toBeTruthy();
 
-    // The network draws the published pair only; the table lists both, the hidden one's figures as Suppressed.
+    // No pair with a suppressed count comes outside a board's own view, and the note says so.
     const network = screen.getByRole("img", { name: "Network of codes found together" });
-    expect(network.querySelectorAll("[data-pair]")).toHaveLength(1);
+    expect(network.querySelectorAll("[data-pair]")).toHaveLength(2);
+    expect(screen.getByText(/The network draws the 2 pairs found in most reviews; pairs with a suppressed count are left out\./)).toBeTruthy();
     const pairs = screen.getByRole("table", { name: "Pairs of codes" });
     const published = within(pairs).getByRole("row", { name: /Caseload against capacity/ });
     expect(within(published).getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
@@ -44,8 +50,15 @@ describe("PatternsPage", () => {
       "< 0.001",
       "Yes",
     ]);
-    const suppressedPair = within(pairs).getByRole("row", { name: /Sudden unexpected death/ });
-    expect(within(suppressedPair).getAllByText("Suppressed")).toHaveLength(4);
+    // A pair's own count is published, though the lift (from a suppressed code count) is not.
+    const sudiPair = within(pairs).getByRole("row", { name: /Sudden unexpected death/ });
+    expect(within(sudiPair).getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
+      "Information sharingpt.information-sharing",
+      "11",
+      "Suppressed",
+      "Suppressed",
+      "Suppressed",
+    ]);
   });
 
   it("draws each bar to scale: a code in half the reviews gets half the length", async () => {
@@ -177,7 +190,7 @@ describe("PatternsPage", () => {
     expect(within(summary).getByText("Typology 1.0 has no code cc.nothing.")).toBeTruthy();
   });
 
-  it("shows a board member their own partnership in full, with the free filters", async () => {
+  it("shows a board member their own partnership in full, with the free filters and no note", async () => {
     service(
       {
         "GET /patterns/frequencies": () =>
@@ -190,6 +203,7 @@ describe("PatternsPage", () => {
     expect(screen.getByRole("heading", { level: 1, name: "Board dashboard" })).toBeTruthy();
     expect(await screen.findByText("Eastmere Safeguarding Children Partnership")).toBeTruthy();
     expect(screen.queryByText(/Suppressed means/)).toBeNull();
+    expect(screen.queryByText(NOTE)).toBeNull();
     expect(screen.queryByRole("checkbox", { name: "London" })).toBeNull();
     expect(screen.queryByText(/^Partnerships/)).toBeNull();
 
@@ -208,6 +222,7 @@ describe("PatternsPage", () => {
     renderPatterns(BOARD, "/patterns?board=CORPUS-LDN-1");
     await screen.findByRole("table", { name: "Reviews per code" });
     expect(await screen.findByText(/\(not your own\)/)).toBeTruthy();
+    expect(screen.getByText(NOTE)).toBeTruthy();
     expect(screen.getByRole("radio", { name: "All years" })).toBeTruthy();
     expect(screen.queryAllByRole("checkbox")).toHaveLength(0);
     expect(within(screen.getByLabelText("Filters applied")).getByText("CORPUS-LDN-1")).toBeTruthy();

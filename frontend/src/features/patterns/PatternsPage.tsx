@@ -20,6 +20,7 @@ import { isOwnView, refusalProblems } from "./lattice";
 import { codeLabels, loadChoices, loadView } from "./load";
 import { plural } from "./parts";
 import { TrendSection } from "./TrendSection";
+import { LARGEST_CHANGE } from "./words";
 
 const TITLES: Record<Role, { title: string; lead: string }> = {
   board: {
@@ -48,23 +49,28 @@ const SECTIONS = [
   ["downloads-heading", "Download these figures"],
 ] as const;
 
-/** How the figures may be read: in full, or with small numbers suppressed, and what is counted. */
+/**
+ * How the figures may be read: in full, or protected (the service's own note on how), what
+ * "Suppressed" means, and what is counted.
+ */
 function Disclosed({ head, role }: { head: Omit<Frequencies, "items" | "total">; role: Role }) {
   const reviews = shown(head.reviews);
   const counted =
     reviews === null
-      ? `The number of reviews in this view is suppressed (fewer than ${head.threshold}): more partnerships, regions or years may show figures.`
+      ? `The number of reviews in this view is suppressed (fewer than ${head.threshold}): a region or England, a three-year period or all years may show figures.`
       : `This view counts ${plural(reviews, "review", "reviews")}.`;
   return (
     <>
       <div className="govuk-inset-text">
         {head.suppressed ? (
-          <p className="govuk-body">
-            <strong>Suppressed</strong> means a count of 1 to {head.threshold - 1} reviews (fewer than{" "}
-            {head.threshold}), hidden so that no child or family can be recognised from a small number. A few other
-            counts are hidden too, where a total would let a hidden one be worked out. A suppressed count is never 0,
-            and a 0 shown is a true 0.
-          </p>
+          <>
+            {head.note && <p className="govuk-body">{head.note}</p>}
+            <p className="govuk-body">
+              <strong>Suppressed</strong> means fewer than {head.threshold} reviews after the small change, hidden so
+              that no child or family can be recognised from a small number: a suppressed figure may be a true count
+              from 1 to {head.threshold + LARGEST_CHANGE - 1}. A suppressed count is never 0, and a 0 shown is a true 0.
+            </p>
+          </>
         ) : (
           <p className="govuk-body">
             These are {role === "board" ? "your" : "one"} partnership's own figures, shown in full. Small numbers are

@@ -42,3 +42,10 @@ export const LATTICE_HINT =
   "Figures from outside your partnership are given for one choice of each filter or for all of them, so that no small number can be worked out from two answers.";
 
 export const PUBLISHED_ONLY = "Published reviews only";
+
+/**
+ * The largest change the cell key method makes to a count (scr/patterns/perturbation.json):
+ * a figure shown as suppressed (fewer than the threshold after the change) may be a true
+ * count up to threshold + LARGEST_CHANGE - 1.
+ */
+export const LARGEST_CHANGE = 3;
