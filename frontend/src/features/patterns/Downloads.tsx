@@ -81,7 +81,10 @@ export function Downloads({ filters, minSupport }: { filters: PatternFilters; mi
   return (
     <Section id="downloads" title="Download these figures">
       <ErrorSummary problems={problem ? [{ text: problem }] : []} />
-      <p className="govuk-body">With the same filters as this page; a figure suppressed here is suppressed in the file too.</p>
+      <p className="govuk-body">
+        With the same filters as this page, and the same figures: one suppressed or changed here is suppressed or changed
+        in the file too.
+      </p>
       <ul className="govuk-list">
         {DOWNLOADS.map((item) => (
           <li key={item.name}>
