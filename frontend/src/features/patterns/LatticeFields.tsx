@@ -13,7 +13,16 @@ const pairs = (words: Record<string, string>) => Object.entries(words) as [strin
 
 /** One value of a list filter, or "" for all of them. */
 const one = (values: string[]) => values[0] ?? "";
-const list = <T extends string>(value: string) => (value ? [value as T] : []);
+const list = (value: string) => (value ? [value] : []);
+
+// The filters chosen from a fixed list of values: the form's field, the API's name (the id a
+// refusal links to), the label, the values' words and a hint.
+const SINGLES = [
+  ["reviewType", "review_type", "Type of review", REVIEW_TYPES, undefined],
+  ["outcome", "outcome", "Outcome for the child", OUTCOMES, undefined],
+  ["ageBand", "age_band", "Child's age", AGE_BANDS, undefined],
+  ["kind", "kind", "Tags on", RECORD_KINDS, "Count only the tags of one kind of record, or of all."],
+] as const;
 
 /** The partnership or region chosen, as one value: "board:EASTMERE", "region:london" or "". */
 function areaOf(filters: PatternFilters): string {
@@ -54,7 +63,7 @@ export function LatticeFields(props: {
 }) {
   const { form, onChange, errorOf } = props;
   const chosenYear = Number(form.yearFrom) || undefined;
-  const years = [...new Set([...props.years, ...(chosenYear ? [chosenYear] : []), new Date().getFullYear()])].sort();
+  const years = [...new Set([...props.years, ...(chosenYear ? [chosenYear] : []), new Date().getFullYear()])].sort((a, b) => a - b);
   const latest = years[years.length - 1];
   const periods = periodsCovering(years);
   const yearChoice = yearChoiceOf(form);
@@ -122,43 +131,19 @@ export function LatticeFields(props: {
             />
           )}
         </div>
-        <Select
-          id="review_type"
-          label="Type of review"
-          value={one(form.reviewType)}
-          empty={ALL.reviewType}
-          options={pairs(REVIEW_TYPES)}
-          error={errorOf("review_type")}
-          onChange={(v) => onChange({ reviewType: list(v) })}
-        />
-        <Select
-          id="outcome"
-          label="Outcome for the child"
-          value={one(form.outcome)}
-          empty={ALL.outcome}
-          options={pairs(OUTCOMES)}
-          error={errorOf("outcome")}
-          onChange={(v) => onChange({ outcome: list(v) })}
-        />
-        <Select
-          id="age_band"
-          label="Child's age"
-          value={one(form.ageBand)}
-          empty={ALL.ageBand}
-          options={pairs(AGE_BANDS)}
-          error={errorOf("age_band")}
-          onChange={(v) => onChange({ ageBand: list(v) })}
-        />
-        <Select
-          id="kind"
-          label="Tags on"
-          hint="Count only the tags of one kind of record, or of all."
-          value={one(form.kind)}
-          empty={ALL.kind}
-          options={pairs(RECORD_KINDS)}
-          error={errorOf("kind")}
-          onChange={(v) => onChange({ kind: list(v) })}
-        />
+        {SINGLES.map(([key, id, label, words, hint]) => (
+          <Select
+            key={id}
+            id={id}
+            label={label}
+            hint={hint}
+            value={one(form[key])}
+            empty={ALL[key]}
+            options={pairs(words)}
+            error={errorOf(id)}
+            onChange={(value) => onChange({ [key]: list(value) })}
+          />
+        ))}
         {contextGroups.length > 0 && (
           <Select
             id="context"
