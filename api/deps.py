@@ -6,6 +6,9 @@ from collections.abc import Iterator
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Path, Query, Request
+from fastapi.dependencies.models import Dependant
+from fastapi.dependencies.utils import request_params_to_args
+from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel
@@ -61,6 +64,28 @@ def get_read_session() -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 ItemId = Annotated[int, Path(ge=1, le=MAX_INT, description="The record's id.")]
+
+
+def _path_fields(dependant: Dependant) -> list[Any]:
+    fields = list(dependant.path_params)
+    for sub in dependant.dependencies:
+        fields.extend(f for f in _path_fields(sub) if f not in fields)
+    return fields
+
+
+def valid_path(request: Request) -> None:
+    """Refuse (422) a path whose parameters do not fit their types, before anything else runs.
+
+    FastAPI checks an endpoint's own path parameters only after its dependencies have run, so
+    without this ``ReviewDep`` would audit ``/reviews/1/episodes/abc`` (or an id beyond what
+    the database holds) with the raw text before ``episode_id`` was ever checked.
+    """
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    _values, errors = request_params_to_args(_path_fields(route.dependant), request.path_params)
+    if errors:
+        raise RequestValidationError(errors)
 
 
 class Paging(BaseModel):

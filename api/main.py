@@ -19,7 +19,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from api import errors
-from api.deps import API_PREFIX, current_principal
+from api.deps import API_PREFIX, current_principal, valid_path
 from api.limits import BodySizeLimit
 from api.request_id import RequestId
 from api.routes import (
@@ -121,7 +121,9 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         streamed={f"{API_PREFIX}/imports": settings.max_import_bytes},
     )
     app.add_middleware(RequestId)
-    api = APIRouter(prefix=API_PREFIX, responses=errors.ERROR_RESPONSES)
+    api = APIRouter(
+        prefix=API_PREFIX, responses=errors.ERROR_RESPONSES, dependencies=[Depends(valid_path)]
+    )
     # Open to anyone: the health check, and signing in (whose routes say who else may call).
     api.include_router(health.router)
     api.include_router(auth.router)
