@@ -15,16 +15,18 @@ from pydantic import (
 )
 
 from scr.common.schemas import ReadBase, WriteBase
-from scr.common.types import Id, ShortText, storable
+from scr.common.types import Id, storable
 from scr.vocabulary import Role
 
 Email = Annotated[
     str,
     StringConstraints(
-        strip_whitespace=True, to_lower=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+        strip_whitespace=True, to_lower=True, max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
     ),
     AfterValidator(storable),
 ]
+"""An account's address. At most 200 characters (not e-mail's 254): it is written as the
+person who changed a record, coded a tag or overrode the checks, in 200-character columns."""
 _EMAIL = TypeAdapter(Email)
 
 
@@ -59,8 +61,16 @@ class Me(BaseModel):
     leads: list[int] = Field(description="Of those, the reviews they are lead reviewer of.")
 
 
+TokenName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    AfterValidator(storable),
+]
+"""What a machine token is for; it acts as ``token:NAME``, which must fit the actor columns."""
+
+
 class MachineTokenCreate(WriteBase):
-    name: ShortText = Field(examples=["national instance"], description="What the token is for.")
+    name: TokenName = Field(examples=["national instance"], description="What the token is for.")
     role: Role = Field(description="A board or national role; reviewers sign in as people.")
     board_id: Id | None = Field(default=None, description="The board, for a board token.")
 

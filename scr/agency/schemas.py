@@ -11,7 +11,7 @@ from scr.common.types import Id, ShortText
 
 AgencyCode = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9][a-z0-9-]{0,59}$"),
+    StringConstraints(strip_whitespace=True, max_length=60, pattern=r"^[a-z0-9][a-z0-9-]{0,59}$"),
     Field(description="Lower-case letters, digits and '-', e.g. 'health-visiting'."),
 ]
 

@@ -12,7 +12,9 @@ from scr.vocabulary import Region
 
 BoardCode = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$"),
+    StringConstraints(
+        strip_whitespace=True, max_length=50, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$"
+    ),
 ]
 """A short code for the partnership: letters, digits, '-' and '_' (e.g. ``NORTHBY``)."""
 

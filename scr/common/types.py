@@ -40,6 +40,14 @@ ShortText = Annotated[
 LongText = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(_storable)]
 """A narrative field (what happened, appraisal, ...): up to 20,000 characters."""
 
+Paragraph = Annotated[
+    str, StringConstraints(min_length=1, max_length=1000), AfterValidator(_storable)
+]
+"""A paragraph that must fit a 1,000-character column (a factor's description).
+
+A ``Field(max_length=...)`` on a ``LongText`` field does not narrow it (its own
+``StringConstraints`` win), so a narrower text needs a type of its own, as here."""
+
 Code = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=100),

@@ -49,7 +49,9 @@ Month = Annotated[
 Year = Annotated[int, Field(ge=1900, le=2100)]
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 InstanceId = Annotated[
-    str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"), Field(min_length=1)
+    str,
+    StringConstraints(max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"),
+    Field(min_length=1),
 ]
 TagTargetKey = Annotated[
     str,

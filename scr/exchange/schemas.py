@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from scr.common.schemas import ReadBase, WriteBase
-from scr.common.types import LongText, ShortText
+from scr.common.types import LongText, ShortText, storable
 from scr.exchange.scan import HitKind
 from scr.vocabulary import IdentifierKind
 
@@ -30,7 +30,9 @@ class IdentifierRead(ReadBase):
 
 RecordKey = Annotated[
     str,
-    StringConstraints(pattern=r"^(review|episode|factor|finding|link|tag):[1-9][0-9]{0,9}$"),
+    StringConstraints(
+        max_length=18, pattern=r"^(review|episode|factor|finding|link|tag):[1-9][0-9]{0,9}$"
+    ),
     Field(description="The record the text is in, as kind:id.", examples=["episode:12"]),
 ]
 
@@ -58,11 +60,18 @@ class ScanRead(BaseModel):
     hits: list[HitRead]
 
 
+FieldName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    AfterValidator(storable),
+]
+
+
 class AcceptanceCreate(WriteBase):
     """Accept one hit as not identifying, giving the reason; it holds until the text changes."""
 
     record: RecordKey
-    field: ShortText
+    field: FieldName
     kind: HitKind
     text: ShortText
     reason: LongText = Field(

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pydantic import Field
 
 from scr.common.schemas import ReadBase, WriteBase, reject_null
-from scr.common.types import Code, LongText, Version
+from scr.common.types import Code, LongText, Paragraph, Version
 from scr.vocabulary import FactorLevel
 
 
 class FactorCreate(WriteBase):
-    description: LongText = Field(min_length=1, max_length=1000)
+    description: Paragraph
     level: FactorLevel
     detail: LongText | None = None
     typology_codes: list[Code] = Field(default_factory=list, max_length=50)
@@ -18,7 +18,7 @@ class FactorCreate(WriteBase):
 
 class FactorUpdate(WriteBase):
     version: Version
-    description: LongText | None = Field(default=None, min_length=1, max_length=1000)
+    description: Paragraph | None = None
     level: FactorLevel | None = None
     detail: LongText | None = None
     typology_codes: list[Code] | None = Field(default=None, max_length=50)

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from scr.common.schemas import ReadBase, WriteBase, reject_null
-from scr.common.types import Code, LongText, ShortText, Version
+from scr.common.types import Code, LongText, ShortText, Version, storable
 from scr.vocabulary import ActionStatus, PatternKind
+
+Question = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000), AfterValidator(storable)
+]
+"""A question for the Board (``Field(max_length=...)`` would not narrow a ``LongText``)."""
 
 
 class BoardActionIn(WriteBase):
@@ -19,7 +25,7 @@ class BoardActionIn(WriteBase):
 
 
 class BoardQuestionIn(WriteBase):
-    question: LongText = Field(min_length=1, max_length=2000)
+    question: Question
     board_response: LongText | None = None
     response_date: date | None = None
     actions: list[BoardActionIn] = Field(default_factory=list, max_length=50)

@@ -86,3 +86,20 @@ def test_patch_without_a_version_is_refused(client: TestClient, session: Session
     answer = client.patch(f"/api/v1/reviews/{review.id}", json={"status": "gathering"})
     assert answer.status_code == 422
     assert answer.json()["errors"][0]["message"] == "version is required."
+
+
+def test_text_longer_than_its_column_is_422_on_every_engine(
+    client: TestClient, session: Session
+) -> None:
+    # SQLite would store these; PostgreSQL's VARCHAR refuses them with a server error.
+    review = make_review(session)
+    base = f"/api/v1/reviews/{review.id}/factors"
+    long = client.post(base, json={"description": "x" * 5000, "level": "family"})
+    assert long.status_code == 422
+    assert long.json()["errors"][0]["field"] == "description"
+    factor = client.post(base, json={"description": "fits", "level": "family"}).json()
+    changed = client.patch(f"{base}/{factor['id']}", json={"version": 1, "description": "y" * 1001})
+    assert changed.status_code == 422
+    token = client.post("/api/v1/auth/tokens", json={"name": "n" * 150, "role": "national"})
+    assert token.status_code == 422
+    assert client.get(base).json()["items"][0]["description"] == "fits"
