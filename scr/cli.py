@@ -79,6 +79,9 @@ def serve(
         port=port,
         workers=workers,
         log_config=log_config(),
+        # The app reads X-Forwarded-For itself, from SCR_FORWARDED_ALLOW_IPS only
+        # (uvicorn's own default would believe it from 127.0.0.1).
+        proxy_headers=False,
     )
 
 

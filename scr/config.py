@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import ipaddress
+from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MAX_PAGE_SIZE = 200
@@ -40,6 +41,11 @@ class Settings(BaseSettings):
     demo: bool = Field(default=False, description="A demonstration instance (fictional data).")
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
     sign_in_failures_per_minute: int = Field(default=5, ge=1)
+    forwarded_allow_ips: str = Field(
+        default="",
+        description="Comma-separated addresses or networks of the proxies whose "
+        "X-Forwarded-For is believed (none by default: the peer's address counts).",
+    )
     max_body_bytes: int = Field(
         default=20_000_000, ge=1_000, description="Larger request bodies are refused (413)."
     )
@@ -64,12 +70,28 @@ class Settings(BaseSettings):
         description="The built workbench served at /; the checkout's frontend/dist when unset.",
     )
 
+    @field_validator("forwarded_allow_ips")
+    @classmethod
+    def _networks(cls, value: str) -> str:
+        _parse_networks(value)  # refuses a value that is not a list of addresses
+        return value
+
+    @cached_property
+    def forwarded_proxies(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+        """The networks of ``forwarded_allow_ips``."""
+        return _parse_networks(self.forwarded_allow_ips)
+
     @property
     def effective_database_url(self) -> str:
         """The URL in use: the configured one, or the SQLite file in the data folder."""
         if self.database_url:
             return self.database_url
         return f"sqlite:///{self.data_dir.resolve() / 'scr.sqlite3'}"
+
+
+def _parse_networks(value: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    parts = [part.strip() for part in value.split(",")]
+    return tuple(ipaddress.ip_network(part, strict=False) for part in parts if part)
 
 
 DEMO_SECRET = "scr-workbench-demo-only-never-use-this-for-real-reviews"

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
@@ -77,3 +77,19 @@ def session_scope(engine: Engine | None = None, *, writer: bool = False) -> Iter
         except BaseException:
             session.rollback()
             raise
+
+
+def serialize(session: Session, *keys: str) -> None:
+    """Hold ``keys`` until the session's transaction ends, so that transactions naming the
+    same key run one after another (a count and the row that raises it, say).
+
+    PostgreSQL: transaction-level advisory locks, taken in a fixed order so two transactions
+    cannot each wait for the other. SQLite: nothing to do, since a writer's transaction holds
+    the database's write lock from its start (``session_scope(writer=True)``).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for key in sorted(set(keys)):
+        session.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key}
+        )

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
+from api.addresses import client_address
 from api.deps import ItemId, PagingDep, PrincipalDep, SessionDep, allow, page_of
 from scr.account import service as account_service
 from scr.account.schemas import (
@@ -33,7 +34,7 @@ def token(
 ) -> AccessToken:
     """Exchange an e-mail address and password for an access token."""
     settings = get_settings()
-    address = request.client.host if request.client else "unknown"
+    address = client_address(request)
     issued = account_service.sign_in(
         session=session,
         settings=settings,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import jwt
@@ -23,6 +24,13 @@ def hash_password(password: str) -> str:
 def verify_password(password: str, hashed: str) -> bool:
     """Whether the password matches the hash."""
     return _passwords.verify(password, hashed)
+
+
+@lru_cache(maxsize=1)
+def dummy_hash() -> str:
+    """A hash no password is known for: checked against when there is no account (or a
+    disabled one), so that answer takes as long as a wrong password does."""
+    return _passwords.hash(secrets.token_urlsafe(32))
 
 
 def issue_access_token(*, subject: str, secret: str, minutes: int) -> str:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from scr import db
 from scr.account import security
 from scr.account.models import ApiToken, ReviewAssignment, SignInAttempt, User
 from scr.account.schemas import MachineTokenCreate, normal_email
@@ -116,6 +117,9 @@ def sign_in(
     """An access token for the right e-mail and password, else None; refuses (TooManyAttempts)
     once an account or an address has failed too often in the last minute."""
     email = _email(email, field=("body", "username"))
+    # Counted and recorded one at a time per account and per address: otherwise parallel
+    # guesses all count the same failures before any of them is recorded.
+    db.serialize(session, f"sign-in account {email}", f"sign-in address {address}")
     since = utcnow() - timedelta(minutes=1)
     failures = session.exec(
         select(func.count())
@@ -129,11 +133,10 @@ def sign_in(
     if failures >= settings.sign_in_failures_per_minute:
         raise TooManyAttempts("Too many failed sign-ins. Wait a minute and try again.")
     user = get_by_email(session=session, email=email)
-    ok = (
-        user is not None
-        and not user.disabled
-        and security.verify_password(password, user.password_hash)
-    )
+    usable = user is not None and not user.disabled
+    # The same work whether or not the account exists, so its time gives nothing away.
+    hashed = user.password_hash if user is not None and usable else security.dummy_hash()
+    ok = security.verify_password(password, hashed) and usable
     session.add(SignInAttempt(email=email, address=address, at=utcnow(), succeeded=ok))
     session.flush()
     if not ok or user is None:

@@ -228,6 +228,8 @@ def test_serve_shows_the_apps_own_messages_beside_uvicorns(
     configured_for(scratch_database_url)
     runner.invoke(app, ["db", "upgrade"])
     assert runner.invoke(app, ["serve", "--port", "0"], env={"SCR_DEMO": "true"}).exit_code == 0
+    # uvicorn would believe X-Forwarded-For from 127.0.0.1; the app decides (api.addresses).
+    assert asked["proxy_headers"] is False
 
     config = asked["log_config"]
     shown = io.StringIO()
