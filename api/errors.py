@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy.exc import IntegrityError, OperationalError
+from starlette.exceptions import HTTPException
 
 from scr.common.problems import FieldProblem, describe
 from scr.errors import (
@@ -96,6 +97,23 @@ def _domain(_request: Request, exc: Exception) -> JSONResponse:
     return answer
 
 
+def _http(_request: Request, exc: Exception) -> JSONResponse:
+    # FastAPI's own refusals: no route (404), a method the path does not take (405), and a
+    # body it could not parse, which it answers 400 "There was an error parsing the body":
+    # that is bad input like any other, so 422 with a sentence (a body nested thousands deep
+    # is one: the JSON parser gives up with a RecursionError).
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 400:
+        if isinstance(exc.__cause__, RecursionError):
+            detail = "The request body is nested too deeply to read."
+        else:
+            detail = "The request body could not be read: it is not in the form this takes."
+        return _json(422, ErrorBody(detail=detail))
+    answer = _json(exc.status_code, ErrorBody(detail=str(exc.detail)))
+    answer.headers.update(exc.headers or {})
+    return answer
+
+
 def _integrity(_request: Request, exc: Exception) -> JSONResponse:
     # The services check what they can; a race between two writers can still reach here.
     log.warning("integrity error: %s", exc)
@@ -117,5 +135,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(ValidationError, _inner_validation)
     app.add_exception_handler(DomainError, _domain)
+    app.add_exception_handler(HTTPException, _http)
     app.add_exception_handler(IntegrityError, _integrity)
     app.add_exception_handler(OperationalError, _busy)

@@ -40,11 +40,15 @@ MinSupport = Annotated[
 ]
 
 
-@public_router.get("/schema", response_model=dict[str, Any])
-def schema() -> JSONResponse:
+class SchemaResponse(JSONResponse):
+    media_type = "application/schema+json"
+
+
+@public_router.get("/schema", response_model=dict[str, Any], response_class=SchemaResponse)
+def schema() -> SchemaResponse:
     """The JSON Schema of an ``scr-exchange/1`` line (kept in the repository as
     scr/exchange/scr-exchange-1.schema.json)."""
-    return JSONResponse(committed_schema(), media_type="application/schema+json")
+    return SchemaResponse(committed_schema())
 
 
 @router.get(

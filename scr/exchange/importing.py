@@ -93,6 +93,9 @@ def check(stream: BinaryIO) -> _Checked:
         except (ValueError, UnicodeDecodeError) as exc:
             problems.append(f"Line {number} is not JSON ({exc}).")
             continue
+        except RecursionError:
+            problems.append(f"Line {number} is nested too deeply to read.")
+            continue
         if not isinstance(data, dict):
             problems.append(f"Line {number} is not a JSON object.")
             continue

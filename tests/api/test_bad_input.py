@@ -103,3 +103,38 @@ def test_text_longer_than_its_column_is_422_on_every_engine(
     token = client.post("/api/v1/auth/tokens", json={"name": "n" * 150, "role": "national"})
     assert token.status_code == 422
     assert client.get(base).json()["items"][0]["description"] == "fits"
+
+
+DEEP = [b"[" * 10_000 + b"]" * 10_000, b'{"a":' * 10_000 + b"1" + b"}" * 10_000]
+
+
+def test_json_nested_thousands_deep_is_422(client: TestClient, session: Session) -> None:
+    review = make_review(session)
+    for body in [*DEEP, b'{"description": ' + b"[" * 900 + b"]" * 900 + b"}"]:
+        for path in (f"/api/v1/reviews/{review.id}/factors", "/api/v1/reviews/import"):
+            answer = client.post(path, content=body, headers={"content-type": "application/json"})
+            assert answer.status_code == 422, (path, answer.text)
+            assert answer.json()["detail"]
+
+
+def test_an_exchange_line_nested_thousands_deep_is_reported_not_a_server_error(
+    client: TestClient,
+) -> None:
+    for line in DEEP:
+        answer = client.post(
+            "/api/v1/imports",
+            content=line + b"\n",
+            headers={"content-type": "application/x-ndjson"},
+        )
+        assert answer.status_code == 422, answer.text
+        assert "Line 1 is nested too deeply to read." in answer.json()["report"]["problems"]
+
+
+def test_a_form_that_cannot_be_read_is_422(anonymous: TestClient) -> None:
+    answer = anonymous.post(
+        "/api/v1/auth/token",
+        content=b"--x\r\nbroken",
+        headers={"content-type": "multipart/form-data; boundary=x"},
+    )
+    assert answer.status_code == 422, answer.text
+
