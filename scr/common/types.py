@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, StringConstraints
@@ -15,6 +16,11 @@ def storable(value: str) -> str:
     return _storable(value)
 
 
+_CONTROLS = re.compile("[\x01-\x08\x0b-\x1f\ufffe\uffff]")
+"""C0 control characters but tab and newline, and the two non-characters: text holding them
+is not well-formed XML, so the GraphML and GEXF files could not be read back."""
+
+
 def _storable(value: str) -> str:
     if "\x00" in value:
         raise ValueError("must not contain the NUL character")
@@ -22,6 +28,12 @@ def _storable(value: str) -> str:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raise ValueError("contains characters that are not valid text") from None
+    found = _CONTROLS.search(value)
+    if found:
+        raise ValueError(
+            f"must not contain control characters (U+{ord(found.group()):04X} at position "
+            f"{found.start() + 1}); only tab and newline are allowed"
+        )
     return value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import networkx as nx
@@ -17,8 +18,18 @@ MEDIA_TYPES = {
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold even escaped (text is refused with them since they were,
+but records saved earlier may have them)."""
+
+
+def _xml_text(value: str) -> str:
+    return _NOT_XML.sub("\ufffd", value)
+
+
 def flattened(graph: nx.Graph) -> nx.Graph:
-    """A copy the XML writers accept: no missing values, no lists."""
+    """A copy the XML writers accept: no missing values, no lists, only characters XML holds
+    (any other becomes U+FFFD). The writers escape ``<``, ``&`` and the rest themselves."""
 
     def flat(attrs: dict[str, Any]) -> dict[str, Any]:
         out = {}
@@ -27,12 +38,15 @@ def flattened(graph: nx.Graph) -> nx.Graph:
                 value = ""
             elif isinstance(value, list | tuple | set):
                 value = ";".join(str(v) for v in value)
-            out[name] = value
+            out[name] = _xml_text(value) if isinstance(value, str) else value
         return out
 
+    def key(node: Any) -> Any:
+        return _xml_text(node) if isinstance(node, str) else node
+
     copy = type(graph)()
-    copy.add_nodes_from((n, flat(d)) for n, d in graph.nodes(data=True))
-    copy.add_edges_from((u, v, flat(d)) for u, v, d in graph.edges(data=True))
+    copy.add_nodes_from((key(n), flat(d)) for n, d in graph.nodes(data=True))
+    copy.add_edges_from((key(u), key(v), flat(d)) for u, v, d in graph.edges(data=True))
     return copy
 
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from io import BytesIO
+
+import networkx as nx
+import pytest
 from fastapi.testclient import TestClient
+from lxml import etree
 from sqlmodel import Session
 
-from tests.factories import make_episode, make_review
+from tests.factories import agency_id, make_episode, make_review
 
 
 def test_malformed_json_is_explained(client: TestClient, session: Session) -> None:
@@ -138,3 +143,58 @@ def test_a_form_that_cannot_be_read_is_422(anonymous: TestClient) -> None:
     )
     assert answer.status_code == 422, answer.text
 
+
+@pytest.mark.parametrize(
+    "control", ["\x01", "\x07", "\x0b", "\x0c", "\r", "\x1b", "\x1f", "\uffff"]
+)
+def test_control_characters_are_refused_naming_the_field(
+    client: TestClient, session: Session, control: str
+) -> None:
+    review = make_review(session)
+    base = f"/api/v1/reviews/{review.id}"
+    sent = {
+        f"{base}/factors": ({"description": f"a{control}b", "level": "family"}, "description"),
+        f"{base}/episodes": (
+            {"title": "Visit", "roles_involved": [f"G{control}P"]},
+            "roles_involved.0",
+        ),
+        f"{base}/findings": ({"title": "T", "statement": f"s{control}"}, "statement"),
+        f"{base}/chronology": (
+            {
+                "entry_date": "2020-01-01",
+                "agency_id": agency_id(session),
+                "summary": "ok",
+                "source": f"GP {control} notes",
+            },
+            "source",
+        ),
+    }
+    for path, (body, field) in sent.items():
+        answer = client.post(path, json=body)
+        assert answer.status_code == 422, (path, answer.text)
+        assert [p["field"] for p in answer.json()["errors"]] == [field]
+        assert "control characters" in answer.json()["detail"]
+        assert client.get(path).json()["total"] == 0
+    changed = client.patch(base, json={"version": 1, "case_summary": f"x{control}y"})
+    assert changed.status_code == 422
+    # Tab and newline are text.
+    ok = client.post(f"{base}/factors", json={"description": "a\tb\nc", "level": "family"})
+    assert ok.status_code == 201
+
+
+def test_a_review_graph_with_hostile_text_downloads_as_xml_that_reads_back(
+    client: TestClient, session: Session
+) -> None:
+    review = make_review(session)
+    hostile = 'Child "S" <b>&amp; ]]> \u202egnorw\u202c\ttab'
+    base = f"/api/v1/reviews/{review.id}"
+    assert (
+        client.post(f"{base}/factors", json={"description": hostile, "level": "family"}).status_code
+        == 201
+    )
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        answer = client.get(f"{base}/graph", params={"format": fmt})
+        assert answer.status_code == 200
+        etree.fromstring(answer.content)
+        labels = [d["label"] for _n, d in read(BytesIO(answer.content)).nodes(data=True)]
+        assert labels == [" ".join(hostile.split())]

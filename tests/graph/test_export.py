@@ -4,9 +4,11 @@ import json
 import xml.etree.ElementTree as ET
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import igraph
 import networkx as nx
+from lxml import etree
 
 from scr.graph import export
 from tests.graph.rows import Episode, Factor, Finding, graph
@@ -90,3 +92,67 @@ def test_missing_values_and_lists_are_flattened_for_the_writers() -> None:
     flat = export.flattened(g)
     assert flat.nodes["episode:1"]["tags"] == "a;b"
     assert flat.nodes["episode:1"]["period_start"] == ""
+
+
+HOSTILE = 'Mother said "no" <script>&amp; ]]> \u202eevil\u202c \U0001f600 tab\there\nline'
+CONTROLS = "bell\x07 escape\x1b form\x0c nul\x00 cr\r end\uffff"
+
+
+def _hostile(text: str) -> nx.DiGraph:
+    return graph(
+        episodes=[Episode(1, title=text)],
+        factors=[Factor(1, description=text)],
+        findings=[Finding(1, title=text)],
+        links=[
+            ("contributed_to", "factor:1", "episode:1"),
+            ("evidenced_by", "finding:1", "episode:1"),
+        ],
+    )
+
+
+def _cooccurrence(text: str) -> nx.Graph:
+    # The shape of the code network (scr.patterns.network): codes, labels, counts.
+    g = nx.Graph()
+    g.add_node(f"sp.{text}", label=text, reviews=12)
+    g.add_node("sp.other", label="Other <b>", reviews=11)
+    g.add_edge(f"sp.{text}", "sp.other", reviews=10, lift=1.5, note=text)
+    return g
+
+
+def _labels(text: str, reader: Any) -> set[str]:
+    return {d["label"] for _n, d in reader(StringIO(text)).nodes(data=True)}
+
+
+def test_hostile_text_survives_every_xml_export_as_written() -> None:
+    review, codes = _hostile(HOSTILE), _cooccurrence(HOSTILE)
+    for g in (review, codes):
+        for text in (export.graphml(g), export.gexf(g)):
+            etree.fromstring(text.encode("utf-8"))  # lxml: well-formed, or it raises
+            ET.fromstring(text)
+    for text, reader in (
+        (export.graphml(codes), nx.read_graphml),
+        (export.gexf(codes), nx.read_gexf),
+    ):
+        assert HOSTILE in _labels(text, reader)
+    # A review's labels are its records' text on one line (whitespace collapsed).
+    one_line = " ".join(HOSTILE.split())
+    for text, reader in (
+        (export.graphml(review), nx.read_graphml),
+        (export.gexf(review), nx.read_gexf),
+    ):
+        assert one_line in _labels(text, reader)
+
+
+def test_characters_xml_cannot_hold_are_replaced_so_the_file_still_reads() -> None:
+    # Text saved before control characters were refused still exports.
+    codes = _cooccurrence(CONTROLS)
+    for g in (_hostile(CONTROLS), codes):
+        for text in (export.graphml(g), export.gexf(g)):
+            assert etree.fromstring(text.encode("utf-8")) is not None
+    # (GraphML's reader gives a bare carriage return back as a newline, GEXF's as it was.)
+    replaced = "bell\ufffd escape\ufffd form\ufffd nul\ufffd cr\n end\ufffd"
+    for text, reader in (
+        (export.graphml(codes), nx.read_graphml),
+        (export.gexf(codes), nx.read_gexf),
+    ):
+        assert replaced in {label.replace("\r", "\n") for label in _labels(text, reader)}
