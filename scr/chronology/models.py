@@ -22,3 +22,12 @@ class ChronologyEntry(Tracked, table=True):
     summary: str = Field(sa_type=sa.Text)
     source: str | None = Field(default=None, max_length=200)
     significant: bool = False
+
+
+def earliest(day: date, precision: DatePrecision) -> date:
+    """The first day of the period ``day`` stands for at ``precision``."""
+    if precision == DatePrecision.year:
+        return day.replace(month=1, day=1)
+    if precision == DatePrecision.month:
+        return day.replace(day=1)
+    return day

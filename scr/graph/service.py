@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import Session, SQLModel, col, select
 
-from scr.chronology.models import ChronologyEntry
+from scr.chronology.models import ChronologyEntry, earliest
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardQuestion, Finding
@@ -200,10 +200,15 @@ def check(*, session: Session, review: Review) -> ChecksRead:
     """The completeness checks that fail for the review."""
     episodes = _episodes(session, review, citations=True)
     graph = _graph(session, review, episodes)
-    stmt = select(col(ChronologyEntry.id), col(ChronologyEntry.entry_date)).where(
-        ChronologyEntry.review_id == review.id
-    )
-    entry_dates: dict[int, date] = {i: d for i, d in session.exec(stmt) if i is not None}
+    stmt = select(
+        col(ChronologyEntry.id),
+        col(ChronologyEntry.entry_date),
+        col(ChronologyEntry.date_precision),
+    ).where(ChronologyEntry.review_id == review.id)
+    # A month- or year-precise entry counts from its period's first day (the README's rule).
+    entry_dates: dict[int, date] = {
+        i: earliest(d, precision) for i, d, precision in session.exec(stmt) if i is not None
+    }
     found = completeness_checks(graph, episodes=episodes, entry_dates=entry_dates)
     return ChecksRead(
         blocking=sum(c.severity == "blocking" for c in found),

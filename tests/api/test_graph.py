@@ -145,3 +145,35 @@ def test_an_unknown_format_is_refused(client: TestClient, demo: tuple) -> None:
     answer = client.get(f"/api/v1/reviews/{review.id}/graph", params={"format": "pdf"})
     assert answer.status_code == 422
     assert "graphml" in answer.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("entry_date", "precision", "flagged"),
+    [
+        ("2019-06-20", "month", False),  # "June 2019": counts from 1 June
+        ("2019-06-30", "month", False),
+        ("2019-12-31", "year", False),  # "2019": counts from 1 January
+        ("2019-07-01", "month", True),  # July is after the episode whatever the day
+        ("2020-01-01", "year", True),
+        ("2019-06-20", "day", True),  # a day-precise entry is its day
+        ("2019-06-10", "day", False),
+    ],
+)
+def test_hindsight_counts_a_month_or_year_entry_from_its_first_day(
+    client: TestClient, session: Session, entry_date: str, precision: str, flagged: bool
+) -> None:
+    from tests.factories import make_entry, make_episode, make_review
+
+    review = make_review(session)
+    entry = make_entry(session, review, entry_date=entry_date, date_precision=precision)
+    make_episode(
+        session,
+        review,
+        period_start="2019-06-01",
+        period_end="2019-06-10",
+        appraisal="Judged on what was known.",
+        chronology_entry_ids=[entry.id],
+    )
+    answer = client.get(f"/api/v1/reviews/{review.id}/checks")
+    codes = [c["code"] for c in answer.json()["checks"]]
+    assert ("hindsight" in codes) is flagged

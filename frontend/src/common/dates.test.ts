@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { fromParts, toParts } from "./dates";
+import { earliestDay, fromParts, toParts } from "./dates";
 
 describe("dates typed into the GOV.UK date input", () => {
   it("reads a whole date, and empty boxes as no date", () => {
@@ -24,5 +24,11 @@ describe("dates typed into the GOV.UK date input", () => {
     expect(fromParts({ day: "1", month: "2", year: "22" }, "The date")).toEqual({
       problem: "The date must be a real date",
     });
+  });
+
+  it("counts a month or a year from its first day, for the hindsight warning", () => {
+    expect(earliestDay("2019-06-20", "month")).toBe("2019-06-01");
+    expect(earliestDay("2019-06-20", "year")).toBe("2019-01-01");
+    expect(earliestDay("2019-06-20", "day")).toBe("2019-06-20");
   });
 });

@@ -48,3 +48,14 @@ export function fromParts(parts: DateParts, label: string, precision: DatePrecis
   }
   return { iso: `${year}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}` };
 }
+
+/**
+ * The first day a chronology date may mean: the day itself, or the first of its month or
+ * year for an entry known only to the month or year (the hindsight rule: "June 2019" counts
+ * from 1 June, whichever day of June it was stored as).
+ */
+export function earliestDay(iso: string, precision: DatePrecision = "day"): string {
+  if (precision === "year") return `${iso.slice(0, 4)}-01-01`;
+  if (precision === "month") return `${iso.slice(0, 7)}-01`;
+  return iso;
+}

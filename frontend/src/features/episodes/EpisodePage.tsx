@@ -5,6 +5,7 @@ import { everything, ok } from "../../api";
 import { chronologyList, episodesCreate, episodesRead, episodesUpdate } from "../../client/sdk.gen";
 import type { AppraisalRating, ChronologyEntryRead, EpisodeRead } from "../../client/types.gen";
 import { DateInput } from "../../common/DateInput";
+import { earliestDay } from "../../common/dates";
 import { SaveOrCancel, useEditor } from "../../common/editor";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, TextArea, TextInput } from "../../common/fields";
@@ -71,7 +72,7 @@ export function EpisodeEditor({
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((agency) => ({ value: String(agency.id), label: agency.name }));
   const entryOptions = entries.map((entry) => {
-    const later = Boolean(periodEnd && entry.entry_date > periodEnd);
+    const later = Boolean(periodEnd && earliestDay(entry.entry_date, entry.date_precision) > periodEnd);
     return {
       value: String(entry.id),
       label: (
