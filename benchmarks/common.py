@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import httpx
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from scr.account import security
@@ -30,6 +31,29 @@ def scratch_folder(prefix: str = "scr-bench-") -> str:
     folder = tempfile.mkdtemp(prefix=prefix)
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+
+def fresh_database(engine_name: str, folder: str, name: str) -> str:
+    """The URL of an empty database: an SQLite file in ``folder``, or a PostgreSQL database
+    created anew beside SCR_TEST_DATABASE_URL's (``scripts/with-postgres``)."""
+    if engine_name == "sqlite":
+        return f"sqlite:///{folder}/{name}.sqlite3"
+    url = make_url(os.environ["SCR_TEST_DATABASE_URL"])
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    admin.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def engines_here(asked: list[str]) -> list[str]:
+    """The engines of ``asked`` this run can reach (PostgreSQL under scripts/with-postgres)."""
+    return [
+        e
+        for e in asked
+        if e == "sqlite" or (e == "postgresql" and os.environ.get("SCR_TEST_DATABASE_URL"))
+    ]
 
 
 def timings(run: Callable[[], object], repeat: int) -> list[float]:

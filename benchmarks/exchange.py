@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -30,11 +29,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import text
 from sqlmodel import Session
 
-from benchmarks.common import scratch_folder
+from benchmarks.common import engines_here, fresh_database, scratch_folder
 from scr import migrate
 from scr.db import make_engine
 
@@ -135,18 +133,6 @@ def _in_child(*args: str) -> dict[str, float]:
     return result
 
 
-def _fresh(engine_name: str, folder: str, name: str) -> str:
-    if engine_name == "sqlite":
-        return f"sqlite:///{folder}/{name}.sqlite3"
-    url = make_url(os.environ["SCR_TEST_DATABASE_URL"])
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    admin.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="2000,20000")
@@ -166,15 +152,11 @@ def main() -> None:
     from scr.demo.corpus import add_corpus
 
     sizes = [int(s) for s in args.sizes.split(",")]
-    engines = [
-        e
-        for e in args.engines.split(",")
-        if e == "sqlite" or (e == "postgresql" and os.environ.get("SCR_TEST_DATABASE_URL"))
-    ]
+    engines = engines_here(args.engines.split(","))
     folder = scratch_folder("scr-bench-exchange-")
     print("Each figure from its own process; export and read: fastest of 3 runs.")
     for engine_name in engines:
-        source = _fresh(engine_name, folder, "scr_bench_exchange")
+        source = fresh_database(engine_name, folder, "scr_bench_exchange")
         migrate.upgrade(source)
         engine = make_engine(source)
         memory: dict[int, dict[str, float]] = {}
@@ -187,7 +169,7 @@ def main() -> None:
             if args.no_import:
                 imported = {"seconds": 1.0, "reviews": 0.0, "rss_mb": 0.0}
             else:
-                target = _fresh(engine_name, folder, f"scr_bench_import_{size}")
+                target = fresh_database(engine_name, folder, f"scr_bench_import_{size}")
                 migrate.upgrade(target)
                 imported = _in_child("import", target, out)
             memory[size] = {

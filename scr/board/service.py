@@ -52,7 +52,7 @@ def create(*, session: Session, data: BoardCreate, actor: str | None = None) -> 
 
 def update(*, session: Session, board: Board, data: BoardUpdate, actor: str | None = None) -> Board:
     """Change a board, refusing a stale version."""
-    crud.ensure_version(board, data.version, BoardRead.model_validate)
+    crud.ensure_version(session, board, data.version, BoardRead.model_validate)
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
     if "code" in changes:
         _ensure_code_free(session, changes["code"], board.id)

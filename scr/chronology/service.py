@@ -57,7 +57,7 @@ def update(
     actor: str | None = None,
 ) -> ChronologyEntry:
     """Change an entry, refusing a stale version."""
-    crud.ensure_version(entry, data.version, ChronologyEntryRead.model_validate)
+    crud.ensure_version(session, entry, data.version, ChronologyEntryRead.model_validate)
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
     if "agency_id" in changes:
         agency_service.ensure_usable(

@@ -25,8 +25,20 @@ def page(
     return items, int(total)
 
 
-def ensure_version(record: Tracked, version: int, read: Callable[[Any], BaseModel]) -> None:
-    """Refuse an edit made on a stale copy, answering with the record as it is now."""
+def ensure_version(
+    session: Session, record: Tracked, version: int, read: Callable[[Any], BaseModel]
+) -> None:
+    """Refuse an edit made on a stale copy, answering with the record as it is now.
+
+    The row is read again, locked, before its version is compared: the copy loaded earlier
+    in the request may be stale (on PostgreSQL, under READ COMMITTED, another request may
+    have committed since), and the lock keeps anyone else from changing it between this
+    check and the write, so of two edits made on one version only one succeeds. (SQLite's
+    writers hold the database's write lock from their first statement, so it is so there
+    already; SQLite ignores FOR UPDATE.) Call it before changing anything on ``record``:
+    reading it again discards unsaved changes.
+    """
+    session.refresh(record, with_for_update=True)
     if record.version != version:
         raise Conflict(
             f"Someone else changed this record since you read it (you had version {version}, "

@@ -89,7 +89,7 @@ def update(
     actor: str | None = None,
 ) -> KeyPracticeEpisode:
     """Change an episode, refusing a stale version."""
-    crud.ensure_version(episode, data.version, EpisodeRead.model_validate)
+    crud.ensure_version(session, episode, data.version, EpisodeRead.model_validate)
     changes = data.model_dump(exclude_unset=True, exclude={"version", "chronology_entry_ids"})
     if "agency_ids" in changes:
         agency_service.ensure_usable(

@@ -47,7 +47,7 @@ def update(
     *, session: Session, factor: ContributoryFactor, data: FactorUpdate, actor: str | None = None
 ) -> ContributoryFactor:
     """Change a factor, refusing a stale version."""
-    crud.ensure_version(factor, data.version, FactorRead.model_validate)
+    crud.ensure_version(session, factor, data.version, FactorRead.model_validate)
     if data.typology_codes is not None:
         catalogue.ensure_codes(data.typology_codes, "factor", ("body", "typology_codes"))
     crud.apply_changes(

@@ -74,7 +74,7 @@ def update(
     *, session: Session, finding: Finding, data: FindingUpdate, actor: str | None = None
 ) -> Finding:
     """Change a finding, refusing a stale version; ``questions`` replaces the list when sent."""
-    crud.ensure_version(finding, data.version, FindingRead.model_validate)
+    crud.ensure_version(session, finding, data.version, FindingRead.model_validate)
     if data.category is not None:
         catalogue.ensure_codes([data.category], "finding", ("body", "category"))
     changes = data.model_dump(exclude_unset=True, exclude={"version", "questions"})

@@ -160,7 +160,7 @@ def update(
     actor: str | None = None,
 ) -> CausalLink:
     """Change a link, refusing a stale version, and check it again."""
-    crud.ensure_version(link, data.version, LinkRead.model_validate)
+    crud.ensure_version(session, link, data.version, LinkRead.model_validate)
     changes = data.model_dump(exclude_unset=True, exclude={"version", "source", "target"})
     _set_endpoints(link, data.source or link.source, data.target or link.target)
     crud.apply_changes(link, changes, actor=actor)

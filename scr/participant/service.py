@@ -50,7 +50,7 @@ def update(
     actor: str | None = None,
 ) -> Participant:
     """Change a participant, refusing a stale version."""
-    crud.ensure_version(participant, data.version, ParticipantRead.model_validate)
+    crud.ensure_version(session, participant, data.version, ParticipantRead.model_validate)
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
     if changes.get("agency_id") is not None:
         agency_service.ensure_usable(

@@ -49,7 +49,10 @@ def _revise(session: Session, _context: Any, _instances: Any) -> None:
         review = session.get(Review, review_id)
         if review is None or review in session.deleted:
             continue
-        review.revision += 1
+        # Counted in SQL, not on the copy loaded earlier: two transactions changing different
+        # records of one review each add one, whichever commits first (the row is locked
+        # from this UPDATE until the transaction ends). The attribute reads back afterwards.
+        review.revision = Review.revision + 1
         review.revised_at = utcnow()
         revised.add(review_id)
 

@@ -151,7 +151,7 @@ def update(
 ) -> Review:
     """Change a review, refusing a stale version; draft and published are guarded by the
     blocking completeness checks, which only ``may_override`` lets a reason set aside."""
-    crud.ensure_version(review, data.version, ReviewRead.model_validate)
+    crud.ensure_version(session, review, data.version, ReviewRead.model_validate)
     _guard_status(session, review, data, actor, may_override)
     changes = data.model_dump(exclude_unset=True, exclude={"version", "checks_override_reason"})
     crud.apply_changes(review, changes, actor=actor)
