@@ -18,7 +18,7 @@ from scr.common.problems import describe
 from scr.config import InsecureSettings, get_settings, signing_secret
 from scr.db import get_engine, session_scope
 from scr.errors import DomainError
-from scr.migrate import DatabaseBehind, ensure_current, upgrade
+from scr.migrate import DatabaseBehind, MigrationRefused, ensure_current, upgrade
 from scr.review.models import Review
 
 app = typer.Typer(help="SCR Workbench: systems-methodology case reviews.", no_args_is_help=True)
@@ -103,7 +103,10 @@ def log_config() -> dict[str, Any]:
 def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Migrate the database to the newest schema (or to REVISION)."""
     typer.echo(f"Migrating {_database()} ...")
-    upgrade(get_engine().url.render_as_string(hide_password=False), revision)
+    try:
+        upgrade(get_engine().url.render_as_string(hide_password=False), revision)
+    except MigrationRefused as exc:
+        raise _fail(f"Nothing was migrated: {exc}") from exc
     typer.echo("The database is up to date.")
 
 

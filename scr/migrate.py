@@ -17,6 +17,10 @@ class DatabaseBehind(RuntimeError):
     """The database is not at the migrations' head; the message says what to run."""
 
 
+class MigrationRefused(RuntimeError):
+    """A run of migrations was rolled back whole; the message says why."""
+
+
 def alembic_config(url: str) -> Config:
     """An Alembic configuration for ``url``, independent of the working directory."""
     config = Config()
