@@ -110,6 +110,41 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     typer.echo("The database is up to date.")
 
 
+@db_app.command("backup")
+def db_backup(file: Annotated[Path, typer.Argument(help="A new file to write.")]) -> None:
+    """Copy the database to FILE while the server runs (SQLite's online backup; pg_dump)."""
+    from scr.backup import BackupFailed, backup
+
+    typer.echo(f"Backing up {_database()} ...")
+    try:
+        size = backup(get_engine().url.render_as_string(hide_password=False), file)
+    except BackupFailed as exc:
+        raise _fail(f"No backup was made: {exc}") from None
+    typer.echo(f"Backed up to {file} ({size:,} bytes).")
+
+
+@db_app.command("restore")
+def db_restore(
+    file: Annotated[Path, typer.Argument(help="A file `scr db backup` made.")],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask first.")] = False,
+) -> None:
+    """Replace the whole database with the backup in FILE (stop the server first)."""
+    from scr.backup import BackupFailed, restore
+
+    if not yes:
+        typer.confirm(f"Replace everything in {_database()} with {file}?", abort=True)
+    try:
+        restore(get_engine().url.render_as_string(hide_password=False), file)
+    except BackupFailed as exc:
+        raise _fail(f"Nothing was restored: {exc}") from None
+    get_engine().dispose()
+    typer.echo(f"Restored {_database()} from {file}.")
+    try:
+        ensure_current(get_engine())
+    except DatabaseBehind as exc:
+        typer.echo(str(exc))
+
+
 @app.command()
 def demo(
     corpus: Annotated[
