@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
 
 from scr.common.problems import FieldProblem, describe
+from scr.db import is_disk_full
 from scr.errors import (
     Conflict,
     DomainError,
@@ -125,9 +126,30 @@ def _integrity(_request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+DISK_FULL = (
+    "The server has run out of disk space, so nothing can be saved (and as every read is "
+    "recorded in the audit trail, nothing can be read either). Nothing of this request was "
+    "saved. Ask the administrator to free space on the server."
+)
+
+
+def _disk_full(exc: Exception) -> JSONResponse:
+    log.error("out of disk space: %s", exc)
+    return _json(507, ErrorBody(detail=DISK_FULL))
+
+
 def _busy(_request: Request, exc: Exception) -> JSONResponse:
+    if is_disk_full(exc):
+        return _disk_full(exc)
     log.warning("database busy: %s", exc)
     return _json(503, ErrorBody(detail="The database is busy. Please try again in a moment."))
+
+
+def _os_error(_request: Request, exc: Exception) -> JSONResponse:
+    # A file the server writes (an upload kept while it is checked, say) on a full disk.
+    if not is_disk_full(exc):
+        raise exc
+    return _disk_full(exc)
 
 
 def install(app: FastAPI) -> None:
@@ -138,3 +160,4 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http)
     app.add_exception_handler(IntegrityError, _integrity)
     app.add_exception_handler(OperationalError, _busy)
+    app.add_exception_handler(OSError, _os_error)

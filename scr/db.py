@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -15,10 +17,26 @@ from sqlmodel import Session
 from scr.common.columns import metadata
 from scr.config import get_settings
 
-__all__ = ["get_engine", "make_engine", "metadata", "session_scope"]
+__all__ = ["get_engine", "is_disk_full", "make_engine", "metadata", "session_scope"]
 
 _WRITER = "scr_writer"
 """An execution option: on SQLite, the transaction takes the write lock as it begins."""
+
+
+_SQLITE_FULL = 13
+_POSTGRES_DISK_FULL = "53100"
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether ``exc`` (a database error, or the driver's error it wraps) says the disk is full:
+    SQLite's SQLITE_FULL, PostgreSQL's disk_full, or the system's ENOSPC."""
+    cause = getattr(exc, "orig", None) or exc
+    if isinstance(cause, sqlite3.Error):
+        code = getattr(cause, "sqlite_errorcode", None)
+        return code == _SQLITE_FULL or "database or disk is full" in str(cause)
+    if getattr(cause, "sqlstate", None) == _POSTGRES_DISK_FULL:
+        return True
+    return isinstance(cause, OSError) and cause.errno == errno.ENOSPC
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

@@ -18,6 +18,7 @@ from scr.exchange.models import (
 )
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
+from scr.health.models import WriteProbe
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
 from scr.patterns.models import CodeRollup, CodeRollupSource
@@ -53,4 +54,5 @@ __all__ = [
     "SignInAttempt",
     "Tag",
     "User",
+    "WriteProbe",
 ]

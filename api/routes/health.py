@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from api.deps import SessionDep
 from scr.config import get_settings
+from scr.health import service as health_service
 
 router = APIRouter(tags=["health"])
 
@@ -22,4 +23,7 @@ class Health(BaseModel):
 def health(session: SessionDep) -> Health:
     """Say whether the service and its database answer."""
     session.execute(text("SELECT 1"))
+    # And that it can still write: a database that cannot (a full disk) answers 507 saying
+    # so, as every other request then does.
+    health_service.probe_writing(session=session)
     return Health(status="ok", database=session.get_bind().dialect.name, demo=get_settings().demo)

@@ -1,0 +1,1 @@
+"""Whether the service can still write: the probe behind ``/health``."""
