@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,14 @@ from sqlmodel import Session
 from scr.common.columns import metadata
 from scr.config import get_settings
 
-__all__ = ["get_engine", "is_disk_full", "make_engine", "metadata", "session_scope"]
+__all__ = [
+    "get_engine",
+    "is_disk_full",
+    "make_engine",
+    "metadata",
+    "session_scope",
+    "take_turns",
+]
 
 _WRITER = "scr_writer"
 """An execution option: on SQLite, the transaction takes the write lock as it begins."""
@@ -111,3 +119,21 @@ def serialize(session: Session, *keys: str) -> None:
         session.execute(
             text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key}
         )
+
+
+_TURN_SECONDS = 0.11
+"""How long a long job leaves SQLite's write lock free after each commit: a writer waiting in
+SQLite's busy handler polls every 100 ms once it has waited a while, so each finds it free."""
+
+
+def take_turns(session: Session) -> Callable[[], None]:
+    """A checkpoint for long work in ``session``: commit what is done, so others may write
+    (on SQLite, pausing so that writers already waiting get the lock before the work does)."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+
+    def checkpoint() -> None:
+        session.commit()
+        if sqlite:
+            time.sleep(_TURN_SECONDS)
+
+    return checkpoint

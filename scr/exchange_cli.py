@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
-from scr.db import session_scope
+from scr.db import session_scope, take_turns
 from scr.errors import DomainError
 from scr.exchange.schemas import ImportReport
 
@@ -49,7 +49,7 @@ def import_(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) 
     total = _lines_in(path)
     with (
         Progress(console=Console(stderr=True), transient=True) as bar,
-        session_scope() as session,
+        session_scope(writer=True) as session,
     ):
         task = bar.add_task("Importing", total=max(total - 1, 0))
         report = importing.import_file(
@@ -58,6 +58,7 @@ def import_(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) 
             actor="cli",
             own_instance=instance_id(session),
             progress=lambda _n: bar.advance(task, 1),
+            checkpoint=take_turns(session),
         )
     _report(report)
 
@@ -78,7 +79,7 @@ def pull(
     try:
         with (
             Progress(console=Console(stderr=True), transient=True) as bar,
-            session_scope() as session,
+            session_scope(writer=True) as session,
             httpx.Client(timeout=httpx.Timeout(30.0, read=600.0)) as client,
         ):
             download = bar.add_task("Downloading (bytes)", total=None)
@@ -90,6 +91,7 @@ def pull(
                 token=token,
                 received=lambda n: bar.advance(download, n),
                 progress=lambda _n: bar.advance(importing, 1),
+                checkpoint=take_turns(session),
                 actor="cli",
             )
     except DomainError as exc:

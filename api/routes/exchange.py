@@ -17,6 +17,7 @@ from api.deps import AUDIT_AS, PrincipalDep, SessionDep, allow, audit, get_read_
 from api.downloads import download
 from scr.coding import catalogue
 from scr.config import get_settings
+from scr.db import take_turns
 from scr.errors import InvalidInput, TooLarge
 from scr.exchange import aggregates, export, importing
 from scr.exchange.document import committed_schema
@@ -188,5 +189,9 @@ async def import_(request: Request, session: SessionDep, principal: PrincipalDep
 
 def _import(session: Session, path: Path, actor: str) -> ImportReport:
     return importing.import_file(
-        session=session, path=path, actor=actor, own_instance=instance_id(session)
+        session=session,
+        path=path,
+        actor=actor,
+        own_instance=instance_id(session),
+        checkpoint=take_turns(session),
     )

@@ -7,6 +7,11 @@ imported. Second pass: each review in its own savepoint, keyed by (source instan
 reference): a new one is created, the same revision again changes nothing, a newer revision
 replaces the older, an older one is left out.
 
+The second pass commits every ``BATCH`` reviews (through the caller's ``checkpoint``), so a
+long import does not hold the database from everyone else, and an import cut short keeps
+the batches it finished: run again, those reviews count as unchanged and it goes on where it
+stopped.
+
 The file is read twice from disk, never held whole in memory.
 """
 
@@ -48,6 +53,12 @@ from scr.vocabulary import NodeKind, ReviewStatus, TagTarget
 
 Progress = Callable[[int], None]
 """Told the number of each review line as it is dealt with."""
+
+Checkpoint = Callable[[], None]
+"""Commits the work so far (see ``scr.db.take_turns``)."""
+
+BATCH = 50
+"""Reviews imported between two checkpoints."""
 
 
 @dataclass
@@ -158,8 +169,11 @@ def import_file(
     actor: str | None,
     own_instance: str,
     progress: Progress | None = None,
+    checkpoint: Checkpoint | None = None,
+    batch: int = BATCH,
 ) -> ImportReport:
-    """Import the file at ``path``: refused whole if it has faults, else review by review."""
+    """Import the file at ``path``: refused whole if it has faults, else review by review,
+    calling ``checkpoint`` after every ``batch`` reviews."""
     with path.open("rb") as stream:
         checked = check(stream)
     if checked.problems:
@@ -183,6 +197,8 @@ def import_file(
             text = raw.rstrip(b"\n").decode("utf-8")
             digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
             reports.append(_import_line(session, number, line, text, digest, actor, own_instance))
+            if checkpoint is not None and len(reports) % batch == 0:
+                checkpoint()
             if progress is not None:
                 progress(number)
     counts = {

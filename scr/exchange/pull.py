@@ -88,6 +88,7 @@ def pull(
     since: datetime | None = None,
     received: Callable[[int], None] | None = None,
     progress: importing.Progress | None = None,
+    checkpoint: importing.Checkpoint | None = None,
     actor: str | None = None,
 ) -> ImportReport:
     """Fetch the export at ``url`` (from ``since``, or where the last pull left off) and
@@ -102,6 +103,7 @@ def pull(
             actor=actor,
             own_instance=instance_id(session),
             progress=progress,
+            checkpoint=checkpoint,
         )
         if report.accepted and report.refused == 0:
             _remember(session, target, _next_since(path))
