@@ -79,10 +79,26 @@ def p95(times: list[float]) -> float:
 QUIET = ("--log-level=warning", "--no-access-log")
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nobody listens on now."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def wait_until_up(
+    client: httpx.Client, server: subprocess.Popen[bytes], minutes: float = 1
+) -> None:
+    """Wait (up to ``minutes``) until the server ``client`` talks to answers /health."""
+    for _ in range(int(minutes * 600)):
+        if server.poll() is not None:
+            raise RuntimeError(f"the server stopped with exit code {server.returncode}")
+        try:
+            client.get("/api/v1/health").raise_for_status()
+            return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise RuntimeError(f"the server did not answer at {client.base_url} in {minutes} minute(s)")
 
 
 @contextmanager
@@ -105,7 +121,7 @@ def signed_in(engine: Engine, role: Role, board_id: int | None = None) -> Iterat
     token = security.issue_access_token(
         subject=subject, secret=signing_secret(get_settings()), minutes=24 * 60
     )
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [
             sys.executable,
@@ -121,16 +137,7 @@ def signed_in(engine: Engine, role: Role, board_id: int | None = None) -> Iterat
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, headers={"Authorization": f"Bearer {token}"}) as client:
-            for _ in range(600):
-                if server.poll() is not None:
-                    raise RuntimeError(f"the server stopped with exit code {server.returncode}")
-                try:
-                    client.get("/api/v1/health").raise_for_status()
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            else:
-                raise RuntimeError(f"the server did not answer at {base} within a minute")
+            wait_until_up(client, server)
             yield client
     finally:
         server.terminate()

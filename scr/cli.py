@@ -64,6 +64,8 @@ def serve(
     """Serve the API and the workbench (the database must be migrated)."""
     import uvicorn
 
+    from scr.serving import WORKER_START_SECONDS, NoDelayH11Protocol
+
     _require_secret()
     _require_current()
     if get_settings().demo:
@@ -78,6 +80,8 @@ def serve(
         host=host,
         port=port,
         workers=workers,
+        http=NoDelayH11Protocol,
+        timeout_worker_healthcheck=WORKER_START_SECONDS,
         log_config=log_config(),
         # The app reads X-Forwarded-For itself, from SCR_FORWARDED_ALLOW_IPS only
         # (uvicorn's own default would believe it from 127.0.0.1).

@@ -1,7 +1,8 @@
 """The app served by uvicorn in a thread on a loopback port, for tests that race real requests.
 
-The socket is bound before the server starts (port 0: the system picks a free one), so no two
-tests can reach for the same port, and the server stops when the block ends.
+The socket is bound before the server starts (port 0: the system picks a free one), as
+uvicorn binds it for several workers, so no two tests reach for the same port; the server
+stops when the block ends.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 import httpx
 import uvicorn
@@ -17,16 +20,20 @@ import uvicorn
 from api.main import create_app
 
 
+@dataclass
+class Served:
+    base: str
+    server: uvicorn.Server
+
+
 @contextmanager
-def served() -> Iterator[str]:
-    """Serve the app on 127.0.0.1 for the block; yield its base address."""
-    sock = socket.socket()
+def served(**config: Any) -> Iterator[Served]:
+    """Serve the app on 127.0.0.1 for the block (``config``: more of uvicorn's settings)."""
+    sock = socket.socket(socket.AF_INET)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(check_migrations=False), log_level="warning", access_log=False
-    )
-    server = uvicorn.Server(config)
+    app = create_app(check_migrations=False)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, **config))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
@@ -39,7 +46,7 @@ def served() -> Iterator[str]:
                     raise RuntimeError("the test server stopped before it answered")
                 threading.Event().wait(0.05)
             probe.get("/api/v1/health").raise_for_status()
-        yield base
+        yield Served(base, server)
     finally:
         server.should_exit = True
         thread.join(timeout=30)
