@@ -6,7 +6,7 @@ from scr.account.models import ApiToken, ReviewAssignment, SignInAttempt, User
 from scr.agency.models import Agency
 from scr.audit.models import AuditEntry, AuditHead
 from scr.board.models import Board
-from scr.chronology.models import ChronologyEntry
+from scr.chronology.models import ChronologyColumns, ChronologyEntry
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.exchange.models import (
     ExchangeLine,
@@ -35,6 +35,7 @@ __all__ = [
     "BoardAction",
     "BoardQuestion",
     "CausalLink",
+    "ChronologyColumns",
     "ChronologyEntry",
     "CodeRollup",
     "CodeRollupSource",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
+from enum import StrEnum
+from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import Id, LongText, ShortText, Version
@@ -14,9 +16,13 @@ from scr.vocabulary import DatePrecision
 class ChronologyEntryCreate(WriteBase):
     entry_date: date = Field(description="For a month or year, any day in it (e.g. the 1st).")
     date_precision: DatePrecision = DatePrecision.day
+    entry_time: time | None = Field(default=None, description="The time of day, where known.")
     agency_id: Id
     summary: LongText = Field(min_length=1)
     source: ShortText | None = Field(default=None, examples=["GP records"])
+    author_role: ShortText | None = Field(
+        default=None, description="Who wrote the record, by role.", examples=["health visitor 1"]
+    )
     significant: bool = False
 
 
@@ -24,19 +30,85 @@ class ChronologyEntryUpdate(WriteBase):
     version: Version
     entry_date: date | None = None
     date_precision: DatePrecision | None = None
+    entry_time: time | None = None
     agency_id: Id | None = None
     summary: LongText | None = Field(default=None, min_length=1)
     source: ShortText | None = None
+    author_role: ShortText | None = None
     significant: bool | None = None
 
     _not_null = reject_null("entry_date", "date_precision", "agency_id", "summary", "significant")
+
+
+class ChronologyFilters(BaseModel):
+    """Which entries a list shows; every filter narrows."""
+
+    significant: bool | None = Field(default=None, description="true: significant entries only.")
+    q: ShortText | None = Field(
+        default=None, description="Words that must all be in the summary, source or author role."
+    )
+    agency_id: Id | None = None
+    date_from: date | None = Field(default=None, description="Entries on or after this day.")
+    date_to: date | None = Field(default=None, description="Entries on or before this day.")
 
 
 class ChronologyEntryRead(ReadBase):
     review_id: int
     entry_date: date
     date_precision: DatePrecision
+    entry_time: time | None
     agency_id: int
     summary: str
     source: str | None
+    author_role: str | None
     significant: bool
+
+
+class ImportOutcome(StrEnum):
+    """What an import does with a row of an agency's spreadsheet."""
+
+    imported = "imported"
+    refused = "refused"
+    duplicate = "duplicate"
+
+
+class ImportRow(BaseModel):
+    """One row of the sheet, as the import reads it."""
+
+    row: int = Field(description="The row's number in the sheet, as the spreadsheet shows it.")
+    outcome: ImportOutcome
+    reason: str | None = Field(
+        default=None, description="Why it is refused, or which entry it repeats."
+    )
+    entry_date: date | None = None
+    date_precision: DatePrecision | None = None
+    entry_time: time | None = None
+    summary: str | None = None
+    source: str | None = None
+    author_role: str | None = None
+    significant: bool = False
+    duplicate_of: int | None = Field(
+        default=None, description="The id of the existing entry this row repeats."
+    )
+
+
+class ImportReport(BaseModel):
+    """What an import of an agency's chronology found (a preview) or brought in (a commit)."""
+
+    committed: bool = Field(description="False for a preview: nothing was written.")
+    file_name: str
+    sha256: str = Field(description="The file's SHA-256, to tell one upload from another.")
+    agency_id: int
+    agency_code: str
+    sheet: str
+    header_row: int
+    headers: list[str] = Field(description="The sheet's columns, by their header text.")
+    columns: dict[str, str] = Field(
+        description="Which column fills each field (date, time, summary, source, significant, "
+        "author_role), by its header text."
+    )
+    columns_from: Literal["given", "remembered", "guessed"]
+    imported: int
+    refused: int
+    duplicates: int
+    rows: list[ImportRow]

@@ -512,6 +512,36 @@ export type BodyAuthToken = {
 };
 
 /**
+ * Body_chronology-import
+ */
+export type BodyChronologyImport = {
+    /**
+     * File
+     *
+     * The agency's chronology: .xlsx or .csv.
+     */
+    file: Blob | File;
+    /**
+     * Agency
+     *
+     * The agency's code.
+     */
+    agency: string;
+    /**
+     * Columns
+     *
+     * Which column fills each field, as JSON: {"date": "Date of contact", "summary": "Details", ...}; when left out, the agency's remembered columns, else a guess from the header names.
+     */
+    columns?: string | null;
+    /**
+     * Commit
+     *
+     * Import the rows; false previews them.
+     */
+    commit?: boolean;
+};
+
+/**
  * Chain
  *
  * A factor code influencing a factor code that contributed to an episode code.
@@ -622,6 +652,12 @@ export type ChronologyEntryCreate = {
     entry_date: string;
     date_precision?: DatePrecision;
     /**
+     * Entry Time
+     *
+     * The time of day, where known.
+     */
+    entry_time?: string | null;
+    /**
      * Agency Id
      */
     agency_id: number;
@@ -633,6 +669,12 @@ export type ChronologyEntryCreate = {
      * Source
      */
     source?: string | null;
+    /**
+     * Author Role
+     *
+     * Who wrote the record, by role.
+     */
+    author_role?: string | null;
     /**
      * Significant
      */
@@ -651,6 +693,12 @@ export type ChronologyEntryFile = {
     entry_date: string;
     date_precision?: DatePrecision;
     /**
+     * Entry Time
+     *
+     * The time of day, where known.
+     */
+    entry_time?: string | null;
+    /**
      * Agency Id
      */
     agency_id: number;
@@ -662,6 +710,12 @@ export type ChronologyEntryFile = {
      * Source
      */
     source?: string | null;
+    /**
+     * Author Role
+     *
+     * Who wrote the record, by role.
+     */
+    author_role?: string | null;
     /**
      * Significant
      */
@@ -706,6 +760,10 @@ export type ChronologyEntryRead = {
     entry_date: string;
     date_precision: DatePrecision;
     /**
+     * Entry Time
+     */
+    entry_time: string | null;
+    /**
      * Agency Id
      */
     agency_id: number;
@@ -717,6 +775,10 @@ export type ChronologyEntryRead = {
      * Source
      */
     source: string | null;
+    /**
+     * Author Role
+     */
+    author_role: string | null;
     /**
      * Significant
      */
@@ -739,6 +801,10 @@ export type ChronologyEntryUpdate = {
     entry_date?: string | null;
     date_precision?: DatePrecision | null;
     /**
+     * Entry Time
+     */
+    entry_time?: string | null;
+    /**
      * Agency Id
      */
     agency_id?: number | null;
@@ -750,6 +816,10 @@ export type ChronologyEntryUpdate = {
      * Source
      */
     source?: string | null;
+    /**
+     * Author Role
+     */
+    author_role?: string | null;
     /**
      * Significant
      */
@@ -2028,46 +2098,62 @@ export type ImportLineReport = {
 };
 
 /**
- * ImportReport
+ * ImportOutcome
  *
- * What an import did, line by line. ``accepted`` is false when the file as a whole was
- * refused (then nothing was imported).
+ * What an import does with a row of an agency's spreadsheet.
  */
-export type ImportReport = {
+export type ImportOutcome = 'imported' | 'refused' | 'duplicate';
+
+/**
+ * ImportRow
+ *
+ * One row of the sheet, as the import reads it.
+ */
+export type ImportRow = {
     /**
-     * Accepted
-     */
-    accepted: boolean;
-    /**
-     * Problems
+     * Row
      *
-     * Faults of the file as a whole.
+     * The row's number in the sheet, as the spreadsheet shows it.
      */
-    problems: Array<string>;
+    row: number;
+    outcome: ImportOutcome;
     /**
-     * Lines
+     * Reason
+     *
+     * Why it is refused, or which entry it repeats.
      */
-    lines: Array<ImportLineReport>;
+    reason?: string | null;
     /**
-     * Imported
+     * Entry Date
      */
-    imported: number;
+    entry_date?: string | null;
+    date_precision?: DatePrecision | null;
     /**
-     * Replaced
+     * Entry Time
      */
-    replaced: number;
+    entry_time?: string | null;
     /**
-     * Unchanged
+     * Summary
      */
-    unchanged: number;
+    summary?: string | null;
     /**
-     * Older
+     * Source
      */
-    older: number;
+    source?: string | null;
     /**
-     * Refused
+     * Author Role
      */
-    refused: number;
+    author_role?: string | null;
+    /**
+     * Significant
+     */
+    significant?: boolean;
+    /**
+     * Duplicate Of
+     *
+     * The id of the existing entry this row repeats.
+     */
+    duplicate_of?: number | null;
 };
 
 /**
@@ -3306,6 +3392,123 @@ export type YearCount = {
      */
     year: number;
     count: Count;
+};
+
+/**
+ * ImportReport
+ *
+ * What an import of an agency's chronology found (a preview) or brought in (a commit).
+ */
+export type ScrChronologySchemasImportReport = {
+    /**
+     * Committed
+     *
+     * False for a preview: nothing was written.
+     */
+    committed: boolean;
+    /**
+     * File Name
+     */
+    file_name: string;
+    /**
+     * Sha256
+     *
+     * The file's SHA-256, to tell one upload from another.
+     */
+    sha256: string;
+    /**
+     * Agency Id
+     */
+    agency_id: number;
+    /**
+     * Agency Code
+     */
+    agency_code: string;
+    /**
+     * Sheet
+     */
+    sheet: string;
+    /**
+     * Header Row
+     */
+    header_row: number;
+    /**
+     * Headers
+     *
+     * The sheet's columns, by their header text.
+     */
+    headers: Array<string>;
+    /**
+     * Columns
+     *
+     * Which column fills each field (date, time, summary, source, significant, author_role), by its header text.
+     */
+    columns: {
+        [key: string]: string;
+    };
+    /**
+     * Columns From
+     */
+    columns_from: 'given' | 'remembered' | 'guessed';
+    /**
+     * Imported
+     */
+    imported: number;
+    /**
+     * Refused
+     */
+    refused: number;
+    /**
+     * Duplicates
+     */
+    duplicates: number;
+    /**
+     * Rows
+     */
+    rows: Array<ImportRow>;
+};
+
+/**
+ * ImportReport
+ *
+ * What an import did, line by line. ``accepted`` is false when the file as a whole was
+ * refused (then nothing was imported).
+ */
+export type ScrExchangeSchemasImportReport = {
+    /**
+     * Accepted
+     */
+    accepted: boolean;
+    /**
+     * Problems
+     *
+     * Faults of the file as a whole.
+     */
+    problems: Array<string>;
+    /**
+     * Lines
+     */
+    lines: Array<ImportLineReport>;
+    /**
+     * Imported
+     */
+    imported: number;
+    /**
+     * Replaced
+     */
+    replaced: number;
+    /**
+     * Unchanged
+     */
+    unchanged: number;
+    /**
+     * Older
+     */
+    older: number;
+    /**
+     * Refused
+     */
+    refused: number;
 };
 
 export type HealthHealthData = {
@@ -4807,8 +5010,32 @@ export type ChronologyListData = {
     query?: {
         /**
          * Significant
+         *
+         * true: significant entries only.
          */
         significant?: boolean | null;
+        /**
+         * Q
+         *
+         * Words that must all be in the summary, source or author role.
+         */
+        q?: string | null;
+        /**
+         * Agency Id
+         */
+        agency_id?: number | null;
+        /**
+         * Date From
+         *
+         * Entries on or after this day.
+         */
+        date_from?: string | null;
+        /**
+         * Date To
+         *
+         * Entries on or before this day.
+         */
+        date_to?: string | null;
         /**
          * Limit
          *
@@ -4922,6 +5149,121 @@ export type ChronologyCreateResponses = {
 };
 
 export type ChronologyCreateResponse = ChronologyCreateResponses[keyof ChronologyCreateResponses];
+
+export type ChronologyExportData = {
+    body?: never;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: {
+        /**
+         * Format
+         */
+        format?: 'xlsx' | 'csv';
+    };
+    url: '/api/v1/reviews/{review_id}/chronology/export';
+};
+
+export type ChronologyExportErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ChronologyExportError = ChronologyExportErrors[keyof ChronologyExportErrors];
+
+export type ChronologyExportResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
+export type ChronologyImportData = {
+    body: BodyChronologyImport;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reviews/{review_id}/chronology/imports';
+};
+
+export type ChronologyImportErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ChronologyImportError = ChronologyImportErrors[keyof ChronologyImportErrors];
+
+export type ChronologyImportResponses = {
+    /**
+     * Successful Response
+     */
+    200: ScrChronologySchemasImportReport;
+};
+
+export type ChronologyImportResponse = ChronologyImportResponses[keyof ChronologyImportResponses];
 
 export type ChronologyDeleteData = {
     body?: never;
@@ -8472,7 +8814,7 @@ export type ExchangeImportResponses = {
     /**
      * Successful Response
      */
-    200: ImportReport;
+    200: ScrExchangeSchemasImportReport;
 };
 
 export type ExchangeImportResponse = ExchangeImportResponses[keyof ExchangeImportResponses];
