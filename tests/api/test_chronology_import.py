@@ -278,3 +278,14 @@ def test_the_list_finds_entries_by_words_agency_and_period(
         "Police letter",
     ]
     assert summaries(date_to="2019-03-31") == ["Police notes", "GP saw Mother"]
+
+
+def test_a_commit_gives_the_review_one_new_revision(client: TestClient, session: Session) -> None:
+    review = make_review(session)
+    before = review.revision
+    assert send(client, review, police_workbook()).status_code == 200
+    session.refresh(review)
+    assert review.revision == before, "a preview changes nothing"
+    assert send(client, review, police_workbook(), commit=True).status_code == 200
+    session.refresh(review)
+    assert review.revision == before + 1
