@@ -7,14 +7,14 @@ from typing import Annotated
 
 import typer
 
-from scr.chronology.schemas import ImportReport
+from scr.chronology.schemas import ChronologyImportReport
 from scr.db import session_scope
 from scr.errors import DomainError
 
 app = typer.Typer(help="A review's multi-agency chronology.", no_args_is_help=True)
 
 
-def _show(report: ImportReport) -> None:
+def _show(report: ChronologyImportReport) -> None:
     for row in report.rows:
         if row.outcome != "imported":
             typer.echo(f"  row {row.row}: {row.outcome}: {row.reason}", err=True)
@@ -64,7 +64,7 @@ def import_(
     except DomainError as exc:
         found = exc.details.get("report")
         if found is not None:
-            _show(ImportReport.model_validate(found))
+            _show(ChronologyImportReport.model_validate(found))
         typer.secho(exc.message, err=True, fg=typer.colors.RED)
         raise typer.Exit(code=1) from None
     _show(report)

@@ -28,7 +28,7 @@ from scr.chronology.schemas import (
     ChronologyEntryRead,
     ChronologyEntryUpdate,
     ChronologyFilters,
-    ImportReport,
+    ChronologyImportReport,
 )
 from scr.common.schemas import Page
 from scr.vocabulary import AuditAction
@@ -80,7 +80,7 @@ def _safe(name: str) -> str:
 
 @router.post(
     "/imports",
-    response_model=ImportReport,
+    response_model=ChronologyImportReport,
     openapi_extra={AUDIT_AS: AuditAction.import_.value},
 )
 def import_(
@@ -99,7 +99,7 @@ def import_(
         ),
     ] = None,
     commit: Annotated[bool, Form(description="Import the rows; false previews them.")] = False,
-) -> ImportReport:
+) -> ChronologyImportReport:
     """Preview an agency's chronology (every row: imported, refused with its reason, or a
     likely duplicate), then send the same file again with commit=true to import it, all or
     nothing. Nothing is kept between the two requests."""

@@ -12,6 +12,7 @@ import { SIGNED_OUT_EVENT } from "./api";
 import { SessionContext } from "./common/signedIn";
 import { ChronologyEntryPage } from "./features/chronology/ChronologyEntryPage";
 import { ChronologyPage } from "./features/chronology/ChronologyPage";
+import { ImportPage } from "./features/chronology/ImportPage";
 import { EpisodePage } from "./features/episodes/EpisodePage";
 import { EpisodesPage } from "./features/episodes/EpisodesPage";
 import { FactorPage } from "./features/factors/FactorPage";
@@ -160,6 +161,7 @@ export const routes: RouteObject[] = [
           { path: "details", element: <DetailsPage /> },
           { path: "chronology", element: <ChronologyPage /> },
           { path: "chronology/new", element: <ChronologyEntryPage /> },
+          { path: "chronology/import", element: <ImportPage /> },
           { path: "chronology/:entryId", element: <ChronologyEntryPage /> },
           { path: "episodes", element: <EpisodesPage /> },
           { path: "episodes/new", element: <EpisodePage /> },

@@ -26,9 +26,9 @@ from scr.chronology.dates import read_date, read_time
 from scr.chronology.models import ChronologyEntry
 from scr.chronology.schemas import (
     ChronologyEntryCreate,
-    ImportOutcome,
-    ImportReport,
-    ImportRow,
+    ChronologyImportOutcome,
+    ChronologyImportReport,
+    ChronologyImportRow,
 )
 from scr.common.columns import utcnow
 from scr.common.lookup import id_of
@@ -53,7 +53,7 @@ def run(
     commit: bool = False,
     actor: str | None = None,
     limits: reading.Limits = reading.Limits(),
-) -> ImportReport:
+) -> ChronologyImportReport:
     """Preview the import of ``data`` (an agency's spreadsheet), or with ``commit`` import it."""
     agency = _agency(session, review, agency_code)
     sheet = reading.read(data, file_name, limits)
@@ -66,7 +66,7 @@ def run(
             field=("body", "file"),
         )
     rows, entries = _rows(session, review, agency, sheet, mapping)
-    report = ImportReport(
+    report = ChronologyImportReport(
         committed=False,
         file_name=file_name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -77,9 +77,9 @@ def run(
         headers=sheet.headers,
         columns={f.value: h for f, h in mapping.items()},
         columns_from=columns_from,
-        imported=sum(r.outcome is ImportOutcome.imported for r in rows),
-        refused=sum(r.outcome is ImportOutcome.refused for r in rows),
-        duplicates=sum(r.outcome is ImportOutcome.duplicate for r in rows),
+        imported=sum(r.outcome is ChronologyImportOutcome.imported for r in rows),
+        refused=sum(r.outcome is ChronologyImportOutcome.refused for r in rows),
+        duplicates=sum(r.outcome is ChronologyImportOutcome.duplicate for r in rows),
         rows=rows,
     )
     if not commit:
@@ -176,7 +176,7 @@ def _rows(
     agency: Agency,
     sheet: reading.Sheet,
     mapping: dict[EntryField, str],
-) -> tuple[list[ImportRow], list[ChronologyEntryCreate]]:
+) -> tuple[list[ChronologyImportRow], list[ChronologyEntryCreate]]:
     held = {
         _key(e.entry_date, e.date_precision, e.summary): id_of(e)
         for e in session.exec(
@@ -187,22 +187,26 @@ def _rows(
     }
     seen: dict[tuple[object, object, str], int] = {}
     where = {field: sheet.headers.index(header) for field, header in mapping.items()}
-    rows: list[ImportRow] = []
+    rows: list[ChronologyImportRow] = []
     entries: list[ChronologyEntryCreate] = []
     for number, cells in sheet.rows:
         values = {f: cells[i] if i < len(cells) else None for f, i in where.items()}
         try:
             data = _entry(values, id_of(agency))
         except ValueError as exc:
-            rows.append(ImportRow(row=number, outcome=ImportOutcome.refused, reason=str(exc)))
+            rows.append(
+                ChronologyImportRow(
+                    row=number, outcome=ChronologyImportOutcome.refused, reason=str(exc)
+                )
+            )
             continue
         shown = data.model_dump(exclude={"agency_id"})
         key = _key(data.entry_date, data.date_precision, data.summary)
         if key in held:
             rows.append(
-                ImportRow(
+                ChronologyImportRow(
                     row=number,
-                    outcome=ImportOutcome.duplicate,
+                    outcome=ChronologyImportOutcome.duplicate,
                     reason=f"the review already has this entry from {agency.name}",
                     duplicate_of=held[key],
                     **shown,
@@ -210,16 +214,18 @@ def _rows(
             )
         elif key in seen:
             rows.append(
-                ImportRow(
+                ChronologyImportRow(
                     row=number,
-                    outcome=ImportOutcome.duplicate,
+                    outcome=ChronologyImportOutcome.duplicate,
                     reason=f"it repeats row {seen[key]}",
                     **shown,
                 )
             )
         else:
             seen[key] = number
-            rows.append(ImportRow(row=number, outcome=ImportOutcome.imported, **shown))
+            rows.append(
+                ChronologyImportRow(row=number, outcome=ChronologyImportOutcome.imported, **shown)
+            )
             entries.append(data)
     return rows, entries
 

@@ -64,7 +64,7 @@ class ChronologyEntryRead(ReadBase):
     significant: bool
 
 
-class ImportOutcome(StrEnum):
+class ChronologyImportOutcome(StrEnum):
     """What an import does with a row of an agency's spreadsheet."""
 
     imported = "imported"
@@ -72,11 +72,11 @@ class ImportOutcome(StrEnum):
     duplicate = "duplicate"
 
 
-class ImportRow(BaseModel):
+class ChronologyImportRow(BaseModel):
     """One row of the sheet, as the import reads it."""
 
     row: int = Field(description="The row's number in the sheet, as the spreadsheet shows it.")
-    outcome: ImportOutcome
+    outcome: ChronologyImportOutcome
     reason: str | None = Field(
         default=None, description="Why it is refused, or which entry it repeats."
     )
@@ -92,7 +92,7 @@ class ImportRow(BaseModel):
     )
 
 
-class ImportReport(BaseModel):
+class ChronologyImportReport(BaseModel):
     """What an import of an agency's chronology found (a preview) or brought in (a commit)."""
 
     committed: bool = Field(description="False for a preview: nothing was written.")
@@ -111,4 +111,4 @@ class ImportReport(BaseModel):
     imported: int
     refused: int
     duplicates: int
-    rows: list[ImportRow]
+    rows: list[ChronologyImportRow]

@@ -827,6 +827,139 @@ export type ChronologyEntryUpdate = {
 };
 
 /**
+ * ChronologyImportOutcome
+ *
+ * What an import does with a row of an agency's spreadsheet.
+ */
+export type ChronologyImportOutcome = 'imported' | 'refused' | 'duplicate';
+
+/**
+ * ChronologyImportReport
+ *
+ * What an import of an agency's chronology found (a preview) or brought in (a commit).
+ */
+export type ChronologyImportReport = {
+    /**
+     * Committed
+     *
+     * False for a preview: nothing was written.
+     */
+    committed: boolean;
+    /**
+     * File Name
+     */
+    file_name: string;
+    /**
+     * Sha256
+     *
+     * The file's SHA-256, to tell one upload from another.
+     */
+    sha256: string;
+    /**
+     * Agency Id
+     */
+    agency_id: number;
+    /**
+     * Agency Code
+     */
+    agency_code: string;
+    /**
+     * Sheet
+     */
+    sheet: string;
+    /**
+     * Header Row
+     */
+    header_row: number;
+    /**
+     * Headers
+     *
+     * The sheet's columns, by their header text.
+     */
+    headers: Array<string>;
+    /**
+     * Columns
+     *
+     * Which column fills each field (date, time, summary, source, significant, author_role), by its header text.
+     */
+    columns: {
+        [key: string]: string;
+    };
+    /**
+     * Columns From
+     */
+    columns_from: 'given' | 'remembered' | 'guessed';
+    /**
+     * Imported
+     */
+    imported: number;
+    /**
+     * Refused
+     */
+    refused: number;
+    /**
+     * Duplicates
+     */
+    duplicates: number;
+    /**
+     * Rows
+     */
+    rows: Array<ChronologyImportRow>;
+};
+
+/**
+ * ChronologyImportRow
+ *
+ * One row of the sheet, as the import reads it.
+ */
+export type ChronologyImportRow = {
+    /**
+     * Row
+     *
+     * The row's number in the sheet, as the spreadsheet shows it.
+     */
+    row: number;
+    outcome: ChronologyImportOutcome;
+    /**
+     * Reason
+     *
+     * Why it is refused, or which entry it repeats.
+     */
+    reason?: string | null;
+    /**
+     * Entry Date
+     */
+    entry_date?: string | null;
+    date_precision?: DatePrecision | null;
+    /**
+     * Entry Time
+     */
+    entry_time?: string | null;
+    /**
+     * Summary
+     */
+    summary?: string | null;
+    /**
+     * Source
+     */
+    source?: string | null;
+    /**
+     * Author Role
+     */
+    author_role?: string | null;
+    /**
+     * Significant
+     */
+    significant?: boolean;
+    /**
+     * Duplicate Of
+     *
+     * The id of the existing entry this row repeats.
+     */
+    duplicate_of?: number | null;
+};
+
+/**
  * CodeAgreement
  */
 export type CodeAgreement = {
@@ -2098,62 +2231,46 @@ export type ImportLineReport = {
 };
 
 /**
- * ImportOutcome
+ * ImportReport
  *
- * What an import does with a row of an agency's spreadsheet.
+ * What an import did, line by line. ``accepted`` is false when the file as a whole was
+ * refused (then nothing was imported).
  */
-export type ImportOutcome = 'imported' | 'refused' | 'duplicate';
-
-/**
- * ImportRow
- *
- * One row of the sheet, as the import reads it.
- */
-export type ImportRow = {
+export type ImportReport = {
     /**
-     * Row
+     * Accepted
+     */
+    accepted: boolean;
+    /**
+     * Problems
      *
-     * The row's number in the sheet, as the spreadsheet shows it.
+     * Faults of the file as a whole.
      */
-    row: number;
-    outcome: ImportOutcome;
+    problems: Array<string>;
     /**
-     * Reason
-     *
-     * Why it is refused, or which entry it repeats.
+     * Lines
      */
-    reason?: string | null;
+    lines: Array<ImportLineReport>;
     /**
-     * Entry Date
+     * Imported
      */
-    entry_date?: string | null;
-    date_precision?: DatePrecision | null;
+    imported: number;
     /**
-     * Entry Time
+     * Replaced
      */
-    entry_time?: string | null;
+    replaced: number;
     /**
-     * Summary
+     * Unchanged
      */
-    summary?: string | null;
+    unchanged: number;
     /**
-     * Source
+     * Older
      */
-    source?: string | null;
+    older: number;
     /**
-     * Author Role
+     * Refused
      */
-    author_role?: string | null;
-    /**
-     * Significant
-     */
-    significant?: boolean;
-    /**
-     * Duplicate Of
-     *
-     * The id of the existing entry this row repeats.
-     */
-    duplicate_of?: number | null;
+    refused: number;
 };
 
 /**
@@ -3392,123 +3509,6 @@ export type YearCount = {
      */
     year: number;
     count: Count;
-};
-
-/**
- * ImportReport
- *
- * What an import of an agency's chronology found (a preview) or brought in (a commit).
- */
-export type ScrChronologySchemasImportReport = {
-    /**
-     * Committed
-     *
-     * False for a preview: nothing was written.
-     */
-    committed: boolean;
-    /**
-     * File Name
-     */
-    file_name: string;
-    /**
-     * Sha256
-     *
-     * The file's SHA-256, to tell one upload from another.
-     */
-    sha256: string;
-    /**
-     * Agency Id
-     */
-    agency_id: number;
-    /**
-     * Agency Code
-     */
-    agency_code: string;
-    /**
-     * Sheet
-     */
-    sheet: string;
-    /**
-     * Header Row
-     */
-    header_row: number;
-    /**
-     * Headers
-     *
-     * The sheet's columns, by their header text.
-     */
-    headers: Array<string>;
-    /**
-     * Columns
-     *
-     * Which column fills each field (date, time, summary, source, significant, author_role), by its header text.
-     */
-    columns: {
-        [key: string]: string;
-    };
-    /**
-     * Columns From
-     */
-    columns_from: 'given' | 'remembered' | 'guessed';
-    /**
-     * Imported
-     */
-    imported: number;
-    /**
-     * Refused
-     */
-    refused: number;
-    /**
-     * Duplicates
-     */
-    duplicates: number;
-    /**
-     * Rows
-     */
-    rows: Array<ImportRow>;
-};
-
-/**
- * ImportReport
- *
- * What an import did, line by line. ``accepted`` is false when the file as a whole was
- * refused (then nothing was imported).
- */
-export type ScrExchangeSchemasImportReport = {
-    /**
-     * Accepted
-     */
-    accepted: boolean;
-    /**
-     * Problems
-     *
-     * Faults of the file as a whole.
-     */
-    problems: Array<string>;
-    /**
-     * Lines
-     */
-    lines: Array<ImportLineReport>;
-    /**
-     * Imported
-     */
-    imported: number;
-    /**
-     * Replaced
-     */
-    replaced: number;
-    /**
-     * Unchanged
-     */
-    unchanged: number;
-    /**
-     * Older
-     */
-    older: number;
-    /**
-     * Refused
-     */
-    refused: number;
 };
 
 export type HealthHealthData = {
@@ -5260,7 +5260,7 @@ export type ChronologyImportResponses = {
     /**
      * Successful Response
      */
-    200: ScrChronologySchemasImportReport;
+    200: ChronologyImportReport;
 };
 
 export type ChronologyImportResponse = ChronologyImportResponses[keyof ChronologyImportResponses];
@@ -8814,7 +8814,7 @@ export type ExchangeImportResponses = {
     /**
      * Successful Response
      */
-    200: ScrExchangeSchemasImportReport;
+    200: ImportReport;
 };
 
 export type ExchangeImportResponse = ExchangeImportResponses[keyof ExchangeImportResponses];

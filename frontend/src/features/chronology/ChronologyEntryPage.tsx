@@ -19,22 +19,44 @@ interface Form {
   date: DateParts;
   agency: string;
   summary: string;
+  time: string;
   source: string;
+  authorRole: string;
   significant: boolean;
 }
 
 function formOf(entry: ChronologyEntryRead | null): Form {
   if (!entry) {
-    return { precision: "day", date: NO_DATE, agency: "", summary: "", source: "", significant: false };
+    return {
+      precision: "day",
+      date: NO_DATE,
+      time: "",
+      agency: "",
+      summary: "",
+      source: "",
+      authorRole: "",
+      significant: false,
+    };
   }
   return {
     precision: entry.date_precision,
     date: toParts(entry.entry_date, entry.date_precision),
     agency: String(entry.agency_id),
     summary: entry.summary,
+    time: entry.entry_time?.slice(0, 5) ?? "",
     source: entry.source ?? "",
+    authorRole: entry.author_role ?? "",
     significant: entry.significant,
   };
+}
+
+/** "14:30" as the API's time, "" as none; undefined if it is no time of day. */
+function timeOf(text: string): string | null | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  const match = /^(\d{1,2})[:.](\d{2})$/.exec(trimmed);
+  if (!match || Number(match[1]) > 23 || Number(match[2]) > 59) return undefined;
+  return `${match[1].padStart(2, "0")}:${match[2]}:00`;
 }
 
 /** Add a chronology entry, or change one (the page at .../chronology/new or .../chronology/ID). */
@@ -75,14 +97,18 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
     else if (date.iso === null) found.push({ field: "entry-date", text: "Enter the date of the entry" });
     if (!form.agency) found.push({ field: "agency", text: "Choose the agency whose record this is" });
     if (!form.summary.trim()) found.push({ field: "summary", text: "Enter a summary of what the record says" });
-    if (found.length > 0 || !("iso" in date) || date.iso === null) return { problems: found };
+    const time = form.precision === "day" ? timeOf(form.time) : null;
+    if (time === undefined) found.push({ field: "entry-time", text: "Enter the time as hours and minutes, like 14:30" });
+    if (found.length > 0 || !("iso" in date) || date.iso === null || time === undefined) return { problems: found };
     return {
       body: {
         entry_date: date.iso,
         date_precision: form.precision,
+        entry_time: time,
         agency_id: Number(form.agency),
         summary: form.summary.trim(),
         source: form.source.trim() || null,
+        author_role: form.authorRole.trim() || null,
         significant: form.significant,
       },
     };
@@ -114,6 +140,7 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
       agency_id: Number(form.agency),
       summary: form.summary,
       source: form.source || null,
+      author_role: form.authorRole || null,
       significant: form.significant,
     };
   })();
@@ -147,6 +174,17 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
             error={errorOf("entry-date")}
             onChange={set("date")}
           />
+          {form.precision === "day" && (
+            <TextInput
+              id="entry-time"
+              label="Time (optional)"
+              hint="Where the record gives it, for example 14:30"
+              width="govuk-input--width-4"
+              value={form.time}
+              error={errorOf("entry-time")}
+              onChange={set("time")}
+            />
+          )}
           <Select
             id="agency"
             label="Agency"
@@ -172,6 +210,14 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
             error={errorOf("source")}
             onChange={set("source")}
           />
+          <TextInput
+            id="author-role"
+            label="Author's role (optional)"
+            hint="Who wrote the record, by role and never by name: ‘health visitor 1’"
+            value={form.authorRole}
+            error={errorOf("author-role")}
+            onChange={set("authorRole")}
+          />
           <Checkbox
             id="significant"
             label="Significant"
@@ -192,6 +238,8 @@ const FIELDS: Record<string, string> = {
   date_precision: "precision",
   agency_id: "agency",
   summary: "summary",
+  entry_time: "entry-time",
   source: "source",
+  author_role: "author-role",
   significant: "significant",
 };

@@ -1,13 +1,13 @@
 import { useState } from "react";
 import { Link, useLocation } from "react-router-dom";
 
-import { ApiError, everything, ok } from "../../api";
-import { chronologyList, chronologyUpdate } from "../../client/sdk.gen";
+import { ApiError, everything, ok, SignedOut } from "../../api";
+import { chronologyExport, chronologyList, chronologyUpdate } from "../../client/sdk.gen";
 import type { ChronologyEntryRead } from "../../client/types.gen";
 import { ConflictNotice, currentOf } from "../../common/Conflict";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Saved } from "../../common/Saved";
-import { Select } from "../../common/fields";
+import { Select, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { useReview } from "../review/ReviewLayout";
@@ -18,25 +18,85 @@ type Trouble =
   | { kind: "conflict"; message: string; yours: ChronologyEntryRead; theirs: ChronologyEntryRead }
   | { kind: "failed"; message: string };
 
-/** The multi-agency chronology: a timeline, then every entry by date and agency. */
+const PAGE = 50;
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+interface Filters {
+  q: string;
+  agency: string;
+  from: string;
+  to: string;
+  which: string;
+}
+
+/** Hand a downloaded file to the browser to save. */
+function save(blob: Blob, file: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = file;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The multi-agency chronology: a timeline of every entry, then the entries by date and agency,
+ * found by words, agency, period and significance a page at a time (the service filters, so a
+ * chronology of thousands of entries stays quick).
+ */
 export function ChronologyPage() {
   const session = useSession();
   const { review, agencies } = useReview();
   const saved = (useLocation().state as { saved?: string } | null)?.saved;
-  const [agencyFilter, setAgencyFilter] = useState("");
-  const [which, setWhich] = useState("all");
+  const [typed, setTyped] = useState<Filters>({ q: "", agency: "", from: "", to: "", which: "all" });
+  const [filters, setFilters] = useState<Filters>(typed);
+  const [offset, setOffset] = useState(0);
   const [trouble, setTrouble] = useState<Trouble | null>(null);
-  const [loaded, , replace] = useLoad(
+  const [loaded, reloadAll] = useLoad(
     (signal) =>
-      everything((offset) =>
-        ok(chronologyList({ path: { review_id: review.id }, query: { limit: 200, offset }, signal })),
+      everything((from) =>
+        ok(chronologyList({ path: { review_id: review.id }, query: { limit: 200, offset: from }, signal })),
       ),
     [review.id],
   );
+  const [page, , replacePage] = useLoad(
+    (signal) =>
+      ok(
+        chronologyList({
+          path: { review_id: review.id },
+          query: {
+            limit: PAGE,
+            offset,
+            ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
+            ...(filters.agency ? { agency_id: Number(filters.agency) } : {}),
+            ...(ISO.test(filters.from) ? { date_from: filters.from } : {}),
+            ...(ISO.test(filters.to) ? { date_to: filters.to } : {}),
+            ...(filters.which === "significant" ? { significant: true } : {}),
+          },
+          signal,
+        }),
+      ),
+    [review.id, offset, filters],
+  );
+  const [downloadProblem, setDownloadProblem] = useState<string | null>(null);
+
+  async function download(format: "xlsx" | "csv") {
+    setDownloadProblem(null);
+    try {
+      const blob = await ok(
+        chronologyExport({ path: { review_id: review.id }, query: { format }, parseAs: "blob" }),
+      );
+      save(blob as Blob, `chronology-${review.reference}.${format}`);
+    } catch (error) {
+      if (!(error instanceof SignedOut)) setDownloadProblem(`The chronology could not be downloaded: ${(error as Error).message}`);
+    }
+  }
   const editable = mayChange(session);
 
   async function markSignificant(entry: ChronologyEntryRead, significant: boolean, version: number) {
-    if (loaded.state !== "ready") return;
+    if (page.state !== "ready") return;
     setTrouble(null);
     try {
       const next = await ok(
@@ -45,7 +105,8 @@ export function ChronologyPage() {
           body: { version, significant },
         }),
       );
-      replace(loaded.data.map((e) => (e.id === next.id ? next : e)));
+      replacePage({ ...page.data, items: page.data.items.map((e) => (e.id === next.id ? next : e)) });
+      reloadAll();
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       const theirs = currentOf(error);
@@ -63,11 +124,8 @@ export function ChronologyPage() {
   }
 
   const entries = loaded.state === "ready" ? loaded.data : [];
-  const shown = entries.filter(
-    (entry) =>
-      (!agencyFilter || String(entry.agency_id) === agencyFilter) &&
-      (which === "all" || entry.significant),
-  );
+  const shown = page.state === "ready" ? page.data.items : [];
+  const matching = page.state === "ready" ? page.data.total : 0;
   const usedAgencies = [...new Set(entries.map((entry) => entry.agency_id))]
     .map((id): [string, string] => [String(id), agencyName(agencies, id)])
     .sort((a, b) => a[1].localeCompare(b[1]));
@@ -76,7 +134,8 @@ export function ChronologyPage() {
     <>
       <Saved what={saved} />
       {trouble?.kind === "failed" && <ErrorSummary problems={[{ text: trouble.message }]} />}
-      {trouble?.kind === "conflict" && loaded.state === "ready" && (
+      {downloadProblem && <ErrorSummary problems={[{ text: downloadProblem }]} />}
+      {trouble?.kind === "conflict" && page.state === "ready" && (
         <ConflictNotice
           message={trouble.message}
           theirs={trouble.theirs as unknown as Record<string, unknown>}
@@ -84,7 +143,10 @@ export function ChronologyPage() {
           yourVersion={trouble.yours.version}
           compared={comparedEntryFields(agencies)}
           onUseTheirs={() => {
-            replace(loaded.data.map((e) => (e.id === trouble.theirs.id ? trouble.theirs : e)));
+            replacePage({
+              ...page.data,
+              items: page.data.items.map((e) => (e.id === trouble.theirs.id ? trouble.theirs : e)),
+            });
             setTrouble(null);
           }}
           onKeepYours={() =>
@@ -97,11 +159,28 @@ export function ChronologyPage() {
         The agencies' records merged into one multi-agency chronology: dated entries, each from one
         agency. Mark the entries that mattered as significant; key practice episodes cite them.
       </p>
-      {editable && (
-        <Link className="govuk-button" to={`/reviews/${review.id}/chronology/new`}>
-          Add an entry
-        </Link>
-      )}
+      <div className="govuk-button-group">
+        {editable && (
+          <>
+            <Link className="govuk-button" to={`/reviews/${review.id}/chronology/new`}>
+              Add an entry
+            </Link>
+            <Link className="govuk-button govuk-button--secondary" to={`/reviews/${review.id}/chronology/import`}>
+              Import an agency's chronology
+            </Link>
+          </>
+        )}
+        {entries.length > 0 && (
+          <>
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void download("xlsx")}>
+              Download for the case group (Excel)
+            </button>
+            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void download("csv")}>
+              Download as CSV
+            </button>
+          </>
+        )}
+      </div>
       <LoadProblem loaded={loaded} what="chronology" />
       {loaded.state === "ready" && entries.length === 0 && (
         <p className="govuk-body">The chronology has no entries yet.</p>
@@ -109,29 +188,58 @@ export function ChronologyPage() {
       {loaded.state === "ready" && entries.length > 0 && (
         <>
           <Timeline entries={entries} agencies={agencies} />
-          <div className="scr-filters">
+          <form
+            className="scr-filters"
+            role="search"
+            aria-label="Find chronology entries"
+            onSubmit={(event) => {
+              event.preventDefault();
+              setOffset(0);
+              setFilters(typed);
+            }}
+          >
+            <TextInput id="search" label="Words" value={typed.q} onChange={(q) => setTyped({ ...typed, q })} />
             <Select
               id="agency-filter"
               label="Agency"
-              value={agencyFilter}
+              value={typed.agency}
               empty="All agencies"
               options={usedAgencies}
-              onChange={setAgencyFilter}
+              onChange={(agency) => setTyped({ ...typed, agency })}
+            />
+            <TextInput
+              id="date-from"
+              label="From (YYYY-MM-DD)"
+              width="govuk-input--width-10"
+              value={typed.from}
+              onChange={(from) => setTyped({ ...typed, from })}
+            />
+            <TextInput
+              id="date-to"
+              label="To (YYYY-MM-DD)"
+              width="govuk-input--width-10"
+              value={typed.to}
+              onChange={(to) => setTyped({ ...typed, to })}
             />
             <Select
               id="significant-filter"
               label="Entries"
-              value={which}
+              value={typed.which}
               options={[
                 ["all", "All entries"],
                 ["significant", "Significant entries only"],
               ]}
-              onChange={setWhich}
+              onChange={(which) => setTyped({ ...typed, which })}
             />
-          </div>
+            <button type="submit" className="govuk-button govuk-button--secondary">
+              Find entries
+            </button>
+          </form>
+          <LoadProblem loaded={page} what="entries" />
           <table className="govuk-table scr-chronology">
             <caption className="govuk-table__caption govuk-table__caption--m">
-              Entries by date and agency ({shown.length} of {entries.length})
+              Entries by date and agency ({matching === 0 ? "none" : `${offset + 1} to ${offset + shown.length}`} of{" "}
+              {matching} that match; {entries.length} in all)
             </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
@@ -183,6 +291,18 @@ export function ChronologyPage() {
               ))}
             </tbody>
           </table>
+          <div className="govuk-button-group">
+            {offset > 0 && (
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                Previous entries
+              </button>
+            )}
+            {offset + PAGE < matching && (
+              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setOffset(offset + PAGE)}>
+                Next entries
+              </button>
+            )}
+          </div>
         </>
       )}
     </>

@@ -1,3 +1,5 @@
+import { useState } from "react";
+
 import type { AgencyRead, ChronologyEntryRead } from "../../client/types.gen";
 import { agencyName, entryDate } from "./entryWords";
 
@@ -15,6 +17,8 @@ function time(iso: string): number {
 /**
  * The multi-agency timeline: one lane per agency, each entry a dot at its date, significant
  * entries larger and filled. The table beside it carries the same entries for screen readers.
+ * Zooming widens the time axis (the figure then scrolls sideways), so that the entries of a
+ * busy month in a chronology of thousands come apart.
  */
 export function Timeline({
   entries,
@@ -23,7 +27,9 @@ export function Timeline({
   entries: ChronologyEntryRead[];
   agencies: Map<number, AgencyRead>;
 }) {
+  const [zoom, setZoom] = useState(1);
   if (entries.length === 0) return null;
+  const width = WIDTH * zoom;
   const lanes = [...new Set(entries.map((entry) => entry.agency_id))].sort((a, b) =>
     agencyName(agencies, a).localeCompare(agencyName(agencies, b)),
   );
@@ -31,7 +37,7 @@ export function Timeline({
   const first = Math.min(...times);
   const last = Math.max(...times);
   const span = Math.max(last - first, 1);
-  const x = (iso: string) => LABEL + PAD + ((time(iso) - first) / span) * (WIDTH - LABEL - 2 * PAD);
+  const x = (iso: string) => LABEL + PAD + ((time(iso) - first) / span) * (width - LABEL - 2 * PAD);
   const height = lanes.length * LANE + 40;
   // A tick at the start of each quarter inside the span: the year at January, else the month.
   const ticks: { iso: string; label: string }[] = [];
@@ -52,8 +58,31 @@ export function Timeline({
   return (
     <figure className="scr-timeline govuk-!-margin-0 govuk-!-margin-bottom-6">
       <figcaption className="govuk-heading-s">Multi-agency timeline</figcaption>
+      <div className="govuk-button-group govuk-!-margin-bottom-2">
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+          disabled={zoom >= 32}
+          onClick={() => setZoom(zoom * 2)}
+        >
+          Zoom in
+        </button>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+          disabled={zoom <= 1}
+          onClick={() => setZoom(zoom / 2)}
+        >
+          Zoom out
+        </button>
+        <span className="govuk-body-s" aria-live="polite">
+          {zoom === 1 ? "The whole period" : `${zoom} times wider: scroll sideways`}
+        </span>
+      </div>
+      <div className="scr-timeline__scroll">
       <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
+        style={{ width: `${zoom * 100}%` }}
+        viewBox={`0 0 ${width} ${height}`}
         role="img"
         aria-label={`${entries.length} entries from ${lanes.length} agencies, ${entryDate(entries[0])} to ${entryDate(entries[entries.length - 1])}; ${significant} significant. The table below lists them.`}
       >
@@ -64,7 +93,7 @@ export function Timeline({
               <text x={LABEL - 8} y={y + 5} textAnchor="end" className="scr-timeline__label">
                 {agencyName(agencies, agencyId)}
               </text>
-              <line x1={LABEL} x2={WIDTH} y1={y} y2={y} className="scr-timeline__lane" />
+              <line x1={LABEL} x2={width} y1={y} y2={y} className="scr-timeline__lane" />
               {entries
                 .filter((entry) => entry.agency_id === agencyId)
                 .sort((a, b) => Number(a.significant) - Number(b.significant))
@@ -111,6 +140,7 @@ export function Timeline({
           );
         })}
       </svg>
+      </div>
       <p className="govuk-body-s">
         <span className="scr-timeline__key scr-timeline__key--significant" aria-hidden="true" /> significant
         entry <span className="scr-timeline__key" aria-hidden="true" /> other entry

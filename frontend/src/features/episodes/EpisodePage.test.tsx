@@ -11,9 +11,11 @@ const entry = (id: number, entry_date: string, summary: string) =>
     review_id: 1,
     entry_date,
     date_precision: "day" as const,
+    entry_time: null,
     agency_id: 2,
     summary,
     source: null,
+    author_role: null,
     significant: id === 1,
   });
 
@@ -25,9 +27,15 @@ const ENTRIES = [
 afterEach(cleanup);
 
 describe("EpisodePage", () => {
-  it("cites chronology entries, flags the later ones as hindsight, and sends every field", async () => {
+  it("cites an entry found by search, flags the later ones as hindsight, and sends every field", async () => {
+    const searched: (string | null)[] = [];
     const calls = serve({
-      "GET /reviews/1/chronology": () => json(200, { items: ENTRIES, total: 2 }),
+      "GET /reviews/1/chronology": (request) => {
+        const q = new URL(request.url).searchParams.get("q");
+        searched.push(q);
+        const items = ENTRIES.filter((e) => !q || e.summary.toLowerCase().includes(q.toLowerCase()));
+        return json(200, { items, total: items.length });
+      },
       "POST /reviews/1/episodes": (request) =>
         request.json().then((body) => json(201, { ...body, id: 5, ordinal: 3 })),
     });
@@ -46,7 +54,13 @@ describe("EpisodePage", () => {
     expect(screen.getAllByText(/would be hindsight/)).toHaveLength(1);
 
     fireEvent.click(screen.getByRole("checkbox", { name: "Police" }));
-    fireEvent.click(screen.getByRole("checkbox", { name: /^10 January 2024, Police/ }));
+    fireEvent.change(screen.getByLabelText("Find entries by words"), { target: { value: "police" } });
+    fireEvent.click(screen.getByRole("button", { name: "Search the chronology" }));
+    await waitFor(() => expect(searched).toContain("police"));
+    await waitFor(() => expect(screen.queryByText(/would be hindsight/)).toBeNull());
+    expect(screen.queryAllByRole("checkbox", { name: /January 2024/ })).toEqual([]);
+    fireEvent.click(screen.getByRole("button", { name: /^Cite ?the entry of 10 January 2024, Police/ }));
+    expect(await screen.findByRole("button", { name: /^Remove ?the entry of 10 January 2024, Police/ })).toBeTruthy();
     fireEvent.change(screen.getByLabelText("Roles involved"), {
       target: { value: "police officer 1\n\n police officer 2 " },
     });

@@ -1,8 +1,8 @@
-import type { FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 
-import { everything, ok } from "../../api";
-import { chronologyList, episodesCreate, episodesRead, episodesUpdate } from "../../client/sdk.gen";
+import { ok } from "../../api";
+import { chronologyRead, episodesCreate, episodesRead, episodesUpdate } from "../../client/sdk.gen";
 import type { AppraisalRating, ChronologyEntryRead, EpisodeRead } from "../../client/types.gen";
 import { DateInput } from "../../common/DateInput";
 import { earliestDay } from "../../common/dates";
@@ -12,8 +12,8 @@ import { Checkboxes, Radios, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { RATINGS } from "../../words";
-import { agencyName, entryDate } from "../chronology/entryWords";
 import { useReview } from "../review/ReviewLayout";
+import { CitationPicker } from "./CitationPicker";
 import { comparedEpisodeFields } from "./compared";
 import { EPISODE_FIELDS, episodeOf, formOf } from "./episodeForm";
 
@@ -23,12 +23,15 @@ export function EpisodePage() {
   const episodeId = useParams().episodeId;
   const [loaded] = useLoad(
     async (signal) => {
-      const entries = await everything((offset) =>
-        ok(chronologyList({ path: { review_id: review.id }, query: { limit: 200, offset }, signal })),
-      );
       const episode = episodeId
         ? await ok(episodesRead({ path: { review_id: review.id, episode_id: Number(episodeId) }, signal }))
         : null;
+      // Only the entries it cites: the chronology itself is searched in the picker.
+      const entries = await Promise.all(
+        (episode?.chronology_entry_ids ?? []).map((entry_id) =>
+          ok(chronologyRead({ path: { review_id: review.id, entry_id }, signal })),
+        ),
+      );
       return { entries, episode };
     },
     [review.id, episodeId],
@@ -67,32 +70,15 @@ export function EpisodeEditor({
   const list = `/reviews/${review.id}/episodes`;
 
   const read = episodeOf(form);
-  const periodEnd = "episode" in read ? (read.episode.period_end ?? read.episode.period_start) : null;
+  const periodStart = "episode" in read ? (read.episode.period_start ?? null) : null;
+  const periodEnd = "episode" in read ? (read.episode.period_end ?? read.episode.period_start ?? null) : null;
   const agencyOptions = [...agencies.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((agency) => ({ value: String(agency.id), label: agency.name }));
-  const entryOptions = entries.map((entry) => {
-    const later = Boolean(periodEnd && earliestDay(entry.entry_date, entry.date_precision) > periodEnd);
-    return {
-      value: String(entry.id),
-      label: (
-        <>
-          {entryDate(entry)}, {agencyName(agencies, entry.agency_id)}
-          {entry.significant && <strong className="govuk-tag govuk-tag--orange scr-inline-tag">Significant</strong>}
-        </>
-      ),
-      hint: (
-        <>
-          {entry.summary}
-          {later && (
-            <strong className="govuk-!-display-block govuk-!-margin-top-1">
-              Dated after the episode: citing it in the appraisal would be hindsight.
-            </strong>
-          )}
-        </>
-      ),
-    };
-  });
+  const [known, setKnown] = useState(() => new Map(entries.map((entry) => [entry.id, entry])));
+  const cited = form.entries
+    .map((id) => known.get(Number(id)))
+    .filter((entry): entry is ChronologyEntryRead => entry !== undefined);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -123,7 +109,7 @@ export function EpisodeEditor({
       </Link>
       {leaveWarning}
       <ErrorSummary problems={problems} />
-      {conflictNotice("episode" in read ? { ...read.episode } : {}, comparedEpisodeFields(agencies, entries))}
+      {conflictNotice("episode" in read ? { ...read.episode } : {}, comparedEpisodeFields(agencies, [...known.values()]))}
       <h1 className="govuk-heading-l">
         {base ? `Episode ${base.ordinal}: ${base.title}` : "Add a key practice episode"}
       </h1>
@@ -223,24 +209,17 @@ export function EpisodeEditor({
             error={errorOf("rating")}
             onChange={(value) => set("rating")(value as AppraisalRating | "")}
           />
-          {entryOptions.length > 0 ? (
-            <Checkboxes
-              id="entries"
-              label="Chronology entries the appraisal relies on"
-              hint="Cite the records the appraisal is based on. An entry dated after the episode is flagged: it was not knowable at the time."
-              values={form.entries}
-              options={entryOptions}
-              error={errorOf("entries")}
-              onChange={set("entries")}
-            />
-          ) : (
-            <p className="govuk-body">
-              The chronology has no entries to cite yet.{" "}
-              <Link className="govuk-link" to={`/reviews/${review.id}/chronology/new`}>
-                Add a chronology entry
-              </Link>
-            </p>
-          )}
+          <CitationPicker
+            cited={cited}
+            periodStart={periodStart}
+            periodEnd={periodEnd}
+            error={errorOf("entries")}
+            onCite={(entry) => {
+              setKnown(new Map(known).set(entry.id, entry));
+              set("entries")([...form.entries, String(entry.id)]);
+            }}
+            onRemove={(entry) => set("entries")(form.entries.filter((id) => id !== String(entry.id)))}
+          />
 
           <h2 className="govuk-heading-m">Learning</h2>
           <TextArea
