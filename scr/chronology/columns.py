@@ -158,7 +158,8 @@ def from_json(text: str | None) -> dict[str, str] | None:
 
 
 def check(mapping: dict[EntryField, str], headers: Sequence[str], *, header_row: int) -> None:
-    """Refuse a mapping that names a header the sheet lacks or has no date or summary."""
+    """Refuse a mapping that names a header the sheet lacks or has no date or summary; the
+    refusal names the sheet's headers (``headers``), so that a person can choose."""
     for field, header in mapping.items():
         if header not in headers:
             raise InvalidInput(
@@ -167,6 +168,7 @@ def check(mapping: dict[EntryField, str], headers: Sequence[str], *, header_row:
                 + ", ".join(repr(h) for h in headers if h)
                 + ". Nothing was imported.",
                 field=("body", "columns", field.value),
+                headers=list(headers),
             )
     for needed in (EntryField.date, EntryField.summary):
         if needed not in mapping:
@@ -177,6 +179,7 @@ def check(mapping: dict[EntryField, str], headers: Sequence[str], *, header_row:
                 f"that holds the {FIELD_LABELS[needed]}s, or name it '{needed.value.title()}'. "
                 "Nothing was imported.",
                 field=("body", "columns", needed.value),
+                headers=list(headers),
             )
 
 

@@ -191,6 +191,7 @@ def test_columns_given_are_used_and_remembered_for_the_agencys_next_import(
     unguessable = send(client, review, data, agency="childrens-social-care")
     assert unguessable.status_code == 422
     assert "no date column" in unguessable.json()["detail"]
+    assert unguessable.json()["headers"] == ["Occurred", "Narrative text", "Who"]
     columns = {"date": "Occurred", "summary": "Narrative text", "author_role": "Who"}
     answer = send(
         client, review, data, agency="childrens-social-care", columns=columns, commit=True

@@ -58,8 +58,11 @@ def test_a_lead_reviewer_adds_an_entry_marks_it_and_cites_it_in_an_episode(
         "A weight below the 2nd centile calls for a referral to the GP within a week."
     )
     page.get_by_role("radio", name="Below expected").check()
-    cited = page.get_by_role("checkbox", name=re.compile(r"^14 February 2023, Health visiting"))
-    cited.check()
+    page.get_by_label("Find entries by words").fill("centile")
+    page.get_by_role("button", name="Search the chronology").click()
+    page.get_by_role(
+        "button", name=re.compile(r"^Cite ?the entry of 14 February 2023, Health visiting")
+    ).click()
     page.get_by_label("What went well, and why").fill("The weight was measured and plotted.")
     page.get_by_label("Open queries").fill("How often are low weights followed up within a week?")
     page.get_by_label("Changes the practitioners suggest").fill("A prompt in the record.")
@@ -77,8 +80,10 @@ def test_a_lead_reviewer_adds_an_entry_marks_it_and_cites_it_in_an_episode(
     expect(page.get_by_role("radio", name="Below expected")).to_be_checked()
     expect(page.get_by_role("checkbox", name="Health visiting", exact=True)).to_be_checked()
     expect(
-        page.get_by_role("checkbox", name=re.compile(r"^14 February 2023, Health visiting"))
-    ).to_be_checked()
+        page.get_by_role(
+            "button", name=re.compile(r"^Remove ?the entry of 14 February 2023, Health visiting")
+        )
+    ).to_be_visible()
     expect(page.get_by_label("Roles involved")).to_have_value("health visitor 2")
 
     page.reload()

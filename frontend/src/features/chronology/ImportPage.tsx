@@ -33,6 +33,7 @@ export function ImportPage() {
   const [agency, setAgency] = useState("");
   const [columns, setColumns] = useState<Record<string, string> | null>(null);
   const [report, setReport] = useState<ChronologyImportReport | null>(null);
+  const [headers, setHeaders] = useState<string[] | null>(null);
   const [problem, setProblem] = useState<{ field?: string; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [show, setShow] = useState("all");
@@ -65,12 +66,19 @@ export function ImportPage() {
         return;
       }
       setReport(answer);
+      setHeaders(answer.headers);
       setColumns(answer.columns);
       setPage(0);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      const refused = (error.body as { report?: ChronologyImportReport }).report;
-      if (refused) setReport(refused);
+      const body = error.body as { report?: ChronologyImportReport; headers?: string[] };
+      if (body.report) setReport(body.report);
+      if (body.headers) {
+        // The columns could not be guessed: the sheet's headers, for the person to choose.
+        setReport(null);
+        setHeaders(body.headers);
+        setColumns(mapping ?? {});
+      }
       setProblem({ field: "file", text: error.message });
     } finally {
       setBusy(false);
@@ -80,6 +88,7 @@ export function ImportPage() {
   function preview(event: FormEvent) {
     event.preventDefault();
     setReport(null);
+    setHeaders(null);
     setColumns(null);
     void send(false, null);
   }
@@ -136,16 +145,19 @@ export function ImportPage() {
         </button>
       </form>
 
-      {report && columns && (
+      {headers && columns && (
         <>
           <h2 className="govuk-heading-m">Columns</h2>
           <p className="govuk-body">
-            Sheet ‘{report.sheet}’, header in row {report.header_row}.{" "}
-            {report.columns_from === "remembered"
-              ? "The columns are those this agency's last import used."
-              : report.columns_from === "guessed"
-                ? "The columns were guessed from the header: check them."
-                : "The columns are as you chose."}
+            {report
+              ? `Sheet ‘${report.sheet}’, header in row ${report.header_row}. ${
+                  report.columns_from === "remembered"
+                    ? "The columns are those this agency's last import used."
+                    : report.columns_from === "guessed"
+                      ? "The columns were guessed from the header: check them."
+                      : "The columns are as you chose."
+                }`
+              : "Choose the column that holds each field, then preview again."}
           </p>
           <div className="scr-filters">
             {FIELDS.map(([field, label]) => (
@@ -155,7 +167,7 @@ export function ImportPage() {
                 label={label}
                 value={columns[field] ?? ""}
                 empty="Not in this file"
-                options={report.headers.map((h): [string, string] => [h, h])}
+                options={headers.map((h): [string, string] => [h, h])}
                 onChange={(value) => {
                   const next = { ...columns };
                   if (value) next[field] = value;
@@ -173,7 +185,11 @@ export function ImportPage() {
           >
             Preview again with these columns
           </button>
+        </>
+      )}
 
+      {report && columns && (
+        <>
           <h2 className="govuk-heading-m">Preview</h2>
           <p className="govuk-body" aria-live="polite">
             {report.imported} to import, {report.duplicates} likely duplicates (left out), {report.refused} refused.
