@@ -102,7 +102,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     folder = common.scratch_folder()
-    url = os.environ.setdefault("SCR_DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
+    # Under scripts/with-postgres, its throwaway PostgreSQL; else a fresh SQLite file.
+    url = os.environ.get("SCR_TEST_DATABASE_URL") or f"sqlite:///{folder}/bench.sqlite3"
+    os.environ["SCR_DATABASE_URL"] = url
     migrate.upgrade(url)
     engine = get_engine()
     data = workbook(args.rows)

@@ -61,13 +61,16 @@ type Answer = (request: Request) => Response | Promise<Response>;
  * A fake service: each key is "METHOD /path" (after /api/v1); the value answers it, or a
  * list answers successive calls. Every request is kept, with its body read.
  */
+// A form (a file upload) is left for the fake to read with request.formData().
+const isForm = (request: Request) => (request.headers.get("Content-Type") ?? "").startsWith("multipart/");
+
 export function serve(routes: Record<string, Answer | Answer[]>) {
   const calls: { method: string; path: string; body: unknown; auth: string | null }[] = [];
   const fetch = vi.fn(async (input: Request | string, init?: RequestInit) => {
     const request = typeof input === "string" ? new Request(new URL(input, "http://localhost"), init) : input;
     const url = new URL(request.url);
     const path = url.pathname.replace("/api/v1", "");
-    const text = request.method === "GET" ? "" : await request.clone().text();
+    const text = request.method === "GET" || isForm(request) ? "" : await request.clone().text();
     calls.push({
       method: request.method,
       path,
