@@ -11,7 +11,8 @@ import { Select, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { useReview } from "../review/ReviewLayout";
-import { agencyName, comparedEntryFields, entryDate } from "./entryWords";
+import { saveFile } from "../../common/download";
+import { agencyName, comparedEntryFields, entryDate, entryQuery } from "./entryWords";
 import { Timeline } from "./Timeline";
 
 type Trouble =
@@ -19,7 +20,6 @@ type Trouble =
   | { kind: "failed"; message: string };
 
 const PAGE = 50;
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 interface Filters {
   q: string;
@@ -27,18 +27,6 @@ interface Filters {
   from: string;
   to: string;
   which: string;
-}
-
-/** Hand a downloaded file to the browser to save. */
-function save(blob: Blob, file: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = file;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
@@ -69,11 +57,7 @@ export function ChronologyPage() {
           query: {
             limit: PAGE,
             offset,
-            ...(filters.q.trim() ? { q: filters.q.trim() } : {}),
-            ...(filters.agency ? { agency_id: Number(filters.agency) } : {}),
-            ...(ISO.test(filters.from) ? { date_from: filters.from } : {}),
-            ...(ISO.test(filters.to) ? { date_to: filters.to } : {}),
-            ...(filters.which === "significant" ? { significant: true } : {}),
+            ...entryQuery({ ...filters, words: filters.q, significantOnly: filters.which === "significant" }),
           },
           signal,
         }),
@@ -88,7 +72,7 @@ export function ChronologyPage() {
       const blob = await ok(
         chronologyExport({ path: { review_id: review.id }, query: { format }, parseAs: "blob" }),
       );
-      save(blob as Blob, `chronology-${review.reference}.${format}`);
+      saveFile(blob as Blob, `chronology-${review.reference}.${format}`);
     } catch (error) {
       if (!(error instanceof SignedOut)) setDownloadProblem(`The chronology could not be downloaded: ${(error as Error).message}`);
     }

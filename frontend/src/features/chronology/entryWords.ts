@@ -21,3 +21,22 @@ export function comparedEntryFields(agencies: Map<number, AgencyRead>): Compared
     { label: "Significant", show: (r) => (r.significant ? "Yes" : "No") },
   ];
 }
+
+/** What a person typed to find entries, as the chronology list's query (empty filters left out). */
+export function entryQuery(found: {
+  words?: string;
+  agency?: string;
+  from?: string;
+  to?: string;
+  significantOnly?: boolean;
+}): { q?: string; agency_id?: number; date_from?: string; date_to?: string; significant?: boolean } {
+  const iso = (text?: string) => (text && /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined);
+  const query = {
+    q: found.words?.trim() || undefined,
+    agency_id: found.agency ? Number(found.agency) : undefined,
+    date_from: iso(found.from),
+    date_to: iso(found.to),
+    significant: found.significantOnly ? true : undefined,
+  };
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
+}

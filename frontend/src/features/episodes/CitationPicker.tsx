@@ -1,11 +1,11 @@
-import { type KeyboardEvent, useEffect, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useState } from "react";
 
 import { ok } from "../../api";
 import { chronologyList } from "../../client/sdk.gen";
 import type { ChronologyEntryRead } from "../../client/types.gen";
 import { earliestDay } from "../../common/dates";
 import { Checkbox, Select, TextInput } from "../../common/fields";
-import { agencyName, entryDate } from "../chronology/entryWords";
+import { agencyName, entryDate, entryQuery } from "../chronology/entryWords";
 import { useReview } from "../review/ReviewLayout";
 
 const PAGE = 10;
@@ -21,6 +21,29 @@ export function aroundPeriod(start: string | null, end: string | null): { date_f
     return day.toISOString().slice(0, 10);
   };
   return { date_from: shift(start, -1), date_to: shift(end ?? start, 1) };
+}
+
+function EntryItem({
+  entry,
+  periodEnd,
+  children,
+}: {
+  entry: ChronologyEntryRead;
+  periodEnd: string | null;
+  children: ReactNode;
+}) {
+  const { agencies } = useReview();
+  return (
+    <li className="scr-cited__entry">
+      <strong>
+        {entryDate(entry)}, {agencyName(agencies, entry.agency_id)}
+      </strong>
+      {entry.significant && <strong className="govuk-tag govuk-tag--orange scr-inline-tag">Significant</strong>}
+      <span className="govuk-!-display-block">{entry.summary}</span>
+      <Hindsight entry={entry} periodEnd={periodEnd} />
+      {children}
+    </li>
+  );
 }
 
 function Hindsight({ entry, periodEnd }: { entry: ChronologyEntryRead; periodEnd: string | null }) {
@@ -72,9 +95,7 @@ export function CitationPicker({
         query: {
           limit: PAGE,
           offset,
-          ...(asked.words.trim() ? { q: asked.words.trim() } : {}),
-          ...(asked.agency ? { agency_id: Number(asked.agency) } : {}),
-          ...period,
+          ...entryQuery({ ...asked, from: period.date_from, to: period.date_to }),
         },
         signal: controller.signal,
       }),
@@ -124,11 +145,7 @@ export function CitationPicker({
       ) : (
         <ul className="govuk-list scr-cited">
           {cited.map((entry) => (
-            <li key={entry.id} className="scr-cited__entry">
-              <strong>{describe(entry)}</strong>
-              {entry.significant && <strong className="govuk-tag govuk-tag--orange scr-inline-tag">Significant</strong>}
-              <span className="govuk-!-display-block">{entry.summary}</span>
-              <Hindsight entry={entry} periodEnd={periodEnd} />
+            <EntryItem key={entry.id} entry={entry} periodEnd={periodEnd}>
               <button
                 type="button"
                 className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
@@ -136,7 +153,7 @@ export function CitationPicker({
               >
                 Remove<span className="govuk-visually-hidden"> the entry of {describe(entry)}</span>
               </button>
-            </li>
+            </EntryItem>
           ))}
         </ul>
       )}
@@ -175,13 +192,7 @@ export function CitationPicker({
           </p>
           <ul className="govuk-list scr-found">
             {found.items.map((entry) => (
-              <li key={entry.id} className="scr-cited__entry">
-                <strong>{describe(entry)}</strong>
-                {entry.significant && (
-                  <strong className="govuk-tag govuk-tag--orange scr-inline-tag">Significant</strong>
-                )}
-                <span className="govuk-!-display-block">{entry.summary}</span>
-                <Hindsight entry={entry} periodEnd={periodEnd} />
+              <EntryItem key={entry.id} entry={entry} periodEnd={periodEnd}>
                 {citedIds.has(entry.id) ? (
                   <p className="govuk-body-s govuk-!-margin-bottom-2">Cited</p>
                 ) : (
@@ -193,7 +204,7 @@ export function CitationPicker({
                     Cite<span className="govuk-visually-hidden"> the entry of {describe(entry)}</span>
                   </button>
                 )}
-              </li>
+              </EntryItem>
             ))}
           </ul>
           <div className="govuk-button-group">

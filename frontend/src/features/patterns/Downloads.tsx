@@ -2,6 +2,7 @@ import { type MouseEvent, useState } from "react";
 
 import { ok, SignedOut } from "../../api";
 import { exchangeAggregatesCsv, exchangeNetworkGraphml, patternsCooccurrence } from "../../client/sdk.gen";
+import { saveFile } from "../../common/download";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { apiQuery, downloadAddress, type PatternFilters } from "./filters";
 import { Section } from "./parts";
@@ -42,18 +43,6 @@ const DOWNLOADS: Download[] = [
   },
 ];
 
-/** Hand a file to the browser to save. */
-function save(blob: Blob, file: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = file;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * The figures of the view as files, with the same filters. The service needs the sign-in's
  * token, which a plain link does not send, so a click fetches the file and saves it; the
@@ -70,7 +59,7 @@ export function Downloads({ filters, minSupport }: { filters: PatternFilters; mi
     setBusy(item.name);
     try {
       const blob = await item.fetch({ ...apiQuery(filters), min_support: minSupport });
-      save(blob as Blob, item.file);
+      saveFile(blob as Blob, item.file);
     } catch (error) {
       if (!(error instanceof SignedOut)) setProblem(`${item.name} could not be downloaded: ${(error as Error).message}`);
     } finally {
