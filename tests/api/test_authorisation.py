@@ -106,6 +106,7 @@ class Call:
     json: Any = None
     data: dict[str, str] | None = None
     content: bytes | None = None
+    files: dict[str, tuple[str, bytes, str]] | None = None
 
 
 def _world(session: Session) -> World:
@@ -366,6 +367,15 @@ _records(
 
 CASE = "/api/v1/reviews/{review_id}"
 ROUTES |= {
+    f"GET {CASE}/chronology/export": (CASE_READ, lambda w: Call(f"{w.case}/chronology/export")),
+    f"POST {CASE}/chronology/imports": (
+        CASE_CHANGE,
+        lambda w: Call(
+            f"{w.case}/chronology/imports",
+            data={"agency": "police"},
+            files={"file": ("c.csv", b"Date,Summary\n2019,Seen at home.\n", "text/csv")},
+        ),
+    ),
     f"GET {CASE}/graph": (CASE_READ, lambda w: Call(f"{w.case}/graph")),
     f"GET {CASE}/analysis": (CASE_READ, lambda w: Call(f"{w.case}/analysis")),
     f"GET {CASE}/checks": (CASE_READ, lambda w: Call(f"{w.case}/checks")),
@@ -459,7 +469,9 @@ def test_each_caller_gets_the_answer_the_rule_gives(
     user = world.users.get(caller)
     client = TestClient(app, headers=bearer(user) if user else {})
     method = operation.split(" ", 1)[0]
-    answer = client.request(method, call.url, json=call.json, data=call.data, content=call.content)
+    answer = client.request(
+        method, call.url, json=call.json, data=call.data, content=call.content, files=call.files
+    )
 
     expected = rule[caller]
     if expected == OK:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
+from scr.account.models import User
 from scr.board.models import Board
 from scr.chronology.models import ChronologyColumns, ChronologyEntry
 from scr.review.models import Review
-from tests.factories import agency_id, make_entry, make_review
+from scr.vocabulary import Role
+from tests.factories import agency_id, make_entry, make_review, make_user
 from tests.scr.chronology.files import health_workbook, police_workbook, school_csv, workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -290,3 +293,15 @@ def test_a_commit_gives_the_review_one_new_revision(client: TestClient, session:
     assert send(client, review, police_workbook(), commit=True).status_code == 200
     session.refresh(review)
     assert review.revision == before + 1
+
+
+def test_only_the_reviews_reviewers_may_import(
+    session: Session, client_as: Callable[[User], TestClient]
+) -> None:
+    review = make_review(session)
+    board = session.get(Board, review.board_id)
+    member = client_as(make_user(session, Role.board, board=board))
+    assert send(member, review, police_workbook()).status_code == 403
+    outsider = client_as(make_user(session, Role.reviewer))
+    assert send(outsider, review, police_workbook(), commit=True).status_code == 404
+    assert entries(session, review) == []
