@@ -1,7 +1,7 @@
 """chronology entry times, author roles and remembered columns
 
 Revision ID: a2e6b03866d4
-Revises: 7c3e91d2a5b4
+Revises: 7960deb8e153
 Create Date: 2026-12-03 08:21:45
 
 Agencies' chronologies come in as spreadsheets: an entry keeps the time and the author's role
@@ -17,7 +17,7 @@ from alembic import op
 import scr.common.columns
 
 revision: str = "a2e6b03866d4"
-down_revision: str | None = "7c3e91d2a5b4"
+down_revision: str | None = "7960deb8e153"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

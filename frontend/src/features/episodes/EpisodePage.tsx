@@ -5,7 +5,6 @@ import { ok } from "../../api";
 import { chronologyRead, episodesCreate, episodesRead, episodesUpdate } from "../../client/sdk.gen";
 import type { AppraisalRating, ChronologyEntryRead, EpisodeRead } from "../../client/types.gen";
 import { DateInput } from "../../common/DateInput";
-import { earliestDay } from "../../common/dates";
 import { SaveOrCancel, useEditor } from "../../common/editor";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, TextArea, TextInput } from "../../common/fields";
