@@ -1,14 +1,14 @@
-"""Reviews to exchange lines, a batch at a time, with every piece of text each line carries.
+"""Reviews to exchange lines, a batch at a time.
 
-The identifier scan reads exactly the texts this module puts in a line (``Built.texts``), so
-nothing can be exported that was not scanned. A batch of reviews costs one query per table.
+Every text a line carries is a field listed in ``leaving.TEXT_FIELDS``, which the identifier
+scan reads (a test holds the line to it). A batch of reviews costs one query per table.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -29,28 +29,10 @@ from scr.review.models import Review
 from scr.tag.models import Tag
 
 
-class _Everything:
-    def __contains__(self, _item: object) -> bool:
-        return True
-
-
-ALL: Container[int] = _Everything()
-
-
-@dataclass(frozen=True)
-class Text:
-    """A piece of text a line carries, and where it lives in the review."""
-
-    record: str  # "review:3", "episode:12", "link:40" ...
-    field: str  # "appraisal", "questions[1].actions[2].description" ...
-    value: str
-
-
 @dataclass(frozen=True)
 class Built:
     review: Any  # a Review, or a row of the review table
     line: dict[str, Any]  # as ExchangeReview defines it (the tests hold every line to it)
-    texts: list[Text]
 
     def json(self) -> str:
         """The line as sent: compact JSON, UTF-8 text as it is."""
@@ -175,26 +157,16 @@ class _Batch:
         return grouped
 
 
-def build(
-    session: Session, reviews: Sequence[Any], *, instance: str, texts_of: Container[int] = ALL
-) -> list[Built]:
-    """Each review as an exchange line, with the texts the line carries (collected for the
-    reviews in ``texts_of`` only: the others' are not needed)."""
+def build(session: Session, reviews: Sequence[Any], *, instance: str) -> list[Built]:
+    """Each review as an exchange line."""
     session.flush()  # (the rows are read with plain SELECTs, which do not flush first)
     batch = _Batch(session, reviews)
     version = catalogue.current_version()
-    return [_line(batch, review, instance, version, review.id in texts_of) for review in reviews]
+    return [_line(batch, review, instance, version) for review in reviews]
 
 
-def _line(batch: _Batch, review: Any, instance: str, version: str, collect: bool) -> Built:
+def _line(batch: _Batch, review: Any, instance: str, version: str) -> Built:
     rid = review.id
-    texts: list[Text] = []
-
-    def text(record: str, field: str, value: str | None) -> str | None:
-        if value and collect:
-            texts.append(Text(record, field, value))
-        return value
-
     board = batch.boards[review.board_id]
     episodes = batch.episodes.get(rid, [])
     factors = batch.factors.get(rid, [])
@@ -206,7 +178,6 @@ def _line(batch: _Batch, review: Any, instance: str, version: str, collect: bool
     }
     key["review"] = {rid: "review"}
 
-    me = f"review:{rid}"
     agencies = sorted(
         {batch.agencies[a].code: batch.agencies[a] for e in episodes for a in e.agency_ids}.items()
     )
@@ -217,8 +188,8 @@ def _line(batch: _Batch, review: Any, instance: str, version: str, collect: bool
         "typology_version": version,
         "board": {"code": board.code, "name": board.name, "region": board.region},
         "review": {
-            "reference": text(me, "reference", review.reference),
-            "child_pseudonym": text(me, "child_pseudonym", review.child_pseudonym),
+            "reference": review.reference,
+            "child_pseudonym": review.child_pseudonym,
             "review_type": review.review_type,
             "learning_together_size": review.learning_together_size,
             "incident_year": _year(review.incident_date),
@@ -229,24 +200,24 @@ def _line(batch: _Batch, review: Any, instance: str, version: str, collect: bool
             "context_codes": review.context_codes,
         },
         "agencies": [{"code": code, "name": a.name} for code, a in agencies],
-        "episodes": [_episode(e, n, batch, text) for n, e in enumerate(episodes, start=1)],
+        "episodes": [_episode(e, n, batch) for n, e in enumerate(episodes, start=1)],
         "factors": [
             {
                 "id": n,
-                "description": text(f"factor:{f.id}", "description", f.description),
+                "description": f.description,
                 "level": f.level,
-                "detail": text(f"factor:{f.id}", "detail", f.detail),
+                "detail": f.detail,
                 "typology_codes": f.typology_codes,
             }
             for n, f in enumerate(factors, start=1)
         ],
-        "findings": [_finding(f, n, batch, text) for n, f in enumerate(findings, start=1)],
+        "findings": [_finding(f, n, batch) for n, f in enumerate(findings, start=1)],
         "links": [
             {
                 "kind": x.kind,
                 "source": source,
                 "target": target,
-                "evidence_note": text(f"link:{x.id}", "evidence_note", x.evidence_note),
+                "evidence_note": x.evidence_note,
             }
             for x in batch.links.get(rid, [])
             if (source := key[x.source_kind].get(x.source_id))
@@ -257,13 +228,13 @@ def _line(batch: _Batch, review: Any, instance: str, version: str, collect: bool
                 "target": target,
                 "code": t.code,
                 "typology_version": t.typology_version,
-                "rationale": text(f"tag:{t.id}", "rationale", t.rationale),
+                "rationale": t.rationale,
             }
             for t in batch.tags.get(rid, [])
             if (target := key[t.target_kind].get(t.target_id))
         ],
     }
-    return Built(review, document, texts)
+    return Built(review, document)
 
 
 def _source(origin: Any, instance: str, board: str, review: Any) -> dict[str, Any]:
@@ -284,61 +255,41 @@ def _source(origin: Any, instance: str, board: str, review: Any) -> dict[str, An
     }
 
 
-def _episode(e: Any, n: int, batch: _Batch, text: Any) -> dict[str, Any]:
-    me = f"episode:{e.id}"
+def _episode(e: Any, n: int, batch: _Batch) -> dict[str, Any]:
     return {
         "id": n,
         "ordinal": e.ordinal,
-        "title": text(me, "title", e.title),
+        "title": e.title,
         "period_start": _month(e.period_start),
         "period_end": _month(e.period_end),
         "agencies": [batch.agencies[a].code for a in e.agency_ids if a in batch.agencies],
-        "roles_involved": [
-            text(me, f"roles_involved[{i}]", role) for i, role in enumerate(e.roles_involved)
-        ],
-        **{
-            name: text(me, name, getattr(e, name))
-            for name in ("what_happened", "view_at_the_time", "appraisal")
-        },
+        "roles_involved": [role for i, role in enumerate(e.roles_involved)],
+        **{name: getattr(e, name) for name in ("what_happened", "view_at_the_time", "appraisal")},
         "appraisal_rating": e.appraisal_rating,
-        **{
-            name: text(me, name, getattr(e, name))
-            for name in ("went_well", "queries", "suggested_changes")
-        },
+        **{name: getattr(e, name) for name in ("went_well", "queries", "suggested_changes")},
     }
 
 
-def _finding(f: Any, n: int, batch: _Batch, text: Any) -> dict[str, Any]:
-    me = f"finding:{f.id}"
+def _finding(f: Any, n: int, batch: _Batch) -> dict[str, Any]:
     return {
         "id": n,
         "ordinal": f.ordinal,
         **{
-            name: text(me, name, getattr(f, name))
+            name: getattr(f, name)
             for name in ("title", "statement", "how_it_appeared", "evidence_beyond_case")
         },
         "pattern_kind": f.pattern_kind,
         "category": f.category,
-        "why_it_matters": text(me, "why_it_matters", f.why_it_matters),
+        "why_it_matters": f.why_it_matters,
         "questions": [
             {
-                "question": text(me, f"questions[{q.ordinal}].question", q.question),
-                "board_response": text(
-                    me, f"questions[{q.ordinal}].board_response", q.board_response
-                ),
+                "question": q.question,
+                "board_response": q.board_response,
                 "response_date": _day(q.response_date),
                 "actions": [
                     {
-                        "description": text(
-                            me,
-                            f"questions[{q.ordinal}].actions[{a.ordinal}].description",
-                            a.description,
-                        ),
-                        "owner_role": text(
-                            me,
-                            f"questions[{q.ordinal}].actions[{a.ordinal}].owner_role",
-                            a.owner_role,
-                        ),
+                        "description": a.description,
+                        "owner_role": a.owner_role,
                         "due_date": _day(a.due_date),
                         "status": a.status,
                     }
@@ -348,8 +299,3 @@ def _finding(f: Any, n: int, batch: _Batch, text: Any) -> dict[str, Any]:
             for q in batch.questions.get(f.id, [])
         ],
     }
-
-
-def texts_of(session: Session, review: Review, *, instance: str = "local") -> Iterable[Text]:
-    """Every piece of text the review's exchange line would carry."""
-    return build(session, [review], instance=instance)[0].texts

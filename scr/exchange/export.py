@@ -56,9 +56,8 @@ def national(session: Session, *, since: datetime | None, instance: str) -> Iter
         last = reviews[-1].id
         ready = kept(session, reviews)
         rest = [r for r in reviews if r.id not in ready]
-        stale = {r.id for r in rest if r.cleared_revision != r.revision}
-        built = {b.review.id: b for b in build(session, rest, instance=instance, texts_of=stale)}
-        blocked = open_hits_among(session, rest, {i: b.texts for i, b in built.items()})
+        built = {b.review.id: b for b in build(session, rest, instance=instance)}
+        blocked = open_hits_among(session, rest)
         withheld += len(blocked)
         for review in reviews:
             if review.id in ready:

@@ -35,7 +35,7 @@ def keep(
     as received), else the line built now."""
     session.flush()
     if text is None or versions is None:
-        built = build(session, [review], instance=instance_id(session), texts_of=())[0]
+        built = build(session, [review], instance=instance_id(session))[0]
         text, versions = built.json(), versions_of(built.line)
     row = session.get(ExchangeLine, id_of(review))
     if row is None:

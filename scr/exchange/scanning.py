@@ -18,9 +18,9 @@ from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.errors import Conflict, InvalidInput
 from scr.exchange import lines
-from scr.exchange.build import Text, texts_of
+from scr.exchange.leaving import Text, texts
 from scr.exchange.models import KnownIdentifier, ScanAcceptance
-from scr.exchange.scan import scan
+from scr.exchange.scan import Known, scan
 from scr.exchange.schemas import AcceptanceCreate, HitRead, IdentifierCreate, ScanRead
 from scr.review.models import Review
 from scr.vocabulary import ReviewStatus
@@ -73,16 +73,16 @@ def _acceptances(session: Session, review_ids: Sequence[int]) -> dict[int, list[
     return found
 
 
-def _known(session: Session, review_ids: Sequence[int]) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {i: [] for i in review_ids}
+def _known(session: Session, review_ids: Sequence[int]) -> dict[int, list[Known]]:
+    found: dict[int, list[Known]] = {i: [] for i in review_ids}
     stmt = select(KnownIdentifier).where(col(KnownIdentifier.review_id).in_(review_ids))
     for record in session.exec(stmt):
-        found[record.review_id].append(record.text)
+        found[record.review_id].append((record.text, record.kind))
     return found
 
 
 def hits(
-    texts: Iterable[Text], known: Sequence[str], accepted: Sequence[ScanAcceptance]
+    texts: Iterable[Text], known: Sequence[Known], accepted: Sequence[ScanAcceptance]
 ) -> list[HitRead]:
     """Every hit in the texts, each open or accepted."""
     decisions = {(a.record, a.field, a.hit_kind, a.text): a for a in accepted}
@@ -98,6 +98,7 @@ def hits(
                     end=hit.end,
                     kind=hit.kind,
                     text=hit.text,
+                    context=hit.context,
                     status="open" if decision is None else "accepted",
                     reason=None if decision is None else decision.reason,
                     accepted_by=None if decision is None else decision.updated_by,
@@ -111,7 +112,7 @@ def scan_review(*, session: Session, review: Review) -> ScanRead:
     """Scan everything the review would export, against its known identifiers."""
     rid = id_of(review)
     found = hits(
-        texts_of(session, review), _known(session, [rid])[rid], _acceptances(session, [rid])[rid]
+        texts(session, review), _known(session, [rid])[rid], _acceptances(session, [rid])[rid]
     )
     open_ = sum(h.status == "open" for h in found)
     return ScanRead(
@@ -123,21 +124,17 @@ def scan_review(*, session: Session, review: Review) -> ScanRead:
     )
 
 
-def open_hits_among(
-    session: Session, reviews: Sequence[Any], texts: dict[int, list[Text]]
-) -> set[int]:
-    """Which of ``reviews`` (given the texts of their lines) have an open hit; a review whose
-    clean scan is of its current revision is not scanned again."""
+def open_hits_among(session: Session, reviews: Sequence[Any]) -> set[int]:
+    """Which of ``reviews`` (records or rows) have an open hit; a review whose clean scan is
+    of its current revision is not scanned again."""
     stale = [r.id for r in reviews if r.cleared_revision != r.revision]
-    if not stale:
-        return set()
-    known = _known(session, stale)
-    accepted = _acceptances(session, stale)
-    return {
-        rid
-        for rid in stale
-        if any(h.status == "open" for h in hits(texts[rid], known[rid], accepted[rid]))
-    }
+    return {rid for rid in stale if _has_open_hit(session, rid)}
+
+
+def _has_open_hit(session: Session, review_id: int) -> bool:
+    review = session.get(Review, review_id)
+    assert review is not None
+    return scan_review(session=session, review=review).open > 0
 
 
 def accept(

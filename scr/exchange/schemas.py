@@ -31,7 +31,8 @@ class IdentifierRead(ReadBase):
 RecordKey = Annotated[
     str,
     StringConstraints(
-        max_length=18, pattern=r"^(review|episode|factor|finding|link|tag):[1-9][0-9]{0,9}$"
+        max_length=40,
+        pattern=r"^(review|chronology|participant|episode|factor|finding|link|tag|agency):[1-9][0-9]{0,9}$",
     ),
     Field(description="The record the text is in, as kind:id.", examples=["episode:12"]),
 ]
@@ -46,6 +47,10 @@ class HitRead(BaseModel):
     end: int
     kind: HitKind
     text: str
+    context: str = Field(
+        description="The hit with the words around it, as written, on one line.",
+        examples=["…said that Kayleigh Marlowe had not been seen…"],
+    )
     status: Literal["open", "accepted"]
     reason: str | None = Field(description="Why a lead reviewer accepted it, if they did.")
     accepted_by: str | None

@@ -19,7 +19,7 @@ from scr.review.models import Review
 from scr.tag.models import Tag
 from scr.vocabulary import Role
 from tests.api.exchange_world import Ready, lines_of, ready
-from tests.factories import make_user
+from tests.factories import make_entry, make_user
 
 # One planted identifier of each kind: (text planted, kind the scan must call it).
 PLANTED = {
@@ -243,3 +243,34 @@ def test_accepting_a_hit_that_is_not_there_is_refused(
     )
     assert answer.status_code == 422
     assert "no such hit" in answer.json()["detail"]
+
+
+def test_the_chronology_is_scanned_and_blocks_publication(
+    session: Session, client_as: Callable[[User], TestClient]
+) -> None:
+    """The single-review file carries the chronology, so its text is scanned like the rest."""
+    r = ready(session, client_as)
+    entry = make_entry(
+        session,
+        r.review,
+        summary="Family moved to NE1\u00a04XF; mother's number 07700\u00a0900123; lives on "
+        "Marlowe\u00adClose.",
+    )
+    known = r.lead_client.post(
+        f"{r.url}/identifiers", json={"text": "Marlowe Close", "kind": "place"}
+    )
+    assert known.status_code == 201
+    hits = r.lead_client.get(f"{r.url}/scan").json()["hits"]
+    found = {(h["record"], h["field"], h["kind"]) for h in hits}
+    me = f"chronology:{entry.id}"
+    assert {
+        (me, "summary", "postcode"),
+        (me, "summary", "phone"),
+        (me, "summary", "known_identifier"),
+    } <= found
+    postcode = next(h for h in hits if h["record"] == me and h["kind"] == "postcode")
+    assert entry.summary[postcode["start"] : postcode["end"]] == "NE1\u00a04XF"
+    assert postcode["context"].startswith("Family moved to NE1 4XF; mother's number")
+    refused = r.publish()
+    assert refused.status_code == 409
+    assert "chronology" in refused.json()["detail"]

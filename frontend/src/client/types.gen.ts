@@ -2134,6 +2134,12 @@ export type HitRead = {
      */
     text: string;
     /**
+     * Context
+     *
+     * The hit with the words around it, as written, on one line.
+     */
+    context: string;
+    /**
      * Status
      */
     status: 'open' | 'accepted';

@@ -199,7 +199,7 @@ def _keep_lines(session: Session, review_ids: list[int]) -> None:
             col(Review.id).in_(review_ids), col(Review.status) == ReviewStatus.published
         )
     ).all()
-    built = build(session, published, instance=instance_id(session), texts_of=())
+    built = build(session, published, instance=instance_id(session))
     rows = [
         {"review_id": b.review.id, "revision": b.review.revision, "line": b.json()}
         | {"typology_versions": versions_of(b.line), "built_at": utcnow()}

@@ -216,7 +216,10 @@ export function IdentifiersPage() {
                     <Link className="govuk-link" to={where.to}>{where.label}</Link>
                   </td>
                   <td className="govuk-table__cell">{HIT_KINDS[hit.kind]}</td>
-                  <td className="govuk-table__cell"><mark>{hit.text}</mark></td>
+                  <td className="govuk-table__cell">
+                    <mark>{hit.text}</mark>
+                    <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{hit.context}</p>
+                  </td>
                   <td className="govuk-table__cell">
                     {hit.status === "accepted" ? (
                       <>

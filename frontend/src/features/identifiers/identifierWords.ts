@@ -23,6 +23,9 @@ export const HIT_KINDS: Record<HitKind, string> = {
 
 const RECORDS: Record<string, [string, (reviewId: number, id: string) => string]> = {
   review: ["The review's details", (reviewId) => `/reviews/${reviewId}/details`],
+  chronology: ["Chronology entry", (reviewId, id) => `/reviews/${reviewId}/chronology/${id}`],
+  participant: ["Participant", (reviewId) => `/reviews/${reviewId}/details`],
+  agency: ["Agency name", (reviewId) => `/reviews/${reviewId}/chronology`],
   episode: ["Key practice episode", (reviewId, id) => `/reviews/${reviewId}/episodes/${id}`],
   factor: ["Contributory factor", (reviewId, id) => `/reviews/${reviewId}/factors/${id}`],
   finding: ["Finding", (reviewId, id) => `/reviews/${reviewId}/findings/${id}`],
