@@ -125,7 +125,8 @@ def postcodes(text: str) -> Iterator[Span]:
         yield match.start(), match.end(), "postcode"
 
 
-def phones(text: str) -> Iterator[Span]:
+def phones(text: str) -> Iterator[tuple[int, int, str, bool]]:
+    """Phone numbers, each saying whether it is written with a prefix (+44, brackets)."""
     for match in _PHONE.finditer(text):
         prefix, number = match.group("prefix") or "", match.group("number")
         digits = re.sub(r"\D", "", number)
@@ -134,7 +135,7 @@ def phones(text: str) -> Iterator[Span]:
         else:
             fits = digits.startswith("0") and len(digits) in (10, 11)
         if fits:
-            yield match.start(), match.end(), "phone"
+            yield match.start(), match.end(), "phone", bool(prefix)
 
 
 def emails(text: str) -> Iterator[Span]:
@@ -169,12 +170,18 @@ def dates(text: str) -> Iterator[Span]:
 
 
 def shapes(text: str) -> Iterator[Span]:
-    """Every identifier of a shape in ``text``; a phone number where an NHS number is found
-    is the NHS number."""
-    nhs = list(nhs_numbers(text))
+    """Every identifier of a shape in ``text``. Ten digits that could be an NHS number or a
+    phone number are an NHS number, unless written with +44 or an area code in brackets."""
+    found = list(phones(text))
+    prefixed = [(s, e) for s, e, _, prefix in found if prefix]
+    nhs = [
+        (s, e, kind)
+        for s, e, kind in nhs_numbers(text)
+        if not any(ps <= s and e <= pe for ps, pe in prefixed)
+    ]
     yield from nhs
-    for start, end, kind in phones(text):
-        if not any(s < end and start < e for s, e, _ in nhs):
+    for start, end, kind, prefix in found:
+        if prefix or not any(s < end and start < e for s, e, _ in nhs):
             yield start, end, kind
-    for found in (ni_numbers, postcodes, emails, dates):
-        yield from found(text)
+    for more in (ni_numbers, postcodes, emails, dates):
+        yield from more(text)

@@ -220,6 +220,9 @@ def test_an_nhs_number_is_not_also_reported_as_a_phone_number() -> None:
     assert _found("Number 0123456780.") == [(HitKind.phone, "0123456780")]
     assert nhs_number_is_valid("4010232137")
     assert _found("NHS 401 023 2137") == [(HitKind.nhs_number, "401 023 2137")]
+    # Ten digits after +44 are a phone number, even when they would pass the NHS check.
+    assert nhs_number_is_valid("7376393382")
+    assert _found("Call +44 7376 393382.") == [(HitKind.phone, "+44 7376 393382")]
 
 
 def test_hits_come_in_order_of_where_they_start() -> None:
