@@ -22,7 +22,7 @@ from scr.health.models import WriteProbe
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
 from scr.patterns.models import CodeRollup, CodeRollupSource
-from scr.review.models import Review
+from scr.review.models import Review, ReviewReopening
 from scr.tag.models import Adjudication, Tag
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "Participant",
     "Review",
     "ReviewAssignment",
+    "ReviewReopening",
     "ScanAcceptance",
     "SignInAttempt",
     "Tag",

@@ -21,9 +21,10 @@ from scr.account import access
 from scr.account import service as account_service
 from scr.common.lookup import id_of
 from scr.common.schemas import Page
+from scr.errors import Forbidden
 from scr.review import service as review_service
 from scr.review.models import Review
-from scr.review.schemas import ReviewCreate, ReviewFilters, ReviewRead, ReviewUpdate
+from scr.review.schemas import ReviewCreate, ReviewFilters, ReviewRead, ReviewReopen, ReviewUpdate
 from scr.review.transfer import ReviewFile, export_review, import_review
 from scr.vocabulary import AuditAction, Role
 
@@ -97,6 +98,21 @@ def update(
         actor=principal.name,
         may_override=access.may_override_checks(principal, review),
     )
+
+
+@router.post(
+    "/{review_id}/reopen",
+    response_model=ReviewRead,
+    openapi_extra={AUDIT_AS: AuditAction.update.value},
+)
+def reopen(
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: ReviewReopen
+) -> Review:
+    """Reopen a published review to change it, with the reason (its lead reviewer only): it
+    moves back to draft and leaves every export until it is published again."""
+    if review.id not in principal.leads:
+        raise Forbidden("Only the review's lead reviewer can reopen it.")
+    return review_service.reopen(session=session, review=review, data=data, actor=principal.name)
 
 
 @router.delete(

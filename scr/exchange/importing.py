@@ -45,6 +45,7 @@ from scr.exchange.schemas import ImportLineReport, ImportReport
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
+from scr.review import frozen
 from scr.review import service as review_service
 from scr.review.models import Review
 from scr.tag import service as tag_service
@@ -366,6 +367,7 @@ def _create(
         review.record_key = record_key
     session.add(review)
     session.flush()
+    frozen.thaw(session, review)  # (it is published from the start; its records follow)
     rid = id_of(review)
     stamp: dict[str, Any] = {"review_id": rid, "updated_by": actor}
     episodes = [

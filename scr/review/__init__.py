@@ -1,3 +1,5 @@
-"""Case reviews. Importing the package installs the hook that keeps each review's revision."""
+"""Case reviews. Importing the package installs the hooks that keep each review's revision
+and keep a published review frozen."""
 
+from scr.review import frozen as _frozen  # noqa: F401
 from scr.review import revision as _revision  # noqa: F401

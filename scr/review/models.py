@@ -4,7 +4,7 @@ import secrets
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
 from scr.common.columns import Tracked, UtcDateTime, enum_column, utcnow
 from scr.vocabulary import AgeBand, LearningTogetherSize, Outcome, ReviewStatus, ReviewType
@@ -53,6 +53,17 @@ class Review(Tracked, table=True):
     revised_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, index=True)
     # The revision at which the identifier scan last found nothing open (fixed or accepted).
     cleared_revision: int | None = None
-    # The cell key method's record key: fixed for the review's life here, never exported, so
-    # that the same reviews always get the same published figure (scr/patterns/disclosure.py).
-    record_key: int = Field(default_factory=new_record_key, nullable=False)
+
+
+class ReviewReopening(SQLModel, table=True):
+    """A lead reviewer's reopening of a published review, with the reason: the review left
+    every export then, until it passed the gate and was published again."""
+
+    __tablename__ = "review_reopening"
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(foreign_key="review.id", index=True)
+    reason: str = Field(sa_type=sa.Text)
+    reopened_by: str | None = Field(default=None, max_length=200)
+    reopened_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, nullable=False)
+    revision: int = Field(description="The published revision that was withdrawn.")

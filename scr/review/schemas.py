@@ -68,6 +68,17 @@ class ReviewUpdate(WriteBase):
     )
 
 
+class ReviewReopen(WriteBase):
+    """Reopen a published review: send the version you read and why."""
+
+    version: Version
+    reason: LongText = Field(
+        min_length=10,
+        examples=["The family's solicitor found a street name in finding 2."],
+        description="Why the published review is reopened; kept with the review and audited.",
+    )
+
+
 class ReviewRead(ReadBase):
     board_id: int
     reference: str

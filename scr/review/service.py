@@ -14,7 +14,7 @@ from scr.chronology.models import ChronologyEntry
 from scr.coding import catalogue
 from scr.common import crud
 from scr.common.columns import utcnow
-from scr.common.lookup import get_or_404
+from scr.common.lookup import get_or_404, id_of
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.errors import Conflict, Forbidden, InvalidInput
 from scr.exchange import scanning
@@ -24,8 +24,15 @@ from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.graph import service as graph_service
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
-from scr.review.models import Review
-from scr.review.schemas import ReviewCreate, ReviewFilters, ReviewRead, ReviewUpdate
+from scr.review import frozen
+from scr.review.models import Review, ReviewReopening
+from scr.review.schemas import (
+    ReviewCreate,
+    ReviewFilters,
+    ReviewRead,
+    ReviewReopen,
+    ReviewUpdate,
+)
 from scr.tag.models import Adjudication, Tag
 from scr.vocabulary import ReviewStatus
 
@@ -152,13 +159,41 @@ def update(
     """Change a review, refusing a stale version; draft and published are guarded by the
     blocking completeness checks, which only ``may_override`` lets a reason set aside."""
     crud.ensure_version(session, review, data.version, ReviewRead.model_validate)
+    frozen.ensure_not_published(review)
+    publishing = data.status == ReviewStatus.published and review.status != data.status
     _guard_status(session, review, data, actor, may_override)
     changes = data.model_dump(exclude_unset=True, exclude={"version", "checks_override_reason"})
+    if publishing and "publication_date" not in changes:
+        changes["publication_date"] = utcnow().date()
     crud.apply_changes(review, changes, actor=actor)
     _check(session, review)
-    if review.status == ReviewStatus.published and data.status == ReviewStatus.published:
+    if publishing:
         scanning.ensure_clear(session=session, review=review)
         scanning.mark_cleared(session, review)
+    session.flush()
+    return review
+
+
+def reopen(
+    *, session: Session, review: Review, data: ReviewReopen, actor: str | None = None
+) -> Review:
+    """Reopen a published review for change, with the reason: it moves back to draft, which
+    withdraws it from every export until it passes the gate and is published again."""
+    crud.ensure_version(review, data.version, ReviewRead.model_validate)
+    if review.status != ReviewStatus.published:
+        raise Conflict(
+            f"Review {review.reference} is not published ({review.status.value}), so there is "
+            "nothing to reopen: it can be changed as it is."
+        )
+    frozen.thaw(session, review)
+    session.add(
+        ReviewReopening(
+            review_id=id_of(review), reason=data.reason, reopened_by=actor, revision=review.revision
+        )
+    )
+    crud.apply_changes(review, {"status": ReviewStatus.draft}, actor=actor)
+    review.cleared_revision = None
+    session.execute(sql_delete(ExchangeLine).where(col(ExchangeLine.review_id) == review.id))
     session.flush()
     return review
 
@@ -196,7 +231,7 @@ def delete(*, session: Session, review: Review, cascade: bool) -> None:
     session.execute(
         sql_delete(ReviewAssignment).where(col(ReviewAssignment.review_id) == review.id)
     )
-    for kept in (ImportedReview, ExchangeLine):
+    for kept in (ImportedReview, ExchangeLine, ReviewReopening):
         session.execute(sql_delete(kept).where(col(kept.review_id) == review.id))
     session.delete(review)
     session.flush()

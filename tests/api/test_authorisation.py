@@ -29,7 +29,7 @@ from scr.review.models import Review
 from scr.review.transfer import export_review
 from scr.tag import service as tag_service
 from scr.tag.schemas import TagCreate
-from scr.vocabulary import IdentifierKind, Role
+from scr.vocabulary import IdentifierKind, ReviewStatus, Role
 from tests.factories import (
     agency_id,
     bearer,
@@ -72,6 +72,7 @@ REVIEW_OPEN = _rule(401, OK, OK, 403, 403, 403, OK)
 CASE_READ = _rule(401, OK, 404, OK, 404, 403, OK)
 CASE_CHANGE = _rule(401, OK, 404, 403, 403, 403, OK)
 REVIEWERS_ONLY = _rule(401, OK, 404, 403, 403, 403, 403)
+LEAD_ONLY = REVIEWERS_ONLY  # (the reviewer on the review is its lead)
 NATIONAL_EXPORT = _rule(401, 403, 403, 403, 403, OK, OK)
 
 
@@ -204,6 +205,16 @@ def _acceptance(w: World) -> Call:
     return Call(f"{w.case}/scan/acceptances", hit | {"text": "12/03/2019", "reason": reason})
 
 
+def _reopen(w: World) -> Call:
+    """The review stands published (as if through the gate), so there is something to reopen."""
+    review = w.session.get(Review, w.review)
+    assert review is not None
+    review.status = ReviewStatus.published
+    w.session.commit()
+    reason = "A street name was found in finding 1 after publication."
+    return Call(f"{w.case}/reopen", {"version": review.version, "reason": reason})
+
+
 def _adjudication(w: World) -> Call:
     """A third coder submits without the factor's code, so the first two disagree with them."""
     review = w.session.get(Review, w.review)
@@ -290,6 +301,7 @@ ROUTES: dict[str, Route] = {
     ),
     "DELETE /api/v1/reviews/{review_id}": (ADMIN, lambda w: Call(f"{w.case}?cascade=true")),
     "GET /api/v1/reviews/{review_id}/export": (CASE_READ, lambda w: Call(f"{w.case}/export")),
+    "POST /api/v1/reviews/{review_id}/reopen": (LEAD_ONLY, _reopen),
 }
 
 

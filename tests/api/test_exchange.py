@@ -180,14 +180,21 @@ def test_every_change_to_a_review_gives_it_one_new_revision(
         select(KeyPracticeEpisode).where(KeyPracticeEpisode.review_id == published.review.id)
     ).first()
     assert episode is not None
-    assert published.lead_client.get(published.url).status_code == 200  # a read changes nothing
+    current = published.lead_client.get(published.url)  # a read changes nothing
+    reopened = published.lead_client.post(
+        f"{published.url}/reopen",
+        json={"version": current.json()["version"], "reason": "To record what went well."},
+    )
+    assert reopened.status_code == 200
+    session.refresh(published.review)
+    assert published.review.revision == start + 1
     answer = published.lead_client.patch(
         f"{published.url}/episodes/{episode.id}",
         json={"version": episode.version, "went_well": "The visit was prompt."},
     )
     assert answer.status_code == 200
     session.refresh(published.review)
-    assert published.review.revision == start + 1
+    assert published.review.revision == start + 2
 
 
 # Importing
@@ -383,16 +390,23 @@ def test_a_review_published_here_arrives_identical_on_a_second_instance_by_pull(
     count = second_instance.exec(select(func.count()).select_from(Review)).one()
     assert count == 1
 
-    # A change on the source is a new revision, which replaces the copy on the next pull.
+    # A change on the source (reopened, changed, published again) is a new revision, which
+    # replaces the copy on the next pull.
     episode = session.exec(
         select(KeyPracticeEpisode).where(KeyPracticeEpisode.review_id == published.review.id)
     ).first()
     assert episode is not None
+    version = published.lead_client.get(published.url).json()["version"]
+    reopened = published.lead_client.post(
+        f"{published.url}/reopen", json={"version": version, "reason": "To add what went well."}
+    )
+    assert reopened.status_code == 200
     changed = published.lead_client.patch(
         f"{published.url}/episodes/{episode.id}",
         json={"version": episode.version, "went_well": "The midwife asked again, alone."},
     )
     assert changed.status_code == 200
+    assert published.publish().status_code == 200
     third = pull(session=second_instance, client=source, url="http://testserver", token=token)
     second_instance.commit()
     assert third.replaced == 1

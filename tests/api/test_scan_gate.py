@@ -190,7 +190,7 @@ def test_fixing_and_accepting_every_hit_lets_the_lead_publish_and_nothing_plante
     assert "Oakfield" not in export.text
 
 
-def test_a_published_review_changed_to_hold_an_identifier_is_withheld_from_export(
+def test_a_published_review_found_to_hold_an_identifier_is_withheld_from_export(
     session: Session, client_as: Callable[[User], TestClient]
 ) -> None:
     r = ready(session, client_as)
@@ -198,13 +198,13 @@ def test_a_published_review_changed_to_hold_an_identifier_is_withheld_from_expor
     national = client_as(make_user(session, Role.national))
     assert lines_of(national.get("/api/v1/exports/national").content)[-1]["withheld"] == 0
 
+    # Its text cannot change now, but a known identifier can still be added, and it holds.
     factor = _first(session, ContributoryFactor, r.review)
     assert isinstance(factor, ContributoryFactor)
-    answer = r.lead_client.patch(
-        f"{r.url}/factors/{factor.id}",
-        json={"version": factor.version, "detail": "Mother's mobile 07700 900456."},
+    answer = r.lead_client.post(
+        f"{r.url}/identifiers", json={"text": factor.description.split()[0], "kind": "other"}
     )
-    assert answer.status_code == 200
+    assert answer.status_code == 201
     lines = lines_of(national.get("/api/v1/exports/national").content)
     assert [line["type"] for line in lines] == ["manifest"]
     assert lines[0]["withheld"] == 1

@@ -3066,6 +3066,26 @@ export type ReviewRead = {
 };
 
 /**
+ * ReviewReopen
+ *
+ * Reopen a published review: send the version you read and why.
+ */
+export type ReviewReopen = {
+    /**
+     * Version
+     *
+     * The version you read; a stale one answers 409.
+     */
+    version: number;
+    /**
+     * Reason
+     *
+     * Why the published review is reopened; kept with the review and audited.
+     */
+    reason: string;
+};
+
+/**
  * ReviewStatus
  *
  * Where the review stands, from scoping through draft to published (or archived).
@@ -4635,6 +4655,62 @@ export type ReviewsUpdateResponses = {
 };
 
 export type ReviewsUpdateResponse = ReviewsUpdateResponses[keyof ReviewsUpdateResponses];
+
+export type ReviewsReopenData = {
+    body: ReviewReopen;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reviews/{review_id}/reopen';
+};
+
+export type ReviewsReopenErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ReviewsReopenError = ReviewsReopenErrors[keyof ReviewsReopenErrors];
+
+export type ReviewsReopenResponses = {
+    /**
+     * Successful Response
+     */
+    200: ReviewRead;
+};
+
+export type ReviewsReopenResponse = ReviewsReopenResponses[keyof ReviewsReopenResponses];
 
 export type ReviewsExportData = {
     body?: never;
