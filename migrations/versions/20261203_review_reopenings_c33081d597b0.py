@@ -1,7 +1,7 @@
 """review reopenings
 
 Revision ID: c33081d597b0
-Revises: c5f4418c5710
+Revises: a2e6b03866d4
 Create Date: 2026-12-03 08:13:20.745266
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import scr.common.columns
 
 revision: str = "c33081d597b0"
-down_revision: str | None = "c5f4418c5710"
+down_revision: str | None = "a2e6b03866d4"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
