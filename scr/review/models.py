@@ -53,6 +53,9 @@ class Review(Tracked, table=True):
     revised_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, index=True)
     # The revision at which the identifier scan last found nothing open (fixed or accepted).
     cleared_revision: int | None = None
+    # The cell key method's record key: fixed for the review's life here, never exported, so
+    # that the same reviews always get the same published figure (scr/patterns/disclosure.py).
+    record_key: int = Field(default_factory=new_record_key, nullable=False)
 
 
 class ReviewReopening(SQLModel, table=True):

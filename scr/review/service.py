@@ -179,7 +179,7 @@ def reopen(
 ) -> Review:
     """Reopen a published review for change, with the reason: it moves back to draft, which
     withdraws it from every export until it passes the gate and is published again."""
-    crud.ensure_version(review, data.version, ReviewRead.model_validate)
+    crud.ensure_version(session, review, data.version, ReviewRead.model_validate)
     if review.status != ReviewStatus.published:
         raise Conflict(
             f"Review {review.reference} is not published ({review.status.value}), so there is "
