@@ -39,7 +39,7 @@ class Text:
 
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "review": ("reference", "child_pseudonym", "case_summary"),
-    "chronology": ("summary", "source"),
+    "chronology": ("summary", "source", "author_role"),
     "participant": ("job_role",),
     "episode": (
         "title", "roles_involved", "what_happened", "view_at_the_time", "appraisal",
