@@ -17,6 +17,8 @@ from sqlmodel import Session
 from scr.account import access, security
 from scr.account.access import Principal
 from scr.audit import service as audit_service
+from scr.board import service as board_service
+from scr.board.models import Board
 from scr.chronology import service as chronology_service
 from scr.chronology.models import ChronologyEntry
 from scr.common.schemas import Page
@@ -25,7 +27,7 @@ from scr.config import MAX_PAGE_SIZE, get_settings, signing_secret
 from scr.db import session_scope
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
-from scr.errors import Unauthenticated
+from scr.errors import NotFound, Unauthenticated
 from scr.factor import service as factor_service
 from scr.factor.models import ContributoryFactor
 from scr.finding import service as finding_service
@@ -201,6 +203,21 @@ def _review(
 
 
 ReviewDep = Annotated[Review, Depends(_review)]
+
+
+def own_board(principal: PrincipalDep) -> int | None:
+    """A board member sees only their own board; others see every board."""
+    return principal.board_id if principal.role == Role.board else None
+
+
+def _board(session: SessionDep, principal: PrincipalDep, board_id: ItemId) -> Board:
+    only = own_board(principal)
+    if only is not None and only != board_id:
+        raise NotFound(f"There is no board with id {board_id}.")
+    return board_service.get(session=session, board_id=board_id)
+
+
+BoardDep = Annotated[Board, Depends(_board)]
 
 
 def _entry(session: SessionDep, review: ReviewDep, entry_id: ItemId) -> ChronologyEntry:

@@ -23,6 +23,7 @@ from api.deps import API_PREFIX, current_principal, valid_path
 from api.limits import BodySizeLimit
 from api.request_id import RequestId
 from api.routes import (
+    actions,
     agencies,
     audit,
     auth,
@@ -131,6 +132,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
     signed_in = [Depends(current_principal)]
     for module in (
         boards,
+        actions,
         agencies,
         reviews,
         participants,

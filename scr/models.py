@@ -17,7 +17,7 @@ from scr.exchange.models import (
     ScanAcceptance,
 )
 from scr.factor.models import ContributoryFactor
-from scr.finding.models import BoardAction, BoardQuestion, Finding
+from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
 from scr.health.models import WriteProbe
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
@@ -26,6 +26,7 @@ from scr.review.models import Review, ReviewReopening
 from scr.tag.models import Adjudication, Tag
 
 __all__ = [
+    "ActionNote",
     "Adjudication",
     "Agency",
     "ApiToken",

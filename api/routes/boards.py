@@ -2,41 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter, status
 
-from fastapi import APIRouter, Depends, status
-
-from api.deps import CascadeQuery, ItemId, PagingDep, PrincipalDep, SessionDep, allow, page_of
+from api.deps import (
+    BoardDep,
+    CascadeQuery,
+    PagingDep,
+    PrincipalDep,
+    SessionDep,
+    allow,
+    own_board,
+    page_of,
+)
 from scr.board import service as board_service
 from scr.board.models import Board
 from scr.board.schemas import BoardCreate, BoardRead, BoardUpdate
 from scr.common.schemas import Page
-from scr.errors import NotFound
 from scr.vocabulary import Role
 
 router = APIRouter(prefix="/boards", tags=["boards"])
 AdminOnly = allow(Role.admin, doing="change the partnerships")
 
 
-def _own_board(principal: PrincipalDep) -> int | None:
-    """A board member sees only their own board; others see every board."""
-    return principal.board_id if principal.role == Role.board else None
-
-
-def _board(session: SessionDep, principal: PrincipalDep, board_id: ItemId) -> Board:
-    only = _own_board(principal)
-    if only is not None and only != board_id:
-        raise NotFound(f"There is no board with id {board_id}.")
-    return board_service.get(session=session, board_id=board_id)
-
-
-BoardDep = Annotated[Board, Depends(_board)]
-
-
 @router.get("", response_model=Page[BoardRead])
 def list_(session: SessionDep, principal: PrincipalDep, paging: PagingDep) -> Page[BoardRead]:
     """List the boards (a board member sees their own)."""
-    result = board_service.list_(session=session, only=_own_board(principal), **paging.model_dump())
+    result = board_service.list_(session=session, only=own_board(principal), **paging.model_dump())
     return page_of(BoardRead, result)
 
 

@@ -1,16 +1,31 @@
 """Systemic findings, the questions they pose to the Board, and the Board's actions."""
 
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
-from scr.common.columns import Tracked, enum_column
+from scr.common.columns import Tracked, UtcDateTime, enum_column, utcnow
 from scr.vocabulary import ActionStatus, PatternKind
 
 
-class BoardAction(SQLModel, table=True):
-    """What the Board agreed to do about a question, owned by a role."""
+class ActionNote(SQLModel, table=True):
+    """A dated note of the progress made on an action, kept as written (never edited)."""
+
+    __tablename__ = "action_note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int | None = Field(
+        default=None, foreign_key="board_action.id", index=True, nullable=False
+    )
+    noted_on: date
+    note: str = Field(sa_type=sa.Text)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, nullable=False)
+    created_by: str | None = Field(default=None, max_length=200)
+
+
+class BoardAction(Tracked, table=True):
+    """What the Board agreed to do about a question, owned by a role in an agency."""
 
     __tablename__ = "board_action"
 
@@ -21,11 +36,21 @@ class BoardAction(SQLModel, table=True):
     ordinal: int
     description: str = Field(sa_type=sa.Text)
     owner_role: str | None = Field(default=None, max_length=200)
-    due_date: date | None = None
+    agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
+    due_date: date | None = Field(default=None, index=True)
     status: ActionStatus = Field(default=ActionStatus.planned, sa_column=enum_column(ActionStatus))
+    evidence_of_impact: str | None = Field(default=None, sa_type=sa.Text)
+
+    notes: list[ActionNote] = Relationship(
+        sa_relationship_kwargs={
+            "lazy": "selectin",
+            "order_by": "(ActionNote.noted_on, ActionNote.id)",
+            "cascade": "all, delete-orphan",
+        }
+    )
 
 
-class BoardQuestion(SQLModel, table=True):
+class BoardQuestion(Tracked, table=True):
     """A question for the Board, and the Board's response."""
 
     __tablename__ = "board_question"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -64,21 +64,28 @@ class FindingUpdate(WriteBase):
     _not_null = reject_null("ordinal", "title", "statement", "pattern_kind", "questions")
 
 
-class BoardActionRead(BaseModel):
+class ActionNoteRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
     id: int
+    noted_on: date
+    note: str
+    created_at: datetime
+    created_by: str | None
+
+
+class BoardActionRead(ReadBase):
     ordinal: int
     description: str
     owner_role: str | None
+    agency_id: int | None
     due_date: date | None
     status: ActionStatus
+    evidence_of_impact: str | None
+    notes: list[ActionNoteRead]
 
 
-class BoardQuestionRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    id: int
+class BoardQuestionRead(ReadBase):
     ordinal: int
     question: str
     board_response: str | None

@@ -20,7 +20,7 @@ from scr.errors import Conflict, Forbidden, InvalidInput
 from scr.exchange import scanning
 from scr.exchange.models import ExchangeLine, ImportedReview, KnownIdentifier, ScanAcceptance
 from scr.factor.models import ContributoryFactor
-from scr.finding.models import BoardAction, BoardQuestion, Finding
+from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
 from scr.graph import service as graph_service
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
@@ -223,6 +223,8 @@ def delete(*, session: Session, review: Review, cascade: bool) -> None:
     session.execute(
         sql_delete(EpisodeCitation).where(col(EpisodeCitation.episode_id).in_(episodes))
     )
+    actions = select(BoardAction.id).where(col(BoardAction.question_id).in_(questions))
+    session.execute(sql_delete(ActionNote).where(col(ActionNote.action_id).in_(actions)))
     session.execute(sql_delete(BoardAction).where(col(BoardAction.question_id).in_(questions)))
     session.execute(sql_delete(BoardQuestion).where(col(BoardQuestion.finding_id).in_(findings)))
     for _label, model in _OWNED:

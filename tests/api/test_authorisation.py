@@ -25,6 +25,7 @@ from scr.common.lookup import id_of
 from scr.exchange import scanning
 from scr.exchange.schemas import IdentifierCreate
 from scr.factor.models import ContributoryFactor
+from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.review.models import Review
 from scr.review.transfer import export_review
 from scr.tag import service as tag_service
@@ -74,6 +75,8 @@ CASE_CHANGE = _rule(401, OK, 404, 403, 403, 403, OK)
 REVIEWERS_ONLY = _rule(401, OK, 404, 403, 403, 403, 403)
 LEAD_ONLY = REVIEWERS_ONLY  # (the reviewer on the review is its lead)
 NATIONAL_EXPORT = _rule(401, 403, 403, 403, 403, OK, OK)
+ACTION_PLAN = _rule(401, OK, OK, OK, 404, 403, OK)
+BOARD_MANAGES = _rule(401, 403, 403, OK, 404, 403, OK)
 
 
 @dataclass
@@ -227,6 +230,29 @@ def _adjudication(w: World) -> Call:
         f"{w.case}/agreement/adjudications",
         decision | {"decision": "rejected", "rationale": "Not shown in this case."},
     )
+
+
+def _published_action(w: World) -> BoardAction:
+    """The review is published and its finding's question has an action for the Board."""
+    review, finding = w.session.get(Review, w.review), w.session.get(Finding, w.finding)
+    assert review is not None
+    assert finding is not None
+    review.status = ReviewStatus.published
+    action = BoardAction(ordinal=1, description="Audit escalations.")
+    finding.questions[0].actions.append(action)
+    w.session.flush()
+    return action
+
+
+def _action_call(w: World, tail: str, body: Callable[[BoardAction], Any]) -> Call:
+    action = _published_action(w)
+    return Call(f"/api/v1/boards/{w.board}/actions/{action.id}{tail}", body(action))
+
+
+def _question_call(w: World, tail: str, body: Callable[[BoardQuestion], Any]) -> Call:
+    question = w.session.get(Finding, w.finding).questions[0]  # type: ignore[union-attr]
+    _published_action(w)
+    return Call(f"/api/v1/boards/{w.board}/questions/{question.id}{tail}", body(question))
 
 
 EMPTY_EXCHANGE_FILE = (
@@ -460,6 +486,28 @@ ROUTES |= {
         lambda w: Call("/api/v1/exports/network.graphml"),
     ),
     "POST /api/v1/imports": (ADMIN, lambda w: Call("/api/v1/imports", content=EMPTY_EXCHANGE_FILE)),
+    "GET /api/v1/boards/{board_id}/actions": (
+        ACTION_PLAN,
+        lambda w: Call(f"/api/v1/boards/{w.board}/actions?format=xlsx"),
+    ),
+    "PATCH /api/v1/boards/{board_id}/actions/{action_id}": (
+        BOARD_MANAGES,
+        lambda w: _action_call(w, "", lambda a: {"version": a.version, "status": "completed"}),
+    ),
+    "POST /api/v1/boards/{board_id}/actions/{action_id}/notes": (
+        BOARD_MANAGES,
+        lambda w: _action_call(w, "/notes", lambda a: {"noted_on": "2026-03-01", "note": "Begun."}),
+    ),
+    "PATCH /api/v1/boards/{board_id}/questions/{question_id}": (
+        BOARD_MANAGES,
+        lambda w: _question_call(
+            w, "", lambda q: {"version": q.version, "board_response": "Accepted."}
+        ),
+    ),
+    "POST /api/v1/boards/{board_id}/questions/{question_id}/actions": (
+        BOARD_MANAGES,
+        lambda w: _question_call(w, "/actions", lambda q: {"description": "Report back."}),
+    ),
 }
 
 

@@ -50,11 +50,229 @@ export type AccessToken = {
 };
 
 /**
+ * ActionCreate
+ *
+ * An action the Board adds after publication (the exchange's action, with an agency).
+ */
+export type ActionCreate = {
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Owner Role
+     */
+    owner_role?: string | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    status?: ActionStatus;
+    /**
+     * Agency Id
+     *
+     * The agency that owns the action.
+     */
+    agency_id?: number | null;
+    /**
+     * Evidence Of Impact
+     */
+    evidence_of_impact?: string | null;
+};
+
+/**
+ * ActionNoteCreate
+ */
+export type ActionNoteCreate = {
+    /**
+     * Noted On
+     *
+     * When the progress was made or reported.
+     */
+    noted_on: string;
+    /**
+     * Note
+     */
+    note: string;
+};
+
+/**
+ * ActionNoteRead
+ */
+export type ActionNoteRead = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Noted On
+     */
+    noted_on: string;
+    /**
+     * Note
+     */
+    note: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Created By
+     */
+    created_by: string | null;
+};
+
+/**
+ * ActionPlanItem
+ *
+ * An action with the review, finding and question it answers.
+ */
+export type ActionPlanItem = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Updated By
+     */
+    updated_by: string | null;
+    /**
+     * Ordinal
+     */
+    ordinal: number;
+    /**
+     * Description
+     */
+    description: string;
+    /**
+     * Owner Role
+     */
+    owner_role: string | null;
+    /**
+     * Agency Id
+     */
+    agency_id: number | null;
+    /**
+     * Due Date
+     */
+    due_date: string | null;
+    status: ActionStatus;
+    /**
+     * Evidence Of Impact
+     */
+    evidence_of_impact: string | null;
+    /**
+     * Notes
+     */
+    notes: Array<ActionNoteRead>;
+    /**
+     * Overdue
+     */
+    overdue: boolean;
+    /**
+     * Agency Name
+     */
+    agency_name: string | null;
+    /**
+     * Review Id
+     */
+    review_id: number;
+    /**
+     * Review Reference
+     */
+    review_reference: string;
+    review_status: ReviewStatus;
+    /**
+     * Finding Id
+     */
+    finding_id: number;
+    /**
+     * Finding Ordinal
+     */
+    finding_ordinal: number;
+    /**
+     * Finding Title
+     */
+    finding_title: string;
+    /**
+     * Question Id
+     */
+    question_id: number;
+    /**
+     * Question Ordinal
+     */
+    question_ordinal: number;
+    /**
+     * Question
+     */
+    question: string;
+    /**
+     * Question Version
+     */
+    question_version: number;
+    /**
+     * Board Response
+     */
+    board_response: string | null;
+    /**
+     * Response Date
+     */
+    response_date: string | null;
+};
+
+/**
  * ActionStatus
  *
  * Progress of an action the Board agreed in response to a question.
  */
 export type ActionStatus = 'planned' | 'in_progress' | 'completed' | 'dropped';
+
+/**
+ * ActionUpdate
+ *
+ * A board member's change to an action; send the version you read.
+ */
+export type ActionUpdate = {
+    /**
+     * Version
+     *
+     * The version you read; a stale one answers 409.
+     */
+    version: number;
+    /**
+     * Description
+     */
+    description?: string | null;
+    /**
+     * Owner Role
+     */
+    owner_role?: string | null;
+    /**
+     * Agency Id
+     */
+    agency_id?: number | null;
+    /**
+     * Due Date
+     */
+    due_date?: string | null;
+    status?: ActionStatus | null;
+    /**
+     * Evidence Of Impact
+     */
+    evidence_of_impact?: string | null;
+};
 
 /**
  * AdjudicationCreate
@@ -340,6 +558,22 @@ export type BoardActionRead = {
      */
     id: number;
     /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Updated By
+     */
+    updated_by: string | null;
+    /**
      * Ordinal
      */
     ordinal: number;
@@ -352,10 +586,22 @@ export type BoardActionRead = {
      */
     owner_role: string | null;
     /**
+     * Agency Id
+     */
+    agency_id: number | null;
+    /**
      * Due Date
      */
     due_date: string | null;
     status: ActionStatus;
+    /**
+     * Evidence Of Impact
+     */
+    evidence_of_impact: string | null;
+    /**
+     * Notes
+     */
+    notes: Array<ActionNoteRead>;
 };
 
 /**
@@ -403,6 +649,22 @@ export type BoardQuestionRead = {
      * Id
      */
     id: number;
+    /**
+     * Version
+     */
+    version: number;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated At
+     */
+    updated_at: string;
+    /**
+     * Updated By
+     */
+    updated_by: string | null;
     /**
      * Ordinal
      */
@@ -2527,6 +2789,20 @@ export type Me = {
 export type Outcome = 'death' | 'serious_harm';
 
 /**
+ * Page[ActionPlanItem]
+ */
+export type PageActionPlanItem = {
+    /**
+     * Items
+     */
+    items: Array<ActionPlanItem>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
  * Page[AgencyRead]
  */
 export type PageAgencyRead = {
@@ -2819,6 +3095,28 @@ export type PatternKind = 'unsafe' | 'constructive';
  * The nine regions of England.
  */
 export type Region = 'north_east' | 'north_west' | 'yorkshire_and_the_humber' | 'east_midlands' | 'west_midlands' | 'east_of_england' | 'london' | 'south_east' | 'south_west';
+
+/**
+ * ResponseUpdate
+ *
+ * The Board's response to a question for it; send the question's version you read.
+ */
+export type ResponseUpdate = {
+    /**
+     * Version
+     *
+     * The version you read; a stale one answers 409.
+     */
+    version: number;
+    /**
+     * Board Response
+     */
+    board_response?: string | null;
+    /**
+     * Response Date
+     */
+    response_date?: string | null;
+};
 
 /**
  * ReviewCreate
@@ -4189,6 +4487,347 @@ export type BoardsUpdateResponses = {
 };
 
 export type BoardsUpdateResponse = BoardsUpdateResponses[keyof BoardsUpdateResponses];
+
+export type ActionsListData = {
+    body?: never;
+    path: {
+        /**
+         * Board Id
+         *
+         * The record's id.
+         */
+        board_id: number;
+    };
+    query?: {
+        /**
+         * Status
+         */
+        status?: ActionStatus | null;
+        /**
+         * Overdue
+         *
+         * Only actions past their due date and not done or dropped.
+         */
+        overdue?: boolean | null;
+        /**
+         * Agency Id
+         */
+        agency_id?: number | null;
+        /**
+         * Review Id
+         */
+        review_id?: number | null;
+        /**
+         * Format
+         *
+         * json, or every matching action as a file for the Board meeting.
+         */
+        format?: 'json' | 'csv' | 'xlsx';
+        /**
+         * Limit
+         *
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Records to skip.
+         */
+        offset?: number;
+    };
+    url: '/api/v1/boards/{board_id}/actions';
+};
+
+export type ActionsListErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ActionsListError = ActionsListErrors[keyof ActionsListErrors];
+
+export type ActionsListResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageActionPlanItem;
+};
+
+export type ActionsListResponse = ActionsListResponses[keyof ActionsListResponses];
+
+export type ActionsUpdateData = {
+    body: ActionUpdate;
+    path: {
+        /**
+         * Action Id
+         *
+         * The record's id.
+         */
+        action_id: number;
+        /**
+         * Board Id
+         *
+         * The record's id.
+         */
+        board_id: number;
+    };
+    query?: never;
+    url: '/api/v1/boards/{board_id}/actions/{action_id}';
+};
+
+export type ActionsUpdateErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ActionsUpdateError = ActionsUpdateErrors[keyof ActionsUpdateErrors];
+
+export type ActionsUpdateResponses = {
+    /**
+     * Successful Response
+     */
+    200: ActionPlanItem;
+};
+
+export type ActionsUpdateResponse = ActionsUpdateResponses[keyof ActionsUpdateResponses];
+
+export type ActionsAddNoteData = {
+    body: ActionNoteCreate;
+    path: {
+        /**
+         * Action Id
+         *
+         * The record's id.
+         */
+        action_id: number;
+        /**
+         * Board Id
+         *
+         * The record's id.
+         */
+        board_id: number;
+    };
+    query?: never;
+    url: '/api/v1/boards/{board_id}/actions/{action_id}/notes';
+};
+
+export type ActionsAddNoteErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ActionsAddNoteError = ActionsAddNoteErrors[keyof ActionsAddNoteErrors];
+
+export type ActionsAddNoteResponses = {
+    /**
+     * Successful Response
+     */
+    201: ActionPlanItem;
+};
+
+export type ActionsAddNoteResponse = ActionsAddNoteResponses[keyof ActionsAddNoteResponses];
+
+export type ActionsAddActionData = {
+    body: ActionCreate;
+    path: {
+        /**
+         * Board Id
+         *
+         * The record's id.
+         */
+        board_id: number;
+        /**
+         * Question Id
+         *
+         * The record's id.
+         */
+        question_id: number;
+    };
+    query?: never;
+    url: '/api/v1/boards/{board_id}/questions/{question_id}/actions';
+};
+
+export type ActionsAddActionErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ActionsAddActionError = ActionsAddActionErrors[keyof ActionsAddActionErrors];
+
+export type ActionsAddActionResponses = {
+    /**
+     * Successful Response
+     */
+    201: ActionPlanItem;
+};
+
+export type ActionsAddActionResponse = ActionsAddActionResponses[keyof ActionsAddActionResponses];
+
+export type ActionsRespondData = {
+    body: ResponseUpdate;
+    path: {
+        /**
+         * Question Id
+         *
+         * The record's id.
+         */
+        question_id: number;
+        /**
+         * Board Id
+         *
+         * The record's id.
+         */
+        board_id: number;
+    };
+    query?: never;
+    url: '/api/v1/boards/{board_id}/questions/{question_id}';
+};
+
+export type ActionsRespondErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ActionsRespondError = ActionsRespondErrors[keyof ActionsRespondErrors];
+
+export type ActionsRespondResponses = {
+    /**
+     * Successful Response
+     */
+    200: BoardQuestionRead;
+};
+
+export type ActionsRespondResponse = ActionsRespondResponses[keyof ActionsRespondResponses];
 
 export type AgenciesListData = {
     body?: never;
