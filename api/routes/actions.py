@@ -124,6 +124,17 @@ def list_(
     return download(plan_download.as_xlsx(items, f"{board.name}: action plan"), "xlsx", name)
 
 
+@router.get("/actions/{action_id}", response_model=ActionPlanItem)
+def read(
+    session: SessionDep, principal: Reader, board: BoardDep, action_id: ItemId
+) -> ActionPlanItem:
+    """Read one action with its progress notes and what it answers."""
+    row = plan_service.get_row(
+        session=session, board=board, action_id=action_id, visible=access.visible_reviews(principal)
+    )
+    return plan_service.item(row, date.today())
+
+
 @router.patch("/actions/{action_id}", response_model=ActionPlanItem)
 def update(
     session: SessionDep, principal: Manager, row: RowDep, data: ActionUpdate

@@ -139,9 +139,15 @@ def get_question(
     return row[0], row[1]
 
 
-def get_row(*, session: Session, board: Board, action_id: int) -> Row:
-    """An action of one of the board's reviews, with what it answers; else NotFound."""
-    row = session.execute(_rows(board, col(BoardAction.id) == action_id)).first()
+def get_row(
+    *, session: Session, board: Board, action_id: int, visible: ColumnElement[bool] | None = None
+) -> Row:
+    """An action of one of the board's reviews (of those ``visible``, a condition on Review),
+    with what it answers; else NotFound."""
+    where = col(BoardAction.id) == action_id
+    if visible is not None:
+        where = and_(where, visible)
+    row = session.execute(_rows(board, where)).first()
     if row is None:
         raise NotFound(f"There is no action for this board with id {action_id}.")
     found: Row = row

@@ -76,6 +76,7 @@ REVIEWERS_ONLY = _rule(401, OK, 404, 403, 403, 403, 403)
 LEAD_ONLY = REVIEWERS_ONLY  # (the reviewer on the review is its lead)
 NATIONAL_EXPORT = _rule(401, 403, 403, 403, 403, OK, OK)
 ACTION_PLAN = _rule(401, OK, OK, OK, 404, 403, OK)
+ACTION_PLAN_ONE = _rule(401, OK, 404, OK, 404, 403, OK)
 BOARD_MANAGES = _rule(401, 403, 403, OK, 404, 403, OK)
 
 
@@ -489,6 +490,10 @@ ROUTES |= {
     "GET /api/v1/boards/{board_id}/actions": (
         ACTION_PLAN,
         lambda w: Call(f"/api/v1/boards/{w.board}/actions?format=xlsx"),
+    ),
+    "GET /api/v1/boards/{board_id}/actions/{action_id}": (
+        ACTION_PLAN_ONE,
+        lambda w: _action_call(w, "", lambda a: None),
     ),
     "PATCH /api/v1/boards/{board_id}/actions/{action_id}": (
         BOARD_MANAGES,

@@ -4581,6 +4581,68 @@ export type ActionsListResponses = {
 
 export type ActionsListResponse = ActionsListResponses[keyof ActionsListResponses];
 
+export type ActionsReadData = {
+    body?: never;
+    path: {
+        /**
+         * Action Id
+         *
+         * The record's id.
+         */
+        action_id: number;
+        /**
+         * Board Id
+         *
+         * The record's id.
+         */
+        board_id: number;
+    };
+    query?: never;
+    url: '/api/v1/boards/{board_id}/actions/{action_id}';
+};
+
+export type ActionsReadErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ActionsReadError = ActionsReadErrors[keyof ActionsReadErrors];
+
+export type ActionsReadResponses = {
+    /**
+     * Successful Response
+     */
+    200: ActionPlanItem;
+};
+
+export type ActionsReadResponse = ActionsReadResponses[keyof ActionsReadResponses];
+
 export type ActionsUpdateData = {
     body: ActionUpdate;
     path: {
