@@ -10,6 +10,8 @@ import {
 
 import { SIGNED_OUT_EVENT } from "./api";
 import { SessionContext } from "./common/signedIn";
+import { ActionPage } from "./features/actions/ActionPage";
+import { ActionPlanPage } from "./features/actions/ActionPlanPage";
 import { ChronologyEntryPage } from "./features/chronology/ChronologyEntryPage";
 import { ChronologyPage } from "./features/chronology/ChronologyPage";
 import { ImportPage } from "./features/chronology/ImportPage";
@@ -74,6 +76,13 @@ function Layout() {
                     <li className="govuk-service-navigation__item">
                       <Link className="govuk-service-navigation__link" to="/reviews">
                         Reviews
+                      </Link>
+                    </li>
+                  )}
+                  {session.role === "board" && session.boardId && (
+                    <li className="govuk-service-navigation__item">
+                      <Link className="govuk-service-navigation__link" to={`/boards/${session.boardId}/actions`}>
+                        Action plan
                       </Link>
                     </li>
                   )}
@@ -177,6 +186,8 @@ export const routes: RouteObject[] = [
           { path: "identifiers", element: <IdentifiersPage /> },
         ],
       },
+      { path: "boards/:boardId/actions", element: <ActionPlanPage /> },
+      { path: "boards/:boardId/actions/:actionId", element: <ActionPage /> },
       { path: "patterns", element: <PatternsPage /> },
       { path: "typology", element: <TypologyPage /> },
       { path: "*", element: <NotFound /> },

@@ -7,6 +7,8 @@ export interface SignedIn {
   token: string;
   email: string;
   role: Role;
+  /** A board member's partnership. */
+  boardId?: number | null;
 }
 
 const KEY = "scr.session";

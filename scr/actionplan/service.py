@@ -26,6 +26,7 @@ from scr.actionplan.schemas import (
 from scr.agency.models import Agency
 from scr.board.models import Board
 from scr.common import crud
+from scr.common.columns import utcnow
 from scr.errors import Conflict, InvalidInput, NotFound
 from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
 from scr.finding.schemas import BoardActionRead, BoardQuestionRead
@@ -225,9 +226,10 @@ def add_note(
     data: ActionNoteCreate,
     actor: str | None,
 ) -> BoardAction:
-    """Add a dated progress note to an action of a published review (its version moves on)."""
+    """Add a dated progress note to an action of a published review. A note is added, never
+    edited, so it keeps the action's version: an edit of the action opened before still saves."""
     _published(review)
     action.notes.append(ActionNote(**data.model_dump(), created_by=actor))
-    crud.apply_changes(action, {}, actor=actor)
+    action.updated_at, action.updated_by = utcnow(), actor
     session.flush()
     return action

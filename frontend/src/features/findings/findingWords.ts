@@ -23,7 +23,7 @@ export const PATTERN_KIND_TAG: Record<PatternKind, string> = {
 export const ACTION_STATUSES: Record<ActionStatus, string> = {
   planned: "Planned",
   in_progress: "In progress",
-  completed: "Completed",
+  completed: "Done",
   dropped: "Dropped",
 };
 

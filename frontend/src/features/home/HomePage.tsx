@@ -4,6 +4,7 @@ import { ok } from "../../api";
 import { reviewsList } from "../../client/sdk.gen";
 import { useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
+import { OverdueActions } from "../actions/OverdueActions";
 import { ReviewsTable } from "../reviews/ReviewsTable";
 
 export function HomePage() {
@@ -41,6 +42,7 @@ export function HomePage() {
           and never a review's own records.
         </p>
       )}
+      {session.role === "board" && session.boardId && <OverdueActions boardId={session.boardId} />}
       {seesCases && <LoadProblem loaded={loaded} what="reviews" />}
       {seesCases && loaded.state === "ready" && (
         <>

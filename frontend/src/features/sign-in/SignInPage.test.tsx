@@ -66,6 +66,7 @@ describe("SignInPage", () => {
       token: "a.b.c",
       email: "board.member@demo.example.org",
       role: "board",
+      boardId: 1,
     });
     const [, sent] = fetch.mock.calls.find(([url]) => String(url).endsWith("/auth/token"))!;
     expect(String(sent!.body)).toBe(
