@@ -175,7 +175,7 @@ def respond(
     actor: str | None,
 ) -> BoardQuestion:
     """Record the Board's response to a question of a published review."""
-    crud.ensure_version(question, data.version, BoardQuestionRead.model_validate)
+    crud.ensure_version(session, question, data.version, BoardQuestionRead.model_validate)
     _published(review)
     crud.apply_changes(
         question, data.model_dump(exclude_unset=True, exclude={"version"}), actor=actor
@@ -208,7 +208,7 @@ def update_action(
     *, session: Session, action: BoardAction, review: Review, data: ActionUpdate, actor: str | None
 ) -> BoardAction:
     """Change an action of a published review, refusing a stale version."""
-    crud.ensure_version(action, data.version, BoardActionRead.model_validate)
+    crud.ensure_version(session, action, data.version, BoardActionRead.model_validate)
     _published(review)
     changes = data.model_dump(exclude_unset=True, exclude={"version"})
     if "agency_id" in changes:
