@@ -1,7 +1,7 @@
 """board action plan
 
 Revision ID: 0a17adee8212
-Revises: 7960deb8e153
+Revises: c33081d597b0
 Create Date: 2026-12-03 08:22:26
 
 The Board's actions gain an owning agency, evidence of impact, dated progress notes and a
@@ -18,7 +18,7 @@ from alembic import op
 import scr.common.columns
 
 revision: str = "0a17adee8212"
-down_revision: str | None = "7960deb8e153"
+down_revision: str | None = "c33081d597b0"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

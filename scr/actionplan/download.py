@@ -71,7 +71,7 @@ def as_csv(items: Sequence[ActionPlanItem]) -> str:
 def as_xlsx(items: Sequence[ActionPlanItem], title: str) -> bytes:
     """The plan as an XLSX workbook: a header row, one action a row, overdue rows filled."""
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]
     sheet.title = "Action plan"
     sheet.append(list(HEADINGS))
     for cell in sheet[1]:

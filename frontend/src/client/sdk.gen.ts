@@ -2,7 +2,7 @@
 
 import { type Client, formDataBodySerializer, type Options as Options2, type TDataShape, urlSearchParamsBodySerializer } from './client';
 import { client } from './client.gen';
-import type { AgenciesCreateData, AgenciesCreateErrors, AgenciesCreateResponses, AgenciesListData, AgenciesListErrors, AgenciesListResponses, AuditListData, AuditListErrors, AuditListResponses, AuthCreateMachineTokenData, AuthCreateMachineTokenErrors, AuthCreateMachineTokenResponses, AuthListMachineTokensData, AuthListMachineTokensErrors, AuthListMachineTokensResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRevokeMachineTokenData, AuthRevokeMachineTokenErrors, AuthRevokeMachineTokenResponses, AuthTokenData, AuthTokenErrors, AuthTokenResponses, BoardsCreateData, BoardsCreateErrors, BoardsCreateResponses, BoardsDeleteData, BoardsDeleteErrors, BoardsDeleteResponses, BoardsListData, BoardsListErrors, BoardsListResponses, BoardsReadData, BoardsReadErrors, BoardsReadResponses, BoardsUpdateData, BoardsUpdateErrors, BoardsUpdateResponses, ChronologyCreateData, ChronologyCreateErrors, ChronologyCreateResponses, ChronologyDeleteData, ChronologyDeleteErrors, ChronologyDeleteResponses, ChronologyExportData, ChronologyExportErrors, ChronologyExportResponses, ChronologyImportData, ChronologyImportErrors, ChronologyImportResponses, ChronologyListData, ChronologyListErrors, ChronologyListResponses, ChronologyReadData, ChronologyReadErrors, ChronologyReadResponses, ChronologyUpdateData, ChronologyUpdateErrors, ChronologyUpdateResponses, EpisodesCreateData, EpisodesCreateErrors, EpisodesCreateResponses, EpisodesDeleteData, EpisodesDeleteErrors, EpisodesDeleteResponses, EpisodesListData, EpisodesListErrors, EpisodesListResponses, EpisodesReadData, EpisodesReadErrors, EpisodesReadResponses, EpisodesUpdateData, EpisodesUpdateErrors, EpisodesUpdateResponses, ExchangeAggregatesCsvData, ExchangeAggregatesCsvErrors, ExchangeAggregatesCsvResponses, ExchangeImportData, ExchangeImportErrors, ExchangeImportResponses, ExchangeNationalData, ExchangeNationalErrors, ExchangeNationalResponses, ExchangeNetworkGraphmlData, ExchangeNetworkGraphmlErrors, ExchangeNetworkGraphmlResponses, ExchangeSchemaData, ExchangeSchemaErrors, ExchangeSchemaResponses, FactorsCreateData, FactorsCreateErrors, FactorsCreateResponses, FactorsDeleteData, FactorsDeleteErrors, FactorsDeleteResponses, FactorsListData, FactorsListErrors, FactorsListResponses, FactorsReadData, FactorsReadErrors, FactorsReadResponses, FactorsUpdateData, FactorsUpdateErrors, FactorsUpdateResponses, FindingsCreateData, FindingsCreateErrors, FindingsCreateResponses, FindingsDeleteData, FindingsDeleteErrors, FindingsDeleteResponses, FindingsListData, FindingsListErrors, FindingsListResponses, FindingsReadData, FindingsReadErrors, FindingsReadResponses, FindingsUpdateData, FindingsUpdateErrors, FindingsUpdateResponses, GraphAnalysisData, GraphAnalysisErrors, GraphAnalysisResponses, GraphChecksData, GraphChecksErrors, GraphChecksResponses, GraphGraphData, GraphGraphErrors, GraphGraphResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, IdentifiersAcceptData, IdentifiersAcceptErrors, IdentifiersAcceptResponses, IdentifiersCreateData, IdentifiersCreateErrors, IdentifiersCreateResponses, IdentifiersDeleteData, IdentifiersDeleteErrors, IdentifiersDeleteResponses, IdentifiersListData, IdentifiersListErrors, IdentifiersListResponses, IdentifiersScanData, IdentifiersScanErrors, IdentifiersScanResponses, LinksCreateData, LinksCreateErrors, LinksCreateResponses, LinksDeleteData, LinksDeleteErrors, LinksDeleteResponses, LinksListData, LinksListErrors, LinksListResponses, LinksReadData, LinksReadErrors, LinksReadResponses, LinksUpdateData, LinksUpdateErrors, LinksUpdateResponses, ParticipantsCreateData, ParticipantsCreateErrors, ParticipantsCreateResponses, ParticipantsDeleteData, ParticipantsDeleteErrors, ParticipantsDeleteResponses, ParticipantsListData, ParticipantsListErrors, ParticipantsListResponses, ParticipantsReadData, ParticipantsReadErrors, ParticipantsReadResponses, ParticipantsUpdateData, ParticipantsUpdateErrors, ParticipantsUpdateResponses, PatternsChainsData, PatternsChainsErrors, PatternsChainsResponses, PatternsCooccurrenceData, PatternsCooccurrenceErrors, PatternsCooccurrenceResponses, PatternsFrequenciesData, PatternsFrequenciesErrors, PatternsFrequenciesResponses, PatternsTableData, PatternsTableErrors, PatternsTableResponses, PatternsTrendsData, PatternsTrendsErrors, PatternsTrendsResponses, ReviewsCreateData, ReviewsCreateErrors, ReviewsCreateResponses, ReviewsDeleteData, ReviewsDeleteErrors, ReviewsDeleteResponses, ReviewsExportData, ReviewsExportErrors, ReviewsExportResponses, ReviewsImportData, ReviewsImportErrors, ReviewsImportResponses, ReviewsListData, ReviewsListErrors, ReviewsListResponses, ReviewsReadData, ReviewsReadErrors, ReviewsReadResponses, ReviewsReopenData, ReviewsReopenErrors, ReviewsReopenResponses, ReviewsUpdateData, ReviewsUpdateErrors, ReviewsUpdateResponses, TagsAdjudicateData, TagsAdjudicateErrors, TagsAdjudicateResponses, TagsAgreementData, TagsAgreementErrors, TagsAgreementResponses, TagsCreateData, TagsCreateErrors, TagsCreateResponses, TagsDeleteData, TagsDeleteErrors, TagsDeleteResponses, TagsListData, TagsListErrors, TagsListResponses, TagsMigrationApplyData, TagsMigrationApplyErrors, TagsMigrationApplyResponses, TagsMigrationPreviewData, TagsMigrationPreviewErrors, TagsMigrationPreviewResponses, TagsSubmitData, TagsSubmitErrors, TagsSubmitResponses, TypologiesCodeData, TypologiesCodeErrors, TypologiesCodeResponses, TypologiesListData, TypologiesListErrors, TypologiesListResponses, TypologiesReadData, TypologiesReadErrors, TypologiesReadResponses, TypologiesSearchData, TypologiesSearchErrors, TypologiesSearchResponses } from './types.gen';
+import type { ActionsAddActionData, ActionsAddActionErrors, ActionsAddActionResponses, ActionsAddNoteData, ActionsAddNoteErrors, ActionsAddNoteResponses, ActionsListData, ActionsListErrors, ActionsListResponses, ActionsReadData, ActionsReadErrors, ActionsReadResponses, ActionsRespondData, ActionsRespondErrors, ActionsRespondResponses, ActionsUpdateData, ActionsUpdateErrors, ActionsUpdateResponses, AgenciesCreateData, AgenciesCreateErrors, AgenciesCreateResponses, AgenciesListData, AgenciesListErrors, AgenciesListResponses, AuditListData, AuditListErrors, AuditListResponses, AuthCreateMachineTokenData, AuthCreateMachineTokenErrors, AuthCreateMachineTokenResponses, AuthListMachineTokensData, AuthListMachineTokensErrors, AuthListMachineTokensResponses, AuthMeData, AuthMeErrors, AuthMeResponses, AuthRevokeMachineTokenData, AuthRevokeMachineTokenErrors, AuthRevokeMachineTokenResponses, AuthTokenData, AuthTokenErrors, AuthTokenResponses, BoardsCreateData, BoardsCreateErrors, BoardsCreateResponses, BoardsDeleteData, BoardsDeleteErrors, BoardsDeleteResponses, BoardsListData, BoardsListErrors, BoardsListResponses, BoardsReadData, BoardsReadErrors, BoardsReadResponses, BoardsUpdateData, BoardsUpdateErrors, BoardsUpdateResponses, ChronologyCreateData, ChronologyCreateErrors, ChronologyCreateResponses, ChronologyDeleteData, ChronologyDeleteErrors, ChronologyDeleteResponses, ChronologyExportData, ChronologyExportErrors, ChronologyExportResponses, ChronologyImportData, ChronologyImportErrors, ChronologyImportResponses, ChronologyListData, ChronologyListErrors, ChronologyListResponses, ChronologyReadData, ChronologyReadErrors, ChronologyReadResponses, ChronologyUpdateData, ChronologyUpdateErrors, ChronologyUpdateResponses, EpisodesCreateData, EpisodesCreateErrors, EpisodesCreateResponses, EpisodesDeleteData, EpisodesDeleteErrors, EpisodesDeleteResponses, EpisodesListData, EpisodesListErrors, EpisodesListResponses, EpisodesReadData, EpisodesReadErrors, EpisodesReadResponses, EpisodesUpdateData, EpisodesUpdateErrors, EpisodesUpdateResponses, ExchangeAggregatesCsvData, ExchangeAggregatesCsvErrors, ExchangeAggregatesCsvResponses, ExchangeImportData, ExchangeImportErrors, ExchangeImportResponses, ExchangeNationalData, ExchangeNationalErrors, ExchangeNationalResponses, ExchangeNetworkGraphmlData, ExchangeNetworkGraphmlErrors, ExchangeNetworkGraphmlResponses, ExchangeSchemaData, ExchangeSchemaErrors, ExchangeSchemaResponses, FactorsCreateData, FactorsCreateErrors, FactorsCreateResponses, FactorsDeleteData, FactorsDeleteErrors, FactorsDeleteResponses, FactorsListData, FactorsListErrors, FactorsListResponses, FactorsReadData, FactorsReadErrors, FactorsReadResponses, FactorsUpdateData, FactorsUpdateErrors, FactorsUpdateResponses, FindingsCreateData, FindingsCreateErrors, FindingsCreateResponses, FindingsDeleteData, FindingsDeleteErrors, FindingsDeleteResponses, FindingsListData, FindingsListErrors, FindingsListResponses, FindingsReadData, FindingsReadErrors, FindingsReadResponses, FindingsUpdateData, FindingsUpdateErrors, FindingsUpdateResponses, GraphAnalysisData, GraphAnalysisErrors, GraphAnalysisResponses, GraphChecksData, GraphChecksErrors, GraphChecksResponses, GraphGraphData, GraphGraphErrors, GraphGraphResponses, HealthHealthData, HealthHealthErrors, HealthHealthResponses, IdentifiersAcceptData, IdentifiersAcceptErrors, IdentifiersAcceptResponses, IdentifiersCreateData, IdentifiersCreateErrors, IdentifiersCreateResponses, IdentifiersDeleteData, IdentifiersDeleteErrors, IdentifiersDeleteResponses, IdentifiersListData, IdentifiersListErrors, IdentifiersListResponses, IdentifiersScanData, IdentifiersScanErrors, IdentifiersScanResponses, LinksCreateData, LinksCreateErrors, LinksCreateResponses, LinksDeleteData, LinksDeleteErrors, LinksDeleteResponses, LinksListData, LinksListErrors, LinksListResponses, LinksReadData, LinksReadErrors, LinksReadResponses, LinksUpdateData, LinksUpdateErrors, LinksUpdateResponses, ParticipantsCreateData, ParticipantsCreateErrors, ParticipantsCreateResponses, ParticipantsDeleteData, ParticipantsDeleteErrors, ParticipantsDeleteResponses, ParticipantsListData, ParticipantsListErrors, ParticipantsListResponses, ParticipantsReadData, ParticipantsReadErrors, ParticipantsReadResponses, ParticipantsUpdateData, ParticipantsUpdateErrors, ParticipantsUpdateResponses, PatternsChainsData, PatternsChainsErrors, PatternsChainsResponses, PatternsCooccurrenceData, PatternsCooccurrenceErrors, PatternsCooccurrenceResponses, PatternsFrequenciesData, PatternsFrequenciesErrors, PatternsFrequenciesResponses, PatternsTableData, PatternsTableErrors, PatternsTableResponses, PatternsTrendsData, PatternsTrendsErrors, PatternsTrendsResponses, ReviewsCreateData, ReviewsCreateErrors, ReviewsCreateResponses, ReviewsDeleteData, ReviewsDeleteErrors, ReviewsDeleteResponses, ReviewsExportData, ReviewsExportErrors, ReviewsExportResponses, ReviewsImportData, ReviewsImportErrors, ReviewsImportResponses, ReviewsListData, ReviewsListErrors, ReviewsListResponses, ReviewsReadData, ReviewsReadErrors, ReviewsReadResponses, ReviewsReopenData, ReviewsReopenErrors, ReviewsReopenResponses, ReviewsUpdateData, ReviewsUpdateErrors, ReviewsUpdateResponses, TagsAdjudicateData, TagsAdjudicateErrors, TagsAdjudicateResponses, TagsAgreementData, TagsAgreementErrors, TagsAgreementResponses, TagsCreateData, TagsCreateErrors, TagsCreateResponses, TagsDeleteData, TagsDeleteErrors, TagsDeleteResponses, TagsListData, TagsListErrors, TagsListResponses, TagsMigrationApplyData, TagsMigrationApplyErrors, TagsMigrationApplyResponses, TagsMigrationPreviewData, TagsMigrationPreviewErrors, TagsMigrationPreviewResponses, TagsSubmitData, TagsSubmitErrors, TagsSubmitResponses, TypologiesCodeData, TypologiesCodeErrors, TypologiesCodeResponses, TypologiesListData, TypologiesListErrors, TypologiesListResponses, TypologiesReadData, TypologiesReadErrors, TypologiesReadResponses, TypologiesSearchData, TypologiesSearchErrors, TypologiesSearchResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -152,6 +152,90 @@ export const boardsRead = <ThrowOnError extends boolean = false>(options: Option
 export const boardsUpdate = <ThrowOnError extends boolean = false>(options: Options<BoardsUpdateData, ThrowOnError>) => (options.client ?? client).patch<BoardsUpdateResponses, BoardsUpdateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/boards/{board_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List
+ *
+ * Every action from the board's reviews you may see, soonest due first, filtered by
+ * status, overdue, agency and review. The page applies to JSON; a file holds them all.
+ */
+export const actionsList = <ThrowOnError extends boolean = false>(options: Options<ActionsListData, ThrowOnError>) => (options.client ?? client).get<ActionsListResponses, ActionsListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/boards/{board_id}/actions',
+    ...options
+});
+
+/**
+ * Read
+ *
+ * Read one action with its progress notes and what it answers.
+ */
+export const actionsRead = <ThrowOnError extends boolean = false>(options: Options<ActionsReadData, ThrowOnError>) => (options.client ?? client).get<ActionsReadResponses, ActionsReadErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/boards/{board_id}/actions/{action_id}',
+    ...options
+});
+
+/**
+ * Update
+ *
+ * Change an action of a published review: status, owner, due date, evidence of impact.
+ * Send the version you read.
+ */
+export const actionsUpdate = <ThrowOnError extends boolean = false>(options: Options<ActionsUpdateData, ThrowOnError>) => (options.client ?? client).patch<ActionsUpdateResponses, ActionsUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/boards/{board_id}/actions/{action_id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Add Note
+ *
+ * Add a dated progress note to an action of a published review.
+ */
+export const actionsAddNote = <ThrowOnError extends boolean = false>(options: Options<ActionsAddNoteData, ThrowOnError>) => (options.client ?? client).post<ActionsAddNoteResponses, ActionsAddNoteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/boards/{board_id}/actions/{action_id}/notes',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Add Action
+ *
+ * Add an action the Board agreed in answer to a question of a published review.
+ */
+export const actionsAddAction = <ThrowOnError extends boolean = false>(options: Options<ActionsAddActionData, ThrowOnError>) => (options.client ?? client).post<ActionsAddActionResponses, ActionsAddActionErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/boards/{board_id}/questions/{question_id}/actions',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Respond
+ *
+ * Record the Board's response to a question of a published review; send its version.
+ */
+export const actionsRespond = <ThrowOnError extends boolean = false>(options: Options<ActionsRespondData, ThrowOnError>) => (options.client ?? client).patch<ActionsRespondResponses, ActionsRespondErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/boards/{board_id}/questions/{question_id}',
     ...options,
     headers: {
         'Content-Type': 'application/json',
