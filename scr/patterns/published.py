@@ -64,9 +64,11 @@ def table_counts(
 
 
 def share(count: Count, of: Count) -> float | None:
+    """``count`` as a share of ``of``; never more than all of them, though two figures
+    changed apart may say so (13 reviews with a code among 11)."""
     if count.reviews is None or not of.reviews:
         return None
-    return count.reviews / of.reviews
+    return min(count.reviews / of.reviews, 1.0)
 
 
 def ordered(items: list[Any], count: Any, key: Any) -> list[Any]:

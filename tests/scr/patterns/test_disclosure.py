@@ -15,6 +15,8 @@ from scr.patterns.disclosure import (
     perturbation_table,
     publish,
 )
+from scr.patterns.published import share
+from scr.patterns.schemas import Count
 from scr.review.models import RECORD_KEYS
 
 TABLE = perturbation_table()
@@ -89,3 +91,9 @@ def test_malformed_input_is_refused() -> None:
         publish(Tally(-1), DEFAULT_THRESHOLD)
     with pytest.raises(ValueError, match="at least 1"):
         publish(Tally(1), 0)
+
+
+def test_a_share_is_never_more_than_all_though_changed_figures_say_so() -> None:
+    assert share(Count(reviews=13), Count(reviews=11)) == 1.0
+    assert share(Count(reviews=11), Count(reviews=44)) == 0.25
+    assert share(Count(reviews=None, suppressed=True), Count(reviews=44)) is None
