@@ -106,7 +106,7 @@ def test_a_code_counts_reviews_once_with_its_descendants_and_only_agreed_tags(
     _review(session, board, ("cc.family.domestic-abuse", "cc.family.poverty"))
     _review(session, board, ("cc.family.domestic-abuse",))
     _review(session, board, ("cc.family",))
-    untagged = _review(session, board)
+    untagged = _review(session, board, published=False)
     tag_service.create(  # a coder's tag, not agreed: it does not count
         session=session,
         review=untagged,

@@ -26,10 +26,10 @@ from scr.common.schemas import WriteBase
 from scr.episode.models import KeyPracticeEpisode
 from scr.exchange.models import ImportedReview, KnownIdentifier, ScanAcceptance
 from scr.factor.models import ContributoryFactor
-from scr.finding.models import BoardAction, BoardQuestion, Finding
+from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
-from scr.review.models import Review
+from scr.review.models import Review, ReviewReopening
 from scr.tag.models import Adjudication, Tag
 
 for _module in pkgutil.walk_packages(scr.__path__, "scr."):
@@ -38,6 +38,9 @@ for _module in pkgutil.walk_packages(scr.__path__, "scr."):
 
 TABLE_OF: dict[str, type[SQLModel] | None] = {
     "AcceptanceCreate": ScanAcceptance,
+    "ActionCreate": BoardAction,
+    "ActionNoteCreate": ActionNote,
+    "ActionUpdate": BoardAction,
     "AdjudicationCreate": Adjudication,
     "AgencyCreate": Agency,
     "AgencyEntry": Agency,
@@ -74,6 +77,8 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "ReviewFile": None,  # its records, each a schema of its own
     "ReviewFields": Review,
     "ReviewUpdate": Review,
+    "ReviewReopen": ReviewReopening,
+    "ResponseUpdate": BoardQuestion,
     "Source": ImportedReview,
     "TagCreate": Tag,
     "TagEntry": Tag,
