@@ -192,3 +192,27 @@ class IdentifierKind(StrEnum):
     school = "school"
     date = "date"
     other = "other"
+
+
+MONTH_NAMES: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+"""Each month's number by the names people write it under, in lower case ("sept" too)."""

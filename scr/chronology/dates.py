@@ -12,29 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from scr.vocabulary import DatePrecision
+from scr.vocabulary import MONTH_NAMES, DatePrecision
 
-_MONTHS = {
-    name: n
-    for n, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = MONTH_NAMES
 _MONTH = "(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _TIME = r"(?:[t ,]+(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?))?"
 _SEP = r"[/.\-]"

@@ -26,6 +26,8 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from scr.vocabulary import MONTH_NAMES
+
 Span = tuple[int, int, str]
 
 _DIGIT_RUN = re.compile(r"(?<!\d)\d+(?:[ .-]\d+)*(?!\d)")
@@ -47,27 +49,7 @@ _PHONE = re.compile(
     r"(?P<number>\d(?:(?:[ .-]|\) ?)?\d)+)(?!\d)"
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+")
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sept", "sep"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+_MONTHS = MONTH_NAMES
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _SEP = r"[ ,./-]{1,3}"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
