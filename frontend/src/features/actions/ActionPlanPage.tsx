@@ -7,7 +7,7 @@ import type { ActionPlanItem, ActionStatus } from "../../client/types.gen";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkbox, Select } from "../../common/fields";
 import { Saved } from "../../common/Saved";
-import { saveFile } from "../../common/saveFile";
+import { saveFile } from "../../common/download";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { ACTION_STATUSES } from "../findings/findingWords";
 import "./actions.css";

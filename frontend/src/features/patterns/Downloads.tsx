@@ -4,7 +4,6 @@ import { ok, SignedOut } from "../../api";
 import { exchangeAggregatesCsv, exchangeNetworkGraphml, patternsCooccurrence } from "../../client/sdk.gen";
 import { saveFile } from "../../common/download";
 import { ErrorSummary } from "../../common/ErrorSummary";
-import { saveFile } from "../../common/saveFile";
 import { apiQuery, downloadAddress, type PatternFilters } from "./filters";
 import { Section } from "./parts";
 
