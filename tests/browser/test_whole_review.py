@@ -73,7 +73,11 @@ def _episode(page: Page, title: str) -> None:
         "A falling weight in a baby under six months calls for a GP review within days."
     )
     page.get_by_role("radio", name="Below expected").check()
-    page.get_by_role("checkbox", name=re.compile(r"^3 May 2024, Health visiting")).check()
+    page.get_by_label("Find entries by words").fill("weight falling")
+    page.get_by_role("button", name="Search the chronology").click()
+    page.get_by_role(
+        "button", name=re.compile(r"^Cite ?the entry of 3 May 2024, Health visiting")
+    ).click()
     page.get_by_role("button", name="Add the episode").click()
     expect(page.get_by_role("alert")).to_contain_text("was added.")
 
