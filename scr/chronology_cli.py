@@ -19,9 +19,11 @@ def _show(report: ChronologyImportReport) -> None:
         if row.outcome != "imported":
             typer.echo(f"  row {row.row}: {row.outcome}: {row.reason}", err=True)
     columns = ", ".join(f"{field} <- {header!r}" for field, header in report.columns.items())
+    others = [s for s in report.sheets if s != report.sheet]
     typer.echo(
         f"Sheet {report.sheet!r}, header in row {report.header_row}; "
         f"columns ({report.columns_from}): {columns}."
+        + (f" Other sheets (--sheet): {', '.join(map(repr, others))}." if others else "")
     )
     done = "imported" if report.committed else "to import"
     typer.echo(
@@ -42,6 +44,10 @@ def import_(
     preview: Annotated[
         bool, typer.Option("--preview", help="Show what would be imported; write nothing.")
     ] = False,
+    sheet: Annotated[
+        str | None,
+        typer.Option(help="The workbook's sheet to read (else its first that is not blank)."),
+    ] = None,
 ) -> None:
     """Import an agency's chronology (.xlsx or .csv) into review REVIEW, all or nothing."""
     from scr.chronology import columns as chronology_columns
@@ -60,6 +66,7 @@ def import_(
                 given=chronology_columns.from_json(columns),
                 commit=not preview,
                 actor="cli",
+                sheet_name=sheet,
             )
     except DomainError as exc:
         found = exc.details.get("report")

@@ -99,6 +99,14 @@ def import_(
         ),
     ] = None,
     commit: Annotated[bool, Form(description="Import the rows; false previews them.")] = False,
+    sheet: Annotated[
+        str | None,
+        Form(
+            max_length=100,
+            description="The workbook's sheet to read; when left out, its first sheet that "
+            "is not blank.",
+        ),
+    ] = None,
 ) -> ChronologyImportReport:
     """Preview an agency's chronology (every row: imported, refused with its reason, or a
     likely duplicate), then send the same file again with commit=true to import it, all or
@@ -115,6 +123,7 @@ def import_(
         commit=commit,
         actor=principal.name,
         limits=limits,
+        sheet_name=sheet,
     )
 
 

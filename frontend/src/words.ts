@@ -105,3 +105,6 @@ export function formatDate(iso: string | null | undefined, precision: DatePrecis
   if (precision === "month") return `${MONTHS[month - 1]} ${year}`;
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
+
+/** A count with its noun: "1 entry", "2 entries", "1,200 entries". */
+export const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;

@@ -157,29 +157,41 @@ def from_json(text: str | None) -> dict[str, str] | None:
     return {k: v for k, v in value.items() if v}
 
 
-def check(mapping: dict[EntryField, str], headers: Sequence[str], *, header_row: int) -> None:
+def check(
+    mapping: dict[EntryField, str],
+    headers: Sequence[str],
+    *,
+    header_row: int,
+    sheet: str = "CSV",
+    sheets: Sequence[str] = (),
+) -> None:
     """Refuse a mapping that names a header the sheet lacks or has no date or summary; the
-    refusal names the sheet's headers (``headers``), so that a person can choose."""
+    refusal names the sheet's headers (``headers``) and the workbook's sheets (``sheet``, the
+    one read, and ``sheets``), so that a person can choose."""
+    found = {"headers": list(headers), "sheet": sheet, "sheets": list(sheets)}
+    where = f"the header of the sheet {sheet!r}" if sheets else "the sheet's header"
+    others = [repr(s) for s in sheets if s != sheet]
+    elsewhere = f" The workbook's other sheets: {', '.join(others)}." if others else ""
     for field, header in mapping.items():
         if header not in headers:
             raise InvalidInput(
-                f"The {FIELD_LABELS[field]} column is mapped to {header!r}, but the sheet's "
-                f"header (row {header_row}) has no such column. Its columns are: "
+                f"The {FIELD_LABELS[field]} column is mapped to {header!r}, but {where} "
+                f"(row {header_row}) has no such column. Its columns are: "
                 + ", ".join(repr(h) for h in headers if h)
-                + ". Nothing was imported.",
+                + f".{elsewhere} Nothing was imported.",
                 field=("body", "columns", field.value),
-                headers=list(headers),
+                **found,
             )
     for needed in (EntryField.date, EntryField.summary):
         if needed not in mapping:
             named = ", ".join(repr(h) for h in headers if h) or "no names"
             raise InvalidInput(
-                f"The sheet's header (row {header_row}: {named}) has no "
+                f"{where[0].upper()}{where[1:]} (row {header_row}: {named}) has no "
                 f"{FIELD_LABELS[needed]} column that the import recognises. Choose the column "
-                f"that holds the {FIELD_LABELS[needed]}s, or name it '{needed.value.title()}'. "
-                "Nothing was imported.",
+                f"that holds the {FIELD_LABELS[needed]}s, or name it '{needed.value.title()}'."
+                f"{elsewhere} Nothing was imported.",
                 field=("body", "columns", needed.value),
-                headers=list(headers),
+                **found,
             )
 
 

@@ -1,7 +1,8 @@
 """Dates and times as agencies write them in their chronologies, with the precision kept.
 
 England's records are day first: ``03/04/2019`` is the 3rd of April. A record may give a day
-(``3/4/19``, ``3 April 2019``, ``2019-04-03``), with or without a time (``03/04/2019 14:30``),
+(``3/4/19``, ``3 April 2019``, ``2019-04-03``), with or without a time (``03/04/2019 14:30``,
+``3 April 2019 2pm``),
 only a month (``April 2019``, ``04/2019``) or only a year (``2019``). A spreadsheet's own date
 cells arrive as dates. A two-digit year is read as 20yy up to the current year's, else 19yy.
 """
@@ -16,7 +17,8 @@ from scr.vocabulary import MONTH_NAMES, DatePrecision
 
 _MONTHS = MONTH_NAMES
 _MONTH = "(?P<month_name>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_TIME = r"(?:[t ,]+(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?))?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+_TIME = rf"(?:[t ,]+(?P<time>{_CLOCK}))?"
 _SEP = r"[/.\-]"
 
 _PATTERNS: list[tuple[re.Pattern[str], DatePrecision]] = [
@@ -41,7 +43,7 @@ _PATTERNS: list[tuple[re.Pattern[str], DatePrecision]] = [
     (re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})"), DatePrecision.month),
     (re.compile(r"(?P<year>\d{4})"), DatePrecision.year),
 ]
-_TIME_ALONE = re.compile(r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)")
+_TIME_ALONE = re.compile(rf"(?P<time>{_CLOCK})")
 
 
 @dataclass(frozen=True)
@@ -62,12 +64,12 @@ def _year(text: str) -> int:
 
 
 def _clock(text: str) -> time:
-    """``14:30``, ``14.30.05``, ``2.30pm``; ValueError if it is no time of day."""
+    """``14:30``, ``14.30.05``, ``2.30pm``, ``2pm``; ValueError if it is no time of day."""
     clock = re.sub(r"\s+", "", text.lower())
     half = re.fullmatch(r"(.*?)([ap])\.?m\.?", clock)
     if half:
         clock = half.group(1)
-    hour, minute, second = ([int(p) for p in re.split(r"[:.]", clock)] + [0])[:3]
+    hour, minute, second = ([int(p) for p in re.split(r"[:.]", clock)] + [0, 0])[:3]
     if half:
         if not 1 <= hour <= 12:
             raise ValueError(text)

@@ -53,12 +53,15 @@ def run(
     commit: bool = False,
     actor: str | None = None,
     limits: reading.Limits = reading.Limits(),
+    sheet_name: str | None = None,
 ) -> ChronologyImportReport:
     """Preview the import of ``data`` (an agency's spreadsheet), or with ``commit`` import it."""
     agency = _agency(session, review, agency_code)
-    sheet = reading.read(data, file_name, limits)
+    sheet = reading.read(data, file_name, limits, sheet_name)
     mapping, columns_from = _mapping(session, review, agency, sheet.headers, given)
-    columns.check(mapping, sheet.headers, header_row=sheet.header_row)
+    columns.check(
+        mapping, sheet.headers, header_row=sheet.header_row, sheet=sheet.name, sheets=sheet.sheets
+    )
     if not sheet.rows:
         raise InvalidInput(
             f"{file_name} has a header (row {sheet.header_row}) but no rows under it. "
@@ -73,6 +76,7 @@ def run(
         agency_id=id_of(agency),
         agency_code=agency.code,
         sheet=sheet.name,
+        sheets=sheet.sheets,
         header_row=sheet.header_row,
         headers=sheet.headers,
         columns={f.value: h for f, h in mapping.items()},

@@ -50,6 +50,8 @@ class Sheet:
     header_row: int
     headers: list[str]
     rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    """The workbook's visible sheets, in order (empty for CSV), so that a person can choose."""
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -69,8 +71,9 @@ def _refuse(file_name: str, why: str) -> InvalidInput:
     return InvalidInput(f"{file_name} {why} Nothing was imported.", field=("body", "file"))
 
 
-def read(data: bytes, file_name: str, limits: Limits = Limits()) -> Sheet:
-    """The sheet to import from ``data`` (a file called ``file_name``), or InvalidInput."""
+def read(data: bytes, file_name: str, limits: Limits = Limits(), sheet: str | None = None) -> Sheet:
+    """The sheet to import from ``data`` (a file called ``file_name``), or InvalidInput: the
+    sheet called ``sheet`` of a workbook, else its first visible sheet that is not blank."""
     name = PurePath(file_name).name or "The file"
     suffix = PurePath(file_name).suffix.lower()
     if len(data) > limits.file_bytes:
@@ -97,13 +100,15 @@ def read(data: bytes, file_name: str, limits: Limits = Limits()) -> Sheet:
     if data.startswith(b"PK\x03\x04"):
         if suffix in _TEXT_NAMES:
             raise _refuse(name, "is called CSV but is a zip file (a workbook?): check the file.")
-        return _workbook(data, name, limits)
+        return _workbook(data, name, limits, sheet)
     if suffix in _WORKBOOK_NAMES:
         raise _refuse(name, f"is called {suffix} but is not an Excel workbook: check the file.")
+    if sheet not in (None, "CSV"):
+        raise _refuse(name, f"is CSV text, which has no sheets: it has no sheet called {sheet!r}.")
     return _csv(data, name, limits)
 
 
-def _workbook(data: bytes, name: str, limits: Limits) -> Sheet:
+def _workbook(data: bytes, name: str, limits: Limits, chosen: str | None) -> Sheet:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         parts = archive.infolist()
@@ -111,7 +116,7 @@ def _workbook(data: bytes, name: str, limits: Limits) -> Sheet:
         raise _refuse(name, "is damaged: it could not be opened as a workbook.") from None
     with archive:
         _check_parts(archive, parts, name, limits)
-    return _sheet(data, name, limits)
+    return _sheet(data, name, limits, chosen)
 
 
 def _check_parts(
@@ -156,7 +161,7 @@ def _check_parts(
                 )
 
 
-def _sheet(data: bytes, name: str, limits: Limits) -> Sheet:
+def _sheet(data: bytes, name: str, limits: Limits, chosen: str | None) -> Sheet:
     import openpyxl
 
     try:
@@ -166,18 +171,27 @@ def _sheet(data: bytes, name: str, limits: Limits) -> Sheet:
     except Exception as exc:  # a damaged file raises anything: say so, never a 500
         raise _unreadable(name, exc, "it could not be read as a workbook") from None
     try:
-        sheets = workbook.worksheets
-        if len(sheets) > limits.sheets:
+        if len(workbook.worksheets) > limits.sheets:
             raise _refuse(
-                name, f"has {len(sheets)} sheets; an import reads at most {limits.sheets}."
+                name,
+                f"has {len(workbook.worksheets)} sheets; an import reads at most {limits.sheets}.",
+            )
+        sheets = [
+            s for s in workbook.worksheets if getattr(s, "sheet_state", "visible") == "visible"
+        ]
+        titles = [s.title for s in sheets]
+        if chosen is not None and chosen not in titles:
+            raise _refuse(
+                name, f"has no sheet called {chosen!r}; its sheets are {_listed(titles)}."
             )
         for sheet in sheets:
-            if getattr(sheet, "sheet_state", "visible") != "visible":
+            if chosen is not None and sheet.title != chosen:
                 continue
             sheet.reset_dimensions()  # a dimension that claims a million columns is ignored
             rows = sheet.iter_rows(values_only=True, max_col=limits.columns + 1)
             found = _table(sheet.title, enumerate(rows, start=1), name, limits)
             if found is not None:
+                found.sheets = titles
                 return found
     except InvalidInput:
         raise
@@ -185,7 +199,14 @@ def _sheet(data: bytes, name: str, limits: Limits) -> Sheet:
         raise _unreadable(name, exc, "its sheets could not be read") from None
     finally:
         workbook.close()
+    if chosen is not None:
+        raise _refuse(name, f"has no rows to import in the sheet {chosen!r}: it is empty.")
     raise _refuse(name, "has no rows to import: its sheets are empty.")
+
+
+def _listed(titles: Sequence[str]) -> str:
+    named = [repr(t) for t in titles]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
 
 
 def _unreadable(name: str, exc: BaseException, what: str) -> InvalidInput:

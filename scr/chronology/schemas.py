@@ -100,7 +100,12 @@ class ChronologyImportReport(BaseModel):
     sha256: str = Field(description="The file's SHA-256, to tell one upload from another.")
     agency_id: int
     agency_code: str
-    sheet: str
+    sheet: str = Field(description="The sheet read: a workbook's, or CSV.")
+    sheets: list[str] = Field(
+        default_factory=list,
+        description="A workbook's visible sheets, in order, to choose another with `sheet`; "
+        "empty for CSV.",
+    )
     header_row: int
     headers: list[str] = Field(description="The sheet's columns, by their header text.")
     columns: dict[str, str] = Field(

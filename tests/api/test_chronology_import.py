@@ -30,10 +30,13 @@ def send(
     agency: str = "police",
     commit: bool = False,
     columns: dict[str, str] | None = None,
+    sheet: str | None = None,
 ) -> Any:
     form: dict[str, str] = {"agency": agency, "commit": str(commit).lower()}
     if columns is not None:
         form["columns"] = json.dumps(columns)
+    if sheet is not None:
+        form["sheet"] = sheet
     return client.post(
         f"/api/v1/reviews/{review.id}/chronology/imports",
         files={"file": (name, data, XLSX if name.endswith(".xlsx") else "text/csv")},
@@ -86,6 +89,42 @@ def test_a_police_workbook_is_previewed_then_committed(
         "Storm log",
     )
     assert {e.agency_id for e in held} == {agency_id(session, "police")}
+
+
+def test_a_workbook_of_several_sheets_names_them_and_imports_the_one_chosen(
+    client: TestClient, session: Session
+) -> None:
+    review = make_review(session)
+    book = workbook(
+        [["Contents: one sheet per year"]],
+        title="Notes",
+        **{
+            "2019": [["Date", "Details"], ["03/04/2019 2pm", "Home visit; no answer."]],
+            "2020": [["Date", "Details"], ["05/01/2020", "Strategy discussion."]],
+        },
+    )
+    first = send(client, review, book, columns={"date": "Date", "summary": "Details"})
+    assert first.status_code == 422, "the first sheet has no date column"
+    assert "the header of the sheet 'Notes' (row 1) has no such column" in first.text
+    assert "The workbook's other sheets: '2019', '2020'." in first.text
+    assert (first.json()["sheet"], first.json()["sheets"]) == ("Notes", ["Notes", "2019", "2020"])
+    preview = send(client, review, book, sheet="2019")
+    assert preview.status_code == 200, preview.text
+    read = preview.json()
+    assert (read["sheet"], read["sheets"]) == ("2019", ["Notes", "2019", "2020"])
+    assert read["rows"][0]["entry_time"] == "14:00:00"
+
+    committed = send(client, review, book, sheet="2020", commit=True)
+    assert committed.status_code == 200, committed.text
+    assert [e.summary for e in entries(session, review)] == ["Strategy discussion."]
+
+    missing = send(client, review, book, sheet="2021", commit=True)
+    assert missing.status_code == 422
+    assert "has no sheet called '2021'; its sheets are 'Notes', '2019' and '2020'" in missing.text
+    on_csv = send(client, review, school_csv(), "school.csv", agency="school", sheet="2019")
+    assert on_csv.status_code == 422
+    assert "CSV text, which has no sheets" in on_csv.text
+    assert len(entries(session, review)) == 1, "a refused import writes nothing"
 
 
 def test_health_visiting_dates_cells_times_and_years_keep_their_precision(

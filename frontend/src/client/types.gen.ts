@@ -801,6 +801,12 @@ export type BodyChronologyImport = {
      * Import the rows; false previews them.
      */
     commit?: boolean;
+    /**
+     * Sheet
+     *
+     * The workbook's sheet to read; when left out, its first sheet that is not blank.
+     */
+    sheet?: string | null;
 };
 
 /**
@@ -1127,8 +1133,16 @@ export type ChronologyImportReport = {
     agency_code: string;
     /**
      * Sheet
+     *
+     * The sheet read: a workbook's, or CSV.
      */
     sheet: string;
+    /**
+     * Sheets
+     *
+     * A workbook's visible sheets, in order, to choose another with `sheet`; empty for CSV.
+     */
+    sheets?: Array<string>;
     /**
      * Header Row
      */

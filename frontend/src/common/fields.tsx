@@ -41,6 +41,8 @@ export function TextInput(
     onChange: (value: string) => void;
     width?: "govuk-input--width-4" | "govuk-input--width-10" | "govuk-input--width-20";
     inputMode?: "numeric" | "text";
+    /** "date": the browser's own date picker, whose value is YYYY-MM-DD or "" (a filter's day). */
+    type?: "text" | "date";
   },
 ) {
   const { id, label, hint, error } = props;
@@ -54,7 +56,7 @@ export function TextInput(
         className={`govuk-input${props.width ? ` ${props.width}` : ""}${error ? " govuk-input--error" : ""}`}
         id={id}
         name={id}
-        type="text"
+        type={props.type ?? "text"}
         inputMode={props.inputMode}
         value={props.value}
         aria-describedby={describedBy(id, hint, error)}

@@ -47,3 +47,33 @@ def test_the_command_previews_imports_and_refuses_with_the_rows_reasons(
     assert "row 2: refused: the date '31/02/2019' is not a day of the calendar" in refused.output
     with session_scope() as session:
         assert len(session.exec(select(ChronologyEntry)).all()) == before + 3
+
+
+def test_the_command_reads_the_sheet_named_and_lists_the_others(
+    scratch_database_url: str, configured_for: Callable[[str], None], tmp_path: Path
+) -> None:
+    configured_for(scratch_database_url)
+    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    loaded = runner.invoke(app, ["demo"])
+    review_id = loaded.output.splitlines()[0].rsplit("id ", 1)[1].strip(" .\n")
+    book = tmp_path / "gp.xlsx"
+    book.write_bytes(
+        workbook(
+            [["Date", "Summary"], ["03/04/2019 2pm", "Surgery appointment; not brought."]],
+            title="2019",
+            **{"2020": [["Date", "Summary"], ["05/01/2020", "Repeat prescription."]]},
+        )
+    )
+    command = ["chronology", "import", review_id, str(book), "--agency", "gp", "--preview"]
+
+    first = runner.invoke(app, command)
+    assert first.exit_code == 0, first.output
+    assert "Sheet '2019'" in first.output
+    assert "Other sheets (--sheet): '2020'." in first.output
+    chosen = runner.invoke(app, [*command, "--sheet", "2020"])
+    assert chosen.exit_code == 0, chosen.output
+    assert "Sheet '2020'" in chosen.output
+    assert "Other sheets (--sheet): '2019'." in chosen.output
+    missing = runner.invoke(app, [*command, "--sheet", "Summary"])
+    assert missing.exit_code == 1
+    assert "has no sheet called 'Summary'; its sheets are '2019' and '2020'" in missing.output

@@ -23,6 +23,8 @@ DAY, MONTH, YEAR = "day", "month", "year"
         ("3rd Apr 2019", date(2019, 4, 3), DAY, None),
         ("03/04/2019 14:30", date(2019, 4, 3), DAY, time(14, 30)),
         ("03/04/2019 2.30pm", date(2019, 4, 3), DAY, time(14, 30)),
+        ("03/04/2019 2pm", date(2019, 4, 3), DAY, time(14, 0)),
+        ("3 April 2019, 9 a.m.", date(2019, 4, 3), DAY, time(9, 0)),
         ("2019-04-03T10:00:00", date(2019, 4, 3), DAY, time(10, 0)),
         ("April 2019", date(2019, 4, 1), MONTH, None),
         ("Sept 2019", date(2019, 9, 1), MONTH, None),
@@ -64,6 +66,9 @@ def test_times_come_as_cells_or_as_agencies_write_them() -> None:
     assert read_time("14.30") == time(14, 30)
     assert read_time("12.15am") == time(0, 15)
     assert read_time("12:15 p.m.") == time(12, 15)
+    assert read_time("2pm") == time(14, 0)
+    assert read_time("12 am") == time(0, 0)
     assert read_time(" ") is None
-    with pytest.raises(ValueError, match="not a time of day"):
-        read_time("lunchtime")
+    for not_a_time in ("lunchtime", "13pm", "0am", "14"):
+        with pytest.raises(ValueError, match="not a time of day"):
+            read_time(not_a_time)

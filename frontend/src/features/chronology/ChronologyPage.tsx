@@ -193,14 +193,16 @@ export function ChronologyPage() {
             />
             <TextInput
               id="date-from"
-              label="From (YYYY-MM-DD)"
+              label="From"
+              type="date"
               width="govuk-input--width-10"
               value={typed.from}
               onChange={(from) => setTyped({ ...typed, from })}
             />
             <TextInput
               id="date-to"
-              label="To (YYYY-MM-DD)"
+              label="To"
+              type="date"
               width="govuk-input--width-10"
               value={typed.to}
               onChange={(to) => setTyped({ ...typed, to })}
@@ -223,7 +225,7 @@ export function ChronologyPage() {
           <table className="govuk-table scr-chronology">
             <caption className="govuk-table__caption govuk-table__caption--m">
               Entries by date and agency ({matching === 0 ? "none" : `${offset + 1} to ${offset + shown.length}`} of{" "}
-              {matching} that match; {entries.length} in all)
+              {matching.toLocaleString("en-GB")} that match; {entries.length.toLocaleString("en-GB")} in all)
             </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">

@@ -25,6 +25,7 @@ const report = (rows: ReturnType<typeof row>[], committed = false) => ({
   agency_id: 2,
   agency_code: "police",
   sheet: "Sheet",
+  sheets: ["Sheet"],
   header_row: 1,
   headers: ["Occurred", "Narrative"],
   columns: { date: "Occurred", summary: "Narrative" },
@@ -73,12 +74,13 @@ describe("ImportPage", () => {
     fireEvent.change(await screen.findByLabelText("Date"), { target: { value: "Occurred" } });
     fireEvent.change(screen.getByLabelText("Summary"), { target: { value: "Narrative" } });
     fireEvent.click(screen.getByRole("button", { name: "Preview again with these columns" }));
-    expect(await screen.findByText("1 to import, 1 likely duplicates (left out), 0 refused.")).toBeTruthy();
+    expect(await screen.findByText("1 to import, 1 likely duplicate (left out), 0 refused.")).toBeTruthy();
     expect(screen.getByText("it repeats row 2")).toBeTruthy();
     expect(JSON.parse(String(forms[1].get("columns")))).toEqual({ date: "Occurred", summary: "Narrative" });
     expect(forms[1].get("commit")).toBe("false");
 
-    fireEvent.click(screen.getByRole("button", { name: "Import 1 entries" }));
+    expect(screen.queryByLabelText("The sheet that holds the chronology")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Import 1 entry" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/reviews/1/chronology"));
     expect(forms[2].get("commit")).toBe("true");
     expect(forms[2].get("agency")).toBe("police");
@@ -88,7 +90,44 @@ describe("ImportPage", () => {
     serve({ "POST /reviews/1/chronology/imports": () => json(200, report([row(2, "refused", "it has no summary")])) });
     renderInReview(<ImportPage />, { path: "/reviews/1/chronology/import", route: "chronology/import" });
     choose();
-    expect(await screen.findByText(/1 rows are refused, so nothing can be imported/)).toBeTruthy();
+    expect(await screen.findByText(/1 row is refused, so nothing can be imported: correct it/)).toBeTruthy();
     expect(screen.queryByRole("button", { name: /^Import/ })).toBeNull();
+  });
+
+  it("lets the person choose another sheet of the workbook, and sends it with the import", async () => {
+    const forms: FormData[] = [];
+    serve({
+      "POST /reviews/1/chronology/imports": [
+        async (request) => {
+          forms.push(await request.formData());
+          return json(422, {
+            detail: "The header of the sheet 'Notes' (row 1) has no date column.",
+            errors: [],
+            headers: ["Contents"],
+            sheet: "Notes",
+            sheets: ["Notes", "2019"],
+          });
+        },
+        async (request) => {
+          forms.push(await request.formData());
+          return json(200, { ...report([row(2, "imported"), row(3, "imported")]), sheet: "2019", sheets: ["Notes", "2019"] });
+        },
+        async (request) => {
+          forms.push(await request.formData());
+          return json(200, { ...report([row(2, "imported"), row(3, "imported")], true), sheet: "2019" });
+        },
+      ],
+    });
+    renderInReview(<ImportPage />, { path: "/reviews/1/chronology/import", route: "chronology/import" });
+    choose();
+    const picker = await screen.findByLabelText("The sheet that holds the chronology");
+    expect(forms[0].get("sheet")).toBeNull();
+    fireEvent.change(picker, { target: { value: "2019" } });
+    expect(await screen.findByText("2 to import, 0 likely duplicates (left out), 0 refused.")).toBeTruthy();
+    expect(forms[1].get("sheet")).toBe("2019");
+    expect(forms[1].get("columns")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Import 2 entries" }));
+    await waitFor(() => expect(forms).toHaveLength(3));
+    expect(forms[2].get("sheet")).toBe("2019");
   });
 });

@@ -7,7 +7,7 @@ import type { ChronologyImportReport } from "../../client/types.gen";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Select } from "../../common/fields";
 import { useReview } from "../review/ReviewLayout";
-import { formatDate } from "../../words";
+import { formatDate, plural } from "../../words";
 
 const FIELDS: [string, string][] = [
   ["date", "Date"],
@@ -34,6 +34,9 @@ export function ImportPage() {
   const [columns, setColumns] = useState<Record<string, string> | null>(null);
   const [report, setReport] = useState<ChronologyImportReport | null>(null);
   const [headers, setHeaders] = useState<string[] | null>(null);
+  // The workbook's sheets and the one read ("" until the person chooses: the first not blank).
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [sheet, setSheet] = useState("");
   const [problem, setProblem] = useState<{ field?: string; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [show, setShow] = useState("all");
@@ -43,7 +46,7 @@ export function ImportPage() {
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((a): [string, string] => [a.code, a.name]);
 
-  async function send(commit: boolean, mapping: Record<string, string> | null) {
+  async function send(commit: boolean, mapping: Record<string, string> | null, chosen = sheet) {
     if (!file) return setProblem({ field: "file", text: "Choose the agency's chronology file" });
     if (!agency) return setProblem({ field: "agency", text: "Choose the agency whose chronology this is" });
     setBusy(true);
@@ -52,14 +55,22 @@ export function ImportPage() {
       const answer = await ok(
         chronologyImport({
           path: { review_id: review.id },
-          body: { file, agency, commit, ...(mapping ? { columns: JSON.stringify(mapping) } : {}) },
+          body: {
+            file,
+            agency,
+            commit,
+            ...(mapping ? { columns: JSON.stringify(mapping) } : {}),
+            ...(chosen ? { sheet: chosen } : {}),
+          },
         }),
       );
       if (commit) {
         navigate(list, {
           state: {
-            saved: `${answer.imported} entries from ${agencies.get(answer.agency_id)?.name ?? agency} were imported${
-              answer.duplicates ? ` (${answer.duplicates} likely duplicates left out)` : ""
+            saved: `${plural(answer.imported, "entry", "entries")} from ${
+              agencies.get(answer.agency_id)?.name ?? agency
+            } ${answer.imported === 1 ? "was" : "were"} imported${
+              answer.duplicates ? ` (${plural(answer.duplicates, "likely duplicate", "likely duplicates")} left out)` : ""
             }.`,
           },
         });
@@ -68,11 +79,20 @@ export function ImportPage() {
       setReport(answer);
       setHeaders(answer.headers);
       setColumns(answer.columns);
+      setSheets(answer.sheets ?? []);
+      setSheet(answer.sheet);
       setPage(0);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      const body = error.body as { report?: ChronologyImportReport; headers?: string[] };
+      const body = error.body as {
+        report?: ChronologyImportReport;
+        headers?: string[];
+        sheet?: string;
+        sheets?: string[];
+      };
       if (body.report) setReport(body.report);
+      if (body.sheets) setSheets(body.sheets);
+      if (body.sheet && body.sheets?.length) setSheet(body.sheet);
       if (body.headers) {
         // The columns could not be guessed: the sheet's headers, for the person to choose.
         setReport(null);
@@ -90,7 +110,9 @@ export function ImportPage() {
     setReport(null);
     setHeaders(null);
     setColumns(null);
-    void send(false, null);
+    setSheets([]);
+    setSheet("");
+    void send(false, null, "");
   }
 
   const rows = (report?.rows ?? []).filter((row) => show === "all" || row.outcome === show);
@@ -145,6 +167,27 @@ export function ImportPage() {
         </button>
       </form>
 
+      {sheets.length > 1 && (
+        <>
+          <h2 className="govuk-heading-m">Sheet</h2>
+          <Select
+            id="sheet"
+            label="The sheet that holds the chronology"
+            hint={`The workbook has ${sheets.length} sheets.`}
+            value={sheet}
+            options={sheets.map((name): [string, string] => [name, name])}
+            onChange={(value) => {
+              // Another sheet has its own header: its columns are remembered or guessed afresh.
+              setSheet(value);
+              setReport(null);
+              setHeaders(null);
+              setColumns(null);
+              void send(false, null, value);
+            }}
+          />
+        </>
+      )}
+
       {headers && columns && (
         <>
           <h2 className="govuk-heading-m">Columns</h2>
@@ -192,7 +235,9 @@ export function ImportPage() {
         <>
           <h2 className="govuk-heading-m">Preview</h2>
           <p className="govuk-body" aria-live="polite">
-            {report.imported} to import, {report.duplicates} likely duplicates (left out), {report.refused} refused.
+            {report.imported.toLocaleString("en-GB")} to import,{" "}
+            {plural(report.duplicates, "likely duplicate", "likely duplicates")} (left out),{" "}
+            {report.refused.toLocaleString("en-GB")} refused.
           </p>
           <Select
             id="show"
@@ -252,13 +297,13 @@ export function ImportPage() {
             <div className="govuk-warning-text">
               <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
               <strong className="govuk-warning-text__text">
-                {report.refused} rows are refused, so nothing can be imported: correct them in the file and preview it
-                again.
+                {report.refused === 1 ? "1 row is" : `${report.refused.toLocaleString("en-GB")} rows are`} refused, so
+                nothing can be imported: correct {report.refused === 1 ? "it" : "them"} in the file and preview it again.
               </strong>
             </div>
           ) : (
             <button type="button" className="govuk-button" disabled={busy} onClick={() => void send(true, columns)}>
-              Import {report.imported} entries
+              Import {plural(report.imported, "entry", "entries")}
             </button>
           )}
         </>

@@ -3,6 +3,7 @@
 
 import type { LinkRead } from "../../client/types.gen";
 import type { OptionGroup } from "../../common/fields";
+import { plural } from "../../words";
 import type { GraphRecord } from "../factors/records";
 
 export interface EvidenceItem {
@@ -40,7 +41,6 @@ export function evidenceChoices(records: Map<string, GraphRecord>, taken: Eviden
   return groups.filter((group) => group.options.length > 0);
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "2 episodes, 1 factor", or "" when there is none. */
 export function evidenceSummary(items: Pick<EvidenceItem, "target">[]): string {

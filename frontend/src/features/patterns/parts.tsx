@@ -2,6 +2,8 @@
 
 import { type ReactNode, useId, useState } from "react";
 
+import { plural } from "../../words";
+
 /** The first `first` items, or all of them once the person asks; the button says how many. */
 export function useShowAll<T>(items: T[], first: number, what: string): [T[], ReactNode] {
   const [all, setAll] = useState(false);
@@ -59,7 +61,7 @@ export function ChartNote({ children }: { children: ReactNode }) {
   return <p className="govuk-body-s scr-chart-note">{children}</p>;
 }
 
-export const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+export { plural };
 
 /** A table's head: each column's words, numeric ones (right-aligned) marked. */
 export function TableHead({ columns }: { columns: (string | { numeric: string })[] }) {
