@@ -2062,6 +2062,24 @@ export type FactorUpdate = {
 };
 
 /**
+ * FamilyMember
+ *
+ * One member of the child's family as the report names them: by pseudonym only.
+ */
+export type FamilyMember = {
+    /**
+     * Pseudonym
+     *
+     * A pseudonym, never a name.
+     */
+    pseudonym: string;
+    /**
+     * Relationship
+     */
+    relationship: string;
+};
+
+/**
  * FeedbackLoopsRead
  */
 export type FeedbackLoopsRead = {
@@ -2753,6 +2771,13 @@ export type MachineTokenRead = {
 };
 
 /**
+ * MarkerStatus
+ *
+ * Where a review stands against one quality marker.
+ */
+export type MarkerStatus = 'not_assessed' | 'met' | 'partly_met' | 'not_met' | 'not_applicable';
+
+/**
  * Me
  *
  * Who is signed in.
@@ -3090,6 +3115,48 @@ export type ParticipantUpdate = {
 export type PatternKind = 'unsafe' | 'constructive';
 
 /**
+ * QualityMarker
+ *
+ * SCIE's 18 quality markers of a good case review, in their three groups (the groups and
+ * labels: scr/review/quality.py).
+ */
+export type QualityMarker = 'referral' | 'decision' | 'advising_the_board' | 'informing_the_family' | 'clarity_of_purpose' | 'commissioning' | 'governance' | 'management' | 'parallel_processes' | 'assembling_information' | 'practitioner_involvement' | 'family_involvement' | 'analysis' | 'report' | 'improvement_action' | 'board_response' | 'publication' | 'implementation_and_evaluation';
+
+/**
+ * QualityMarkerIn
+ *
+ * A review's standing against one of SCIE's quality markers.
+ */
+export type QualityMarkerIn = {
+    marker: QualityMarker;
+    status: MarkerStatus;
+    /**
+     * Note
+     */
+    note?: string | null;
+};
+
+/**
+ * QualityMarkerRead
+ */
+export type QualityMarkerRead = {
+    marker: QualityMarker;
+    /**
+     * Group
+     */
+    group: string;
+    /**
+     * Label
+     */
+    label: string;
+    status: MarkerStatus;
+    /**
+     * Note
+     */
+    note: string | null;
+};
+
+/**
  * Region
  *
  * The nine regions of England.
@@ -3170,6 +3237,46 @@ export type ReviewCreate = {
      */
     case_summary?: string | null;
     /**
+     * Reason For Review
+     *
+     * Why this case was reviewed: the criteria it met.
+     */
+    reason_for_review?: string | null;
+    /**
+     * Family Composition
+     */
+    family_composition?: Array<FamilyMember>;
+    /**
+     * Independence
+     *
+     * The lead reviewers' independence of the agencies involved.
+     */
+    independence?: string | null;
+    /**
+     * Methodological Comment
+     *
+     * Methodological comment and the review's limitations.
+     */
+    methodological_comment?: string | null;
+    /**
+     * Acknowledgements
+     */
+    acknowledgements?: string | null;
+    /**
+     * Rapid Review Date
+     */
+    rapid_review_date?: string | null;
+    /**
+     * Rapid Review Outcome
+     *
+     * What the rapid review decided, and why.
+     */
+    rapid_review_outcome?: string | null;
+    /**
+     * Quality Markers
+     */
+    quality_markers?: Array<QualityMarkerIn>;
+    /**
      * Board Id
      */
     board_id: number;
@@ -3228,6 +3335,46 @@ export type ReviewFields = {
      * Case Summary
      */
     case_summary?: string | null;
+    /**
+     * Reason For Review
+     *
+     * Why this case was reviewed: the criteria it met.
+     */
+    reason_for_review?: string | null;
+    /**
+     * Family Composition
+     */
+    family_composition?: Array<FamilyMember>;
+    /**
+     * Independence
+     *
+     * The lead reviewers' independence of the agencies involved.
+     */
+    independence?: string | null;
+    /**
+     * Methodological Comment
+     *
+     * Methodological comment and the review's limitations.
+     */
+    methodological_comment?: string | null;
+    /**
+     * Acknowledgements
+     */
+    acknowledgements?: string | null;
+    /**
+     * Rapid Review Date
+     */
+    rapid_review_date?: string | null;
+    /**
+     * Rapid Review Outcome
+     *
+     * What the rapid review decided, and why.
+     */
+    rapid_review_outcome?: string | null;
+    /**
+     * Quality Markers
+     */
+    quality_markers?: Array<QualityMarkerIn>;
 };
 
 /**
@@ -3350,6 +3497,40 @@ export type ReviewRead = {
      */
     case_summary: string | null;
     /**
+     * Reason For Review
+     */
+    reason_for_review: string | null;
+    /**
+     * Family Composition
+     */
+    family_composition: Array<FamilyMember>;
+    /**
+     * Independence
+     */
+    independence: string | null;
+    /**
+     * Methodological Comment
+     */
+    methodological_comment: string | null;
+    /**
+     * Acknowledgements
+     */
+    acknowledgements: string | null;
+    /**
+     * Rapid Review Date
+     */
+    rapid_review_date: string | null;
+    /**
+     * Rapid Review Outcome
+     */
+    rapid_review_outcome: string | null;
+    /**
+     * Quality Markers
+     *
+     * All 18 of SCIE's quality markers in order, each with its status.
+     */
+    quality_markers: Array<QualityMarkerRead>;
+    /**
      * Checks Override Reason
      */
     checks_override_reason: string | null;
@@ -3454,6 +3635,38 @@ export type ReviewUpdate = {
      * Case Summary
      */
     case_summary?: string | null;
+    /**
+     * Reason For Review
+     */
+    reason_for_review?: string | null;
+    /**
+     * Family Composition
+     */
+    family_composition?: Array<FamilyMember> | null;
+    /**
+     * Independence
+     */
+    independence?: string | null;
+    /**
+     * Methodological Comment
+     */
+    methodological_comment?: string | null;
+    /**
+     * Acknowledgements
+     */
+    acknowledgements?: string | null;
+    /**
+     * Rapid Review Date
+     */
+    rapid_review_date?: string | null;
+    /**
+     * Rapid Review Outcome
+     */
+    rapid_review_outcome?: string | null;
+    /**
+     * Quality Markers
+     */
+    quality_markers?: Array<QualityMarkerIn> | null;
     /**
      * Checks Override Reason
      *
