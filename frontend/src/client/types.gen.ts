@@ -3164,6 +3164,13 @@ export type QualityMarkerRead = {
 export type Region = 'north_east' | 'north_west' | 'yorkshire_and_the_humber' | 'east_midlands' | 'west_midlands' | 'east_of_england' | 'london' | 'south_east' | 'south_west';
 
 /**
+ * ReportFormat
+ *
+ * The files a review's report (and the Board's response) is made as.
+ */
+export type ReportFormat = 'html' | 'pdf' | 'docx';
+
+/**
  * ResponseUpdate
  *
  * The Board's response to a question for it; send the question's version you read.
@@ -9503,6 +9510,124 @@ export type IdentifiersAcceptResponses = {
 };
 
 export type IdentifiersAcceptResponse = IdentifiersAcceptResponses[keyof IdentifiersAcceptResponses];
+
+export type ReportReadData = {
+    body?: never;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: {
+        /**
+         * html (the preview), pdf or docx
+         */
+        format?: ReportFormat;
+    };
+    url: '/api/v1/reviews/{review_id}/report';
+};
+
+export type ReportReadErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ReportReadError = ReportReadErrors[keyof ReportReadErrors];
+
+export type ReportReadResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
+export type ReportBoardResponseData = {
+    body?: never;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: {
+        /**
+         * html (the preview), pdf or docx
+         */
+        format?: ReportFormat;
+    };
+    url: '/api/v1/reviews/{review_id}/response';
+};
+
+export type ReportBoardResponseErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ReportBoardResponseError = ReportBoardResponseErrors[keyof ReportBoardResponseErrors];
+
+export type ReportBoardResponseResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
 
 export type ExchangeNationalData = {
     body?: never;
