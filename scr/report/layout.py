@@ -237,15 +237,27 @@ def _graph(out: _Out, r: Report) -> None:
                 "dotted: is evidenced by.",
             )
         )
-    out.table(
-        "The records in the figure",
-        ("Name", "Record"),
-        [(r.node_names[k], r.node_titles[k]) for k in r.node_names],
-    )
-    out.table(
-        "The links, in words (the figure's text alternative)",
-        ("From", "Link", "To"),
-        figure.links_in_words(r.graph, r.node_names, r.node_titles),
+        out.table(
+            "The records in the figure",
+            ("Name", "Record"),
+            [(r.node_names[k], r.node_titles[k]) for k in r.node_names],
+        )
+    links = figure.links_in_words(r.graph, r.node_names, r.node_titles)
+    if figure.drawn(r.graph):
+        out.table(
+            "The links, in words (the figure's text alternative)", ("From", "Link", "To"), links
+        )
+        return
+    # A large graph's links, each record's in one item: a table of thousands of rows would
+    # run to a hundred pages.
+    said: dict[tuple[str, str], list[str]] = {}
+    for source, kind, target in links:
+        said.setdefault((source, kind), []).append(target)
+    out.heading(4, "The links, in words")
+    out.blocks.append(
+        Items(
+            [f"{source} {kind}: {'; '.join(targets)}." for (source, kind), targets in said.items()]
+        )
     )
 
 

@@ -3,7 +3,7 @@
 Real headings in order, tables with header rows and captions, the figure with its alternative
 text, and a DRAFT mark on every printed page (and at the top of the preview) until the
 review is published. The print style sheet is A4, numbers the pages and gives the contents
-their page numbers.
+their page numbers (no dotted leaders: laying them out costs a large review's PDF seconds).
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ ol.numbered { list-style: none; padding-left: 0; }
 .contents ol { list-style: none; padding-left: 0; }
 .contents li.level-3 { padding-left: 1.5em; }
 .contents a { color: inherit; text-decoration: none; }
-@media print { .contents a::after { content: leader('.') target-counter(attr(href), page); } }
+@media print { .contents a::after { content: "  (page " target-counter(attr(href), page) ")";
+  color: #505a5f; } }
 h2 { break-before: page; }
 .title-page h1 { break-before: auto; }
 table { border-collapse: collapse; width: 100%; margin: 6pt 0 10pt; font-size: 9.5pt; }

@@ -13,6 +13,7 @@ import io
 import zipfile
 from datetime import datetime, time
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentType
@@ -46,8 +47,14 @@ def _header_row(row: object) -> None:
     properties.append(header)
 
 
-def _style(document: DocumentType, name: str, fallback: str) -> str:
-    return name if name in [s.name for s in document.styles] else fallback
+def _style(document: DocumentType, name: str) -> Any:
+    """The document's style of that name, or None (its default) where it has none. Found
+    once a name per document: python-docx looks a style up by walking the styles' XML, and a
+    large review has hundreds of tables."""
+    known = document.element.__dict__.setdefault("_scr_styles", {})
+    if name not in known:
+        known[name] = next((s for s in document.styles if s.name == name), None)
+    return known[name]
 
 
 def render(
@@ -90,7 +97,7 @@ def render(
         paragraph = document.add_paragraph(heading.text)
         if heading.level == 3:
             paragraph.paragraph_format.left_indent = Cm(1)
-    list_bullet = _style(document, "List Bullet", "Normal")
+    list_bullet = _style(document, "List Bullet")
     for block in body:
         if isinstance(block, Heading):
             if block.level == 2:
@@ -112,9 +119,10 @@ def render(
 
 
 def _table(document: DocumentType, block: Table) -> None:
-    document.add_paragraph(block.caption, style=_style(document, "Caption", "Normal"))
+    document.add_paragraph(block.caption, style=_style(document, "Caption"))
     table = document.add_table(rows=1, cols=len(block.head))
-    table.style = _style(document, "Table Grid", table.style.name if table.style else "Normal")
+    if (grid := _style(document, "Table Grid")) is not None:
+        table.style = grid
     _header_row(table.rows[0])
     for cell, text in zip(table.rows[0].cells, block.head, strict=True):
         cell.text = text
@@ -135,7 +143,7 @@ def _figure(document: DocumentType, block: Figure, png: bytes | None) -> None:
     inline = document.inline_shapes[-1]._inline
     inline.docPr.set("descr", block.alt)
     inline.docPr.set("title", "The review's causal graph")
-    document.add_paragraph(block.caption, style=_style(document, "Caption", "Normal"))
+    document.add_paragraph(block.caption, style=_style(document, "Caption"))
 
 
 def _fixed_times(docx: bytes) -> bytes:
