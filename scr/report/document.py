@@ -2,9 +2,10 @@
 
 ``build`` reads the record once and returns a ``Report``: the title page, the introduction,
 the findings and the appendices, already in the report's words, with every piece of the
-record's free text it carries (``Report.texts``). The identifier scan reads those texts
-(``scr/exchange/leaving.py`` lists the same fields; a test holds the two together). The
-renderers (``html.py``, ``word.py``) only lay the structure out; they read nothing.
+record's free text it carries (``Report.texts``). The identifier scan reads the fields
+``scr/exchange/leaving.py`` lists; a test holds every one of these texts to that list. The
+renderers (``markup.py`` for HTML and PDF, ``word.py``) only lay the structure out; they
+read nothing.
 """
 
 from __future__ import annotations

@@ -17,10 +17,10 @@ from sqlmodel import Session, col, select
 
 from scr.demo.loader import load_demo
 from scr.errors import Conflict
-from scr.exchange import scanning
+from scr.exchange import leaving, scanning
 from scr.exchange.schemas import IdentifierCreate
 from scr.finding.models import Finding
-from scr.report import figure, markup
+from scr.report import document, figure, markup
 from scr.report import service as report_service
 from scr.report.models import PublishedReport
 from scr.review import service as review_service
@@ -344,3 +344,12 @@ def test_a_graph_too_large_for_a_page_is_given_in_words_alone(
     assert "<img" not in html
     assert "too many to draw legibly on a page" in html
     assert "The links, in words" in html
+
+
+def test_every_text_of_the_record_the_report_carries_is_one_the_scan_reads(
+    session: Session, demo: Review
+) -> None:
+    report = document.build(session, demo, draft=True, today=date(2026, 12, 3))
+    scanned = {t.value for t in leaving.texts(session, demo)}
+    assert len(report.texts) > 100
+    assert [t for t in report.texts if t.value not in scanned] == []
