@@ -39,6 +39,7 @@ from api.routes import (
     links,
     participants,
     patterns,
+    report,
     reviews,
     tags,
     typologies,
@@ -146,6 +147,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         typologies,
         patterns,
         identifiers,
+        report,
         exchange,
         audit,
     ):

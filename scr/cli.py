@@ -23,7 +23,9 @@ from scr.review.models import Review
 
 app = typer.Typer(help="SCR Workbench: systems-methodology case reviews.", no_args_is_help=True)
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
-review_app = typer.Typer(help="Move one review in and out as a JSON file.", no_args_is_help=True)
+review_app = typer.Typer(
+    help="Move one review in and out as a JSON file; write its report.", no_args_is_help=True
+)
 app.add_typer(db_app, name="db")
 app.add_typer(review_app, name="review")
 app.add_typer(typology_cli.app, name="typology")
@@ -252,6 +254,33 @@ def review_import(path: Annotated[Path, typer.Argument(exists=True, dir_okay=Fal
             typer.echo(f"Imported review {review.reference} as id {review.id}.")
     except DomainError as exc:
         raise _fail(f"{exc.message} Nothing was imported.") from None
+
+
+@review_app.command("report")
+def review_report(
+    review_id: int,
+    output: Annotated[Path, typer.Option("-o", "--output", dir_okay=False, help="The file.")],
+    format: Annotated[str, typer.Option(help="docx, pdf or html")] = "pdf",
+    response: Annotated[
+        bool, typer.Option("--response", help="The Board's response and action plan instead.")
+    ] = False,
+) -> None:
+    """Write the review's report to a file: a DRAFT until it is published with a clean scan."""
+    from scr.report import service as report_service
+
+    if format not in report_service.MEDIA_TYPES:
+        raise _fail(f"Unknown format {format!r}: choose one of docx, pdf or html.")
+    _require_current()
+    make = report_service.make_response if response else report_service.make
+    try:
+        with session_scope() as session:
+            made = make(session=session, review=_review(session, review_id), fmt=format)  # type: ignore[arg-type]
+    except DomainError as exc:
+        raise _fail(exc.message) from None
+    output.write_bytes(made.body)
+    what = "the Board's response" if response else "the report"
+    state = "a draft" if made.draft else "final"
+    typer.echo(f"Wrote {what} ({state}, {len(made.body):,} bytes) to {output}.")
 
 
 def _review(session: Session, review_id: int) -> Review:

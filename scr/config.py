@@ -65,6 +65,11 @@ class Settings(BaseSettings):
         default=None,
         description="A folder with versions/ and mappings/ to use instead of the shipped typology.",
     )
+    report_template: Path | None = Field(
+        default=None,
+        description="A Board's own Word template (.docx): its styles, header and footer (a "
+        "logo, say) are used for reports in Word.",
+    )
     frontend_dist: Path | None = Field(
         default=None,
         description="The built workbench served at /; the checkout's frontend/dist when unset.",

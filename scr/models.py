@@ -22,6 +22,7 @@ from scr.health.models import WriteProbe
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
 from scr.patterns.models import CodeRollup, CodeRollupSource
+from scr.report.models import PublishedReport
 from scr.review.models import Review, ReviewReopening
 from scr.tag.models import Adjudication, Tag
 
@@ -50,6 +51,7 @@ __all__ = [
     "KeyPracticeEpisode",
     "KnownIdentifier",
     "Participant",
+    "PublishedReport",
     "Review",
     "ReviewAssignment",
     "ReviewReopening",

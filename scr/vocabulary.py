@@ -216,3 +216,45 @@ MONTH_NAMES: dict[str, int] = {
     for name in names
 }
 """Each month's number by the names people write it under, in lower case ("sept" too)."""
+
+
+class QualityMarker(StrEnum):
+    """SCIE's 18 quality markers of a good case review, in their three groups (the groups and
+    labels: scr/review/quality.py)."""
+
+    referral = "referral"
+    decision = "decision"
+    advising_the_board = "advising_the_board"
+    informing_the_family = "informing_the_family"
+    clarity_of_purpose = "clarity_of_purpose"
+    commissioning = "commissioning"
+    governance = "governance"
+    management = "management"
+    parallel_processes = "parallel_processes"
+    assembling_information = "assembling_information"
+    practitioner_involvement = "practitioner_involvement"
+    family_involvement = "family_involvement"
+    analysis = "analysis"
+    report = "report"
+    improvement_action = "improvement_action"
+    board_response = "board_response"
+    publication = "publication"
+    implementation_and_evaluation = "implementation_and_evaluation"
+
+
+class MarkerStatus(StrEnum):
+    """Where a review stands against one quality marker."""
+
+    not_assessed = "not_assessed"
+    met = "met"
+    partly_met = "partly_met"
+    not_met = "not_met"
+    not_applicable = "not_applicable"
+
+
+class ReportFormat(StrEnum):
+    """The files a review's report (and the Board's response) is made as."""
+
+    html = "html"
+    pdf = "pdf"
+    docx = "docx"

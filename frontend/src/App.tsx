@@ -25,6 +25,7 @@ import { GraphPage } from "./features/graph/GraphPage";
 import { HomePage } from "./features/home/HomePage";
 import { IdentifiersPage } from "./features/identifiers/IdentifiersPage";
 import { PatternsPage } from "./features/patterns/PatternsPage";
+import { ReportPage } from "./features/report/ReportPage";
 import { OverviewPage } from "./features/review/OverviewPage";
 import { ReviewLayout } from "./features/review/ReviewLayout";
 import { DetailsPage } from "./features/review/DetailsPage";
@@ -184,6 +185,7 @@ export const routes: RouteObject[] = [
           { path: "findings/:findingId", element: <FindingPage /> },
           { path: "tagging", element: <TaggingPage /> },
           { path: "identifiers", element: <IdentifiersPage /> },
+          { path: "report", element: <ReportPage /> },
         ],
       },
       { path: "boards/:boardId/actions", element: <ActionPlanPage /> },

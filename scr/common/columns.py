@@ -46,7 +46,7 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value
 
 
-def enum_column(enum_cls: type[Enum], *, nullable: bool = False) -> Any:
+def enum_column(enum_cls: type[Enum], *, nullable: bool = False, primary_key: bool = False) -> Any:
     """A column holding an enumeration's string values (no database enum type to migrate)."""
     return sa.Column(
         sa.Enum(
@@ -58,6 +58,7 @@ def enum_column(enum_cls: type[Enum], *, nullable: bool = False) -> Any:
             validate_strings=True,
         ),
         nullable=nullable,
+        primary_key=primary_key,
     )
 
 

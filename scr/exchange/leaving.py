@@ -3,7 +3,8 @@
 Every output that carries a review's words draws them from the fields listed here: the
 single-review file (``scr-review/1``, which carries the chronology and participants too),
 the national exchange line (``scr-exchange/1``), the causal graph's files (their labels
-and link notes) and the CSV of figures (codes only, no free text). The scan reads exactly
+and link notes), the CSV of figures (codes only, no free text), and the review's report and
+the Board's response (``scr/report``: Word, PDF and HTML). The scan reads exactly
 these fields of every record the review holds, so nothing can leave unscanned; a test
 fills every text column of every table with a marker, runs each output, and fails if an
 output carries a marker the scan did not read.
@@ -38,7 +39,10 @@ class Text:
 
 
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
-    "review": ("reference", "child_pseudonym", "case_summary"),
+    "review": (
+        "reference", "child_pseudonym", "case_summary", "reason_for_review", "independence",
+        "methodological_comment", "acknowledgements", "rapid_review_outcome",
+    ),
     "chronology": ("summary", "source", "author_role"),
     "participant": ("job_role",),
     "episode": (
@@ -48,12 +52,18 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "factor": ("description", "detail"),
     "finding": ("title", "statement", "how_it_appeared", "evidence_beyond_case", "why_it_matters"),
     "question": ("question", "board_response"),
-    "action": ("description", "owner_role"),
+    "action": ("description", "owner_role", "evidence_of_impact"),
     "link": ("evidence_note",),
     "tag": ("rationale",),
     "agency": ("name",),
 }  # fmt: skip
 """For each kind of record, the fields of it that leave in some output."""
+
+REVIEW_ENTRIES: dict[str, tuple[str, ...]] = {
+    "family_composition": ("pseudonym", "relationship"),
+    "quality_markers": ("note",),
+}
+"""The review's lists of entries (JSON), and the text of each entry that leaves."""
 
 _OWNED: dict[str, Any] = {
     "chronology": ChronologyEntry,
@@ -74,6 +84,16 @@ def _of(record: str, kind: str, row: Any) -> Iterator[Text]:
             yield Text(record, name, value)
 
 
+def _review(review: Review) -> Iterator[Text]:
+    me = f"review:{review.id}"
+    yield from _of(me, "review", review)
+    for name, keys in REVIEW_ENTRIES.items():
+        for i, entry in enumerate(getattr(review, name)):
+            for key in keys:
+                if value := entry.get(key):
+                    yield Text(me, f"{name}[{i}].{key}", value)
+
+
 def _finding(finding: Finding) -> Iterator[Text]:
     me = f"finding:{finding.id}"
     yield from _of(me, "finding", finding)
@@ -90,7 +110,7 @@ def _finding(finding: Finding) -> Iterator[Text]:
 def texts(session: Session, review: Review) -> list[Text]:
     """Every piece of text any output of the review carries."""
     session.flush()
-    found = list(_of(f"review:{review.id}", "review", review))
+    found = list(_review(review))
     agencies: set[int] = set()
     for kind, model in _OWNED.items():
         rows = session.exec(

@@ -43,6 +43,21 @@ class Review(Tracked, table=True):
     outcome: Outcome | None = Field(default=None, sa_column=enum_column(Outcome, nullable=True))
     context_codes: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
     case_summary: str | None = Field(default=None, sa_type=sa.Text)
+    # What the published report says beside the analysis (scr/report): each is scanned.
+    reason_for_review: str | None = Field(default=None, sa_type=sa.Text)
+    family_composition: list[dict[str, str]] = Field(
+        default_factory=list, sa_type=sa.JSON, nullable=False
+    )
+    independence: str | None = Field(default=None, sa_type=sa.Text)
+    methodological_comment: str | None = Field(default=None, sa_type=sa.Text)
+    acknowledgements: str | None = Field(default=None, sa_type=sa.Text)
+    rapid_review_date: date | None = None
+    rapid_review_outcome: str | None = Field(default=None, sa_type=sa.Text)
+    # SCIE's quality markers someone has assessed, each {"marker", "status", "note"}
+    # (scr/review/quality.py gives all 18 in order).
+    quality_markers: list[dict[str, str | None]] = Field(
+        default_factory=list, sa_type=sa.JSON, nullable=False
+    )
     # Why a lead reviewer moved the review on while blocking completeness checks failed.
     checks_override_reason: str | None = Field(default=None, sa_type=sa.Text)
     checks_overridden_by: str | None = Field(default=None, max_length=200)

@@ -3,12 +3,51 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import Code, Id, LongText, ShortText, Version
-from scr.vocabulary import AgeBand, LearningTogetherSize, Outcome, ReviewStatus, ReviewType
+from scr.review import quality
+from scr.vocabulary import (
+    AgeBand,
+    LearningTogetherSize,
+    MarkerStatus,
+    Outcome,
+    QualityMarker,
+    ReviewStatus,
+    ReviewType,
+)
+
+
+class FamilyMember(WriteBase):
+    """One member of the child's family as the report names them: by pseudonym only."""
+
+    pseudonym: ShortText = Field(examples=["Mother"], description="A pseudonym, never a name.")
+    relationship: ShortText = Field(examples=["Child M's mother"])
+
+
+class QualityMarkerIn(WriteBase):
+    """A review's standing against one of SCIE's quality markers."""
+
+    marker: QualityMarker
+    status: MarkerStatus
+    note: LongText | None = None
+
+
+class QualityMarkerRead(BaseModel):
+    marker: QualityMarker
+    group: str
+    label: str
+    status: MarkerStatus
+    note: str | None
+
+
+QualityMarkers = Annotated[
+    list[QualityMarkerIn], Field(max_length=18), AfterValidator(quality.refuse_repeats)
+]
+"""The markers assessed; sending the list replaces it (a marker left out is not assessed)."""
 
 
 class ReviewFields(WriteBase):
@@ -31,6 +70,22 @@ class ReviewFields(WriteBase):
     outcome: Outcome | None = None
     context_codes: list[Code] = Field(default_factory=list, max_length=50)
     case_summary: LongText | None = None
+    reason_for_review: LongText | None = Field(
+        default=None, description="Why this case was reviewed: the criteria it met."
+    )
+    family_composition: list[FamilyMember] = Field(default_factory=list, max_length=50)
+    independence: LongText | None = Field(
+        default=None, description="The lead reviewers' independence of the agencies involved."
+    )
+    methodological_comment: LongText | None = Field(
+        default=None, description="Methodological comment and the review's limitations."
+    )
+    acknowledgements: LongText | None = None
+    rapid_review_date: date | None = None
+    rapid_review_outcome: LongText | None = Field(
+        default=None, description="What the rapid review decided, and why."
+    )
+    quality_markers: QualityMarkers = Field(default_factory=list)
 
 
 class ReviewCreate(ReviewFields):
@@ -56,6 +111,14 @@ class ReviewUpdate(WriteBase):
     outcome: Outcome | None = None
     context_codes: list[Code] | None = Field(default=None, max_length=50)
     case_summary: LongText | None = None
+    reason_for_review: LongText | None = None
+    family_composition: list[FamilyMember] | None = Field(default=None, max_length=50)
+    independence: LongText | None = None
+    methodological_comment: LongText | None = None
+    acknowledgements: LongText | None = None
+    rapid_review_date: date | None = None
+    rapid_review_outcome: LongText | None = None
+    quality_markers: QualityMarkers | None = None
     checks_override_reason: LongText | None = Field(
         default=None,
         min_length=10,
@@ -64,7 +127,13 @@ class ReviewUpdate(WriteBase):
     )
 
     _not_null = reject_null(
-        "reference", "child_pseudonym", "review_type", "status", "context_codes"
+        "reference",
+        "child_pseudonym",
+        "review_type",
+        "status",
+        "context_codes",
+        "family_composition",
+        "quality_markers",
     )
 
 
@@ -96,9 +165,24 @@ class ReviewRead(ReadBase):
     outcome: Outcome | None
     context_codes: list[str]
     case_summary: str | None
+    reason_for_review: str | None
+    family_composition: list[FamilyMember]
+    independence: str | None
+    methodological_comment: str | None
+    acknowledgements: str | None
+    rapid_review_date: date | None
+    rapid_review_outcome: str | None
+    quality_markers: list[QualityMarkerRead] = Field(
+        description="All 18 of SCIE's quality markers in order, each with its status."
+    )
     checks_override_reason: str | None
     checks_overridden_by: str | None
     checks_overridden_at: datetime | None
+
+    @field_validator("quality_markers", mode="before")
+    @classmethod
+    def _all_markers(cls, stored: list[Any]) -> list[Any]:
+        return quality.checklist(stored)
 
 
 class ReviewFilters(BaseModel):

@@ -24,6 +24,7 @@ from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
 from scr.graph import service as graph_service
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
+from scr.report import service as report_service
 from scr.review import frozen
 from scr.review.models import Review, ReviewReopening
 from scr.review.schemas import (
@@ -171,6 +172,8 @@ def update(
         scanning.ensure_clear(session=session, review=review)
         scanning.mark_cleared(session, review)
     session.flush()
+    if publishing:
+        report_service.keep(session=session, review=review)
     return review
 
 
@@ -194,6 +197,7 @@ def reopen(
     crud.apply_changes(review, {"status": ReviewStatus.draft}, actor=actor)
     review.cleared_revision = None
     session.execute(sql_delete(ExchangeLine).where(col(ExchangeLine.review_id) == review.id))
+    report_service.forget(session=session, review=review)
     session.flush()
     return review
 
@@ -235,6 +239,7 @@ def delete(*, session: Session, review: Review, cascade: bool) -> None:
     )
     for kept in (ImportedReview, ExchangeLine, ReviewReopening):
         session.execute(sql_delete(kept).where(col(kept.review_id) == review.id))
+    report_service.forget(session=session, review=review)
     session.delete(review)
     session.flush()
     session.expire_all()

@@ -256,6 +256,11 @@ def _question_call(w: World, tail: str, body: Callable[[BoardQuestion], Any]) ->
     return Call(f"/api/v1/boards/{w.board}/questions/{question.id}{tail}", body(question))
 
 
+def _response_call(w: World) -> Call:
+    _published_action(w)
+    return Call(f"{w.case}/response")
+
+
 EMPTY_EXCHANGE_FILE = (
     b'{"format":"scr-exchange/1","type":"manifest","count":0,"sha256":"'
     + hashlib.sha256(b"").hexdigest().encode()
@@ -418,6 +423,8 @@ ROUTES |= {
     f"GET {CASE}/graph": (CASE_READ, lambda w: Call(f"{w.case}/graph")),
     f"GET {CASE}/analysis": (CASE_READ, lambda w: Call(f"{w.case}/analysis")),
     f"GET {CASE}/checks": (CASE_READ, lambda w: Call(f"{w.case}/checks")),
+    f"GET {CASE}/report": (CASE_READ, lambda w: Call(f"{w.case}/report")),
+    f"GET {CASE}/response": (CASE_READ, lambda w: _response_call(w)),
     f"GET {CASE}/tags": (CASE_READ, lambda w: Call(f"{w.case}/tags")),
     f"POST {CASE}/tags": (
         CASE_CHANGE,

@@ -111,3 +111,50 @@ def test_unknown_and_impossible_ids_answer_404_or_422(client: TestClient) -> Non
     assert "no such review" in missing.json()["detail"]
     assert client.get(f"{REVIEWS}/99999999999999999999").status_code == 422
     assert client.get(f"{REVIEWS}/0").status_code == 422
+
+
+def test_quality_markers_and_the_rapid_review_are_recorded_on_the_review(
+    client: TestClient, session: Session
+) -> None:
+    review = make_review(session)
+    answer = client.patch(
+        f"{REVIEWS}/{review.id}",
+        json={
+            "version": review.version,
+            "rapid_review_date": "2024-03-11",
+            "rapid_review_outcome": "A local review, by the Learning Together model.",
+            "quality_markers": [
+                {"marker": "analysis", "status": "partly_met", "note": "One KPE rests on records."},
+                {"marker": "referral", "status": "met"},
+            ],
+        },
+    )
+    assert answer.status_code == 200, answer.text
+    read = client.get(f"{REVIEWS}/{review.id}").json()
+    assert read["rapid_review_date"] == "2024-03-11"
+    markers = read["quality_markers"]
+    assert len(markers) == 18
+    assert [m["group"] for m in markers].count("Setting up the review") == 5
+    assert markers[0] == {
+        "marker": "referral",
+        "group": "Setting up the review",
+        "label": "Referral",
+        "status": "met",
+        "note": None,
+    }
+    analysis = next(m for m in markers if m["marker"] == "analysis")
+    assert (analysis["status"], analysis["note"]) == ("partly_met", "One KPE rests on records.")
+    assert markers[-1]["status"] == "not_assessed"
+
+    twice = client.patch(
+        f"{REVIEWS}/{review.id}",
+        json={
+            "version": read["version"],
+            "quality_markers": [
+                {"marker": "report", "status": "met"},
+                {"marker": "report", "status": "not_met"},
+            ],
+        },
+    )
+    assert twice.status_code == 422
+    assert "names the quality marker 'report' twice" in twice.text

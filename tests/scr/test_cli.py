@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 import uvicorn
 from typer.testing import CliRunner
@@ -245,3 +246,23 @@ def test_serve_shows_the_apps_own_messages_beside_uvicorns(
             logger.setLevel(logging.NOTSET)
             logger.propagate = True
     assert shown.getvalue() == "INFO:     Refreshed the planner's statistics of tag.\n"
+
+
+def test_review_report_writes_the_word_document_and_refuses_an_unknown_format(
+    scratch_database_url: str, configured_for: Callable[[str], None], tmp_path: Path
+) -> None:
+    configured_for(scratch_database_url)
+    runner.invoke(app, ["db", "upgrade"])
+    review_id = _id_in(runner.invoke(app, ["demo"]).output.splitlines()[0])
+    out = tmp_path / "report.docx"
+    result = runner.invoke(app, ["review", "report", review_id, "--format", "docx", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Wrote the report (a draft,")
+    headings = [p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Heading 1"]
+    assert headings[:3] == ["Contents", "1. Introduction", "2. Findings"]
+    refused = runner.invoke(app, ["review", "report", review_id, "--format", "odt", "-o", "x.odt"])
+    assert refused.exit_code == 1
+    assert "Unknown format 'odt'" in refused.output
+    missing = runner.invoke(app, ["review", "report", "999", "-o", str(tmp_path / "x.pdf")])
+    assert missing.exit_code == 1
+    assert not (tmp_path / "x.pdf").exists()

@@ -57,6 +57,7 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "EpisodeFile": KeyPracticeEpisode,
     "ExchangeReview": None,  # its records, each a schema of its own
     "EpisodeUpdate": KeyPracticeEpisode,
+    "FamilyMember": None,  # an entry of Review.family_composition (JSON)
     "FactorCreate": ContributoryFactor,
     "FactorEntry": ContributoryFactor,
     "FactorFile": ContributoryFactor,
@@ -72,6 +73,7 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "Manifest": None,  # checked, never stored
     "ParticipantCreate": Participant,
     "ParticipantUpdate": Participant,
+    "QualityMarkerIn": None,  # an entry of Review.quality_markers (JSON)
     "ReviewCreate": Review,
     "ReviewEntry": Review,
     "ReviewFile": None,  # its records, each a schema of its own

@@ -2076,6 +2076,24 @@ export type FactorUpdate = {
 };
 
 /**
+ * FamilyMember
+ *
+ * One member of the child's family as the report names them: by pseudonym only.
+ */
+export type FamilyMember = {
+    /**
+     * Pseudonym
+     *
+     * A pseudonym, never a name.
+     */
+    pseudonym: string;
+    /**
+     * Relationship
+     */
+    relationship: string;
+};
+
+/**
  * FeedbackLoopsRead
  */
 export type FeedbackLoopsRead = {
@@ -2767,6 +2785,13 @@ export type MachineTokenRead = {
 };
 
 /**
+ * MarkerStatus
+ *
+ * Where a review stands against one quality marker.
+ */
+export type MarkerStatus = 'not_assessed' | 'met' | 'partly_met' | 'not_met' | 'not_applicable';
+
+/**
  * Me
  *
  * Who is signed in.
@@ -3104,11 +3129,60 @@ export type ParticipantUpdate = {
 export type PatternKind = 'unsafe' | 'constructive';
 
 /**
+ * QualityMarker
+ *
+ * SCIE's 18 quality markers of a good case review, in their three groups (the groups and
+ * labels: scr/review/quality.py).
+ */
+export type QualityMarker = 'referral' | 'decision' | 'advising_the_board' | 'informing_the_family' | 'clarity_of_purpose' | 'commissioning' | 'governance' | 'management' | 'parallel_processes' | 'assembling_information' | 'practitioner_involvement' | 'family_involvement' | 'analysis' | 'report' | 'improvement_action' | 'board_response' | 'publication' | 'implementation_and_evaluation';
+
+/**
+ * QualityMarkerIn
+ *
+ * A review's standing against one of SCIE's quality markers.
+ */
+export type QualityMarkerIn = {
+    marker: QualityMarker;
+    status: MarkerStatus;
+    /**
+     * Note
+     */
+    note?: string | null;
+};
+
+/**
+ * QualityMarkerRead
+ */
+export type QualityMarkerRead = {
+    marker: QualityMarker;
+    /**
+     * Group
+     */
+    group: string;
+    /**
+     * Label
+     */
+    label: string;
+    status: MarkerStatus;
+    /**
+     * Note
+     */
+    note: string | null;
+};
+
+/**
  * Region
  *
  * The nine regions of England.
  */
 export type Region = 'north_east' | 'north_west' | 'yorkshire_and_the_humber' | 'east_midlands' | 'west_midlands' | 'east_of_england' | 'london' | 'south_east' | 'south_west';
+
+/**
+ * ReportFormat
+ *
+ * The files a review's report (and the Board's response) is made as.
+ */
+export type ReportFormat = 'html' | 'pdf' | 'docx';
 
 /**
  * ResponseUpdate
@@ -3184,6 +3258,46 @@ export type ReviewCreate = {
      */
     case_summary?: string | null;
     /**
+     * Reason For Review
+     *
+     * Why this case was reviewed: the criteria it met.
+     */
+    reason_for_review?: string | null;
+    /**
+     * Family Composition
+     */
+    family_composition?: Array<FamilyMember>;
+    /**
+     * Independence
+     *
+     * The lead reviewers' independence of the agencies involved.
+     */
+    independence?: string | null;
+    /**
+     * Methodological Comment
+     *
+     * Methodological comment and the review's limitations.
+     */
+    methodological_comment?: string | null;
+    /**
+     * Acknowledgements
+     */
+    acknowledgements?: string | null;
+    /**
+     * Rapid Review Date
+     */
+    rapid_review_date?: string | null;
+    /**
+     * Rapid Review Outcome
+     *
+     * What the rapid review decided, and why.
+     */
+    rapid_review_outcome?: string | null;
+    /**
+     * Quality Markers
+     */
+    quality_markers?: Array<QualityMarkerIn>;
+    /**
      * Board Id
      */
     board_id: number;
@@ -3242,6 +3356,46 @@ export type ReviewFields = {
      * Case Summary
      */
     case_summary?: string | null;
+    /**
+     * Reason For Review
+     *
+     * Why this case was reviewed: the criteria it met.
+     */
+    reason_for_review?: string | null;
+    /**
+     * Family Composition
+     */
+    family_composition?: Array<FamilyMember>;
+    /**
+     * Independence
+     *
+     * The lead reviewers' independence of the agencies involved.
+     */
+    independence?: string | null;
+    /**
+     * Methodological Comment
+     *
+     * Methodological comment and the review's limitations.
+     */
+    methodological_comment?: string | null;
+    /**
+     * Acknowledgements
+     */
+    acknowledgements?: string | null;
+    /**
+     * Rapid Review Date
+     */
+    rapid_review_date?: string | null;
+    /**
+     * Rapid Review Outcome
+     *
+     * What the rapid review decided, and why.
+     */
+    rapid_review_outcome?: string | null;
+    /**
+     * Quality Markers
+     */
+    quality_markers?: Array<QualityMarkerIn>;
 };
 
 /**
@@ -3364,6 +3518,40 @@ export type ReviewRead = {
      */
     case_summary: string | null;
     /**
+     * Reason For Review
+     */
+    reason_for_review: string | null;
+    /**
+     * Family Composition
+     */
+    family_composition: Array<FamilyMember>;
+    /**
+     * Independence
+     */
+    independence: string | null;
+    /**
+     * Methodological Comment
+     */
+    methodological_comment: string | null;
+    /**
+     * Acknowledgements
+     */
+    acknowledgements: string | null;
+    /**
+     * Rapid Review Date
+     */
+    rapid_review_date: string | null;
+    /**
+     * Rapid Review Outcome
+     */
+    rapid_review_outcome: string | null;
+    /**
+     * Quality Markers
+     *
+     * All 18 of SCIE's quality markers in order, each with its status.
+     */
+    quality_markers: Array<QualityMarkerRead>;
+    /**
      * Checks Override Reason
      */
     checks_override_reason: string | null;
@@ -3468,6 +3656,38 @@ export type ReviewUpdate = {
      * Case Summary
      */
     case_summary?: string | null;
+    /**
+     * Reason For Review
+     */
+    reason_for_review?: string | null;
+    /**
+     * Family Composition
+     */
+    family_composition?: Array<FamilyMember> | null;
+    /**
+     * Independence
+     */
+    independence?: string | null;
+    /**
+     * Methodological Comment
+     */
+    methodological_comment?: string | null;
+    /**
+     * Acknowledgements
+     */
+    acknowledgements?: string | null;
+    /**
+     * Rapid Review Date
+     */
+    rapid_review_date?: string | null;
+    /**
+     * Rapid Review Outcome
+     */
+    rapid_review_outcome?: string | null;
+    /**
+     * Quality Markers
+     */
+    quality_markers?: Array<QualityMarkerIn> | null;
     /**
      * Checks Override Reason
      *
@@ -9304,6 +9524,124 @@ export type IdentifiersAcceptResponses = {
 };
 
 export type IdentifiersAcceptResponse = IdentifiersAcceptResponses[keyof IdentifiersAcceptResponses];
+
+export type ReportReadData = {
+    body?: never;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: {
+        /**
+         * html (the preview), pdf or docx
+         */
+        format?: ReportFormat;
+    };
+    url: '/api/v1/reviews/{review_id}/report';
+};
+
+export type ReportReadErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ReportReadError = ReportReadErrors[keyof ReportReadErrors];
+
+export type ReportReadResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
+
+export type ReportBoardResponseData = {
+    body?: never;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: {
+        /**
+         * html (the preview), pdf or docx
+         */
+        format?: ReportFormat;
+    };
+    url: '/api/v1/reviews/{review_id}/response';
+};
+
+export type ReportBoardResponseErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+};
+
+export type ReportBoardResponseError = ReportBoardResponseErrors[keyof ReportBoardResponseErrors];
+
+export type ReportBoardResponseResponses = {
+    /**
+     * Successful Response
+     */
+    200: unknown;
+};
 
 export type ExchangeNationalData = {
     body?: never;

@@ -5,10 +5,12 @@ that the scan's list misses fails here."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from typing import Any
 
+import docx
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, col, select
 from sqlmodel.sql.sqltypes import AutoString
@@ -21,6 +23,7 @@ from scr.exchange.build import build
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.graph import export as graph_export
 from scr.graph import service as graph_service
+from scr.report import service as report_service
 from scr.review.models import Review
 from scr.review.transfer import export_review
 from scr.tag import service as tag_service
@@ -84,10 +87,39 @@ def _mark_everything(session: Session, review: Review) -> dict[str, str]:
     return where
 
 
+def _mark_entries(review: Review, where: dict[str, str]) -> None:
+    """The review's lists of entries (JSON columns) get a marker in each of their texts."""
+    for name in ("family_composition", "quality_markers"):
+        entries = []
+        for entry in getattr(review, name):
+            marked = dict(entry)
+            for key, value in entry.items():
+                if key not in ("marker", "status") and isinstance(value, str | None):
+                    marker = f"zqx{len(where):04d}q"
+                    where[marker] = f"review.{name}.{key}"
+                    marked[key] = marker
+            entries.append(marked)
+        setattr(review, name, entries)
+
+
+def _docx_text(body: bytes) -> str:
+    document = docx.Document(io.BytesIO(body))
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    return "\n".join([p.text for p in document.paragraphs] + cells)
+
+
 def _outputs(session: Session, review: Review) -> dict[str, str]:
     graph = graph_service.review_graph(session=session, review=review)
     (line,) = build(session, [review], instance="here")
+    report = {
+        fmt: report_service.make(session=session, review=review, fmt=fmt).body
+        for fmt in ("html", "docx")
+    }
+    response = report_service.make_response(session=session, review=review, fmt="html").body
     return {
+        "report html": report["html"].decode(),
+        "report docx": _docx_text(report["docx"]),
+        "board response": response.decode(),
         "scr-review/1": export_review(session=session, review=review).model_dump_json(),
         "scr-exchange/1": line.json(),
         "graph json": json.dumps(graph_export.node_link(graph)),
@@ -106,6 +138,8 @@ def test_every_text_an_output_carries_is_scanned(session: Session) -> None:
         coder="lead@example.org",
     )
     where = _mark_everything(session, review)
+    _mark_entries(review, where)
+    session.flush()
     scanned = " ".join(t.value for t in leaving.texts(session, review))
     carried = {
         (output, where[marker])
@@ -124,3 +158,6 @@ def test_every_text_an_output_carries_is_scanned(session: Session) -> None:
     assert ("scr-review/1", "chronology_entry.summary") in carried
     assert ("graphml", "contributory_factor.description") in carried
     assert ("scr-exchange/1", "board_action.description") in carried
+    assert ("report html", "review.family_composition.relationship") in carried
+    assert ("report docx", "review.quality_markers.note") in carried
+    assert ("board response", "board_action.evidence_of_impact") in carried

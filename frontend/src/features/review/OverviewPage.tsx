@@ -7,6 +7,7 @@ import { Saved } from "../../common/Saved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { AGE_BANDS, formatDate, OUTCOMES, REVIEW_TYPES, SIZES, STATUS_TAG, STATUSES } from "../../words";
 import { ChecksList } from "./ChecksList";
+import { QualityMarkers } from "./QualityMarkers";
 import { loadContextGroups } from "./contextCodes";
 import { useReview } from "./ReviewLayout";
 import { StatusForm } from "./StatusForm";
@@ -18,7 +19,6 @@ const STATE_TAGS: Record<TimescaleState, [string, string]> = {
   due: ["Due", "govuk-tag--blue"],
   overdue: ["Overdue", "govuk-tag--red"],
   "not-started": ["Not started", "govuk-tag--grey"],
-  unrecorded: ["Not recorded", "govuk-tag--grey"],
 };
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
@@ -103,6 +103,12 @@ export function OverviewPage() {
       <dl className="govuk-summary-list" aria-label="Key dates">
         <Row term="Incident">{formatDate(review.incident_date)}</Row>
         <Row term="Notification">{formatDate(review.notification_date)}</Row>
+        <Row term="Rapid review">{formatDate(review.rapid_review_date)}</Row>
+        {review.rapid_review_outcome && (
+          <Row term="Rapid review's outcome">
+            <span className="scr-pre-line">{review.rapid_review_outcome}</span>
+          </Row>
+        )}
         <Row term="Review started">{formatDate(review.start_date)}</Row>
         <Row term="Published">{formatDate(review.publication_date)}</Row>
       </dl>
@@ -124,7 +130,7 @@ export function OverviewPage() {
               <td className="govuk-table__cell">{step.rule}</td>
               <td className="govuk-table__cell">{step.due ? formatDate(step.due) : "Not known yet"}</td>
               <td className="govuk-table__cell">
-                {step.done ? formatDate(step.done) : step.state === "unrecorded" ? "Not recorded" : "Not yet"}
+                {step.done ? formatDate(step.done) : "Not yet"}
               </td>
               <td className="govuk-table__cell">
                 <strong className={`govuk-tag ${STATE_TAGS[step.state][1]}`}>
@@ -138,6 +144,8 @@ export function OverviewPage() {
       <p className="govuk-hint">
         Working days leave out weekends; bank holidays are not taken into account.
       </p>
+
+      <QualityMarkers />
 
       <h2 className="govuk-heading-m">Completeness checks</h2>
       <p className="govuk-body">

@@ -161,6 +161,22 @@ export function ReviewDetailsEditor(props: {
             onChange={set("publication")}
           />
           <DateInput
+            id="rapid-review-date"
+            label="Rapid review (optional)"
+            hint="When the rapid review met: due within 15 working days of notification."
+            value={form.rapidReview}
+            error={errorOf("rapid-review-date")}
+            onChange={set("rapidReview")}
+          />
+          <TextArea
+            id="rapid-review-outcome"
+            label="What the rapid review decided (optional)"
+            rows={3}
+            value={form.rapidReviewOutcome}
+            error={errorOf("rapid-review-outcome")}
+            onChange={set("rapidReviewOutcome")}
+          />
+          <DateInput
             id="scope-start"
             label="Start of the period the review looks at (optional)"
             value={form.scopeStart}
@@ -225,6 +241,40 @@ export function ReviewDetailsEditor(props: {
             value={form.caseSummary}
             error={errorOf("case-summary")}
             onChange={set("caseSummary")}
+          />
+
+          <h2 className="govuk-heading-m">For the report</h2>
+          <p className="govuk-body">
+            What the report's introduction says beside the analysis. Everything here is in the
+            report and is scanned for identifiers before it can leave.
+          </p>
+          {(
+            [
+              ["reason-for-review", "reasonForReview", "Why this case was reviewed (optional)", "The criteria it met, and the decision to review."],
+              ["independence", "independence", "Independence of the lead reviewers (optional)", undefined],
+              ["methodological-comment", "methodologicalComment", "Methodological comment and limitations (optional)", undefined],
+              ["acknowledgements", "acknowledgements", "Acknowledgements (optional)", undefined],
+            ] as const
+          ).map(([id, key, label, hint]) => (
+            <TextArea
+              key={id}
+              id={id}
+              label={label}
+              hint={hint}
+              rows={4}
+              value={form[key]}
+              error={errorOf(id)}
+              onChange={set(key)}
+            />
+          ))}
+          <TextArea
+            id="family"
+            label="Family composition (optional)"
+            hint="One member a line, by pseudonym and relationship, like ‘Mother: Child S's mother’. Never a name."
+            rows={4}
+            value={form.family}
+            error={errorOf("family")}
+            onChange={set("family")}
           />
           <SaveOrCancel isNew={!base} add="Open the review" busy={busy} cancelTo={back} />
         </form>

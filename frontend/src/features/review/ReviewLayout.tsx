@@ -29,6 +29,7 @@ const SECTIONS: [string, string][] = [
   ["graph", "Causal graph"],
   ["findings", "Findings"],
   ["tagging", "Tagging"],
+  ["report", "Report"],
 ];
 // Only the review's own reviewers keep and see its list of known identifiers.
 const REVIEWERS_SECTIONS: [string, string][] = [["identifiers", "Known identifiers"]];

@@ -19,7 +19,15 @@ const node = (id: string, label: string, children: CodeNode[] = [], deprecated =
 
 describe("the review's details form", () => {
   it("sends back what it was given, unchanged", () => {
-    const sent = reviewOf(formOf({ ...REVIEW, context_codes: ["cc.harm.neglect"], case_summary: "Child T, aged 2." }));
+    const sent = reviewOf(
+      formOf({
+        ...REVIEW,
+        context_codes: ["cc.harm.neglect"],
+        case_summary: "Child T, aged 2.",
+        rapid_review_date: "2024-03-20",
+        family_composition: [{ pseudonym: "Mother", relationship: "Child T's mother: at home" }],
+      }),
+    );
     expect(sent).toEqual({
       review: {
         reference: REVIEW.reference,
@@ -36,8 +44,21 @@ describe("the review's details form", () => {
         outcome: REVIEW.outcome,
         context_codes: ["cc.harm.neglect"],
         case_summary: "Child T, aged 2.",
+        rapid_review_date: "2024-03-20",
+        rapid_review_outcome: null,
+        reason_for_review: null,
+        family_composition: [{ pseudonym: "Mother", relationship: "Child T's mother: at home" }],
+        independence: null,
+        methodological_comment: null,
+        acknowledgements: null,
       },
     });
+  });
+
+  it("asks for each member of the family as pseudonym and relationship", () => {
+    const form = { ...formOf(REVIEW), family: "Mother: Child T's mother\nGrandmother" };
+    const read = reviewOf(form);
+    expect("problems" in read && read.problems.map((p) => p.field)).toEqual(["family"]);
   });
 
   it("names each missing or impossible field on its own box", () => {

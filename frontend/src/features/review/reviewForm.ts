@@ -29,6 +29,18 @@ export interface ReviewForm {
   outcome: Outcome | "";
   contextCodes: string[];
   caseSummary: string;
+  rapidReview: DateParts;
+  rapidReviewOutcome: string;
+  reasonForReview: string;
+  family: string;
+  independence: string;
+  methodologicalComment: string;
+  acknowledgements: string;
+}
+
+/** The family as the form writes it: one member a line, "Pseudonym: relationship". */
+export function familyText(review: ReviewRead | null): string {
+  return (review?.family_composition ?? []).map((m) => `${m.pseudonym}: ${m.relationship}`).join("\n");
 }
 
 export function formOf(review: ReviewRead | null): ReviewForm {
@@ -47,6 +59,13 @@ export function formOf(review: ReviewRead | null): ReviewForm {
     outcome: review?.outcome ?? "",
     contextCodes: [...(review?.context_codes ?? [])].sort(),
     caseSummary: review?.case_summary ?? "",
+    rapidReview: toParts(review?.rapid_review_date),
+    rapidReviewOutcome: review?.rapid_review_outcome ?? "",
+    reasonForReview: review?.reason_for_review ?? "",
+    family: familyText(review),
+    independence: review?.independence ?? "",
+    methodologicalComment: review?.methodological_comment ?? "",
+    acknowledgements: review?.acknowledgements ?? "",
   };
 }
 
@@ -69,6 +88,7 @@ export function reviewOf(
     publication: fromParts(form.publication, "The date of publication"),
     scopeStart: fromParts(form.scopeStart, "The start of the period the review looks at"),
     scopeEnd: fromParts(form.scopeEnd, "The end of the period the review looks at"),
+    rapidReview: fromParts(form.rapidReview, "The date of the rapid review"),
   };
   const ids: Record<keyof typeof dates, string> = {
     incident: "incident-date",
@@ -77,6 +97,7 @@ export function reviewOf(
     publication: "publication-date",
     scopeStart: "scope-start",
     scopeEnd: "scope-end",
+    rapidReview: "rapid-review-date",
   };
   const iso: Partial<Record<keyof typeof dates, string | null>> = {};
   for (const [key, read] of Object.entries(dates) as [keyof typeof dates, (typeof dates)[keyof typeof dates]][]) {
@@ -85,6 +106,17 @@ export function reviewOf(
   }
   if (iso.scopeStart && iso.scopeEnd && iso.scopeEnd < iso.scopeStart) {
     problems.push({ field: "scope-end", text: "The end of the period must be on or after its start" });
+  }
+  const family = form.family
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.indexOf(":");
+      return at > 0 ? { pseudonym: line.slice(0, at).trim(), relationship: line.slice(at + 1).trim() } : null;
+    });
+  if (family.some((member) => member === null || !member.relationship)) {
+    problems.push({ field: "family", text: "Write each member of the family on a line of their own as Pseudonym: relationship" });
   }
   if (problems.length > 0 || !form.reviewType) return { problems };
   return {
@@ -103,6 +135,13 @@ export function reviewOf(
       outcome: form.outcome || null,
       context_codes: form.contextCodes,
       case_summary: form.caseSummary.trim() || null,
+      rapid_review_date: iso.rapidReview ?? null,
+      rapid_review_outcome: form.rapidReviewOutcome.trim() || null,
+      reason_for_review: form.reasonForReview.trim() || null,
+      family_composition: family.filter((member) => member !== null),
+      independence: form.independence.trim() || null,
+      methodological_comment: form.methodologicalComment.trim() || null,
+      acknowledgements: form.acknowledgements.trim() || null,
     },
   };
 }
@@ -124,6 +163,13 @@ export const REVIEW_FIELDS: Record<string, string> = {
   outcome: "outcome",
   context_codes: "context-codes",
   case_summary: "case-summary",
+  rapid_review_date: "rapid-review-date",
+  rapid_review_outcome: "rapid-review-outcome",
+  reason_for_review: "reason-for-review",
+  family_composition: "family",
+  independence: "independence",
+  methodological_comment: "methodological-comment",
+  acknowledgements: "acknowledgements",
 };
 
 /** The case-context codes of a typology, in groups (harm, plan category, family...). */
@@ -173,4 +219,19 @@ export const COMPARED_REVIEW_FIELDS: Compared[] = [
     show: (r) => (Array.isArray(r.context_codes) ? [...r.context_codes].sort().join(", ") : ""),
   },
   { label: "Case summary", show: (r) => words(r.case_summary) },
+  { label: "Rapid review", show: (r) => date(r.rapid_review_date) },
+  { label: "Rapid review's outcome", show: (r) => words(r.rapid_review_outcome) },
+  { label: "Why this case was reviewed", show: (r) => words(r.reason_for_review) },
+  {
+    label: "Family composition",
+    show: (r) =>
+      Array.isArray(r.family_composition)
+        ? (r.family_composition as { pseudonym: string; relationship: string }[])
+            .map((m) => `${m.pseudonym}: ${m.relationship}`)
+            .join("; ")
+        : "",
+  },
+  { label: "Independence", show: (r) => words(r.independence) },
+  { label: "Methodological comment", show: (r) => words(r.methodological_comment) },
+  { label: "Acknowledgements", show: (r) => words(r.acknowledgements) },
 ];

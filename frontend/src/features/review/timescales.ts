@@ -35,7 +35,7 @@ export function addMonths(from: string, months: number): string {
   return iso(date);
 }
 
-export type TimescaleState = "met" | "missed" | "due" | "overdue" | "not-started" | "unrecorded";
+export type TimescaleState = "met" | "missed" | "due" | "overdue" | "not-started";
 
 export interface Timescale {
   name: string;
@@ -68,13 +68,12 @@ export function timescales(review: ReviewRead, today: string): Timescale[] {
     review.review_type === "local_child_safeguarding_practice_review"
   ) {
     const rapidDue = review.notification_date ? addWorkingDays(review.notification_date, 15) : null;
-    // A review records no date for its rapid review: the deadline is shown, not judged.
     found.push({
       name: "Rapid review",
       rule: "within 15 working days of notification",
       due: rapidDue,
-      done: null,
-      state: rapidDue === null ? "not-started" : "unrecorded",
+      done: review.rapid_review_date,
+      state: judge(rapidDue, review.rapid_review_date, today),
     });
   }
   const publicationDue = review.start_date ? addMonths(review.start_date, 6) : null;

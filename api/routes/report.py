@@ -1,0 +1,60 @@
+"""A review's report, the document the Board publishes, as HTML, PDF or Word."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from api.deps import AUDIT_AS, ReviewDep, SessionDep
+from scr.report import service as report_service
+from scr.report.service import Made
+from scr.vocabulary import AuditAction, ReportFormat
+
+router = APIRouter(prefix="/reviews/{review_id}", tags=["report"])
+
+
+@router.get(
+    "/report",
+    response_class=Response,
+    responses={200: {"content": {m: {} for m in report_service.MEDIA_TYPES.values()}}},
+    openapi_extra={AUDIT_AS: AuditAction.export.value},
+)
+def read(
+    session: SessionDep,
+    review: ReviewDep,
+    format: Annotated[
+        ReportFormat, Query(description="html (the preview), pdf or docx")
+    ] = ReportFormat.html,
+) -> Response:
+    """The review's report; a DRAFT until the review is published with no open scan hit,
+    and once published the very file made at publication."""
+    return _file(report_service.make(session=session, review=review, fmt=format), format)
+
+
+@router.get(
+    "/response",
+    response_class=Response,
+    responses={200: {"content": {m: {} for m in report_service.MEDIA_TYPES.values()}}},
+    openapi_extra={AUDIT_AS: AuditAction.export.value},
+)
+def board_response(
+    session: SessionDep,
+    review: ReviewDep,
+    format: Annotated[
+        ReportFormat, Query(description="html (the preview), pdf or docx")
+    ] = ReportFormat.html,
+) -> Response:
+    """The Board's response and action plan, from the questions, responses and actions;
+    409 until the Board has responded to a question."""
+    return _file(report_service.make_response(session=session, review=review, fmt=format), format)
+
+
+def _file(made: Made, format: ReportFormat) -> Response:
+    disposition = "inline" if format == ReportFormat.html else "attachment"
+    return Response(
+        content=made.body,
+        media_type=made.media_type,
+        headers={"Content-Disposition": f'{disposition}; filename="{made.filename}"'},
+    )

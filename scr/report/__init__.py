@@ -1,0 +1,1 @@
+"""The review report: the document the Board publishes, made from the record."""
