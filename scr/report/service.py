@@ -1,10 +1,12 @@
 """Make a review's report, or the Board's response, as HTML, PDF or Word, behind the gate.
 
 The gate: until the review is published, and while its identifier scan has an open hit,
-only a draft can be made (DRAFT on every page), dated the day it is made. At publication the
-final report is made in every format and kept (``PublishedReport``); while that revision
-stands the kept bytes are handed out, so the report the Board published is the same file
-ever after. The Board's response is made afresh each time: the Board keeps working its
+only a draft can be made (DRAFT on every page), dated the day it is made. Once published,
+the final report in each format is made the first time it is asked for and kept
+(``PublishedReport``; dated by the publication, from the frozen record); while that
+revision stands the kept bytes are handed out, so the report the Board published is the
+same file ever after. (Made on first asking, not at publication: a PDF takes seconds, and
+publishing should not wait for three documents nobody has asked for yet.) The Board's response is made afresh each time: the Board keeps working its
 actions after publication.
 """
 
@@ -71,11 +73,16 @@ def _made(review: Review, body: bytes, fmt: ReportFormat, draft: bool, what: str
     return Made(body, MEDIA_TYPES[fmt], f"{stem}-{what}{suffix}.{fmt.value}", draft)
 
 
-def keep(*, session: Session, review: Review) -> None:
-    """Make the published review's final report in every format and keep the bytes."""
-    forget(session=session, review=review)
+def keep(
+    *, session: Session, review: Review, formats: tuple[ReportFormat, ...] = tuple(ReportFormat)
+) -> None:
+    """Make the published review's final report in ``formats`` and keep the bytes."""
     report = document.build(session, review, draft=False, today=date.today())
-    for fmt in ReportFormat:
+    for fmt in formats:
+        stale = session.get(PublishedReport, (id_of(review), fmt))
+        if stale is not None:
+            session.delete(stale)
+            session.flush()
         session.add(
             PublishedReport(
                 review_id=id_of(review),
@@ -101,8 +108,8 @@ def make(*, session: Session, review: Review, fmt: ReportFormat, today: date | N
     if not is_draft(session=session, review=review):
         kept = session.get(PublishedReport, (id_of(review), fmt))
         if kept is None or kept.revision != review.revision:
-            # Published before reports were kept (or imported, or written by the demo).
-            keep(session=session, review=review)
+            # The first time it is asked for (or published before reports were kept).
+            keep(session=session, review=review, formats=(fmt,))
             kept = session.get(PublishedReport, (id_of(review), fmt))
             assert kept is not None
         return _made(review, kept.body, fmt, False, "report")

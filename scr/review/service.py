@@ -172,8 +172,6 @@ def update(
         scanning.ensure_clear(session=session, review=review)
         scanning.mark_cleared(session, review)
     session.flush()
-    if publishing:
-        report_service.keep(session=session, review=review)
     return review
 
 

@@ -246,15 +246,21 @@ def test_a_published_report_is_the_same_bytes_whenever_it_is_made(
     assert "DRAFT" not in text
 
 
-def test_the_report_made_at_publication_is_kept_and_handed_out_until_reopened(
+def test_the_published_report_is_kept_when_first_made_and_handed_out_until_reopened(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The kept bytes are what leaves, even once the software would lay the report out
     differently; reopening the review drops them."""
     review = small_review(session)
     publish(session, review)
+    assert session.exec(select(PublishedReport)).all() == [], "publishing does not wait"
+    first = {
+        fmt: report_service.make(session=session, review=review, fmt=fmt).body
+        for fmt in ("html", "pdf", "docx")
+    }
     kept = {r.format: r for r in session.exec(select(PublishedReport))}
     assert sorted(kept) == ["docx", "html", "pdf"]
+    assert {fmt: kept[fmt].body for fmt in kept} == first
     assert all(r.revision == review.revision for r in kept.values())
     monkeypatch.setattr(markup, "_STYLE", "body { color: red }")
     for fmt in ("html", "pdf", "docx"):
