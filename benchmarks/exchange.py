@@ -4,7 +4,7 @@ Loads the fictional corpus (``scr demo --corpus``) into a fresh database, 2,000 
 then the same corpus grown to 20,000. At each size, each in a process of its own so that its
 peak memory is its own:
 
-- export: every published review as ``scr-exchange/1`` lines (what ``/exports/national``
+- export: every published review as ``scr-exchange/1.1`` lines (what ``/exports/national``
   streams), written to a file; the fastest of three runs, then one run under tracemalloc;
 - plain read: one SELECT per table of the same rows (the published reviews and their
   episodes, factors, findings, questions, actions, links, agreed tags), every row fetched;

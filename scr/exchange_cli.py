@@ -13,12 +13,28 @@ from scr.db import session_scope, take_turns
 from scr.errors import DomainError
 from scr.exchange.schemas import ImportReport
 
-app = typer.Typer(help="The national learning exchange (scr-exchange/1).", no_args_is_help=True)
+app = typer.Typer(help="The national learning exchange (scr-exchange/1.1).", no_args_is_help=True)
 
 
 def _lines_in(path: Path) -> int:
     with path.open("rb") as stream:
         return sum(1 for _ in stream)
+
+
+def _summary(report: ImportReport) -> str:
+    return (
+        f"{report.imported} imported, {report.replaced} replaced by a newer revision, "
+        f"{report.unchanged} unchanged, {report.older} older than held, {report.refused} refused, "
+        f"{report.withdrawn} withdrawn at their source."
+    )
+
+
+def _refused_lines(report: ImportReport) -> None:
+    for line in report.lines:
+        if line.outcome == "refused":
+            typer.secho(
+                f"  line {line.line} ({line.reference}): {line.message}", err=True, fg="red"
+            )
 
 
 def _report(report: ImportReport) -> None:
@@ -27,22 +43,16 @@ def _report(report: ImportReport) -> None:
         for problem in report.problems:
             typer.secho(f"  - {problem}", err=True, fg="red")
         raise typer.Exit(code=1)
-    for line in report.lines:
-        if line.outcome == "refused":
-            typer.secho(
-                f"  line {line.line} ({line.reference}): {line.message}", err=True, fg="red"
-            )
-    typer.echo(
-        f"{report.imported} imported, {report.replaced} replaced by a newer revision, "
-        f"{report.unchanged} unchanged, {report.older} older than held, {report.refused} refused."
-    )
+    _refused_lines(report)
+    typer.echo(_summary(report))
     if report.refused:
         raise typer.Exit(code=1)
 
 
 @app.command("import")
 def import_(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
-    """Import an scr-exchange/1 file: refused whole if it has faults, else review by review."""
+    """Import an scr-exchange/1.1 (or 1) file: refused whole if it has faults, else line by
+    line."""
     from scr.exchange import importing
     from scr.exchange.instance import instance_id
 
@@ -65,44 +75,105 @@ def import_(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) 
 
 @app.command()
 def pull(
-    url: Annotated[str, typer.Argument(help="The other instance's address, e.g. https://...")],
+    url: Annotated[
+        str | None,
+        typer.Argument(help="The other instance's address, e.g. https://... (or --sources)."),
+    ] = None,
     token: Annotated[
-        str, typer.Option(envvar="SCR_PULL_TOKEN", help="A national machine token there.")
-    ],
+        str | None, typer.Option(envvar="SCR_PULL_TOKEN", help="A national machine token there.")
+    ] = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            exists=True,
+            dir_okay=False,
+            help="A TOML file of instances to pull from, each with its url and the "
+            "environment variable holding its token (see the README).",
+        ),
+    ] = None,
 ) -> None:
-    """Fetch the published learning another instance has revised since the last pull, and
-    import it. Pulling again changes nothing."""
+    """Fetch the published learning (and the withdrawals) another instance has revised since
+    the last pull, and import it; with --sources, from each instance listed, each from where
+    its own last pull ended. Pulling again changes nothing."""
+    import os
+
+    from scr.exchange import sources as listed
+
+    if (url is None) == (sources is None):
+        typer.secho("Give the instance's address, or --sources FILE (not both).", err=True)
+        raise typer.Exit(code=2)
+    if url is not None:
+        if not token:
+            typer.secho("Give --token (or set SCR_PULL_TOKEN).", err=True, fg="red")
+            raise typer.Exit(code=2)
+        try:
+            report = _pull_one(url, token)
+        except DomainError as exc:
+            typer.secho(exc.message, err=True, fg="red")
+            raise typer.Exit(code=1) from None
+        _report(report)
+        return
+    assert sources is not None
+    try:
+        instances = listed.read(sources)
+    except DomainError as exc:
+        typer.secho(exc.message, err=True, fg="red")
+        raise typer.Exit(code=2) from None
+    failed = 0
+    for source in instances:
+        secret = os.environ.get(source.token_env)
+        try:
+            if not secret:
+                raise DomainError(f"{source.token_env} is not set, so there is no token.")
+            report = _pull_one(source.url, secret)
+        except DomainError as exc:
+            failed += 1
+            typer.secho(f"{source.name}: not pulled: {exc.message}", err=True, fg="red")
+            continue
+        if not report.accepted:
+            failed += 1
+            typer.secho(
+                f"{source.name}: refused, nothing imported: " + " ".join(report.problems),
+                err=True,
+                fg="red",
+            )
+            continue
+        failed += report.refused > 0
+        typer.echo(f"{source.name}: {_summary(report)}")
+        _refused_lines(report)
+    typer.echo(f"{len(instances) - failed} of {len(instances)} sources pulled in full.")
+    if failed:
+        raise typer.Exit(code=1)
+
+
+def _pull_one(url: str, token: str) -> ImportReport:
+    """Pull from one instance in a transaction of its own (committed in batches)."""
     import httpx
 
     from scr.exchange.pull import pull as pull_from
 
-    try:
-        with (
-            Progress(console=Console(stderr=True), transient=True) as bar,
-            session_scope(writer=True) as session,
-            httpx.Client(timeout=httpx.Timeout(30.0, read=600.0)) as client,
-        ):
-            download = bar.add_task("Downloading (bytes)", total=None)
-            importing = bar.add_task("Importing", total=None)
-            report = pull_from(
-                session=session,
-                client=client,
-                url=url,
-                token=token,
-                received=lambda n: bar.advance(download, n),
-                progress=lambda _n: bar.advance(importing, 1),
-                checkpoint=take_turns(session),
-                actor="cli",
-            )
-    except DomainError as exc:
-        typer.secho(exc.message, err=True, fg="red")
-        raise typer.Exit(code=1) from None
-    _report(report)
+    with (
+        Progress(console=Console(stderr=True), transient=True) as bar,
+        session_scope(writer=True) as session,
+        httpx.Client(timeout=httpx.Timeout(30.0, read=600.0)) as client,
+    ):
+        download = bar.add_task("Downloading (bytes)", total=None)
+        importing = bar.add_task("Importing", total=None)
+        return pull_from(
+            session=session,
+            client=client,
+            url=url,
+            token=token,
+            received=lambda n: bar.advance(download, n),
+            progress=lambda _n: bar.advance(importing, 1),
+            checkpoint=take_turns(session),
+            actor="cli",
+        )
 
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of an scr-exchange/1 line (as kept in the repository)."""
+    """Print the JSON Schema of an scr-exchange/1.1 line (as kept in the repository)."""
     import json
 
     from scr.exchange.document import json_schema

@@ -55,6 +55,14 @@ class ReviewStatus(StrEnum):
     archived = "archived"
 
 
+class WithdrawalReason(StrEnum):
+    """Why a review that left in the national exchange must no longer be counted there."""
+
+    reopened = "reopened"  # its lead reviewer reopened it for change
+    deleted = "deleted"  # deleted at its source
+    withheld = "withheld"  # an identifier scan hit is open: it may not leave as it stands
+
+
 class Outcome(StrEnum):
     """What happened to the child."""
 

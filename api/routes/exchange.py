@@ -47,8 +47,8 @@ class SchemaResponse(JSONResponse):
 
 @public_router.get("/schema", response_model=dict[str, Any], response_class=SchemaResponse)
 def schema() -> SchemaResponse:
-    """The JSON Schema of an ``scr-exchange/1`` line (kept in the repository as
-    scr/exchange/scr-exchange-1.schema.json)."""
+    """The JSON Schema of an ``scr-exchange/1.1`` line (kept in the repository as
+    scr/exchange/scr-exchange-1.1.schema.json)."""
     return SchemaResponse(committed_schema())
 
 

@@ -1,6 +1,10 @@
-"""The exchange format ``scr-exchange/1``: what one published review looks like when it leaves.
+"""The exchange format ``scr-exchange/1.1``: what one published review looks like when it
+leaves, and which reviews that left must no longer be counted.
 
-A file is NDJSON: one review a line, then one closing manifest line. A line carries the
+A file is NDJSON: one review a line, then one line for each withdrawal, then one closing
+manifest line. Version 1.1 adds the withdrawal lines (a review reopened, deleted or withheld
+at its source since it left) and the manifest's count of them; a review line is as in 1.
+Files in format 1 are still read. A line carries the
 review's structure, codes and approved text, at the level the national body may see: years
 rather than the incident's date, months rather than days for an episode's period, agencies
 by their national code, no chronology, no participants, no case summary, no known
@@ -8,8 +12,8 @@ identifiers, and only the agreed tags. Records are numbered 1, 2, 3 ... within t
 links and tags name records by those numbers (``episode:2``).
 
 These models are the format's definition: the JSON Schema served at
-``/api/v1/exports/schema`` and kept as ``scr-exchange-1.schema.json`` is generated from them,
-and a test fails when the two part.
+``/api/v1/exports/schema`` and kept as ``scr-exchange-1.1.schema.json`` is generated from them,
+and a test fails when the two part (``scr-exchange-1.schema.json`` is format 1, as it was).
 """
 
 from __future__ import annotations
@@ -36,10 +40,15 @@ from scr.vocabulary import (
     Outcome,
     Region,
     ReviewType,
+    WithdrawalReason,
 )
 
-FORMAT = "scr-exchange/1"
-SCHEMA_FILE = Path(__file__).with_name("scr-exchange-1.schema.json")
+FORMAT = "scr-exchange/1.1"
+"""The format this instance writes."""
+READS = ("scr-exchange/1", FORMAT)
+"""The formats this instance reads."""
+Format = Literal["scr-exchange/1", "scr-exchange/1.1"]
+SCHEMA_FILE = Path(__file__).with_name("scr-exchange-1.1.schema.json")
 
 Month = Annotated[
     str,
@@ -126,9 +135,9 @@ class TagEntry(WriteBase):
 
 
 class ExchangeReview(WriteBase):
-    """One published review: a line of an ``scr-exchange/1`` file."""
+    """One published review: a line of an ``scr-exchange/1.1`` file (or of format 1)."""
 
-    format: Literal["scr-exchange/1"]
+    format: Format
     type: Literal["review"]
     source: Source
     typology_version: Annotated[str, StringConstraints(min_length=1, max_length=20)] = Field(
@@ -185,14 +194,35 @@ class ExchangeReview(WriteBase):
         return self
 
 
+class Withdrawal(WriteBase):
+    """A review that left earlier and must no longer be counted (``scr-exchange/1.1``): an
+    importer holding revision ``source.revision`` or older removes its copy."""
+
+    format: Literal["scr-exchange/1.1"]
+    type: Literal["withdrawal"]
+    source: Source = Field(
+        description="The review, and its revision when it was withdrawn: a later revision, "
+        "published again, replaces the withdrawal."
+    )
+    reason: WithdrawalReason = Field(
+        description="reopened: its lead reviewer reopened it for change; deleted: deleted at "
+        "its source; withheld: an identifier was found in it, so it may not leave as it is."
+    )
+    withdrawn_at: AwareDatetime
+
+
 class Manifest(WriteBase):
     """The closing line: what came before it, so a reader knows the file is whole."""
 
-    format: Literal["scr-exchange/1"]
+    format: Format
     type: Literal["manifest"]
     count: Annotated[int, Field(ge=0)] = Field(description="How many review lines came before.")
+    withdrawals: Annotated[int, Field(ge=0)] = Field(
+        default=0, description="How many withdrawal lines came before (1.1; none in format 1)."
+    )
     sha256: Sha256 = Field(
-        description="SHA-256 of the review lines exactly as sent, each with its newline."
+        description="SHA-256 of the lines before the manifest exactly as sent, each with its "
+        "newline."
     )
     typology_versions: list[str] = Field(description="Every typology version the lines use.")
     generated_at: AwareDatetime
@@ -207,9 +237,9 @@ class Manifest(WriteBase):
 
 
 class Line(BaseModel):
-    """Either kind of line, told apart by ``type``."""
+    """Any kind of line, told apart by ``type``."""
 
-    line: Annotated[ExchangeReview | Manifest, Field(discriminator="type")]
+    line: Annotated[ExchangeReview | Withdrawal | Manifest, Field(discriminator="type")]
 
 
 def json_schema() -> dict[str, Any]:
@@ -218,11 +248,13 @@ def json_schema() -> dict[str, Any]:
     line = schema["properties"]["line"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://scr-workbench.example.org/schemas/scr-exchange-1.schema.json",
+        "$id": "https://scr-workbench.example.org/schemas/scr-exchange-1.1.schema.json",
         "title": FORMAT,
         "description": (
-            "One line of an scr-exchange/1 NDJSON file: a published review, or the closing "
-            "manifest. A file is review lines followed by exactly one manifest line."
+            "One line of an scr-exchange/1.1 NDJSON file: a published review, a withdrawal of "
+            "one that left earlier, or the closing manifest. A file is review lines, then "
+            "withdrawal lines, followed by exactly one manifest line. Format 1 is the same "
+            "without withdrawal lines."
         ),
         "oneOf": line["oneOf"],
         "$defs": schema["$defs"],

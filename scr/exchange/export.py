@@ -1,10 +1,12 @@
-"""The national export: published, scanned reviews as ``scr-exchange/1`` lines, streamed.
+"""The national export: published, scanned reviews as ``scr-exchange/1.1`` lines, streamed.
 
 A review's kept line is sent while its revision stands (see ``lines``); others are built.
 
 Reviews are read a batch at a time by id (keyset paging, plain rows), so memory stays flat
 however many there are. A review with an open scan hit is withheld, and counted in the
-manifest.
+manifest. Then come the withdrawals: each review reopened or deleted here, or withdrawn at
+the instance it came from, since ``since``; and each withheld review, since an importer may
+hold it from before its hit was found.
 """
 
 from __future__ import annotations
@@ -12,17 +14,20 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from datetime import datetime, timedelta
+from itertools import chain
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session, col, select
 
 from scr.common.columns import utcnow
+from scr.common.lookup import id_of
 from scr.exchange.build import REVIEW_COLUMNS, build
-from scr.exchange.document import FORMAT, Manifest
+from scr.exchange.document import FORMAT, Manifest, Source, Withdrawal
 from scr.exchange.lines import kept, versions_of
+from scr.exchange.models import ExchangeWithdrawal
 from scr.exchange.scanning import open_hits_among
 from scr.review.models import Review
-from scr.vocabulary import ReviewStatus
+from scr.vocabulary import ReviewStatus, WithdrawalReason
 
 BATCH = 200
 
@@ -38,6 +43,7 @@ def national(session: Session, *, since: datetime | None, instance: str) -> Iter
     digest = hashlib.sha256()
     count = withheld = 0
     versions: set[str] = set()
+    withdrawn: list[Withdrawal] = []
     table = Review.__table__  # type: ignore[attr-defined]
     condition = table.c.status == ReviewStatus.published
     if since is not None:
@@ -63,6 +69,15 @@ def national(session: Session, *, since: datetime | None, instance: str) -> Iter
             if review.id in ready:
                 line, used = ready[review.id]
             elif review.id in blocked:
+                withdrawn.append(
+                    Withdrawal(
+                        format=FORMAT,
+                        type="withdrawal",
+                        source=Source.model_validate(built[review.id].line["source"]),
+                        reason=WithdrawalReason.withheld,
+                        withdrawn_at=started,
+                    )
+                )
                 continue
             else:
                 line, used = built[review.id].json(), versions_of(built[review.id].line)
@@ -71,10 +86,17 @@ def national(session: Session, *, since: datetime | None, instance: str) -> Iter
             count += 1
             versions.update(used)
             yield text
+    withdrawals = 0
+    for withdrawal in chain(withdrawn, _withdrawals(session, since)):
+        text = withdrawal.model_dump_json() + "\n"
+        digest.update(text.encode("utf-8"))
+        withdrawals += 1
+        yield text
     manifest = Manifest(
         format=FORMAT,
         type="manifest",
         count=count,
+        withdrawals=withdrawals,
         sha256=digest.hexdigest(),
         typology_versions=sorted(versions),
         generated_at=utcnow(),
@@ -83,3 +105,37 @@ def national(session: Session, *, since: datetime | None, instance: str) -> Iter
         withheld=withheld,
     )
     yield manifest.model_dump_json() + "\n"
+
+
+def _since(since: datetime | None) -> sa.ColumnElement[bool]:
+    table = ExchangeWithdrawal.__table__  # type: ignore[attr-defined]
+    return sa.true() if since is None else table.c.withdrawn_at > since
+
+
+def _withdrawals(session: Session, since: datetime | None) -> Iterator[Withdrawal]:
+    """The reviews withdrawn here since ``since`` (reopened, deleted, or withdrawn at the
+    instance they came from), a batch at a time."""
+    last = 0
+    while True:
+        rows = session.exec(
+            select(ExchangeWithdrawal)
+            .where(_since(since), col(ExchangeWithdrawal.id) > last)
+            .order_by(col(ExchangeWithdrawal.id))
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            return
+        for row in rows:
+            last = id_of(row)
+            yield Withdrawal(
+                format=FORMAT,
+                type="withdrawal",
+                source=Source(
+                    instance=row.source_instance,
+                    board=row.source_board,
+                    reference=row.reference,
+                    revision=row.revision,
+                ),
+                reason=row.reason,
+                withdrawn_at=row.withdrawn_at,
+            )

@@ -1,11 +1,14 @@
-"""Importing an ``scr-exchange/1`` file: check the whole file, then each review all or nothing.
+"""Importing an ``scr-exchange/1.1`` (or ``/1``) file: check the whole file, then each review
+all or nothing.
 
-First pass: every line is JSON of this format and matches the schema, no review comes twice,
-and the closing manifest counts and hashes exactly the lines before it. Any fault there
-refuses the whole file (a truncated or altered file cannot be trusted), and nothing is
-imported. Second pass: each review in its own savepoint, keyed by (source instance, board,
-reference): a new one is created, the same revision again changes nothing, a newer revision
-replaces the older, an older one is left out.
+First pass: every line is JSON of a format this instance reads and matches the schema, no
+review comes twice, and the closing manifest counts and hashes exactly the lines before it.
+Any fault there refuses the whole file (a truncated or altered file cannot be trusted), and
+nothing is imported. Second pass: each line in its own savepoint, keyed by (source instance,
+board, reference): a new review is created, the same revision again changes nothing, a newer
+revision replaces the older, an older one (or one withdrawn at its source since) is left
+out; a withdrawal removes the copy held here if it is not newer than the withdrawal, and is
+kept, so that it is passed on and an older line sent again is not taken back in.
 
 The second pass commits every ``BATCH`` reviews (through the caller's ``checkpoint``), so a
 long import does not hold the database from everyone else, and an import cut short keeps
@@ -37,8 +40,8 @@ from scr.common.columns import utcnow
 from scr.common.lookup import id_of
 from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict, DomainError, InvalidInput
-from scr.exchange import lines
-from scr.exchange.document import FORMAT, ExchangeReview, Manifest
+from scr.exchange import lines, withdrawals
+from scr.exchange.document import FORMAT, READS, ExchangeReview, Manifest, Withdrawal
 from scr.exchange.lines import versions_of
 from scr.exchange.models import ImportedReview
 from scr.exchange.schemas import ImportLineReport, ImportReport
@@ -66,6 +69,7 @@ BATCH = 50
 class _Checked:
     problems: list[str] = field(default_factory=list)
     review_lines: int = 0
+    withdrawal_lines: int = 0
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -111,10 +115,11 @@ def check(stream: BinaryIO) -> _Checked:
         if not isinstance(data, dict):
             problems.append(f"Line {number} is not a JSON object.")
             continue
-        if data.get("format") != FORMAT:
+        if data.get("format") not in READS:
             problems.append(
                 f"Line {number} is in format {data.get('format')!r}; this instance reads "
-                f"{FORMAT} only."
+                + " and ".join(READS)
+                + "."
             )
             continue
         if data.get("type") == "manifest":
@@ -127,13 +132,23 @@ def check(stream: BinaryIO) -> _Checked:
                     + _error_text(exc)
                 )
             continue
+        digest.update(raw if raw.endswith(b"\n") else raw + b"\n")
+        if data.get("type") == "withdrawal":
+            try:
+                Withdrawal.model_validate(data)
+                checked.withdrawal_lines += 1
+            except ValidationError as exc:
+                problems.append(
+                    f"Line {number} is a withdrawal that does not match the schema: "
+                    + _error_text(exc)
+                )
+            continue
         try:
             line = ExchangeReview.model_validate(data)
         except ValidationError as exc:
             problems.append(f"Line {number} does not match the schema: {_error_text(exc)}")
             continue
         checked.review_lines += 1
-        digest.update(raw if raw.endswith(b"\n") else raw + b"\n")
         s = line.source
         key = (s.instance, s.board, s.reference, s.revision)
         if key in seen:
@@ -155,10 +170,15 @@ def check(stream: BinaryIO) -> _Checked:
                 f"The manifest counts {manifest.count} review line(s) but the file has "
                 f"{checked.review_lines}."
             )
+        elif manifest.withdrawals != checked.withdrawal_lines:
+            problems.append(
+                f"The manifest counts {manifest.withdrawals} withdrawal line(s) but the file "
+                f"has {checked.withdrawal_lines}."
+            )
         elif manifest.sha256 != digest.hexdigest():
             problems.append(
-                "The review lines do not match the manifest's SHA-256: the file was changed "
-                "or damaged after it was exported."
+                "The lines do not match the manifest's SHA-256: the file was changed or "
+                "damaged after it was exported."
             )
     return checked
 
@@ -187,6 +207,7 @@ def import_file(
             unchanged=0,
             older=0,
             refused=0,
+            withdrawn=0,
         )
     reports: list[ImportLineReport] = []
     with path.open("rb") as stream:
@@ -194,17 +215,23 @@ def import_file(
             data = json.loads(raw)
             if data.get("type") == "manifest":
                 break
-            line = ExchangeReview.model_validate(data)
-            text = raw.rstrip(b"\n").decode("utf-8")
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            reports.append(_import_line(session, number, line, text, digest, actor, own_instance))
+            if data.get("type") == "withdrawal":
+                withdrawal = Withdrawal.model_validate(data)
+                reports.append(_withdraw(session, number, withdrawal, own_instance))
+            else:
+                line = ExchangeReview.model_validate(data)
+                text = raw.rstrip(b"\n").decode("utf-8")
+                digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+                reports.append(
+                    _import_line(session, number, line, text, digest, actor, own_instance)
+                )
             if checkpoint is not None and len(reports) % batch == 0:
                 checkpoint()
             if progress is not None:
                 progress(number)
     counts = {
         o: sum(r.outcome == o for r in reports)
-        for o in ("imported", "replaced", "unchanged", "older", "refused")
+        for o in ("imported", "replaced", "unchanged", "older", "refused", "withdrawn")
     }
     return ImportReport(accepted=True, problems=[], lines=reports, **counts)
 
@@ -246,14 +273,24 @@ def _import_line(
         return report(
             "older", f"Revision {s.revision} is older than revision {held.revision}, kept here."
         )
+    gone = withdrawals.standing(session, instance=s.instance, board=s.board, reference=s.reference)
+    if gone is not None and gone.revision >= s.revision:
+        return report(
+            "older",
+            f"Revision {s.revision} was withdrawn at its source ({gone.reason.value}) at "
+            f"revision {gone.revision}, so it is not taken back in.",
+        )
+    held_revision = None if held is None else held.revision
     try:
         with session.begin_nested():
             record_key = None
+            if gone is not None:  # published again since it was withdrawn
+                session.delete(gone)
             if held is not None:
                 old = review_service.get(session=session, review_id=held.review_id)
                 record_key = old.record_key  # a new revision is the same review to patterns
-                session.delete(held)
-                session.flush()
+                # (its ImportedReview row goes with it, and an imported copy is no
+                # withdrawal of this instance's)
                 review_service.delete(session=session, review=old, cascade=True)
             review = _create(session, line, actor, record_key)
             session.add(
@@ -275,9 +312,67 @@ def _import_line(
         return report("refused", f"Not imported: {exc.message}")
     except IntegrityError as exc:
         return report("refused", f"Not imported: it could not be stored ({exc.orig}).")
-    if held is not None:
-        return report("replaced", f"Revision {s.revision} replaced revision {held.revision}.")
+    if held_revision is not None:
+        return report("replaced", f"Revision {s.revision} replaced revision {held_revision}.")
     return report("imported", f"Imported as review {review.id}.")
+
+
+def _withdraw(
+    session: Session, number: int, line: Withdrawal, own_instance: str
+) -> ImportLineReport:
+    s = line.source
+
+    def report(outcome: Any, message: str) -> ImportLineReport:
+        return ImportLineReport(
+            line=number, reference=s.reference, outcome=outcome, message=message
+        )
+
+    if s.instance == own_instance:
+        return report("unchanged", "This review is this instance's own; nothing to withdraw.")
+    held = session.exec(
+        select(ImportedReview).where(
+            ImportedReview.source_instance == s.instance,
+            ImportedReview.source_board == s.board,
+            ImportedReview.reference == s.reference,
+        )
+    ).first()
+    if held is not None and held.revision > s.revision:
+        return report(
+            "older",
+            f"The withdrawal of revision {s.revision} is older than revision {held.revision}, "
+            "kept here.",
+        )
+    gone = withdrawals.standing(session, instance=s.instance, board=s.board, reference=s.reference)
+    if held is None and gone is not None and gone.revision >= s.revision:
+        return report("unchanged", f"Revision {s.revision} is withdrawn here already.")
+    with session.begin_nested():
+        if held is not None:
+            review = review_service.get(session=session, review_id=held.review_id)
+            review_service.delete(session=session, review=review, cascade=True)
+        withdrawals.withdraw(
+            session,
+            instance=s.instance,
+            board=s.board,
+            reference=s.reference,
+            revision=s.revision,
+            reason=line.reason,
+        )
+    why = {
+        "reopened": "reopened for change",
+        "deleted": "deleted",
+        "withheld": "withheld (an identifier was found in it)",
+    }[line.reason.value]
+    if held is None:
+        return report(
+            "withdrawn",
+            f"Review {s.reference} of board {s.board} was {why} at its source; none was held "
+            "here, and an older copy will not be taken in.",
+        )
+    return report(
+        "withdrawn",
+        f"Review {s.reference} of board {s.board} was {why} at its source: the copy held "
+        "here is removed and no longer counted.",
+    )
 
 
 def _first_of_year(year: int | None) -> date | None:

@@ -2,7 +2,7 @@
 
 Every output that carries a review's words draws them from the fields listed here: the
 single-review file (``scr-review/1``, which carries the chronology and participants too),
-the national exchange line (``scr-exchange/1``), the causal graph's files (their labels
+the national exchange line (``scr-exchange/1.1``), the causal graph's files (their labels
 and link notes), the CSV of figures (codes only, no free text), and the review's report and
 the Board's response (``scr/report``: Word, PDF and HTML). The scan reads exactly
 these fields of every record the review holds, so nothing can leave unscanned; a test

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from scr.common.columns import Tracked, UtcDateTime, enum_column, utcnow
-from scr.vocabulary import IdentifierKind
+from scr.vocabulary import IdentifierKind, WithdrawalReason
 
 
 class KnownIdentifier(Tracked, table=True):
@@ -91,3 +91,23 @@ class ExchangeLine(SQLModel, table=True):
     line: str = Field(sa_type=sa.Text)
     typology_versions: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
     built_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, nullable=False)
+
+
+class ExchangeWithdrawal(SQLModel, table=True):
+    """A review that left in the exchange and must no longer be counted: reopened or deleted
+    here, or withdrawn at the instance it came from. The export sends it as a withdrawal line
+    (``scr-exchange/1.1``); an import that applies one keeps it too, so that it is passed on
+    and an older line of the review, sent again, is not taken back in."""
+
+    __tablename__ = "exchange_withdrawal"
+    __table_args__ = (sa.UniqueConstraint("source_instance", "source_board", "reference"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_instance: str = Field(max_length=64)
+    source_board: str = Field(max_length=100)
+    reference: str = Field(max_length=200)
+    revision: int = Field(description="The review's revision when it was withdrawn.")
+    reason: WithdrawalReason = Field(sa_column=enum_column(WithdrawalReason))
+    withdrawn_at: datetime = Field(
+        default_factory=utcnow, sa_type=UtcDateTime, nullable=False, index=True
+    )

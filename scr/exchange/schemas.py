@@ -88,7 +88,7 @@ class AcceptanceCreate(WriteBase):
 class ImportLineReport(BaseModel):
     line: int
     reference: str | None = None
-    outcome: Literal["imported", "replaced", "unchanged", "older", "refused"]
+    outcome: Literal["imported", "replaced", "unchanged", "older", "refused", "withdrawn"]
     message: str
 
 
@@ -104,3 +104,7 @@ class ImportReport(BaseModel):
     unchanged: int
     older: int
     refused: int
+    withdrawn: int = Field(
+        description="Withdrawal lines applied: reviews reopened, deleted or withheld at their "
+        "source, removed here if held."
+    )

@@ -17,7 +17,7 @@ from scr.common.columns import utcnow
 from scr.common.lookup import get_or_404, id_of
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.errors import Conflict, Forbidden, InvalidInput
-from scr.exchange import scanning
+from scr.exchange import scanning, withdrawals
 from scr.exchange.models import ExchangeLine, ImportedReview, KnownIdentifier, ScanAcceptance
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
@@ -35,7 +35,7 @@ from scr.review.schemas import (
     ReviewUpdate,
 )
 from scr.tag.models import Adjudication, Tag
-from scr.vocabulary import ReviewStatus
+from scr.vocabulary import ReviewStatus, WithdrawalReason
 
 # The records a review owns, in the order they can be deleted without breaking a reference.
 _OWNED: list[tuple[str, Any]] = [
@@ -171,6 +171,7 @@ def update(
     if publishing:
         scanning.ensure_clear(session=session, review=review)
         scanning.mark_cleared(session, review)
+        withdrawals.clear_own(session, review)
     session.flush()
     return review
 
@@ -186,6 +187,8 @@ def reopen(
             f"Review {review.reference} is not published ({review.status.value}), so there is "
             "nothing to reopen: it can be changed as it is."
         )
+    # (first: naming the instance may use a savepoint, whose end would forget the thaw)
+    withdrawals.withdraw_own(session, review, WithdrawalReason.reopened)
     frozen.thaw(session, review)
     session.add(
         ReviewReopening(
@@ -210,7 +213,9 @@ def owned_counts(*, session: Session, review: Review) -> dict[str, int]:
 
 
 def delete(*, session: Session, review: Review, cascade: bool) -> None:
-    """Delete a review; what it holds goes too only when ``cascade`` says so."""
+    """Delete a review; what it holds goes too only when ``cascade`` says so. A review of
+    this instance that may have left in the exchange is withdrawn from it; an imported
+    copy is not (its source withdraws it, or a newer revision replaces it)."""
     counts = {k: v for k, v in owned_counts(session=session, review=review).items() if v}
     if counts and not cascade:
         held = ", ".join(f"{n} {label}" for label, n in counts.items())
@@ -219,6 +224,11 @@ def delete(*, session: Session, review: Review, cascade: bool) -> None:
             "with ?cascade=true to delete the review with everything it holds.",
             holds=counts,
         )
+    imported = session.exec(
+        select(ImportedReview.id).where(ImportedReview.review_id == review.id)
+    ).first()
+    if imported is None:
+        withdrawals.withdraw_own(session, review, WithdrawalReason.deleted)
     episodes = select(KeyPracticeEpisode.id).where(KeyPracticeEpisode.review_id == review.id)
     findings = select(Finding.id).where(Finding.review_id == review.id)
     questions = select(BoardQuestion.id).where(col(BoardQuestion.finding_id).in_(findings))

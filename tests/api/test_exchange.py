@@ -88,7 +88,7 @@ def _review_count(session: Session) -> int:
 def test_the_committed_schema_is_the_one_the_code_defines(anonymous: TestClient) -> None:
     assert committed_schema() == json_schema(), (
         "the exchange models changed: run `scr exchange schema > "
-        "scr/exchange/scr-exchange-1.schema.json`, "
+        "scr/exchange/scr-exchange-1.1.schema.json`, "
         "and if old files no longer validate, this is a new format version"
     )
     served = anonymous.get("/api/v1/exports/schema")
@@ -280,7 +280,7 @@ def _duplicated(good: bytes) -> bytes:
 
 
 def _wrong_format(good: bytes) -> bytes:
-    return good.replace(b'"scr-exchange/1"', b'"scr-exchange/2"')
+    return re.sub(rb'"scr-exchange/1(\.1)?"', b'"scr-exchange/2"', good)
 
 
 def _off_schema(good: bytes) -> bytes:
@@ -291,7 +291,10 @@ def _off_schema(good: bytes) -> bytes:
 
 BAD_FILES: dict[str, tuple[Callable[[bytes], bytes], str]] = {
     "malformed line": (lambda good: b"{not json\n" + good, "Line 1 is not JSON"),
-    "wrong schema version": (_wrong_format, "this instance reads scr-exchange/1 only"),
+    "wrong schema version": (
+        _wrong_format,
+        "this instance reads scr-exchange/1 and scr-exchange/1.1.",
+    ),
     "line off the schema": (_off_schema, "does not match the schema"),
     "truncated stream": (_truncated, "ends without its manifest"),
     "manifest count mismatch": (_manifest_count, "counts 2 review line(s) but the file has 1"),

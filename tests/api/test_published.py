@@ -268,10 +268,10 @@ def test_reopening_withdraws_the_review_until_it_passes_the_gate_again(
         )
     ).all()
     assert audited, "the reopening is in the audit trail"
-    # Withdrawn from every export while it is open.
+    # Withdrawn from every export while it is open: the export says so to those who have it.
     assert [
         line["type"] for line in lines_of(national.get("/api/v1/exports/national").content)
-    ] == ["manifest"]
+    ] == ["withdrawal", "manifest"]
     again = published.lead_client.post(
         f"{published.url}/reopen", json={"version": reopened.json()["version"], "reason": REOPEN}
     )

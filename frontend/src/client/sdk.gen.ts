@@ -91,8 +91,8 @@ export const authRevokeMachineToken = <ThrowOnError extends boolean = false>(opt
 /**
  * Schema
  *
- * The JSON Schema of an ``scr-exchange/1`` line (kept in the repository as
- * scr/exchange/scr-exchange-1.schema.json).
+ * The JSON Schema of an ``scr-exchange/1.1`` line (kept in the repository as
+ * scr/exchange/scr-exchange-1.1.schema.json).
  */
 export const exchangeSchema = <ThrowOnError extends boolean = false>(options?: Options<ExchangeSchemaData, ThrowOnError>) => (options?.client ?? client).get<ExchangeSchemaResponses, ExchangeSchemaErrors, ThrowOnError>({ url: '/api/v1/exports/schema', ...options });
 

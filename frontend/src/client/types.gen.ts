@@ -2523,7 +2523,7 @@ export type ImportLineReport = {
     /**
      * Outcome
      */
-    outcome: 'imported' | 'replaced' | 'unchanged' | 'older' | 'refused';
+    outcome: 'imported' | 'replaced' | 'unchanged' | 'older' | 'refused' | 'withdrawn';
     /**
      * Message
      */
@@ -2571,6 +2571,12 @@ export type ImportReport = {
      * Refused
      */
     refused: number;
+    /**
+     * Withdrawn
+     *
+     * Withdrawal lines applied: reviews reopened, deleted or withheld at their source, removed here if held.
+     */
+    withdrawn: number;
 };
 
 /**
