@@ -6,8 +6,9 @@ the final report in each format is made the first time it is asked for and kept
 (``PublishedReport``; dated by the publication, from the frozen record); while that
 revision stands the kept bytes are handed out, so the report the Board published is the
 same file ever after. (Made on first asking, not at publication: a PDF takes seconds, and
-publishing should not wait for three documents nobody has asked for yet.) The Board's response is made afresh each time: the Board keeps working its
-actions after publication.
+publishing should not wait for three documents nobody has asked for yet.) The Board's
+response is made afresh each time: the Board keeps working its actions
+after publication.
 """
 
 from __future__ import annotations
