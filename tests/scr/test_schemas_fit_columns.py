@@ -71,6 +71,7 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "LinkUpdate": CausalLink,
     "MachineTokenCreate": ApiToken,
     "Manifest": None,  # checked, never stored
+    "Withdrawal": None,  # its source, as Source's, kept in exchange_withdrawal
     "ParticipantCreate": Participant,
     "ParticipantUpdate": Participant,
     "QualityMarkerIn": None,  # an entry of Review.quality_markers (JSON)
