@@ -206,9 +206,11 @@ def test_a_published_review_found_to_hold_an_identifier_is_withheld_from_export(
     )
     assert answer.status_code == 201
     lines = lines_of(national.get("/api/v1/exports/national").content)
-    assert [line["type"] for line in lines] == ["manifest"]
-    assert lines[0]["withheld"] == 1
-    assert lines[0]["count"] == 0
+    # Withheld, and withdrawn from those who pulled it before the identifier was known.
+    assert [line["type"] for line in lines] == ["withdrawal", "manifest"]
+    assert lines[0]["reason"] == "withheld"
+    assert lines[-1]["withheld"] == 1
+    assert lines[-1]["count"] == 0
 
 
 def test_known_identifiers_are_for_the_reviews_reviewers_alone(
