@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from scr.common.columns import Tracked
 from scr.errors import Conflict
@@ -89,7 +89,9 @@ def _keep_published_frozen(session: Session, _context: Any, _instances: Any) -> 
             _refuse(review)
 
 
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
-def _forget(session: Session) -> None:
-    session.info.pop(_THAWED, None)
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, transaction: SessionTransaction) -> None:
+    # Only when the whole transaction ends: a savepoint's end (naming the instance, say, or
+    # an import's line) fires after_commit too, and would forget a thaw still needed.
+    if transaction.parent is None:
+        session.info.pop(_THAWED, None)

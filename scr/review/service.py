@@ -187,9 +187,8 @@ def reopen(
             f"Review {review.reference} is not published ({review.status.value}), so there is "
             "nothing to reopen: it can be changed as it is."
         )
-    # (first: naming the instance may use a savepoint, whose end would forget the thaw)
-    withdrawals.withdraw_own(session, review, WithdrawalReason.reopened)
     frozen.thaw(session, review)
+    withdrawals.withdraw_own(session, review, WithdrawalReason.reopened)
     session.add(
         ReviewReopening(
             review_id=id_of(review), reason=data.reason, reopened_by=actor, revision=review.revision
