@@ -40,7 +40,7 @@ from scr.common.columns import utcnow
 from scr.common.lookup import id_of
 from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict, DomainError, InvalidInput
-from scr.exchange import lines, withdrawals
+from scr.exchange import lines, withdrawals, withdrawing
 from scr.exchange.document import FORMAT, READS, ExchangeReview, Manifest, Withdrawal
 from scr.exchange.lines import versions_of
 from scr.exchange.models import ImportedReview
@@ -217,7 +217,7 @@ def import_file(
                 break
             if data.get("type") == "withdrawal":
                 withdrawal = Withdrawal.model_validate(data)
-                reports.append(_withdraw(session, number, withdrawal, own_instance))
+                reports.append(withdrawing.apply(session, number, withdrawal, own_instance))
             else:
                 line = ExchangeReview.model_validate(data)
                 text = raw.rstrip(b"\n").decode("utf-8")
@@ -254,13 +254,7 @@ def _import_line(
 
     if s.instance == own_instance:
         return report("refused", "This review was exported by this instance; it is here already.")
-    held = session.exec(
-        select(ImportedReview).where(
-            ImportedReview.source_instance == s.instance,
-            ImportedReview.source_board == s.board,
-            ImportedReview.reference == s.reference,
-        )
-    ).first()
+    held = withdrawals.held_copy(session, s)
     if held is not None and held.revision == s.revision:
         if held.line_sha256 == digest:
             return report("unchanged", f"Revision {s.revision} is here already; nothing changed.")
@@ -315,64 +309,6 @@ def _import_line(
     if held_revision is not None:
         return report("replaced", f"Revision {s.revision} replaced revision {held_revision}.")
     return report("imported", f"Imported as review {review.id}.")
-
-
-def _withdraw(
-    session: Session, number: int, line: Withdrawal, own_instance: str
-) -> ImportLineReport:
-    s = line.source
-
-    def report(outcome: Any, message: str) -> ImportLineReport:
-        return ImportLineReport(
-            line=number, reference=s.reference, outcome=outcome, message=message
-        )
-
-    if s.instance == own_instance:
-        return report("unchanged", "This review is this instance's own; nothing to withdraw.")
-    held = session.exec(
-        select(ImportedReview).where(
-            ImportedReview.source_instance == s.instance,
-            ImportedReview.source_board == s.board,
-            ImportedReview.reference == s.reference,
-        )
-    ).first()
-    if held is not None and held.revision > s.revision:
-        return report(
-            "older",
-            f"The withdrawal of revision {s.revision} is older than revision {held.revision}, "
-            "kept here.",
-        )
-    gone = withdrawals.standing(session, instance=s.instance, board=s.board, reference=s.reference)
-    if held is None and gone is not None and gone.revision >= s.revision:
-        return report("unchanged", f"Revision {s.revision} is withdrawn here already.")
-    with session.begin_nested():
-        if held is not None:
-            review = review_service.get(session=session, review_id=held.review_id)
-            review_service.delete(session=session, review=review, cascade=True)
-        withdrawals.withdraw(
-            session,
-            instance=s.instance,
-            board=s.board,
-            reference=s.reference,
-            revision=s.revision,
-            reason=line.reason,
-        )
-    why = {
-        "reopened": "reopened for change",
-        "deleted": "deleted",
-        "withheld": "withheld (an identifier was found in it)",
-    }[line.reason.value]
-    if held is None:
-        return report(
-            "withdrawn",
-            f"Review {s.reference} of board {s.board} was {why} at its source; none was held "
-            "here, and an older copy will not be taken in.",
-        )
-    return report(
-        "withdrawn",
-        f"Review {s.reference} of board {s.board} was {why} at its source: the copy held "
-        "here is removed and no longer counted.",
-    )
 
 
 def _first_of_year(year: int | None) -> date | None:

@@ -13,8 +13,9 @@ from sqlmodel import Session, select
 
 from scr.board.models import Board
 from scr.common.columns import utcnow
+from scr.exchange.document import Source
 from scr.exchange.instance import instance_id
-from scr.exchange.models import ExchangeWithdrawal
+from scr.exchange.models import ExchangeWithdrawal, ImportedReview
 from scr.review.models import Review
 from scr.vocabulary import ReviewStatus, WithdrawalReason
 
@@ -28,6 +29,17 @@ def standing(
             ExchangeWithdrawal.source_instance == instance,
             ExchangeWithdrawal.source_board == board,
             ExchangeWithdrawal.reference == reference,
+        )
+    ).first()
+
+
+def held_copy(session: Session, source: Source) -> ImportedReview | None:
+    """Where the copy held here of the review with this source key came from, if one is."""
+    return session.exec(
+        select(ImportedReview).where(
+            ImportedReview.source_instance == source.instance,
+            ImportedReview.source_board == source.board,
+            ImportedReview.reference == source.reference,
         )
     ).first()
 
