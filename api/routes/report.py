@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
@@ -14,37 +14,26 @@ from scr.vocabulary import AuditAction, ReportFormat
 
 router = APIRouter(prefix="/reviews/{review_id}", tags=["report"])
 
+_A_DOCUMENT: dict[str, Any] = {
+    "response_class": Response,
+    "responses": {200: {"content": {m: {} for m in report_service.MEDIA_TYPES.values()}}},
+    "openapi_extra": {AUDIT_AS: AuditAction.export.value},
+}
+FormatQuery = Annotated[ReportFormat, Query(description="html (the preview), pdf or docx")]
 
-@router.get(
-    "/report",
-    response_class=Response,
-    responses={200: {"content": {m: {} for m in report_service.MEDIA_TYPES.values()}}},
-    openapi_extra={AUDIT_AS: AuditAction.export.value},
-)
+
+@router.get("/report", **_A_DOCUMENT)
 def read(
-    session: SessionDep,
-    review: ReviewDep,
-    format: Annotated[
-        ReportFormat, Query(description="html (the preview), pdf or docx")
-    ] = ReportFormat.html,
+    session: SessionDep, review: ReviewDep, format: FormatQuery = ReportFormat.html
 ) -> Response:
     """The review's report; a DRAFT until the review is published with no open scan hit,
-    and once published the very file made at publication."""
+    and once published the same file each time (kept when first made)."""
     return _file(report_service.make(session=session, review=review, fmt=format), format)
 
 
-@router.get(
-    "/response",
-    response_class=Response,
-    responses={200: {"content": {m: {} for m in report_service.MEDIA_TYPES.values()}}},
-    openapi_extra={AUDIT_AS: AuditAction.export.value},
-)
+@router.get("/response", **_A_DOCUMENT)
 def board_response(
-    session: SessionDep,
-    review: ReviewDep,
-    format: Annotated[
-        ReportFormat, Query(description="html (the preview), pdf or docx")
-    ] = ReportFormat.html,
+    session: SessionDep, review: ReviewDep, format: FormatQuery = ReportFormat.html
 ) -> Response:
     """The Board's response and action plan, from the questions, responses and actions;
     409 until the Board has responded to a question."""

@@ -1095,7 +1095,7 @@ export const identifiersAccept = <ThrowOnError extends boolean = false>(options:
  * Read
  *
  * The review's report; a DRAFT until the review is published with no open scan hit,
- * and once published the very file made at publication.
+ * and once published the same file each time (kept when first made).
  */
 export const reportRead = <ThrowOnError extends boolean = false>(options: Options<ReportReadData, ThrowOnError>) => (options.client ?? client).get<ReportReadResponses, ReportReadErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
