@@ -38,6 +38,8 @@ from fractions import Fraction
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from scr.review.models import RECORD_KEYS
 
 DEFAULT_THRESHOLD = 10
@@ -89,6 +91,12 @@ class PerturbationTable:
         at = bisect.bisect_right(self._cuts, cell_key % RECORD_KEYS)
         return self.changes[min(at, len(self.changes) - 1)][0]
 
+    def changes_for(self, cell_keys: np.ndarray) -> np.ndarray:
+        """``change`` of each of many cell keys (int64) at once."""
+        at = np.searchsorted(np.array(self._cuts), cell_keys % RECORD_KEYS, side="right")
+        steps = np.array([change for change, _ in self.changes], dtype=np.int64)
+        return steps[np.minimum(at, len(steps) - 1)]
+
 
 @lru_cache
 def perturbation_table() -> PerturbationTable:
@@ -111,3 +119,18 @@ def publish(tally: Tally, threshold: int, table: PerturbationTable | None = None
     if tally.reviews < threshold or value < threshold:
         return Cell(value=None, suppressed=True)
     return Cell(value=value, suppressed=False)
+
+
+def publish_many(
+    reviews: np.ndarray, keys: np.ndarray, threshold: int, table: PerturbationTable | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """``publish`` for many cells at once, from their counts and key sums (int64 arrays):
+    the published values (-1 where suppressed) and which are suppressed."""
+    if threshold < 1:
+        raise ValueError("the suppression threshold must be at least 1")
+    if (reviews < 0).any():
+        raise ValueError("counts must be 0 or more")
+    value = reviews + (table or perturbation_table()).changes_for(keys)
+    suppressed = (reviews > 0) & ((reviews < threshold) | (value < threshold))
+    value = np.where(reviews == 0, 0, np.where(suppressed, -1, value))
+    return value, suppressed

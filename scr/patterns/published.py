@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
+
 from scr.patterns import disclosure, selection
 from scr.patterns.disclosure import Tally
 from scr.patterns.schemas import Count
@@ -35,6 +37,21 @@ def count(tally: Tally, scope: Scope) -> Count:
         return Count(reviews=tally.reviews)
     cell = disclosure.publish(tally, scope.threshold)
     return Count(reviews=cell.value, suppressed=cell.suppressed)
+
+
+def count_many(
+    reviews: np.ndarray, keys: np.ndarray, scope: Scope
+) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` of many cells at once (int64 counts and key sums): the values shown (-1 where
+    suppressed) and which are suppressed."""
+    if scope.full:
+        return reviews, np.zeros(reviews.shape, dtype=bool)
+    return disclosure.publish_many(reviews, keys, scope.threshold)
+
+
+def as_count(value: int, suppressed: bool) -> Count:
+    """One of ``count_many``'s figures as a ``Count``."""
+    return Count(reviews=None, suppressed=True) if suppressed else Count(reviews=value)
 
 
 def counts(tallies: Sequence[Tally], scope: Scope) -> list[Count]:

@@ -18,7 +18,7 @@ import numpy as np
 from sqlmodel import Session
 
 from scr.errors import InvalidInput
-from scr.patterns import published, selection
+from scr.patterns import published, selection, statistics
 from scr.patterns.disclosure import Tally
 from scr.patterns.schemas import (
     Chain,
@@ -27,13 +27,13 @@ from scr.patterns.schemas import (
     CodePair,
     CodeTrend,
     Cooccurrence,
+    Count,
     Frequencies,
     PatternFilters,
     Trends,
     YearCount,
 )
 from scr.patterns.selection import Scope
-from scr.patterns.statistics import fisher_greater, lift
 from typology.loader import Typology
 
 
@@ -60,17 +60,27 @@ def frequencies(
     return Frequencies(**head, items=items[offset : offset + limit], total=len(items))
 
 
-def _related(typology: Typology, a: str, b: str) -> bool:
-    return a in typology.ancestors(b) or b in typology.ancestors(a)
+def _related(typology: Typology, codes: Sequence[str]) -> np.ndarray:
+    """Which of ``codes`` is the other's ancestor, as a symmetric matrix."""
+    place = {code: n for n, code in enumerate(codes)}
+    related = np.zeros((len(codes), len(codes)), dtype=bool)
+    for n, code in enumerate(codes):
+        for ancestor in typology.ancestors(code):
+            if ancestor in place:
+                related[n, place[ancestor]] = related[place[ancestor], n] = True
+    return related
 
 
-def _feasible(together: int, count_a: int, count_b: int, reviews: int) -> tuple[int, ...]:
+def _feasible(
+    together: np.ndarray, count_a: np.ndarray, count_b: np.ndarray, reviews: int
+) -> tuple[np.ndarray, ...]:
     """Published counts made consistent for Fisher's test (each change is small, so they may
     not quite fit together): every count within the reviews, the pair within what A and B
     allow."""
-    count_a, count_b = min(count_a, reviews), min(count_b, reviews)
-    low, high = max(0, count_a + count_b - reviews), min(count_a, count_b)
-    return min(max(together, low), high), count_a, count_b, reviews
+    count_a, count_b = np.minimum(count_a, reviews), np.minimum(count_b, reviews)
+    low, high = np.maximum(0, count_a + count_b - reviews), np.minimum(count_a, count_b)
+    all_reviews = np.full(len(together), reviews, dtype=np.int64)
+    return np.minimum(np.maximum(together, low), high), count_a, count_b, all_reviews
 
 
 def cooccurrence(
@@ -85,49 +95,52 @@ def cooccurrence(
 ) -> Cooccurrence:
     """Pairs of codes found in the same reviews at least ``min_support`` times, with lift and
     Fisher's exact test, computed from the published counts. Codes are those the tags map to,
-    or with ``rolled_up`` their ancestors too (a code and its own ancestor are not a pair)."""
+    or with ``rolled_up`` their ancestors too (a code and its own ancestor are not a pair).
+    Every pair is published at once, with numpy (``statistics`` holds the scalar reference)."""
     query = selection.select_reviews(session, filters, scope)
     counts, _ = query.tallies(query.codes(filters.kind, exact=not rolled_up))
     present = np.flatnonzero(counts)
     has = query.codes(filters.kind, exact=not rolled_up)[np.ix_(query.mask, present)]
-    together = has.T @ has  # reviews with both codes: one matrix product
-    together_keys = has.T @ (has * query.keys[:, None])
+    together = np.rint(has.T @ has).astype(np.int64)  # reviews with both: one matrix product
+    together_keys = np.rint(has.T @ (has * query.keys[:, None])).astype(np.int64)
     codes = [query.coded.codes[c] for c in present]
     selected = query.reviews()
     reviews = published.count(selected, scope)
-    singles = [
-        published.count(Tally(int(together[i, i]), int(together_keys[i, i])), scope)
-        for i in range(len(codes))
-    ]
-    floor = selection.support_floor(min_support, scope)
-    items = []
-    for i, j in zip(*np.nonzero(np.triu(together >= floor, k=1)), strict=True):
-        x, y = codes[i], codes[j]
-        if rolled_up and _related(query.typology, x, y):
-            continue
-        count = published.count(Tally(int(together[i, j]), int(together_keys[i, j])), scope)
-        if not selection.supported(count, min_support, scope):
-            continue
-        count_a, count_b = singles[i], singles[j]
-        figures = (count.reviews, count_a.reviews, count_b.reviews, reviews.reviews)
-        shown = [f for f in figures if f is not None]
-        fitted = _feasible(*shown) if len(shown) == 4 else None
-        items.append(
-            CodePair(
-                code_a=x,
-                code_b=y,
-                count=count,
-                count_a=count_a,
-                count_b=count_b,
-                lift=lift(*fitted) if fitted else None,
-                p_value=fisher_greater(*fitted) if fitted else None,
-            )
-        )
-    items = published.ordered(items, lambda i: i.count, lambda i: (i.code_a, i.code_b))
-    head = published.head(query, scope, selected)
-    return Cooccurrence(
-        **head, min_support=min_support, items=items[offset : offset + limit], total=len(items)
+    single, single_hidden = published.count_many(
+        np.diagonal(together).copy(), np.diagonal(together_keys).copy(), scope
     )
+    floor = selection.support_floor(min_support, scope)
+    candidate = np.triu(together >= floor, k=1)
+    if rolled_up:
+        candidate &= ~_related(query.typology, codes)
+    i, j = np.nonzero(candidate)  # row-major: (code_a, code_b) in code order
+    count, hidden = published.count_many(together[i, j], together_keys[i, j], scope)
+    listed = ~hidden & (scope.full | (count >= min_support))  # as ``selection.supported``
+    i, j, count = i[listed], j[listed], count[listed]
+    fitted = ~(single_hidden[i] | single_hidden[j]) & (reviews.reviews is not None)
+    lifts = np.full(len(i), np.nan)
+    p_values = np.full(len(i), np.nan)
+    if fitted.any() and reviews.reviews is not None:
+        figures = _feasible(count[fitted], single[i[fitted]], single[j[fitted]], reviews.reviews)
+        lifts[fitted] = statistics.lift_many(*figures)
+        p_values[fitted] = statistics.fisher_greater_many(*figures)
+    order = np.lexsort((j, i, -count))  # largest first, then in code order
+    total = len(order)
+    page = order[offset : offset + limit]
+    items = [
+        CodePair(
+            code_a=codes[i[n]],
+            code_b=codes[j[n]],
+            count=Count(reviews=int(count[n])),
+            count_a=published.as_count(int(single[i[n]]), bool(single_hidden[i[n]])),
+            count_b=published.as_count(int(single[j[n]]), bool(single_hidden[j[n]])),
+            lift=None if np.isnan(lifts[n]) else float(lifts[n]),
+            p_value=None if np.isnan(p_values[n]) else float(p_values[n]),
+        )
+        for n in page.tolist()
+    ]
+    head = published.head(query, scope, selected)
+    return Cooccurrence(**head, min_support=min_support, items=items, total=total)
 
 
 def trends(
