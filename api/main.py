@@ -49,6 +49,7 @@ from scr import planner
 from scr.config import get_settings, signing_secret
 from scr.db import get_engine
 from scr.migrate import ensure_current
+from scr.patterns.index import store as pattern_index
 
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
 # Swagger UI's files come from an installed package: the docs work with no internet access.
@@ -116,6 +117,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         lifespan=_lifespan if check_migrations else None,
     )
     errors.install(app)
+    pattern_index.one_blas_thread()
     settings = get_settings()
     app.add_middleware(
         BodySizeLimit,

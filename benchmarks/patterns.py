@@ -260,6 +260,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
+    store.one_blas_thread()  # as the server does (api.main), for the in-process figures
     sizes = [int(s) for s in args.sizes.split(",")]
     engines = ["sqlite"] + (["postgresql"] if os.environ.get("SCR_TEST_DATABASE_URL") else [])
     folder = scratch_folder()
