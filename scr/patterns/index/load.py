@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -143,14 +142,23 @@ def _year(value: Any) -> int:
 
 @dataclass(frozen=True)
 class Tags:
-    """Agreed tags, one row each distinct (review, kind, version, code); the (version, code)s
-    as places in ``sources``, shared by every ``Tags``."""
+    """Agreed tags, a row each: review, kind and id of the record, and its (version, code) as
+    a place in ``sources``, shared by every ``Tags``."""
 
     review: np.ndarray
     kind: np.ndarray  # place in ``KINDS``
+    target: np.ndarray  # the record's id
     source: np.ndarray  # place in ``sources``
 
+    def without(self, reviews: np.ndarray) -> Tags:
+        kept = ~np.isin(self.review, reviews)
+        return Tags(self.review[kept], self.kind[kept], self.target[kept], self.source[kept])
 
+    def then(self, other: Tags) -> Tags:
+        return Tags(*(np.concatenate([getattr(self, f), getattr(other, f)]) for f in _TAG_FIELDS))
+
+
+_TAG_FIELDS = ("review", "kind", "target", "source")
 sources: list[tuple[str, str]] = []
 _source_place: dict[tuple[str, str], int] = {}
 
@@ -166,65 +174,93 @@ def source_place(version: str, code: str) -> int:
     return place
 
 
-def _raw(session: Session, sql: str, column: str, ids: Sequence[int] | None) -> list[Any]:
-    """The rows of plain SQL (no type processing: the fast path for many rows) for the reviews
-    ``ids`` (``column`` is their review id), or for every review."""
-    if ids is None:
-        return list(session.execute(sa.text(sql)).all())
-    stmt = sa.text(f"{sql} AND {column} IN :ids").bindparams(sa.bindparam("ids", expanding=True))
-    return list(session.execute(stmt, {"ids": list(ids)}).all())
+def _columns(
+    session: Session, sql: str, width: int, column: str, ids: Sequence[int] | None
+) -> np.ndarray:
+    """The rows of plain SQL of ``width`` columns as an array of objects, read through the
+    driver's own cursor (no row objects: the fast path for a million rows), for the reviews
+    ``ids`` (``column`` is their review id; the ids written into the SQL as whole numbers),
+    or for every review."""
+    found: list[Any] = []
+    for chunk in _chunks(ids):
+        where = (
+            "" if chunk is None else f" AND {column} IN ({', '.join(map(str, map(int, chunk)))})"
+        )
+        cursor = session.connection().connection.cursor()
+        try:
+            cursor.execute(sql + where)
+            found += cursor.fetchall()
+        finally:
+            cursor.close()
+    if not found:
+        return np.empty((0, width), dtype=object)
+    return np.array(found, dtype=object)
+
+
+def _numbered(values: np.ndarray) -> tuple[np.ndarray, list[Any]]:
+    """Each value's place among the distinct values, and those values."""
+    distinct = list(dict.fromkeys(values))
+    places = {value: n for n, value in enumerate(distinct)}
+    numbers = np.fromiter(map(places.__getitem__, values), dtype=np.int64, count=len(values))
+    return numbers, distinct
 
 
 def agreed_tags(session: Session, ids: Sequence[int] | None) -> Tags:
-    rows: list[Any] = []
-    for chunk in _chunks(ids):
-        rows += _raw(
-            session,
-            "SELECT DISTINCT review_id, target_kind, typology_version, code FROM tag WHERE agreed",
-            "review_id",
-            chunk,
-        )
-    kinds = {kind: n for n, kind in enumerate(KINDS)}
+    """Every agreed tag of the reviews ``ids`` (every review when None)."""
+    table = _columns(
+        session,
+        "SELECT review_id, target_kind, target_id, typology_version, code FROM tag WHERE agreed",
+        5,
+        "review_id",
+        ids,
+    )
+    kind, kinds = _numbered(table[:, 1])
+    version, versions = _numbered(table[:, 3])
+    code, codes = _numbered(table[:, 4])
+    pair, found = np.unique(version * max(len(codes), 1) + code, return_inverse=True)
+    places = [source_place(versions[p // len(codes)], codes[p % len(codes)]) for p in pair]
     return Tags(
-        review=np.array([r[0] for r in rows], dtype=np.int64),
-        kind=np.array([kinds[r[1]] for r in rows], dtype=np.int8),
-        source=np.array([source_place(r[2], r[3]) for r in rows], dtype=np.int64),
+        review=table[:, 0].astype(np.int64),
+        kind=np.array([KINDS.index(k) for k in kinds], dtype=np.int8)[kind],
+        target=table[:, 2].astype(np.int64),
+        source=np.array(places, dtype=np.int64)[found.reshape(-1)],
     )
 
 
 Source = tuple[str, str]  # (typology version, code) of an agreed tag
-Path = tuple[int, tuple[Source, ...], tuple[Source, ...], tuple[Source, ...]]
-"""A factor that influenced a factor that contributed to an episode, in review ``[0]``: the
-agreed (version, code)s of each of the three records."""
 
 
-def chains(session: Session, ids: Sequence[int] | None) -> list[Path]:
-    paths: list[Path] = []
-    for chunk in _chunks(ids):
-        codes: dict[tuple[str, int], list[Source]] = defaultdict(list)
-        for kind, target, version, code in _raw(
-            session,
-            "SELECT target_kind, target_id, typology_version, code FROM tag "
-            "WHERE agreed AND target_kind IN ('factor', 'episode')",
-            "review_id",
-            chunk,
-        ):
-            codes[(kind, int(target))].append((str(version), str(code)))
-        for review, first, second, episode in _raw(
-            session,
-            "SELECT l1.review_id, l1.source_id, l1.target_id, l2.target_id "
-            "FROM causal_link l1 JOIN causal_link l2 ON l2.review_id = l1.review_id "
-            "AND l2.kind = 'contributed_to' AND l2.source_kind = 'factor' "
-            "AND l2.source_id = l1.target_id "
-            "WHERE l1.kind = 'influenced'",
-            "l1.review_id",
-            chunk,
-        ):
-            ends = (
-                tuple(codes.get(("factor", int(first)), ())),
-                tuple(codes.get(("factor", int(second)), ())),
-                tuple(codes.get(("episode", int(episode)), ())),
-            )
-            if all(ends):
-                paths.append((int(review), *ends))
-    return paths
+@dataclass(frozen=True)
+class Paths:
+    """Each factor that influenced a factor that contributed to an episode: its review, and
+    the ids of the three records."""
+
+    review: np.ndarray
+    first: np.ndarray
+    second: np.ndarray
+    episode: np.ndarray
+
+    def without(self, reviews: np.ndarray) -> Paths:
+        kept = ~np.isin(self.review, reviews)
+        return Paths(self.review[kept], self.first[kept], self.second[kept], self.episode[kept])
+
+    def then(self, other: Paths) -> Paths:
+        fields = ("review", "first", "second", "episode")
+        return Paths(*(np.concatenate([getattr(self, f), getattr(other, f)]) for f in fields))
+
+
+def chains(session: Session, ids: Sequence[int] | None) -> Paths:
+    """The causal paths of the reviews ``ids`` (every review when None); their records'
+    codes come from their agreed tags (``snapshot.code``)."""
+    table = _columns(
+        session,
+        "SELECT l1.review_id, l1.source_id, l1.target_id, l2.target_id "
+        "FROM causal_link l1 JOIN causal_link l2 ON l2.review_id = l1.review_id "
+        "AND l2.kind = 'contributed_to' AND l2.source_kind = 'factor' "
+        "AND l2.source_id = l1.target_id "
+        "WHERE l1.kind = 'influenced'",
+        4,
+        "l1.review_id",
+        ids,
+    )
+    return Paths(*(table[:, n].astype(np.int64) for n in range(4)))

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from scr.config import get_settings
 from scr.patterns import rollup
 from scr.patterns.index import load
-from scr.patterns.index.load import Fingerprint, Path, Rows, Source, Tags
+from scr.patterns.index.load import Fingerprint, Paths, Rows, Source, Tags
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,44 @@ def _places(ids: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     return np.asarray(order[np.searchsorted(ids[order], wanted)])
 
 
-def code(version: str, rows: Rows, tags: Tags, paths: Sequence[Path]) -> Coded:
+def _spread(starts: np.ndarray, widths: np.ndarray) -> np.ndarray:
+    """``starts[n], starts[n] + 1, ...`` for ``widths[n]`` places each, one after another."""
+    ends = np.cumsum(widths)
+    return np.repeat(starts - ends + widths, widths) + np.arange(int(ends[-1]) if len(ends) else 0)
+
+
+def _each(keys: np.ndarray, values: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Every ``values[n]`` whose ``keys[n]`` is one of ``wanted``: for each, its place in
+    ``wanted`` and the value (a join of two arrays)."""
+    order = np.argsort(keys, kind="stable")
+    keys, values = keys[order], values[order]
+    low = np.searchsorted(keys, wanted, side="left")
+    widths = np.searchsorted(keys, wanted, side="right") - low
+    return np.repeat(np.arange(len(wanted)), widths), values[_spread(low, widths)]
+
+
+def _chains(
+    codes: tuple[str, ...], rows: np.ndarray, paths: Paths, records: dict[int, np.ndarray]
+) -> tuple[list[tuple[str, str, str]], np.ndarray, np.ndarray]:
+    """Each chain of codes a path's records carry, and each (row, chain) once. ``records``
+    holds, for factors and episodes, their ids and codes (a two-column array each)."""
+    factors, episodes = records[load.KINDS.index("factor")], records[load.KINDS.index("episode")]
+    at, first = _each(factors[:, 0], factors[:, 1], paths.first)
+    row, second_id, episode_id = rows[at], paths.second[at], paths.episode[at]
+    at, second = _each(factors[:, 0], factors[:, 1], second_id)
+    row, first, episode_id = row[at], first[at], episode_id[at]
+    at, episode = _each(episodes[:, 0], episodes[:, 1], episode_id)
+    width = len(codes)
+    chain = (first[at] * width + second[at]) * width + episode
+    occurrence = np.unique(row[at] * width**3 + chain)
+    found, chain_id = np.unique(occurrence % width**3, return_inverse=True)
+    a, rest = np.divmod(found, width**2)
+    b, c = np.divmod(rest, width)
+    triples = [(codes[x], codes[y], codes[z]) for x, y, z in zip(a, b, c, strict=True)]
+    return triples, occurrence // width**3, chain_id.reshape(-1)
+
+
+def code(version: str, rows: Rows, tags: Tags, paths: Paths) -> Coded:
     """The codes of ``rows`` (and only theirs) in ``version``."""
     codes, where = _mapping(version)
     shape = (len(load.KINDS), len(rows.ids), len(codes))
@@ -79,28 +116,21 @@ def code(version: str, rows: Rows, tags: Tags, paths: Sequence[Path]) -> Coded:
     start = np.concatenate([[0], np.cumsum(width)])
     flat = np.array([c for t in targets for c in t] or [(0, 0)], dtype=np.int64).reshape(-1, 2)
     repeats = width[tags.source]
-    first = np.repeat(start[tags.source], repeats)
-    step = np.arange(int(repeats.sum())) - np.repeat(np.cumsum(repeats) - repeats, repeats)
-    landed = flat[first + step]
+    landed = flat[_spread(start[tags.source], repeats)]
     k = np.repeat(tags.kind.astype(np.int64), repeats)
     r = np.repeat(_places(rows.ids, tags.review), repeats)
     c, d = landed[:, 0], landed[:, 1]
     rolled[k, r, c] = True
     exact[k[d == 0], r[d == 0], c[d == 0]] = True
-    chains: dict[tuple[str, str, str], int] = {}
-    seen: set[tuple[int, int]] = set()
-    row_of = dict(zip(rows.ids.tolist(), range(len(rows.ids)), strict=True))
-    for review, *ends in paths:
-        at = [
-            {codes[column] for s in sources for column, depth in where.get(s, ()) if depth == 0}
-            for sources in ends
-        ]
-        for a in at[0]:
-            for b in at[1]:
-                for c_ in at[2]:
-                    seen.add((row_of[review], chains.setdefault((a, b, c_), len(chains))))
-    occurrences = np.array(sorted(seen), dtype=np.int64).reshape(-1, 2)
-    return Coded(codes, rolled, exact, list(chains), occurrences[:, 0], occurrences[:, 1])
+    # The records' own codes (depth 0), once each, for the chains.
+    record = np.repeat(tags.target, repeats)[d == 0]
+    kind, column = k[d == 0], c[d == 0]
+    records = {}
+    for n in range(len(load.KINDS)):
+        pairs = np.unique(record[kind == n] * len(codes) + column[kind == n])
+        records[n] = np.stack(np.divmod(pairs, len(codes)), axis=1)
+    chains, chain_row, chain_id = _chains(codes, _places(rows.ids, paths.review), paths, records)
+    return Coded(codes, rolled, exact, chains, chain_row, chain_id)
 
 
 def _joined(old: Coded, kept: np.ndarray, new: Coded) -> Coded:
@@ -130,7 +160,7 @@ class Snapshot:
     boards: dict[int, tuple[str, int]]  # board id -> (code, region's place)
     rows: Rows
     tags: Tags
-    paths: list[Path]
+    paths: Paths
     coded: dict[str, Coded] = field(default_factory=dict)
 
     @cached_property
@@ -182,19 +212,13 @@ def updated(session: Session, old: Snapshot, fingerprint: Fingerprint) -> Snapsh
     kept = ~np.isin(old.rows.ids, dropped)
     rows, tags = load.review_rows(session, changed), load.agreed_tags(session, changed)
     paths = load.chains(session, changed)
-    keep_tags = ~np.isin(old.tags.review, dropped)
-    dropped_set = set(dropped.tolist())
     snapshot = Snapshot(
         fingerprint=fingerprint,
         stamps=stamps,
         boards=load.boards(session),
         rows=_rows(old.rows, kept, rows),
-        tags=Tags(
-            review=np.concatenate([old.tags.review[keep_tags], tags.review]),
-            kind=np.concatenate([old.tags.kind[keep_tags], tags.kind]),
-            source=np.concatenate([old.tags.source[keep_tags], tags.source]),
-        ),
-        paths=[p for p in old.paths if p[0] not in dropped_set] + paths,
+        tags=old.tags.without(dropped).then(tags),
+        paths=old.paths.without(dropped).then(paths),
     )
     for version, coded in old.coded.items():
         snapshot.coded[version] = _joined(coded, kept, code(version, rows, tags, paths))
