@@ -14,7 +14,8 @@ memory (tracemalloc's peak). SQLite by default; with
 SCR_TEST_DATABASE_URL (``scripts/with-postgres``), on PostgreSQL too.
 
 Run: ``.venv/bin/python -m benchmarks.patterns [--sizes 2000,20000] [--repeat 7]`` and
-``./scripts/with-postgres .venv/bin/python -m benchmarks.patterns`` for both engines.
+``./scripts/with-postgres .venv/bin/python -m benchmarks.patterns`` for both engines (``--engines
+postgresql`` for one).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from benchmarks.common import p95, scratch_folder, signed_in, timings
+from benchmarks.common import engines_here, p95, scratch_folder, signed_in, timings
 from scr import migrate
 from scr.config import get_settings
 from scr.db import get_engine
@@ -259,10 +260,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="2000,20000")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--engines", default="sqlite,postgresql", help="PostgreSQL under scripts/with-postgres"
+    )
     args = parser.parse_args()
     store.one_blas_thread()  # as the server does (api.main), for the in-process figures
     sizes = [int(s) for s in args.sizes.split(",")]
-    engines = ["sqlite"] + (["postgresql"] if os.environ.get("SCR_TEST_DATABASE_URL") else [])
+    engines = engines_here(args.engines.split(","))
     folder = scratch_folder()
     print(
         f"{args.repeat} runs each; ms as median / p95 through HTTP, SQL median; ratio = HTTP / SQL"
