@@ -170,7 +170,9 @@ def _measure(engine: Engine, repeat: int) -> dict[str, Figures]:
     found = {}
     with signed_in(engine, Role.national) as client:
         for name, (path, params) in REQUESTS.items():
-            client.get(path, params=params).raise_for_status()  # warm
+            # Warm: a new server's first answer builds the index, which may take longer than
+            # httpx's default timeout of 5 s on a busy machine.
+            client.get(path, params=params, timeout=300).raise_for_status()
             http = timings(
                 lambda p=path, q=params: client.get(p, params=q).raise_for_status(), repeat
             )
