@@ -9,17 +9,15 @@ from pathlib import Path
 
 import anyio
 import anyio.to_thread
-import swagger_ui
 from fastapi import APIRouter, Depends, FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from api import errors
+from api import docs, errors
 from api.deps import API_PREFIX, current_principal, valid_path
+from api.headers import SecurityHeaders
 from api.limits import BodySizeLimit
 from api.request_id import RequestId
 from api.routes import (
@@ -52,9 +50,6 @@ from scr.migrate import ensure_current
 from scr.patterns.index import store as pattern_index
 
 FRONTEND_DIST = Path(__file__).resolve().parent.parent / "frontend" / "dist"
-# Swagger UI's files come from an installed package: the docs work with no internet access.
-SWAGGER_UI_FILES = Path(swagger_ui.__file__).resolve().parent / "static"
-DOCS_ASSETS = f"{API_PREFIX}/docs-assets"
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +120,12 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         streamed={f"{API_PREFIX}/imports": settings.max_import_bytes},
     )
     app.add_middleware(RequestId)
+    app.add_middleware(
+        SecurityHeaders,
+        api=API_PREFIX,
+        docs=f"{API_PREFIX}/docs",
+        cacheable=f"{API_PREFIX}/docs-assets",
+    )
     api = APIRouter(
         prefix=API_PREFIX, responses=errors.ERROR_RESPONSES, dependencies=[Depends(valid_path)]
     )
@@ -155,17 +156,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
     ):
         api.include_router(module.router, dependencies=signed_in)
     app.include_router(api)
-    app.mount(DOCS_ASSETS, StaticFiles(directory=SWAGGER_UI_FILES), name="docs-assets")
-
-    @app.get(f"{API_PREFIX}/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url=f"{API_PREFIX}/openapi.json",
-            title="SCR Workbench API",
-            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
-            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
-            swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
-        )
+    docs.install(app, prefix=API_PREFIX)
 
     workbench = settings.frontend_dist or FRONTEND_DIST
     if (workbench / "index.html").is_file():

@@ -74,3 +74,9 @@ def test_sign_in_and_home_have_no_serious_accessibility_problem(
     _sign_in(page, LEAD, DEMO_PASSWORD)
     expect(page.get_by_role("table", name="Reviews")).to_be_visible()
     assert serious_accessibility_violations(page) == []
+
+
+def test_the_api_documentation_renders_under_its_policy(page: Page, live_server: str) -> None:
+    page.goto(live_server + "/api/v1/docs")
+    expect(page.get_by_text("SCR Workbench").first).to_be_visible()
+    expect(page.locator(".opblock").first).to_be_visible()  # the operations, drawn by script
