@@ -25,6 +25,7 @@ from typing import Any
 
 import schemathesis
 from hypothesis import HealthCheck, given, seed, settings
+from hypothesis.errors import Flaky
 from schemathesis.config import SchemathesisConfig
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
@@ -109,6 +110,7 @@ def _operation(
     run_seed: int,
     found: Counter[str],
     record: Any,
+    record_flaky: Any,
 ) -> None:
     @seed(run_seed)
     @given(case=operation.as_strategy())
@@ -120,7 +122,12 @@ def _operation(
         except (AssertionError, BaseExceptionGroup) as exc:  # Schemathesis's failures
             record(exc, operation.label)
 
-    check()
+    try:
+        check()
+    except Flaky as exc:
+        # The database changes under the run (requests commit), so Hypothesis may fail to
+        # replay a case while shrinking it; the failure it was shrinking was recorded already.
+        record_flaky(exc, operation.label)
 
 
 def _fuzz_role(role: str, folder: str, examples: int, scenarios: int, run_seed: int) -> Counter:
@@ -137,6 +144,10 @@ def _fuzz_role(role: str, folder: str, examples: int, scenarios: int, run_seed: 
             title = getattr(failure, "title", name)
             first.setdefault(name, f"{label}: {title}: {str(failure).strip()[:200]!r}")
 
+    def record_flaky(exc: BaseException, label: str) -> None:
+        found["replays that failed"] += 1
+        first.setdefault("replay", f"{label}: {type(exc).__name__}: {str(exc)[:200]!r}")
+
     run = settings(
         max_examples=examples,
         deadline=None,
@@ -144,7 +155,7 @@ def _fuzz_role(role: str, folder: str, examples: int, scenarios: int, run_seed: 
         database=None,
     )
     for result in schema.get_all_operations():
-        _operation(result.ok(), headers, run, run_seed, found, record)
+        _operation(result.ok(), headers, run, run_seed, found, record, record_flaky)
 
     class Signed(schema.as_state_machine()):  # type: ignore[misc]
         def get_call_kwargs(self, case: schemathesis.Case) -> dict[str, Any]:
@@ -157,6 +168,8 @@ def _fuzz_role(role: str, folder: str, examples: int, scenarios: int, run_seed: 
         )
     except (AssertionError, BaseExceptionGroup) as exc:
         record(exc, "stateful")
+    except Flaky as exc:
+        record_flaky(exc, "stateful")
     for title, example in sorted(first.items()):
         print(f"    first {title}: {example}")
     return found
@@ -180,10 +193,12 @@ def main(argv: list[str] | None = None) -> int:
         found = _fuzz_role(role, folder, args.examples, args.scenarios, args.seed)
         requests = found.pop("requests")
         figures = ", ".join(f"{found.get(t, 0)} {h}" for t, h in HEADLINE.items())
+        replays = found.pop("replays that failed", 0)
         others = {k: v for k, v in found.items() if k not in HEADLINE}
         print(
             f"  {requests} requests in {time.perf_counter() - began:.0f} s: {figures}"
-            + (f"; other checks failed: {dict(others)}" if others else ""),
+            + (f"; other checks failed: {dict(others)}" if others else "")
+            + (f"; {replays} runs Hypothesis could not replay" if replays else ""),
             flush=True,
         )
         failed = failed or bool(found)
