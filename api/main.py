@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from api import docs, errors
 from api.deps import API_PREFIX, current_principal, valid_path
 from api.headers import SecurityHeaders
-from api.limits import BodySizeLimit
+from api.limits import BodyReader
 from api.request_id import RequestId
 from api.routes import (
     actions,
@@ -115,8 +115,10 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
     pattern_index.one_blas_thread()
     settings = get_settings()
     app.add_middleware(
-        BodySizeLimit,
+        BodyReader,
         max_bytes=settings.max_body_bytes,
+        idle_seconds=settings.body_idle_seconds,
+        total_seconds=settings.body_read_seconds,
         streamed={f"{API_PREFIX}/imports": settings.max_import_bytes},
     )
     app.add_middleware(RequestId)

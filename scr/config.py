@@ -54,6 +54,19 @@ class Settings(BaseSettings):
         ge=1_000,
         description="Larger exchange files are refused (413); they are read to disk, not memory.",
     )
+    body_idle_seconds: float = Field(
+        default=10,
+        gt=0,
+        le=600,
+        description="A request body that stops arriving for this long is refused (408).",
+    )
+    body_read_seconds: float = Field(
+        default=600,
+        gt=0,
+        le=24 * 3600,
+        description="A request body not all arrived within this time is refused (408); every "
+        "body is read whole before the request touches the database.",
+    )
     suppression_threshold: int = Field(
         default=10,
         ge=2,

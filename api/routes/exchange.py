@@ -139,7 +139,8 @@ def network_graphml(
 
 
 async def _spool(request: Request, limit: int) -> Path:
-    """The request body, written to a temporary file as it arrives."""
+    """The request body, written to a temporary file for the importer (api.limits has read it
+    whole before the route began; this limit holds if that one were ever raised)."""
     seen = 0
     with tempfile.NamedTemporaryFile(prefix="scr-import-", suffix=".ndjson", delete=False) as out:
         try:
