@@ -126,10 +126,15 @@ def current_principal(
     if not token:
         raise Unauthenticated("Sign in first: this needs an access token.")
     principal = None
+    settings = get_settings()
     if token.startswith(security.MACHINE_TOKEN_PREFIX):
-        principal = access.of_machine_token(session, token)
+        principal = access.of_machine_token(
+            session, token, max_days=settings.machine_token_max_days
+        )
     else:
-        claims = security.read_access_token(token, secret=signing_secret(get_settings()))
+        claims = security.read_access_token(
+            token, secret=signing_secret(settings), max_minutes=settings.token_max_minutes
+        )
         if claims is not None:
             principal = access.of_access_token(session, claims)
     if principal is None:

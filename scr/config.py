@@ -6,7 +6,7 @@ import ipaddress
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 MAX_PAGE_SIZE = 200
@@ -40,6 +40,22 @@ class Settings(BaseSettings):
     )
     demo: bool = Field(default=False, description="A demonstration instance (fictional data).")
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    token_max_minutes: int = Field(
+        default=24 * 60,
+        ge=1,
+        le=7 * 24 * 60,
+        description="The longest an access token may last, checked on every request: a "
+        "token signed for longer (however it came to be) is refused.",
+    )
+    machine_token_days: int = Field(
+        default=90, ge=1, description="How long a new machine token lasts unless asked otherwise."
+    )
+    machine_token_max_days: int = Field(
+        default=366,
+        ge=1,
+        le=5 * 366,
+        description="The longest a machine token may last, checked on every request.",
+    )
     sign_in_failures_per_minute: int = Field(default=5, ge=1)
     forwarded_allow_ips: str = Field(
         default="",
@@ -87,6 +103,18 @@ class Settings(BaseSettings):
         default=None,
         description="The built workbench served at /; the checkout's frontend/dist when unset.",
     )
+
+    @model_validator(mode="after")
+    def _lifetimes(self) -> Settings:
+        if self.access_token_minutes > self.token_max_minutes:
+            raise ValueError(
+                "SCR_ACCESS_TOKEN_MINUTES is longer than SCR_TOKEN_MAX_MINUTES allows."
+            )
+        if self.machine_token_days > self.machine_token_max_days:
+            raise ValueError(
+                "SCR_MACHINE_TOKEN_DAYS is longer than SCR_MACHINE_TOKEN_MAX_DAYS allows."
+            )
+        return self
 
     @field_validator("forwarded_allow_ips")
     @classmethod

@@ -27,6 +27,7 @@ from scr import migrate
 from scr.account import service as account_service
 from scr.account.schemas import MachineTokenCreate
 from scr.audit import service as audit_service
+from scr.config import get_settings
 from scr.db import make_engine
 from scr.demo.accounts import ensure_demo_accounts
 from scr.demo.corpus import add_corpus
@@ -68,6 +69,7 @@ def _fill(url: str) -> None:
             )
             account_service.create_machine_token(
                 session=session,
+                settings=get_settings(),
                 data=MachineTokenCreate(name="national pull", role=Role.national),
                 actor="admin",
             )

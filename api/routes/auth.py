@@ -9,6 +9,7 @@ from fastapi.security import OAuth2PasswordRequestForm
 
 from api.addresses import client_address
 from api.deps import ItemId, PagingDep, PrincipalDep, SessionDep, allow, page_of
+from scr.account import access
 from scr.account import service as account_service
 from scr.account.schemas import (
     AccessToken,
@@ -70,9 +71,11 @@ def me(principal: PrincipalDep) -> Me:
 def create_machine_token(
     session: SessionDep, principal: PrincipalDep, data: MachineTokenCreate
 ) -> MachineTokenCreated:
-    """A token for a machine (e.g. a national instance pulling exports); shown once."""
+    """A token for a machine (e.g. a national instance pulling exports); shown once. Only a
+    person makes them: a machine token, even an administrator's, cannot make another."""
+    access.require_person(principal, doing="make tokens")
     token, secret = account_service.create_machine_token(
-        session=session, data=data, actor=principal.name
+        session=session, settings=get_settings(), data=data, actor=principal.name
     )
     return MachineTokenCreated.model_validate(
         MachineTokenRead.model_validate(token).model_dump() | {"token": secret}

@@ -8,12 +8,14 @@ anything is looked up, and a record outside the caller's scope answers as if it 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy import ColumnElement, false, true
 from sqlmodel import Session, col, select
 
 from scr.account import security
 from scr.account.models import ApiToken, ReviewAssignment, User
+from scr.common.columns import utcnow
 from scr.common.types import MAX_INT
 from scr.errors import Forbidden, NotFound
 from scr.review.models import Review
@@ -65,11 +67,15 @@ def of_access_token(session: Session, claims: dict[str, object]) -> Principal | 
     )
 
 
-def of_machine_token(session: Session, token: str) -> Principal | None:
-    """The principal of an unrevoked machine token."""
+def of_machine_token(session: Session, token: str, *, max_days: int) -> Principal | None:
+    """The principal of an unrevoked, unexpired machine token that lasts at most ``max_days``
+    (one made under a longer setting stops at the maximum)."""
     hashed = security.hash_machine_token(token)
     row = session.exec(select(ApiToken).where(ApiToken.token_hash == hashed)).first()
     if row is None or row.revoked_at is not None:
+        return None
+    now = utcnow()
+    if row.expires_at <= now or now - row.created_at > timedelta(days=max_days):
         return None
     return Principal(
         name=f"token:{row.name}", role=row.role, board_id=row.board_id, token_id=row.id
@@ -80,6 +86,12 @@ def require_role(principal: Principal, *roles: Role, doing: str) -> None:
     """Refuse (403) a caller whose role is not among ``roles``."""
     if principal.role not in roles:
         raise Forbidden(f"As {ROLE_WORDS[principal.role]} you cannot {doing}.")
+
+
+def require_person(principal: Principal, *, doing: str) -> None:
+    """Refuse (403) a machine token: some things only a person signed in may do."""
+    if principal.token_id is not None:
+        raise Forbidden(f"A machine token cannot {doing}; sign in as a person to do it.")
 
 
 def may_see(principal: Principal, review: Review) -> bool:

@@ -42,6 +42,7 @@ class ApiToken(Tracked, table=True):
     role: Role = Field(sa_column=enum_column(Role))
     board_id: int | None = Field(default=None, foreign_key="board.id", index=True)
     revoked_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    expires_at: datetime = Field(sa_type=UtcDateTime, nullable=False)
 
 
 class SignInAttempt(SQLModel, table=True):

@@ -73,6 +73,13 @@ class MachineTokenCreate(WriteBase):
     name: TokenName = Field(examples=["national instance"], description="What the token is for.")
     role: Role = Field(description="A board or national role; reviewers sign in as people.")
     board_id: Id | None = Field(default=None, description="The board, for a board token.")
+    days: int | None = Field(
+        default=None,
+        ge=1,
+        le=5 * 366,
+        description="How many days the token lasts: the instance's default (90) when unset, "
+        "and never more than its maximum (a year unless configured).",
+    )
 
 
 class MachineTokenRead(ReadBase):
@@ -80,6 +87,7 @@ class MachineTokenRead(ReadBase):
     role: Role
     board_id: int | None
     revoked_at: datetime | None
+    expires_at: datetime
 
 
 class MachineTokenCreated(MachineTokenRead):

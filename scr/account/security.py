@@ -40,16 +40,26 @@ def issue_access_token(*, subject: str, secret: str, minutes: int) -> str:
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
-def read_access_token(token: str, *, secret: str) -> dict[str, Any] | None:
-    """The claims of a valid, unexpired token signed with ``secret``; None otherwise.
+def read_access_token(token: str, *, secret: str, max_minutes: int) -> dict[str, Any] | None:
+    """The claims of a valid, unexpired token signed with ``secret`` and issued for at most
+    ``max_minutes``, no more than that long ago; None otherwise.
 
-    The algorithm is pinned, so ``alg: none`` and tokens signed another way are refused.
+    The algorithm is pinned, so ``alg: none`` and tokens signed another way are refused. The
+    lifetime is checked here, not only when issuing: a token issued under a longer setting, or
+    signed with a long ``exp`` by anyone who had the key, stops working within the maximum.
     """
     try:
         claims: dict[str, Any] = jwt.decode(
-            token, secret, algorithms=[ALGORITHM], options={"require": ["sub", "exp"]}
+            token, secret, algorithms=[ALGORITHM], options={"require": ["sub", "exp", "iat"]}
         )
     except jwt.PyJWTError:
+        return None
+    issued, expires = claims["iat"], claims["exp"]
+    if not isinstance(issued, int | float) or not isinstance(expires, int | float):
+        return None
+    now = datetime.now(UTC).timestamp()
+    longest = max_minutes * 60
+    if expires - issued > longest or now - issued > longest:
         return None
     return claims
 

@@ -150,9 +150,16 @@ MACHINE_ROLES = (Role.admin, Role.board, Role.national)
 
 
 def create_machine_token(
-    *, session: Session, data: MachineTokenCreate, actor: str
+    *, session: Session, settings: Settings, data: MachineTokenCreate, actor: str
 ) -> tuple[ApiToken, str]:
-    """A new machine token and its secret, which is not kept: only its hash is."""
+    """A new machine token and its secret, which is not kept: only its hash is. It lasts the
+    days asked for (the configured default otherwise), never more than the maximum."""
+    days = data.days or settings.machine_token_days
+    if days > settings.machine_token_max_days:
+        raise InvalidInput(
+            f"A machine token lasts at most {settings.machine_token_max_days} days here.",
+            field=("body", "days"),
+        )
     if data.role not in MACHINE_ROLES:
         raise InvalidInput(
             "Machine tokens are for administrators, boards and national analysts; a reviewer "
@@ -169,11 +176,14 @@ def create_machine_token(
             f"There is no board with id {data.board_id}.", field=("body", "board_id")
         )
     secret = security.new_machine_token()
+    now = utcnow()
     token = ApiToken(
         name=data.name,
         role=data.role,
         board_id=data.board_id,
         token_hash=security.hash_machine_token(secret),
+        created_at=now,
+        expires_at=now + timedelta(days=days),
     )
     crud.stamp_new(token, actor=actor)
     session.add(token)

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from scr.account import security
 from scr.account import service as account_service
+from scr.account.models import ApiToken
 from scr.errors import Conflict, InvalidInput
 from scr.vocabulary import Role
 from tests.conftest import TEST_SECRET
@@ -33,7 +34,9 @@ def test_a_user_signs_in_and_gets_a_short_lived_token(client: TestClient, sessio
     body = answer.json()
     assert body["token_type"] == "bearer"
     assert body["expires_in"] == 15 * 60
-    claims = security.read_access_token(body["access_token"], secret=TEST_SECRET)
+    claims = security.read_access_token(
+        body["access_token"], secret=TEST_SECRET, max_minutes=24 * 60
+    )
     assert claims is not None
     assert claims["sub"] == str(user.id)
 
@@ -218,6 +221,79 @@ def test_machine_tokens_are_shown_once_scoped_and_revocable(
     assert client.delete(f"/api/v1/auth/tokens/{made.json()['id']}").status_code == 204
     assert anonymous.get("/api/v1/auth/me", headers=machine).status_code == 401
     assert client.get("/api/v1/auth/tokens").json()["items"][0]["revoked_at"] is not None
+
+
+def test_a_validly_signed_token_lasting_beyond_the_maximum_gets_401(
+    anonymous: TestClient, session: Session
+) -> None:
+    user = make_user(session, Role.admin)
+    now = datetime.now(UTC)
+    claims = {"sub": str(user.id), "iat": now}
+    forged = jwt.encode(claims | {"exp": now + timedelta(days=3650)}, TEST_SECRET, "HS256")
+    within = jwt.encode(claims | {"exp": now + timedelta(hours=1)}, TEST_SECRET, "HS256")
+    me = "/api/v1/auth/me"
+    assert anonymous.get(me, headers={"Authorization": f"Bearer {within}"}).status_code == 200
+    refused = anonymous.get(me, headers={"Authorization": f"Bearer {forged}"})
+    assert refused.status_code == 401
+
+
+def _machine_token(client: TestClient, **extra: object) -> tuple[dict[str, str], dict[str, object]]:
+    made = client.post("/api/v1/auth/tokens", json={"name": "pull", "role": "admin"} | extra)
+    assert made.status_code == 201, made.text
+    return {"Authorization": f"Bearer {made.json()['token']}"}, made.json()
+
+
+def test_machine_tokens_expire_after_90_days_by_default_and_at_most_the_maximum(
+    client: TestClient, anonymous: TestClient, session: Session
+) -> None:
+    machine, made = _machine_token(client)
+    made_at = datetime.fromisoformat(str(made["created_at"]))
+    expires = datetime.fromisoformat(str(made["expires_at"]))
+    assert expires - made_at == timedelta(days=90)
+    assert anonymous.get("/api/v1/auth/me", headers=machine).status_code == 200
+    _, short = _machine_token(client, days=7)
+    assert datetime.fromisoformat(str(short["expires_at"])) - datetime.fromisoformat(
+        str(short["created_at"])
+    ) == timedelta(days=7)
+    too_long = client.post(
+        "/api/v1/auth/tokens", json={"name": "x", "role": "national", "days": 1000}
+    )
+    assert too_long.status_code == 422
+    assert too_long.json()["errors"][0]["field"] == "days"
+
+    token = session.get(ApiToken, made["id"])
+    assert token is not None
+    token.expires_at = datetime.now(UTC) - timedelta(seconds=1)
+    session.add(token)
+    session.commit()
+    expired = anonymous.get("/api/v1/auth/me", headers=machine)
+    assert expired.status_code == 401
+
+
+def test_a_machine_token_older_than_the_maximum_gets_401_whatever_its_expiry(
+    client: TestClient, anonymous: TestClient, session: Session
+) -> None:
+    machine, made = _machine_token(client)
+    token = session.get(ApiToken, made["id"])
+    assert token is not None
+    # As if made under a longer maximum, or its expiry altered in the database.
+    token.created_at = datetime.now(UTC) - timedelta(days=400)
+    token.expires_at = datetime.now(UTC) + timedelta(days=3650)
+    session.add(token)
+    session.commit()
+    assert anonymous.get("/api/v1/auth/me", headers=machine).status_code == 401
+
+
+def test_no_machine_token_makes_tokens_not_even_an_administrators(
+    client: TestClient, anonymous: TestClient
+) -> None:
+    machine, _made = _machine_token(client)
+    minted = anonymous.post(
+        "/api/v1/auth/tokens", headers=machine, json={"name": "more", "role": "admin"}
+    )
+    assert minted.status_code == 403
+    assert "machine token cannot make tokens" in minted.json()["detail"]
+    assert [t["name"] for t in client.get("/api/v1/auth/tokens").json()["items"]] == ["pull"]
 
 
 def test_machine_tokens_are_for_boards_and_the_national_body_only(client: TestClient) -> None:

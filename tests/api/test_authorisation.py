@@ -22,6 +22,7 @@ from scr.account import service as account_service
 from scr.account.models import User
 from scr.account.schemas import MachineTokenCreate
 from scr.common.lookup import id_of
+from scr.config import get_settings
 from scr.exchange import scanning
 from scr.exchange.schemas import IdentifierCreate
 from scr.factor.models import ContributoryFactor
@@ -145,6 +146,7 @@ def _world(session: Session) -> World:
     )
     token, _ = account_service.create_machine_token(
         session=session,
+        settings=get_settings(),
         data=MachineTokenCreate(name="national instance", role=Role.national),
         actor="test",
     )

@@ -27,6 +27,7 @@ from scr.account.schemas import MachineTokenCreate
 from scr.audit.models import AuditEntry
 from scr.board.models import Board
 from scr.cli import app as cli
+from scr.config import get_settings
 from scr.db import make_engine, session_scope
 from scr.demo.loader import load_demo
 from scr.episode.models import KeyPracticeEpisode
@@ -371,6 +372,7 @@ def test_a_review_published_here_arrives_identical_on_a_second_instance_by_pull(
 ) -> None:
     _, token = account_service.create_machine_token(
         session=session,
+        settings=get_settings(),
         data=MachineTokenCreate(name="national instance", role=Role.national),
         actor="test",
     )
@@ -484,6 +486,7 @@ def test_a_served_instance_exports_with_its_own_sessions_and_a_second_pulls_it(
         lead = make_user(setup, Role.reviewer, leads=(review,))
         _, token = account_service.create_machine_token(
             session=setup,
+            settings=get_settings(),
             data=MachineTokenCreate(name="national instance", role=Role.national),
             actor="test",
         )

@@ -65,7 +65,8 @@ export const authListMachineTokens = <ThrowOnError extends boolean = false>(opti
 /**
  * Create Machine Token
  *
- * A token for a machine (e.g. a national instance pulling exports); shown once.
+ * A token for a machine (e.g. a national instance pulling exports); shown once. Only a
+ * person makes them: a machine token, even an administrator's, cannot make another.
  */
 export const authCreateMachineToken = <ThrowOnError extends boolean = false>(options: Options<AuthCreateMachineTokenData, ThrowOnError>) => (options.client ?? client).post<AuthCreateMachineTokenResponses, AuthCreateMachineTokenErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

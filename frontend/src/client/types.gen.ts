@@ -2704,6 +2704,12 @@ export type MachineTokenCreate = {
      * The board, for a board token.
      */
     board_id?: number | null;
+    /**
+     * Days
+     *
+     * How many days the token lasts: the instance's default (90) when unset, and never more than its maximum (a year unless configured).
+     */
+    days?: number | null;
 };
 
 /**
@@ -2743,6 +2749,10 @@ export type MachineTokenCreated = {
      * Revoked At
      */
     revoked_at: string | null;
+    /**
+     * Expires At
+     */
+    expires_at: string;
     /**
      * Token
      *
@@ -2788,6 +2798,10 @@ export type MachineTokenRead = {
      * Revoked At
      */
     revoked_at: string | null;
+    /**
+     * Expires At
+     */
+    expires_at: string;
 };
 
 /**

@@ -11,11 +11,12 @@ from scr.account import security
 from scr.config import InsecureSettings, Settings, signing_secret
 
 SECRET = "a-test-secret-that-is-long-enough-to-sign-with-1234"
+MAX = 24 * 60
 
 
 def test_a_token_round_trips_and_carries_its_subject() -> None:
     token = security.issue_access_token(subject="42", secret=SECRET, minutes=15)
-    claims = security.read_access_token(token, secret=SECRET)
+    claims = security.read_access_token(token, secret=SECRET, max_minutes=MAX)
     assert claims is not None
     assert claims["sub"] == "42"
 
@@ -31,19 +32,47 @@ def test_tampered_expired_foreign_and_unsigned_tokens_are_refused() -> None:
             signature,
         ]
     )
-    assert security.read_access_token(tampered, secret=SECRET) is None
+    assert security.read_access_token(tampered, secret=SECRET, max_minutes=MAX) is None
 
     expired = jwt.encode(
         {"sub": "42", "exp": datetime.now(UTC) - timedelta(seconds=1)}, SECRET, algorithm="HS256"
     )
-    assert security.read_access_token(expired, secret=SECRET) is None
-    assert security.read_access_token(token, secret=SECRET + "x") is None
+    assert security.read_access_token(expired, secret=SECRET, max_minutes=MAX) is None
+    assert security.read_access_token(token, secret=SECRET + "x", max_minutes=MAX) is None
 
     unsigned = jwt.encode(
         {"sub": "42", "exp": datetime.now(UTC) + timedelta(minutes=5)}, None, algorithm="none"
     )
-    assert security.read_access_token(unsigned, secret=SECRET) is None
-    assert security.read_access_token("not a token", secret=SECRET) is None
+    assert security.read_access_token(unsigned, secret=SECRET, max_minutes=MAX) is None
+    assert security.read_access_token("not a token", secret=SECRET, max_minutes=MAX) is None
+
+
+def _signed(**claims: object) -> str:
+    return jwt.encode({"sub": "42"} | claims, SECRET, algorithm="HS256")
+
+
+def test_a_validly_signed_token_is_refused_beyond_the_maximum_lifetime() -> None:
+    now = datetime.now(UTC)
+    # Signed with the real key, but for a year: refused though it has not expired.
+    forged_long = _signed(iat=now, exp=now + timedelta(days=365))
+    assert security.read_access_token(forged_long, secret=SECRET, max_minutes=MAX) is None
+    # Issued long ago under a longer setting: refused once older than the maximum.
+    old = _signed(iat=now - timedelta(minutes=MAX + 1), exp=now + timedelta(minutes=5))
+    assert security.read_access_token(old, secret=SECRET, max_minutes=MAX) is None
+    # No issue time: its age cannot be checked, so it is refused.
+    undated = _signed(exp=now + timedelta(minutes=5))
+    assert security.read_access_token(undated, secret=SECRET, max_minutes=MAX) is None
+    within = _signed(iat=now, exp=now + timedelta(minutes=MAX))
+    assert security.read_access_token(within, secret=SECRET, max_minutes=MAX) is not None
+    shorter = security.issue_access_token(subject="42", secret=SECRET, minutes=60)
+    assert security.read_access_token(shorter, secret=SECRET, max_minutes=30) is None
+
+
+def test_settings_refuse_a_default_lifetime_beyond_the_maximum() -> None:
+    with pytest.raises(ValueError, match="SCR_TOKEN_MAX_MINUTES"):
+        Settings(access_token_minutes=120, token_max_minutes=60)
+    with pytest.raises(ValueError, match="SCR_MACHINE_TOKEN_MAX_DAYS"):
+        Settings(machine_token_days=120, machine_token_max_days=100)
 
 
 def test_passwords_and_machine_tokens_are_stored_hashed() -> None:
