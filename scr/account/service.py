@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from scr import db
-from scr.account import security
+from scr.account import passwords, security
 from scr.account.models import ApiToken, ReviewAssignment, SignInAttempt, User
 from scr.account.schemas import MachineTokenCreate, normal_email
 from scr.board import service as board_service
@@ -20,8 +20,6 @@ from scr.config import Settings, signing_secret
 from scr.errors import Conflict, InvalidInput, NotFound, TooManyAttempts
 from scr.review import service as review_service
 from scr.vocabulary import Role
-
-MIN_PASSWORD = 12
 
 
 def _email(value: str, field: tuple[str | int, ...] = ("body", "email")) -> str:
@@ -49,8 +47,9 @@ def create(
     email = _email(email)
     if get_by_email(session=session, email=email) is not None:
         raise Conflict(f"There is already an account for {email}.")
-    if len(password) < MIN_PASSWORD:
-        raise InvalidInput(f"The password must be at least {MIN_PASSWORD} characters long.")
+    weakness = passwords.weakness(password, email=email)
+    if weakness is not None:
+        raise InvalidInput(weakness, field=("body", "password"))
     board_id = None
     if role == Role.board:
         if not board_code:
