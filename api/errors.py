@@ -45,7 +45,12 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     403: {"model": ErrorBody, "description": "Your role does not allow this."},
     429: {"model": ErrorBody, "description": "Too many attempts; wait and try again."},
     413: {"model": ErrorBody, "description": "The request body is too large."},
+    408: {"model": ErrorBody, "description": "The request body arrived too slowly."},
+    503: {"model": ErrorBody, "description": "The database is busy; try again in a moment."},
+    507: {"model": ErrorBody, "description": "The server's disk is full; nothing was saved."},
 }
+"""Every error status the service answers (api.limits, and the handlers below); every
+operation lists them all, since any request may meet a full disk or a busy database."""
 
 _STATUS = {
     NotFound: 404,
@@ -86,7 +91,7 @@ def _inner_validation(_request: Request, exc: Exception) -> JSONResponse:
 
 def _domain(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, DomainError)
-    status = next((code for cls, code in _STATUS.items() if isinstance(exc, cls)), 400)
+    status = next((code for cls, code in _STATUS.items() if isinstance(exc, cls)), 422)
     errors = []
     if isinstance(exc, InvalidInput):
         loc = list(exc.field)

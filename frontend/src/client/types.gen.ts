@@ -4110,6 +4110,10 @@ export type HealthHealthErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4125,6 +4129,14 @@ export type HealthHealthErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type HealthHealthError = HealthHealthErrors[keyof HealthHealthErrors];
@@ -4159,6 +4171,10 @@ export type AuthTokenErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4174,6 +4190,14 @@ export type AuthTokenErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type AuthTokenError = AuthTokenErrors[keyof AuthTokenErrors];
@@ -4208,6 +4232,10 @@ export type AuthMeErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4223,6 +4251,14 @@ export type AuthMeErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type AuthMeError = AuthMeErrors[keyof AuthMeErrors];
@@ -4270,6 +4306,10 @@ export type AuthListMachineTokensErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4285,6 +4325,14 @@ export type AuthListMachineTokensErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type AuthListMachineTokensError = AuthListMachineTokensErrors[keyof AuthListMachineTokensErrors];
@@ -4319,6 +4367,10 @@ export type AuthCreateMachineTokenErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4334,6 +4386,14 @@ export type AuthCreateMachineTokenErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type AuthCreateMachineTokenError = AuthCreateMachineTokenErrors[keyof AuthCreateMachineTokenErrors];
@@ -4375,6 +4435,10 @@ export type AuthRevokeMachineTokenErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4390,6 +4454,14 @@ export type AuthRevokeMachineTokenErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type AuthRevokeMachineTokenError = AuthRevokeMachineTokenErrors[keyof AuthRevokeMachineTokenErrors];
@@ -4424,6 +4496,10 @@ export type ExchangeSchemaErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4439,14 +4515,20 @@ export type ExchangeSchemaErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ExchangeSchemaError = ExchangeSchemaErrors[keyof ExchangeSchemaErrors];
 
 export type ExchangeSchemaResponses = {
     /**
-     * Response Exchange-Schema
-     *
      * Successful Response
      */
     200: {
@@ -4490,6 +4572,10 @@ export type BoardsListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4505,6 +4591,14 @@ export type BoardsListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type BoardsListError = BoardsListErrors[keyof BoardsListErrors];
@@ -4539,6 +4633,10 @@ export type BoardsCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4554,6 +4652,14 @@ export type BoardsCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type BoardsCreateError = BoardsCreateErrors[keyof BoardsCreateErrors];
@@ -4602,6 +4708,10 @@ export type BoardsDeleteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4617,6 +4727,14 @@ export type BoardsDeleteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type BoardsDeleteError = BoardsDeleteErrors[keyof BoardsDeleteErrors];
@@ -4658,6 +4776,10 @@ export type BoardsReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4673,6 +4795,14 @@ export type BoardsReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type BoardsReadError = BoardsReadErrors[keyof BoardsReadErrors];
@@ -4714,6 +4844,10 @@ export type BoardsUpdateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4729,6 +4863,14 @@ export type BoardsUpdateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type BoardsUpdateError = BoardsUpdateErrors[keyof BoardsUpdateErrors];
@@ -4807,6 +4949,10 @@ export type ActionsListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4822,6 +4968,14 @@ export type ActionsListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ActionsListError = ActionsListErrors[keyof ActionsListErrors];
@@ -4869,6 +5023,10 @@ export type ActionsReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4884,6 +5042,14 @@ export type ActionsReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ActionsReadError = ActionsReadErrors[keyof ActionsReadErrors];
@@ -4931,6 +5097,10 @@ export type ActionsUpdateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -4946,6 +5116,14 @@ export type ActionsUpdateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ActionsUpdateError = ActionsUpdateErrors[keyof ActionsUpdateErrors];
@@ -4993,6 +5171,10 @@ export type ActionsAddNoteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5008,6 +5190,14 @@ export type ActionsAddNoteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ActionsAddNoteError = ActionsAddNoteErrors[keyof ActionsAddNoteErrors];
@@ -5055,6 +5245,10 @@ export type ActionsAddActionErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5070,6 +5264,14 @@ export type ActionsAddActionErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ActionsAddActionError = ActionsAddActionErrors[keyof ActionsAddActionErrors];
@@ -5117,6 +5319,10 @@ export type ActionsRespondErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5132,6 +5338,14 @@ export type ActionsRespondErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ActionsRespondError = ActionsRespondErrors[keyof ActionsRespondErrors];
@@ -5183,6 +5397,10 @@ export type AgenciesListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5198,6 +5416,14 @@ export type AgenciesListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type AgenciesListError = AgenciesListErrors[keyof AgenciesListErrors];
@@ -5232,6 +5458,10 @@ export type AgenciesCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5247,6 +5477,14 @@ export type AgenciesCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type AgenciesCreateError = AgenciesCreateErrors[keyof AgenciesCreateErrors];
@@ -5310,6 +5548,10 @@ export type ReviewsListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5325,6 +5567,14 @@ export type ReviewsListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ReviewsListError = ReviewsListErrors[keyof ReviewsListErrors];
@@ -5359,6 +5609,10 @@ export type ReviewsCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5374,6 +5628,14 @@ export type ReviewsCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ReviewsCreateError = ReviewsCreateErrors[keyof ReviewsCreateErrors];
@@ -5408,6 +5670,10 @@ export type ReviewsImportErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5423,6 +5689,14 @@ export type ReviewsImportErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ReviewsImportError = ReviewsImportErrors[keyof ReviewsImportErrors];
@@ -5471,6 +5745,10 @@ export type ReviewsDeleteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5486,6 +5764,14 @@ export type ReviewsDeleteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ReviewsDeleteError = ReviewsDeleteErrors[keyof ReviewsDeleteErrors];
@@ -5527,6 +5813,10 @@ export type ReviewsReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5542,6 +5832,14 @@ export type ReviewsReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ReviewsReadError = ReviewsReadErrors[keyof ReviewsReadErrors];
@@ -5583,6 +5881,10 @@ export type ReviewsUpdateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5598,6 +5900,14 @@ export type ReviewsUpdateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ReviewsUpdateError = ReviewsUpdateErrors[keyof ReviewsUpdateErrors];
@@ -5639,6 +5949,10 @@ export type ReviewsReopenErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5654,6 +5968,14 @@ export type ReviewsReopenErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ReviewsReopenError = ReviewsReopenErrors[keyof ReviewsReopenErrors];
@@ -5695,6 +6017,10 @@ export type ReviewsExportErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5710,6 +6036,14 @@ export type ReviewsExportErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ReviewsExportError = ReviewsExportErrors[keyof ReviewsExportErrors];
@@ -5764,6 +6098,10 @@ export type ParticipantsListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5779,6 +6117,14 @@ export type ParticipantsListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ParticipantsListError = ParticipantsListErrors[keyof ParticipantsListErrors];
@@ -5820,6 +6166,10 @@ export type ParticipantsCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5835,6 +6185,14 @@ export type ParticipantsCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ParticipantsCreateError = ParticipantsCreateErrors[keyof ParticipantsCreateErrors];
@@ -5882,6 +6240,10 @@ export type ParticipantsDeleteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5897,6 +6259,14 @@ export type ParticipantsDeleteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ParticipantsDeleteError = ParticipantsDeleteErrors[keyof ParticipantsDeleteErrors];
@@ -5944,6 +6314,10 @@ export type ParticipantsReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -5959,6 +6333,14 @@ export type ParticipantsReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ParticipantsReadError = ParticipantsReadErrors[keyof ParticipantsReadErrors];
@@ -6006,6 +6388,10 @@ export type ParticipantsUpdateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6021,6 +6407,14 @@ export type ParticipantsUpdateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ParticipantsUpdateError = ParticipantsUpdateErrors[keyof ParticipantsUpdateErrors];
@@ -6103,6 +6497,10 @@ export type ChronologyListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6118,6 +6516,14 @@ export type ChronologyListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ChronologyListError = ChronologyListErrors[keyof ChronologyListErrors];
@@ -6159,6 +6565,10 @@ export type ChronologyCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6174,6 +6584,14 @@ export type ChronologyCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ChronologyCreateError = ChronologyCreateErrors[keyof ChronologyCreateErrors];
@@ -6220,6 +6638,10 @@ export type ChronologyExportErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6235,6 +6657,14 @@ export type ChronologyExportErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ChronologyExportError = ChronologyExportErrors[keyof ChronologyExportErrors];
@@ -6274,6 +6704,10 @@ export type ChronologyImportErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6289,6 +6723,14 @@ export type ChronologyImportErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ChronologyImportError = ChronologyImportErrors[keyof ChronologyImportErrors];
@@ -6343,6 +6785,10 @@ export type ChronologyDeleteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6358,6 +6804,14 @@ export type ChronologyDeleteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ChronologyDeleteError = ChronologyDeleteErrors[keyof ChronologyDeleteErrors];
@@ -6405,6 +6859,10 @@ export type ChronologyReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6420,6 +6878,14 @@ export type ChronologyReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ChronologyReadError = ChronologyReadErrors[keyof ChronologyReadErrors];
@@ -6467,6 +6933,10 @@ export type ChronologyUpdateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6482,6 +6952,14 @@ export type ChronologyUpdateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ChronologyUpdateError = ChronologyUpdateErrors[keyof ChronologyUpdateErrors];
@@ -6536,6 +7014,10 @@ export type EpisodesListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6551,6 +7033,14 @@ export type EpisodesListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type EpisodesListError = EpisodesListErrors[keyof EpisodesListErrors];
@@ -6592,6 +7082,10 @@ export type EpisodesCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6607,6 +7101,14 @@ export type EpisodesCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type EpisodesCreateError = EpisodesCreateErrors[keyof EpisodesCreateErrors];
@@ -6661,6 +7163,10 @@ export type EpisodesDeleteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6676,6 +7182,14 @@ export type EpisodesDeleteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type EpisodesDeleteError = EpisodesDeleteErrors[keyof EpisodesDeleteErrors];
@@ -6723,6 +7237,10 @@ export type EpisodesReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6738,6 +7256,14 @@ export type EpisodesReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type EpisodesReadError = EpisodesReadErrors[keyof EpisodesReadErrors];
@@ -6785,6 +7311,10 @@ export type EpisodesUpdateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6800,6 +7330,14 @@ export type EpisodesUpdateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type EpisodesUpdateError = EpisodesUpdateErrors[keyof EpisodesUpdateErrors];
@@ -6858,6 +7396,10 @@ export type FactorsListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6873,6 +7415,14 @@ export type FactorsListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type FactorsListError = FactorsListErrors[keyof FactorsListErrors];
@@ -6914,6 +7464,10 @@ export type FactorsCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6929,6 +7483,14 @@ export type FactorsCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type FactorsCreateError = FactorsCreateErrors[keyof FactorsCreateErrors];
@@ -6983,6 +7545,10 @@ export type FactorsDeleteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -6998,6 +7564,14 @@ export type FactorsDeleteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type FactorsDeleteError = FactorsDeleteErrors[keyof FactorsDeleteErrors];
@@ -7045,6 +7619,10 @@ export type FactorsReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7060,6 +7638,14 @@ export type FactorsReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type FactorsReadError = FactorsReadErrors[keyof FactorsReadErrors];
@@ -7107,6 +7693,10 @@ export type FactorsUpdateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7122,6 +7712,14 @@ export type FactorsUpdateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type FactorsUpdateError = FactorsUpdateErrors[keyof FactorsUpdateErrors];
@@ -7182,6 +7780,10 @@ export type LinksListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7197,6 +7799,14 @@ export type LinksListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type LinksListError = LinksListErrors[keyof LinksListErrors];
@@ -7238,6 +7848,10 @@ export type LinksCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7253,6 +7867,14 @@ export type LinksCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type LinksCreateError = LinksCreateErrors[keyof LinksCreateErrors];
@@ -7300,6 +7922,10 @@ export type LinksDeleteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7315,6 +7941,14 @@ export type LinksDeleteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type LinksDeleteError = LinksDeleteErrors[keyof LinksDeleteErrors];
@@ -7362,6 +7996,10 @@ export type LinksReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7377,6 +8015,14 @@ export type LinksReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type LinksReadError = LinksReadErrors[keyof LinksReadErrors];
@@ -7424,6 +8070,10 @@ export type LinksUpdateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7439,6 +8089,14 @@ export type LinksUpdateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type LinksUpdateError = LinksUpdateErrors[keyof LinksUpdateErrors];
@@ -7493,6 +8151,10 @@ export type FindingsListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7508,6 +8170,14 @@ export type FindingsListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type FindingsListError = FindingsListErrors[keyof FindingsListErrors];
@@ -7549,6 +8219,10 @@ export type FindingsCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7564,6 +8238,14 @@ export type FindingsCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type FindingsCreateError = FindingsCreateErrors[keyof FindingsCreateErrors];
@@ -7618,6 +8300,10 @@ export type FindingsDeleteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7633,6 +8319,14 @@ export type FindingsDeleteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type FindingsDeleteError = FindingsDeleteErrors[keyof FindingsDeleteErrors];
@@ -7680,6 +8374,10 @@ export type FindingsReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7695,6 +8393,14 @@ export type FindingsReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type FindingsReadError = FindingsReadErrors[keyof FindingsReadErrors];
@@ -7742,6 +8448,10 @@ export type FindingsUpdateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7757,6 +8467,14 @@ export type FindingsUpdateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type FindingsUpdateError = FindingsUpdateErrors[keyof FindingsUpdateErrors];
@@ -7805,6 +8523,10 @@ export type GraphGraphErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7820,6 +8542,14 @@ export type GraphGraphErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type GraphGraphError = GraphGraphErrors[keyof GraphGraphErrors];
@@ -7872,6 +8602,10 @@ export type GraphAnalysisErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7887,6 +8621,14 @@ export type GraphAnalysisErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type GraphAnalysisError = GraphAnalysisErrors[keyof GraphAnalysisErrors];
@@ -7928,6 +8670,10 @@ export type GraphChecksErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -7943,6 +8689,14 @@ export type GraphChecksErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type GraphChecksError = GraphChecksErrors[keyof GraphChecksErrors];
@@ -7997,6 +8751,10 @@ export type TagsListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8012,6 +8770,14 @@ export type TagsListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TagsListError = TagsListErrors[keyof TagsListErrors];
@@ -8053,6 +8819,10 @@ export type TagsCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8068,6 +8838,14 @@ export type TagsCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TagsCreateError = TagsCreateErrors[keyof TagsCreateErrors];
@@ -8115,6 +8893,10 @@ export type TagsDeleteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8130,6 +8912,14 @@ export type TagsDeleteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TagsDeleteError = TagsDeleteErrors[keyof TagsDeleteErrors];
@@ -8171,6 +8961,10 @@ export type TagsSubmitErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8186,6 +8980,14 @@ export type TagsSubmitErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TagsSubmitError = TagsSubmitErrors[keyof TagsSubmitErrors];
@@ -8232,6 +9034,10 @@ export type TagsAgreementErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8247,6 +9053,14 @@ export type TagsAgreementErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TagsAgreementError = TagsAgreementErrors[keyof TagsAgreementErrors];
@@ -8288,6 +9102,10 @@ export type TagsAdjudicateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8303,6 +9121,14 @@ export type TagsAdjudicateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TagsAdjudicateError = TagsAdjudicateErrors[keyof TagsAdjudicateErrors];
@@ -8349,6 +9175,10 @@ export type TagsMigrationPreviewErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8364,6 +9194,14 @@ export type TagsMigrationPreviewErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TagsMigrationPreviewError = TagsMigrationPreviewErrors[keyof TagsMigrationPreviewErrors];
@@ -8405,6 +9243,10 @@ export type TagsMigrationApplyErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8420,6 +9262,14 @@ export type TagsMigrationApplyErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TagsMigrationApplyError = TagsMigrationApplyErrors[keyof TagsMigrationApplyErrors];
@@ -8454,6 +9304,10 @@ export type TypologiesListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8469,6 +9323,14 @@ export type TypologiesListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TypologiesListError = TypologiesListErrors[keyof TypologiesListErrors];
@@ -8508,6 +9370,10 @@ export type TypologiesReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8523,6 +9389,14 @@ export type TypologiesReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TypologiesReadError = TypologiesReadErrors[keyof TypologiesReadErrors];
@@ -8581,6 +9455,10 @@ export type TypologiesSearchErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8596,6 +9474,14 @@ export type TypologiesSearchErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TypologiesSearchError = TypologiesSearchErrors[keyof TypologiesSearchErrors];
@@ -8639,6 +9525,10 @@ export type TypologiesCodeErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8654,6 +9544,14 @@ export type TypologiesCodeErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type TypologiesCodeError = TypologiesCodeErrors[keyof TypologiesCodeErrors];
@@ -8751,6 +9649,10 @@ export type PatternsFrequenciesErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8766,6 +9668,14 @@ export type PatternsFrequenciesErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type PatternsFrequenciesError = PatternsFrequenciesErrors[keyof PatternsFrequenciesErrors];
@@ -8881,6 +9791,10 @@ export type PatternsCooccurrenceErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -8896,6 +9810,14 @@ export type PatternsCooccurrenceErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type PatternsCooccurrenceError = PatternsCooccurrenceErrors[keyof PatternsCooccurrenceErrors];
@@ -8999,6 +9921,10 @@ export type PatternsChainsErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9014,6 +9940,14 @@ export type PatternsChainsErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type PatternsChainsError = PatternsChainsErrors[keyof PatternsChainsErrors];
@@ -9117,6 +10051,10 @@ export type PatternsTrendsErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9132,6 +10070,14 @@ export type PatternsTrendsErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type PatternsTrendsError = PatternsTrendsErrors[keyof PatternsTrendsErrors];
@@ -9229,6 +10175,10 @@ export type PatternsTableErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9244,6 +10194,14 @@ export type PatternsTableErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type PatternsTableError = PatternsTableErrors[keyof PatternsTableErrors];
@@ -9285,6 +10243,10 @@ export type IdentifiersListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9300,6 +10262,14 @@ export type IdentifiersListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type IdentifiersListError = IdentifiersListErrors[keyof IdentifiersListErrors];
@@ -9343,6 +10313,10 @@ export type IdentifiersCreateErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9358,6 +10332,14 @@ export type IdentifiersCreateErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type IdentifiersCreateError = IdentifiersCreateErrors[keyof IdentifiersCreateErrors];
@@ -9405,6 +10387,10 @@ export type IdentifiersDeleteErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9420,6 +10406,14 @@ export type IdentifiersDeleteErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type IdentifiersDeleteError = IdentifiersDeleteErrors[keyof IdentifiersDeleteErrors];
@@ -9461,6 +10455,10 @@ export type IdentifiersScanErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9476,6 +10474,14 @@ export type IdentifiersScanErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type IdentifiersScanError = IdentifiersScanErrors[keyof IdentifiersScanErrors];
@@ -9517,6 +10523,10 @@ export type IdentifiersAcceptErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9532,6 +10542,14 @@ export type IdentifiersAcceptErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type IdentifiersAcceptError = IdentifiersAcceptErrors[keyof IdentifiersAcceptErrors];
@@ -9691,6 +10709,10 @@ export type ExchangeNationalErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9706,6 +10728,14 @@ export type ExchangeNationalErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ExchangeNationalError = ExchangeNationalErrors[keyof ExchangeNationalErrors];
@@ -9795,6 +10825,10 @@ export type ExchangeAggregatesCsvErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9810,6 +10844,14 @@ export type ExchangeAggregatesCsvErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ExchangeAggregatesCsvError = ExchangeAggregatesCsvErrors[keyof ExchangeAggregatesCsvErrors];
@@ -9899,6 +10941,10 @@ export type ExchangeNetworkGraphmlErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9914,6 +10960,14 @@ export type ExchangeNetworkGraphmlErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ExchangeNetworkGraphmlError = ExchangeNetworkGraphmlErrors[keyof ExchangeNetworkGraphmlErrors];
@@ -9946,6 +11000,10 @@ export type ExchangeImportErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -9961,6 +11019,14 @@ export type ExchangeImportErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ExchangeImportError = ExchangeImportErrors[keyof ExchangeImportErrors];
@@ -10040,6 +11106,10 @@ export type AuditListErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -10055,6 +11125,14 @@ export type AuditListErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type AuditListError = AuditListErrors[keyof AuditListErrors];
