@@ -1,7 +1,7 @@
 """machine tokens expire
 
 Revision ID: 5d9e0c41b7a2
-Revises: 0a17adee8212
+Revises: 45a0aaaf0b23
 Create Date: 2026-12-03 13:30:00
 
 A token made before tokens expired gets the default lifetime (90 days) from when it was made,
@@ -17,7 +17,7 @@ from alembic import op
 import scr.common.columns
 
 revision: str = "5d9e0c41b7a2"
-down_revision: str | None = "0a17adee8212"
+down_revision: str | None = "45a0aaaf0b23"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
