@@ -10596,6 +10596,10 @@ export type ReportReadErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -10611,6 +10615,14 @@ export type ReportReadErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ReportReadError = ReportReadErrors[keyof ReportReadErrors];
@@ -10655,6 +10667,10 @@ export type ReportBoardResponseErrors = {
      */
     404: ErrorBody;
     /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
      * Clashes with the current state of the data.
      */
     409: ErrorBody;
@@ -10670,6 +10686,14 @@ export type ReportBoardResponseErrors = {
      * Too many attempts; wait and try again.
      */
     429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
 };
 
 export type ReportBoardResponseError = ReportBoardResponseErrors[keyof ReportBoardResponseErrors];
