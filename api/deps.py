@@ -17,6 +17,7 @@ from sqlmodel import Session
 from scr.account import access, security
 from scr.account.access import Principal
 from scr.audit import service as audit_service
+from scr.audit.models import AuditEntry
 from scr.board import service as board_service
 from scr.board.models import Board
 from scr.chronology import service as chronology_service
@@ -44,14 +45,31 @@ API_PREFIX = "/api/v1"
 R = TypeVar("R", bound=BaseModel)
 
 
-def get_session() -> Iterator[Session]:
+_PENDING = "scr_audit_pending"
+"""``Session.info`` key: the audit entries of a read, written once the read has succeeded."""
+
+
+def get_session(request: Request) -> Iterator[Session]:
     """One transaction per request: committed if the route succeeds, rolled back if not.
 
-    Nearly every request writes, if only its audit entry, so each takes its turn as a writer
-    from the start (on SQLite; see ``session_scope``).
+    A change takes its turn as a writer from the start (on SQLite; see ``session_scope``) and
+    its audit entry is written in its own transaction. A read (GET) only reads, so on SQLite
+    it waits for no writer; its audit entries are written once it has succeeded, in a short
+    transaction of their own that is committed before the answer is sent, so the read is
+    still recorded in the same request, and a read that failed leaves nothing.
     """
-    with session_scope(writer=True) as session:
+    with session_scope(writer=request.method != "GET") as session:
         yield session
+    pending = pending_audit(session)
+    if pending:
+        with session_scope(writer=True) as audit_session:
+            audit_session.add_all(pending)
+
+
+def pending_audit(session: Session) -> list[AuditEntry]:
+    """Take the audit entries a read has left to be written after it (see ``get_session``)."""
+    pending: list[AuditEntry] = session.info.pop(_PENDING, [])
+    return pending
 
 
 def get_read_session() -> Iterator[Session]:
@@ -175,8 +193,7 @@ def audit(
     object_type = str(route.tags[0]) if isinstance(route, APIRoute) and route.tags else "app"
     ids = [v for k, v in request.path_params.items() if k.endswith("_id") and k != "review_id"]
     object_id = int(ids[-1]) if ids else review_id if object_type == "reviews" else None
-    audit_service.record(
-        session=session,
+    entry = audit_service.new_entry(
         actor=principal.name,
         action=action,
         object_type=object_type,
@@ -184,6 +201,11 @@ def audit(
         review_id=review_id,
         request_id=request.state.request_id,
     )
+    if request.method == "GET":
+        session.info.setdefault(_PENDING, []).append(entry)
+    else:
+        session.add(entry)
+        session.flush()
 
 
 def allow(*roles: Role, doing: str) -> Any:

@@ -44,7 +44,8 @@ from api.routes import (
 )
 from api.workbench import WorkbenchFiles
 from scr import planner
-from scr.config import get_settings, signing_secret
+from scr.audit.sealer import seal_all
+from scr.config import audit_key, get_settings, signing_secret
 from scr.db import get_engine
 from scr.migrate import ensure_current
 from scr.patterns.index import store as pattern_index
@@ -80,6 +81,15 @@ def _refresh_statistics(engine: Engine) -> None:
         log.info("Refreshed the planner's statistics of %s.", ", ".join(analyzed))
 
 
+async def _seal_audit_every(engine: Engine, seconds: float, key: bytes) -> None:
+    while True:
+        await anyio.sleep(seconds)
+        try:
+            await anyio.to_thread.run_sync(lambda: seal_all(key=key, engine=engine))
+        except Exception:  # a busy or full database: the next round seals what this did not
+            log.exception("Sealing the audit trail failed; trying again shortly.")
+
+
 async def _refresh_statistics_every(engine: Engine, minutes: int) -> None:
     while True:
         await anyio.sleep(minutes * 60)
@@ -95,6 +105,9 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     _refresh_statistics(engine)
     async with anyio.create_task_group() as tasks:
         tasks.start_soon(_refresh_statistics_every, engine, settings.statistics_minutes)
+        tasks.start_soon(
+            _seal_audit_every, engine, settings.audit_seal_seconds, audit_key(settings)
+        )
         yield
         tasks.cancel_scope.cancel()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import ipaddress
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -39,6 +41,17 @@ class Settings(BaseSettings):
         default=None, description="Signs access tokens: at least 32 random characters."
     )
     demo: bool = Field(default=False, description="A demonstration instance (fictional data).")
+    audit_key_file: Path | None = Field(
+        default=None,
+        description="A file outside the database holding the audit trail's HMAC key (at least "
+        "32 bytes); when unset the key is derived from the signing key.",
+    )
+    audit_seal_seconds: float = Field(
+        default=1.0,
+        gt=0,
+        le=3600,
+        description="How often a server seals new audit entries into the keyed chain.",
+    )
     access_token_minutes: int = Field(default=15, ge=1, le=24 * 60)
     token_max_minutes: int = Field(
         default=24 * 60,
@@ -164,6 +177,19 @@ def signing_secret(settings: Settings) -> str:
         "Set SCR_SECRET_KEY to at least 32 random characters before serving real reviews "
         "(or SCR_DEMO=true for a demonstration with fictional data)."
     )
+
+
+def audit_key(settings: Settings) -> bytes:
+    """The audit trail's HMAC key, which must never be stored in the database it protects:
+    the key file's contents, or else a key derived from the signing key (so the demo's is
+    fixed, as its signing key is)."""
+    if settings.audit_key_file is not None:
+        key = settings.audit_key_file.read_bytes().strip()
+        if len(key) < 32:
+            raise InsecureSettings("SCR_AUDIT_KEY_FILE must hold at least 32 random bytes.")
+        return key
+    secret = signing_secret(settings).encode()
+    return hmac.new(secret, b"scr-audit-trail-key", hashlib.sha256).digest()
 
 
 @lru_cache

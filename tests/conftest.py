@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from api.deps import get_read_session, get_session
+from api.deps import get_read_session, get_session, pending_audit
 from api.main import create_app
 from scr import migrate
 from scr.account.models import User
@@ -89,7 +89,11 @@ def app(_app: FastAPI, session: Session) -> Iterator[FastAPI]:
             session.commit()
         except BaseException:
             session.rollback()
+            pending_audit(session)
             raise
+        # A read's entries are written after it, as get_session writes them.
+        session.add_all(pending_audit(session))
+        session.commit()
 
     _app.dependency_overrides[get_session] = _session
     _app.dependency_overrides[get_read_session] = _session

@@ -1,4 +1,4 @@
-"""The audit trail: who read, changed or exported what, each entry chained to the one before."""
+"""The audit trail: who read, changed or exported what, sealed in order into a keyed chain."""
 
 from datetime import datetime
 
@@ -9,8 +9,11 @@ from scr.vocabulary import AuditAction
 
 
 class AuditEntry(SQLModel, table=True):
-    """One attributable action. Append-only: ``entry_hash`` covers this entry's fields and
-    ``previous_hash``, so altering or removing an entry breaks the chain after it."""
+    """One attributable action. Append-only. Written without any shared lock (``id`` is the
+    database's own sequence); the sealer later gives it ``seq``, its place in the chain, and
+    ``entry_hash``, an HMAC over its fields, ``seq`` and the previous entry's ``entry_hash``
+    with a key kept outside the database, so altering, removing or reordering a sealed entry
+    breaks the chain and nobody without the key can recompute it."""
 
     __tablename__ = "audit_entry"
 
@@ -23,15 +26,15 @@ class AuditEntry(SQLModel, table=True):
     # No foreign key: the trail outlives the review it speaks of.
     review_id: int | None = Field(default=None, index=True)
     request_id: str = Field(max_length=64)
-    previous_hash: str = Field(max_length=64)
-    entry_hash: str = Field(max_length=64)
+    seq: int | None = Field(default=None, unique=True)
+    entry_hash: str | None = Field(default=None, max_length=64)
 
 
 class AuditHead(SQLModel, table=True):
-    """The chain's last entry: one row, locked by each writer so entries join one at a time."""
+    """The sealed chain's last entry: one row, locked only by the sealer."""
 
     __tablename__ = "audit_head"
 
     id: int = Field(default=1, primary_key=True)
-    last_id: int = 0
+    last_seq: int = 0
     last_hash: str = Field(max_length=64)

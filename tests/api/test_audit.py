@@ -3,19 +3,22 @@ with the trail in the database is found by ``scr audit verify``."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
-from sqlmodel import Session, select
+from sqlmodel import Session, func, select
 from typer.testing import CliRunner
 
 from scr.account.models import User
 from scr.audit import service as audit_service
-from scr.audit.models import AuditEntry
+from scr.audit.models import AuditEntry, AuditHead
+from scr.audit.sealer import seal_all
 from scr.cli import app as cli
+from scr.config import audit_key, get_settings
 from scr.db import session_scope
 from scr.vocabulary import AuditAction, Role
 from tests.factories import make_factor, make_review, make_user
@@ -113,28 +116,70 @@ def _fill_trail(count: int) -> None:
             )
 
 
-def _rehash_entry_3(session: Session) -> None:
-    entry = session.get(AuditEntry, 3)
-    assert entry is not None
+def _sealed(session: Session, seq: int) -> AuditEntry:
+    entry = session.exec(select(AuditEntry).where(AuditEntry.seq == seq)).one()
+    return entry
+
+
+def _rechain_from(session: Session, seq: int, key: bytes) -> None:
+    """Recompute every hash from ``seq`` on, and the head, as someone with database access
+    would: with ``key``, which is not the trail's."""
+    previous = _sealed(session, seq - 1).entry_hash if seq > 1 else audit_service.GENESIS
+    last = session.exec(select(func.max(AuditEntry.seq))).one() or 0
+    for n in range(seq, last + 1):
+        entry = _sealed(session, n)
+        entry.entry_hash = audit_service.entry_hash(entry, previous_hash=previous or "", key=key)
+        previous = entry.entry_hash
+        session.add(entry)
+    head = session.get(AuditHead, 1)
+    assert head is not None
+    head.last_seq, head.last_hash = last, previous or ""
+    session.add(head)
+    session.flush()
+
+
+def _rewrite_entry_3_and_rechain(session: Session) -> None:
+    entry = _sealed(session, 3)
     entry.actor = "someone.else@example.org"
-    entry.entry_hash = audit_service.entry_hash(entry)
     session.add(entry)
+    # Without the key an attacker can at best guess one; an unkeyed chain (an empty key)
+    # would accept this.
+    _rechain_from(session, 3, key=b"")
+
+
+def _delete_entry_3_renumber_and_rechain(session: Session) -> None:
+    session.delete(_sealed(session, 3))
+    session.flush()
+    for n in (4, 5):
+        entry = _sealed(session, n)
+        entry.seq = n - 1
+        session.add(entry)
+        session.flush()
+    _rechain_from(session, 3, key=hashlib.sha256(b"a guessed key").digest())
+
+
+def _swap_entries_2_and_3(session: Session) -> None:
+    for step in ("-1 WHERE seq = 2", "2 WHERE seq = 3", "3 WHERE seq = -1"):
+        session.execute(text(f"UPDATE audit_entry SET seq = {step}"))
 
 
 @pytest.mark.parametrize(
     ("tampering", "named"),
     [
         (
-            "UPDATE audit_entry SET actor = 'someone.else@example.org' WHERE id = 3",
+            "UPDATE audit_entry SET actor = 'someone.else@example.org' WHERE seq = 3",
             "Entry 3 has been altered.",
         ),
-        ("UPDATE audit_entry SET object_id = 2 WHERE id = 1", "Entry 1 has been altered."),
-        ("DELETE FROM audit_entry WHERE id = 2", "Entry 2 has been removed"),
-        ("DELETE FROM audit_entry WHERE id = 5", "entries after 4 have been removed"),
-        (_rehash_entry_3, "Entry 3 or entry 4 has been altered"),
+        ("UPDATE audit_entry SET object_id = 2 WHERE seq = 1", "Entry 1 has been altered."),
+        ("UPDATE audit_entry SET at = '2020-01-01 00:00:00' WHERE seq = 4", "Entry 4 has been"),
+        ("DELETE FROM audit_entry WHERE seq = 2", "Entry 2 has been removed"),
+        ("DELETE FROM audit_entry WHERE seq = 5", "entries after 4 have been removed"),
+        (_swap_entries_2_and_3, "Entry 2 has been altered."),
+        (_rewrite_entry_3_and_rechain, "Entry 3 has been altered."),
+        (_delete_entry_3_renumber_and_rechain, "Entry 3 has been altered."),
     ],
 )
-def test_editing_or_deleting_an_entry_in_the_database_is_found(
+def test_editing_deleting_reordering_or_rechaining_an_entry_is_found(
     scratch_database_url: str,
     configured_for: Callable[[str], None],
     tampering: str | Callable[[Session], None],
@@ -147,11 +192,30 @@ def test_editing_or_deleting_an_entry_in_the_database_is_found(
     assert intact.exit_code == 0, intact.output
     assert "intact: 5 entries" in intact.output
 
-    with session_scope() as session:
+    with session_scope(writer=True) as session:
         if isinstance(tampering, str):
             session.execute(text(tampering))
         else:
             tampering(session)
     found = runner.invoke(cli, ["audit", "verify"])
-    assert found.exit_code == 1
+    assert found.exit_code == 1, found.output
     assert named in found.output
+
+
+def test_the_chain_is_keyed_and_entries_written_meanwhile_are_sealed_after(
+    scratch_database_url: str, configured_for: Callable[[str], None]
+) -> None:
+    configured_for(scratch_database_url)
+    assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
+    _fill_trail(3)
+    key = audit_key(get_settings())
+    assert seal_all(key=key) == 3
+    _fill_trail(2)  # written after the seal: the next round seals them, in order
+    assert seal_all(key=key) == 2
+    with session_scope() as session:
+        assert [e.seq for e in session.exec(select(AuditEntry).order_by(AuditEntry.id))] == [
+            1, 2, 3, 4, 5,
+        ]  # fmt: skip
+        assert audit_service.verify(session=session, key=key).problem is None
+        wrong = audit_service.verify(session=session, key=b"x" * 32)
+    assert wrong.problem == "Entry 1 has been altered."

@@ -1,8 +1,9 @@
 """Requests sent at once, as the workbench sends them, on a database that commits for real.
 
-Every read of a review is audited, so every request writes. On SQLite a transaction that has
-read and then writes cannot go on once another has committed in between: the service must
-queue its requests rather than answer "the database is busy".
+Every read of a review is audited, so every request writes (a read's entry in a short
+transaction after it). On SQLite a transaction that has read and then writes cannot go on once
+another has committed in between: the service must queue its writers rather than answer "the
+database is busy".
 """
 
 from __future__ import annotations

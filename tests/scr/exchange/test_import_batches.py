@@ -126,7 +126,8 @@ def test_an_import_lets_other_writers_in_after_each_batch(
     _target(second_scratch_database_url, configured_for)
     free: dict[int, bool] = {}
     with session_scope(writer=True) as session:
-        # As POST /imports does: the request's audit entry first, holding the trail's head.
+        # As POST /imports does: the request's audit entry first (which holds nothing others
+        # need: entries are sealed into the chain later, by the sealer).
         audit_service.record(
             session=session,
             actor="admin",
@@ -147,4 +148,7 @@ def test_an_import_lets_other_writers_in_after_each_batch(
     after_a_batch = [n for n in free if n % BATCH == 0]
     assert after_a_batch
     assert all(free[n] for n in after_a_batch)
-    assert not any(free[n] for n in range(1, BATCH))  # while the first batch is under way
+    if make_url(second_scratch_database_url).get_backend_name() == "sqlite":
+        assert not any(free[n] for n in range(1, BATCH))  # while the first batch is under way
+    else:  # the sealer's head row is never held by a request: no writer waits for an import
+        assert all(free.values())
