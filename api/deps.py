@@ -14,6 +14,8 @@ from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel
 from sqlmodel import Session
 
+from api import refusals
+from api.refusals import REFUSALS_PER_MINUTE
 from scr.account import access, security
 from scr.account.access import Principal
 from scr.audit import service as audit_service
@@ -28,7 +30,7 @@ from scr.config import MAX_PAGE_SIZE, get_settings, signing_secret
 from scr.db import session_scope
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
-from scr.errors import NotFound, Unauthenticated
+from scr.errors import DomainError, Forbidden, NotFound, Unauthenticated
 from scr.factor import service as factor_service
 from scr.factor.models import ContributoryFactor
 from scr.finding import service as finding_service
@@ -58,12 +60,49 @@ def get_session(request: Request) -> Iterator[Session]:
     transaction of their own that is committed before the answer is sent, so the read is
     still recorded in the same request, and a read that failed leaves nothing.
     """
-    with session_scope(writer=request.method != "GET") as session:
-        yield session
+    try:
+        with session_scope(writer=request.method != "GET") as session:
+            yield session
+    except DomainError as exc:
+        refused = refusal(request, exc)
+        if refused is not None:
+            with session_scope(writer=True) as audit_session:
+                audit_session.add(refused)
+        raise
     pending = pending_audit(session)
     if pending:
         with session_scope(writer=True) as audit_session:
             audit_session.add_all(pending)
+
+
+CASE_ROUTES = ("reviews", "boards", "patterns", "exports", "imports", "audit")
+"""The first path segments (after the API prefix) whose refusals are recorded."""
+_refusals = refusals.Limiter(per_minute=REFUSALS_PER_MINUTE)
+
+
+def refusal(request: Request, exc: Exception) -> AuditEntry | None:
+    """The audit entry of a case route refused (401, 403, 404), so that someone probing for
+    other boards' reviews is seen; None for anything else, or when this caller's refusals
+    are past ``REFUSALS_PER_MINUTE`` (they cannot flood the trail)."""
+    if not isinstance(exc, NotFound | Forbidden | Unauthenticated):
+        return None
+    parts = request.url.path.removeprefix(API_PREFIX).strip("/").split("/")
+    if parts[0] not in CASE_ROUTES:
+        return None
+    principal = getattr(request.state, "principal", None)
+    client = request.client.host if request.client else "unknown"
+    actor = principal.name if principal is not None else f"anonymous@{client}"[:254]
+    if not _refusals.allow(actor):
+        return None
+    raw = request.path_params.get("review_id")
+    review_id = int(raw) if isinstance(raw, str) and raw.isdigit() else None
+    return audit_service.new_entry(
+        actor=actor,
+        action=AuditAction.refused,
+        object_type=parts[0][:60],
+        review_id=review_id if review_id is not None and review_id <= MAX_INT else None,
+        request_id=request.state.request_id,
+    )
 
 
 def pending_audit(session: Session) -> list[AuditEntry]:
@@ -138,7 +177,7 @@ _bearer = OAuth2PasswordBearer(tokenUrl=f"{API_PREFIX}/auth/token", auto_error=F
 
 
 def current_principal(
-    session: SessionDep, token: Annotated[str | None, Depends(_bearer)]
+    session: SessionDep, request: Request, token: Annotated[str | None, Depends(_bearer)]
 ) -> Principal:
     """The signed-in person (access token) or machine (``scr_`` token); 401 otherwise."""
     if not token:
@@ -157,6 +196,7 @@ def current_principal(
             principal = access.of_access_token(session, claims)
     if principal is None:
         raise Unauthenticated("Your sign-in is not valid or has expired. Please sign in again.")
+    request.state.principal = principal  # for the audit of a refusal (``refusal``)
     return principal
 
 
@@ -206,6 +246,15 @@ def audit(
     else:
         session.add(entry)
         session.flush()
+
+
+def _audited(session: SessionDep, principal: PrincipalDep, request: Request) -> None:
+    audit(session, principal, request)
+
+
+Audited = Depends(_audited)
+"""A route dependency recording the request, for reads that name no review: figures a
+caller sees in full, files, the audit trail and the token list."""
 
 
 def allow(*roles: Role, doing: str) -> Any:

@@ -180,6 +180,7 @@ class AuditAction(StrEnum):
     delete = "delete"
     export = "export"
     import_ = "import"
+    refused = "refused"  # a case route answered 401, 403 or 404 (rate-limited per caller)
 
 
 class Role(StrEnum):

@@ -13,13 +13,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from api.deps import get_read_session, get_session, pending_audit
+from api.deps import get_read_session, get_session, pending_audit, refusal
 from api.main import create_app
 from scr import migrate
 from scr.account.models import User
@@ -81,15 +81,19 @@ def _app() -> FastAPI:
 def app(_app: FastAPI, session: Session) -> Iterator[FastAPI]:
     """The application (built once), its requests using the test's session."""
 
-    def _session() -> Iterator[Session]:
+    def _session(request: Request) -> Iterator[Session]:
         # As in production: commit when the route succeeds, roll back when it fails; here
         # both act on a savepoint inside the test's transaction.
         try:
             yield session
             session.commit()
-        except BaseException:
+        except BaseException as exc:
             session.rollback()
             pending_audit(session)
+            refused = refusal(request, exc)
+            if refused is not None:
+                session.add(refused)
+                session.commit()
             raise
         # A read's entries are written after it, as get_session writes them.
         session.add_all(pending_audit(session))

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
-from api.deps import PagingDep, SessionDep, allow, page_of
+from api.deps import Audited, PagingDep, SessionDep, allow, page_of
 from scr.audit import service as audit_service
 from scr.common.schemas import Page
 from scr.common.types import MAX_INT, ShortText
@@ -42,7 +42,7 @@ class AuditQuery(BaseModel):
 @router.get(
     "",
     response_model=Page[AuditEntryRead],
-    dependencies=[allow(Role.admin, doing="read the audit trail")],
+    dependencies=[allow(Role.admin, doing="read the audit trail"), Audited],
 )
 def list_(
     session: SessionDep, paging: PagingDep, query: Annotated[AuditQuery, Query()]

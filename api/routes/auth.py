@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from api.addresses import client_address
-from api.deps import ItemId, PagingDep, PrincipalDep, SessionDep, allow, page_of
+from api.deps import Audited, ItemId, PagingDep, PrincipalDep, SessionDep, allow, page_of
 from scr.account import access
 from scr.account import service as account_service
 from scr.account.schemas import (
@@ -82,7 +82,7 @@ def create_machine_token(
     )
 
 
-@router.get("/tokens", response_model=Page[MachineTokenRead], dependencies=[AdminOnly])
+@router.get("/tokens", response_model=Page[MachineTokenRead], dependencies=[AdminOnly, Audited])
 def list_machine_tokens(session: SessionDep, paging: PagingDep) -> Page[MachineTokenRead]:
     """The machine tokens, newest first; their secrets are never shown again."""
     result = account_service.list_machine_tokens(session=session, **paging.model_dump())

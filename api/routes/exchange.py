@@ -13,7 +13,15 @@ from pydantic import AwareDatetime
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import AUDIT_AS, PrincipalDep, SessionDep, allow, audit, get_read_session
+from api.deps import (
+    AUDIT_AS,
+    Audited,
+    PrincipalDep,
+    SessionDep,
+    allow,
+    audit,
+    get_read_session,
+)
 from api.downloads import download
 from scr.coding import catalogue
 from scr.config import get_settings
@@ -91,6 +99,7 @@ def national(
 
 @router.get(
     "/exports/aggregates.csv",
+    dependencies=[Audited],
     response_class=Response,
     responses={200: {"content": {"text/csv": {}}}},
     openapi_extra={AUDIT_AS: AuditAction.export.value},
@@ -116,6 +125,7 @@ def aggregates_csv(
 
 @router.get(
     "/exports/network.graphml",
+    dependencies=[Audited],
     response_class=Response,
     responses={200: {"content": {"application/graphml+xml": {}}}},
     openapi_extra={AUDIT_AS: AuditAction.export.value},

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import PagingDep, PrincipalDep, SessionDep
+from api.deps import AUDIT_FILE_AS, Audited, PagingDep, PrincipalDep, SessionDep
 from api.downloads import download
 from scr.coding import catalogue
 from scr.common.types import Code
@@ -26,8 +26,9 @@ from scr.patterns.schemas import (
     Trends,
 )
 from scr.patterns.selection import Scope, scope_for
+from scr.vocabulary import AuditAction
 
-router = APIRouter(prefix="/patterns", tags=["patterns"])
+router = APIRouter(prefix="/patterns", tags=["patterns"], dependencies=[Audited])
 
 FiltersQuery = Annotated[PatternFilters, Query()]
 Support = Annotated[
@@ -57,6 +58,7 @@ def frequencies(
     "/cooccurrence",
     response_model=Cooccurrence,
     responses={200: {"content": {"application/graphml+xml": {}, "application/gexf+xml": {}}}},
+    openapi_extra={AUDIT_FILE_AS: AuditAction.export.value},
 )
 def cooccurrence(
     session: SessionDep,

@@ -13,10 +13,13 @@ from sqlalchemy import text
 from sqlmodel import Session, func, select
 from typer.testing import CliRunner
 
+from api import deps, refusals
+from api.refusals import REFUSALS_PER_MINUTE
 from scr.account.models import User
 from scr.audit import service as audit_service
 from scr.audit.models import AuditEntry, AuditHead
 from scr.audit.sealer import seal_all
+from scr.board.models import Board
 from scr.cli import app as cli
 from scr.config import audit_key, get_settings
 from scr.db import session_scope
@@ -66,13 +69,87 @@ def test_reads_changes_and_exports_of_case_data_are_attributed(
     assert [(e.actor, e.action) for e in tagged] == [(user.email, AuditAction.read)]
 
 
-def test_a_refused_request_changes_nothing_and_leaves_no_entry(
+@pytest.fixture
+def refusals_counted_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(deps, "_refusals", refusals.Limiter(REFUSALS_PER_MINUTE))
+
+
+def test_a_refused_request_changes_nothing_and_leaves_only_its_refusal(
+    session: Session, client_as: Callable[[User], TestClient], refusals_counted_afresh: None
+) -> None:
+    review = make_review(session)
+    factor = make_factor(session, review)
+    outsider = make_user(session, Role.reviewer)
+    board = make_user(session, Role.board, board=session.get(Board, review.board_id))
+    case = f"/api/v1/reviews/{review.id}"
+    assert client_as(outsider).get(case).status_code == 404
+    assert client_as(board).delete(f"{case}/factors/{factor.id}").status_code == 403
+    assert TestClient(client_as(outsider).app).get(case).status_code == 401
+    assert _trail(session, actor=outsider.email) == [("refused", "reviews", None, review.id)]
+    assert _trail(session, actor=board.email) == [("refused", "reviews", None, review.id)]
+    assert _trail(session, actor="anonymous@testclient") == [
+        ("refused", "reviews", None, review.id)
+    ]
+    assert session.get(type(factor), factor.id) is not None
+
+
+def test_a_request_that_failed_otherwise_leaves_no_entry(
     session: Session, client_as: Callable[[User], TestClient]
 ) -> None:
     review = make_review(session)
+    factor = make_factor(session, review)
+    user = make_user(session, Role.reviewer, reviews=(review,))
+    stale = {"version": factor.version + 5, "detail": "More."}
+    answer = client_as(user).patch(f"/api/v1/reviews/{review.id}/factors/{factor.id}", json=stale)
+    assert answer.status_code == 409
+    assert _trail(session, actor=user.email) == []
+
+
+def test_refusals_are_recorded_only_up_to_a_rate_so_they_cannot_flood_the_trail(
+    session: Session, client_as: Callable[[User], TestClient], refusals_counted_afresh: None
+) -> None:
     outsider = make_user(session, Role.reviewer)
-    assert client_as(outsider).get(f"/api/v1/reviews/{review.id}").status_code == 404
-    assert _trail(session, actor=outsider.email) == []
+    prober = client_as(outsider)
+    for review_id in range(1000, 1000 + REFUSALS_PER_MINUTE + 15):
+        assert prober.get(f"/api/v1/reviews/{review_id}").status_code == 404
+    assert len(_trail(session, actor=outsider.email)) == REFUSALS_PER_MINUTE
+    other = make_user(session, Role.reviewer)  # counted apart
+    assert client_as(other).get("/api/v1/reviews/999").status_code == 404
+    assert len(_trail(session, actor=other.email)) == 1
+
+
+def test_figures_files_the_audit_and_the_token_list_are_recorded_when_read(
+    session: Session, client_as: Callable[[User], TestClient]
+) -> None:
+    review = make_review(session)
+    board = make_user(session, Role.board, board=session.get(Board, review.board_id))
+    member = client_as(board)
+    for path, params in [
+        ("/api/v1/patterns/frequencies", {}),
+        ("/api/v1/patterns/cooccurrence", {}),
+        ("/api/v1/patterns/cooccurrence", {"format": "graphml"}),
+        ("/api/v1/patterns/chains", {}),
+        ("/api/v1/exports/aggregates.csv", {}),
+        ("/api/v1/exports/network.graphml", {}),
+    ]:
+        answer = member.get(path, params=params)
+        assert answer.status_code == 200, (path, answer.text)
+    assert _trail(session, actor=board.email) == [
+        ("read", "patterns", None, None),
+        ("read", "patterns", None, None),
+        ("export", "patterns", None, None),
+        ("read", "patterns", None, None),
+        ("export", "exchange", None, None),
+        ("export", "exchange", None, None),
+    ]
+    admin = make_user(session, Role.admin)
+    client = client_as(admin)
+    assert client.get("/api/v1/audit").status_code == 200
+    assert client.get("/api/v1/auth/tokens").status_code == 200
+    assert _trail(session, actor=admin.email)[-2:] == [
+        ("read", "audit", None, None),
+        ("read", "auth", None, None),
+    ]
 
 
 def test_administrators_filter_the_trail_by_person_object_and_time(

@@ -467,7 +467,7 @@ export type AppraisalRating = 'good_practice' | 'as_expected' | 'below_expected'
  *
  * What an audit entry records.
  */
-export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'export' | 'import';
+export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'export' | 'import' | 'refused';
 
 /**
  * AuditEntryRead
