@@ -1,7 +1,7 @@
 """audit sealed keyed chain
 
 Revision ID: d0f308689563
-Revises: 0a17adee8212
+Revises: 5d9e0c41b7a2
 Create Date: 2026-12-03 14:14:12
 
 The audit trail no longer chains each entry as it is written (every request waited for the
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "d0f308689563"
-down_revision: str | None = "0a17adee8212"
+down_revision: str | None = "5d9e0c41b7a2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
