@@ -17,6 +17,7 @@ from scr import migrate
 from scr.account import service as account_service
 from scr.account.models import User
 from scr.account.schemas import MachineTokenCreate
+from scr.config import get_settings
 from scr.db import make_engine
 from scr.exchange import export
 from scr.exchange.instance import instance_id
@@ -51,6 +52,7 @@ def second_instance(scratch_database_url: str) -> Iterator[Session]:
 def token(session: Session) -> str:
     _, made = account_service.create_machine_token(
         session=session,
+        settings=get_settings(),
         data=MachineTokenCreate(name="national instance", role=Role.national),
         actor="test",
     )
