@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from scr.common.schemas import ReadBase, WriteBase, reject_null
-from scr.common.types import Id, LongText, ShortText, Version
+from scr.common.types import Id, LongText, ShortText, TimeOfDay, Version
 from scr.vocabulary import DatePrecision
 
 
 class ChronologyEntryCreate(WriteBase):
     entry_date: date = Field(description="For a month or year, any day in it (e.g. the 1st).")
     date_precision: DatePrecision = DatePrecision.day
-    entry_time: time | None = Field(default=None, description="The time of day, where known.")
+    entry_time: TimeOfDay | None = Field(default=None, description="The time of day, where known.")
     agency_id: Id
     summary: LongText = Field(min_length=1)
     source: ShortText | None = Field(default=None, examples=["GP records"])
@@ -30,7 +30,7 @@ class ChronologyEntryUpdate(WriteBase):
     version: Version
     entry_date: date | None = None
     date_precision: DatePrecision | None = None
-    entry_time: time | None = None
+    entry_time: TimeOfDay | None = None
     agency_id: Id | None = None
     summary: LongText | None = Field(default=None, min_length=1)
     source: ShortText | None = None
@@ -56,7 +56,7 @@ class ChronologyEntryRead(ReadBase):
     review_id: int
     entry_date: date
     date_precision: DatePrecision
-    entry_time: time | None
+    entry_time: TimeOfDay | None
     agency_id: int
     summary: str
     source: str | None
@@ -82,7 +82,7 @@ class ChronologyImportRow(BaseModel):
     )
     entry_date: date | None = None
     date_precision: DatePrecision | None = None
-    entry_time: time | None = None
+    entry_time: TimeOfDay | None = None
     summary: str | None = None
     source: str | None = None
     author_role: str | None = None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from datetime import time
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 MAX_INT = 2_147_483_647
 """Largest value of a 32-bit integer column; ids above it cannot exist on PostgreSQL."""
@@ -66,3 +67,23 @@ Code = Annotated[
     AfterValidator(_storable),
 ]
 """A typology code or agency code."""
+
+
+_TIME_OF_DAY = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?$"
+
+
+def _time_of_day(value: Any) -> Any:
+    if isinstance(value, time) and value.tzinfo is None:
+        return value
+    if isinstance(value, str) and re.fullmatch(_TIME_OF_DAY, value):
+        return value
+    raise ValueError("must be a time of day written HH:MM or HH:MM:SS, without a time zone")
+
+
+TimeOfDay = Annotated[
+    time,
+    BeforeValidator(_time_of_day),
+    WithJsonSchema({"type": "string", "pattern": _TIME_OF_DAY, "examples": ["14:30"]}),
+]
+"""A local time of day, as a record gives it ("14:30"). JSON Schema's ``format: time`` is
+RFC 3339's full time, which needs a time zone that a chronology entry does not have."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -210,3 +211,22 @@ def test_agencies_of_another_board_cannot_be_named(client: TestClient, session: 
     assert answer.json()["errors"][0]["field"] == "agency_id"
     listed = client.get("/api/v1/agencies", params={"board_id": other.board_id, "limit": 200})
     assert "other-board-nursery" in {a["code"] for a in listed.json()["items"]}
+
+
+def test_a_chronology_time_is_a_time_of_day_and_reads_back_as_the_document_says(
+    client: TestClient, session: Session
+) -> None:
+    review = make_review(session)
+    url = f"/api/v1/reviews/{review.id}/chronology"
+    entry = {"entry_date": "2019-06-03", "agency_id": agency_id(session, "police"), "summary": "x"}
+    for zoned in ("01:00:13+05:00", "01:00:13Z", "1430", "25:00"):
+        refused = client.post(url, json={**entry, "entry_time": zoned})
+        assert refused.status_code == 422, zoned
+        assert "time of day" in refused.json()["errors"][0]["message"]
+    made = client.post(url, json={**entry, "entry_time": "01:00:13"})
+    assert made.status_code == 201, made.text
+    pattern = client.get("/api/v1/openapi.json").json()["components"]["schemas"][
+        "ChronologyEntryRead"
+    ]
+    documented = next(s for s in pattern["properties"]["entry_time"]["anyOf"] if "pattern" in s)
+    assert re.fullmatch(documented["pattern"], made.json()["entry_time"])
