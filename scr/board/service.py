@@ -37,7 +37,7 @@ def get_by_code(*, session: Session, code: str) -> Board | None:
 def _ensure_code_free(session: Session, code: str, board_id: int | None = None) -> None:
     other = get_by_code(session=session, code=code)
     if other is not None and other.id != board_id:
-        raise Conflict(f"A board with code {code!r} already exists (id {other.id}).")
+        raise Conflict(f"A board with code {code!r} already exists: choose another code.")
 
 
 def create(*, session: Session, data: BoardCreate, actor: str | None = None) -> Board:

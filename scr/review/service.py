@@ -102,7 +102,8 @@ def _check(session: Session, review: Review) -> None:
     other = get_by_reference(session=session, board_id=review.board_id, reference=review.reference)
     if other is not None and other.id != review.id:
         raise Conflict(
-            f"This board already has a review with reference {review.reference!r} (id {other.id})."
+            f"This board already has a review with reference {review.reference!r}: choose "
+            "another reference."
         )
 
 

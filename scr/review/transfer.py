@@ -296,8 +296,8 @@ def import_review(*, session: Session, file: ReviewFile, actor: str | None = Non
     )
     if existing is not None:
         raise Conflict(
-            f"Board {board.code} already has a review with reference {file.review.reference!r} "
-            f"(id {existing.id}); nothing was imported."
+            f"Board {board.code} already has a review with reference {file.review.reference!r}; "
+            "nothing was imported."
         )
     agency = _agency_ids(session, file, board, actor)
     review_data = ReviewCreate.model_validate(file.review.model_dump() | {"board_id": board.id})
