@@ -250,8 +250,16 @@ def review_import(path: Annotated[Path, typer.Argument(exists=True, dir_okay=Fal
         ) from None
     try:
         with session_scope() as session:
-            review = import_review(session=session, file=file, actor="cli")
-            typer.echo(f"Imported review {review.reference} as id {review.id}.")
+            imported = import_review(session=session, file=file, actor="cli")
+            review = imported.review
+            if imported.held_back:
+                typer.echo(
+                    f"The file has the review {file.review.status.value}; it stands at "
+                    f"{review.status.value} here, because: {imported.held_back}"
+                )
+            typer.echo(
+                f"Imported review {review.reference} ({review.status.value}) as id {review.id}."
+            )
     except DomainError as exc:
         raise _fail(f"{exc.message} Nothing was imported.") from None
 

@@ -36,7 +36,7 @@ from scr.participant.schemas import ParticipantCreate
 from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewCreate
-from scr.vocabulary import Role
+from scr.vocabulary import ReviewStatus, Role
 
 _serial = itertools.count(1)
 T = TypeVar("T")
@@ -65,16 +65,20 @@ def make_board(session: Session, **overrides: Any) -> Board:
 
 
 def make_review(session: Session, board: Board | None = None, **overrides: Any) -> Review:
+    """A review; a ``status`` is set directly, as if it had passed through the steps (no
+    client can open one beyond scoping)."""
     board = board or make_board(session)
+    status = overrides.pop("status", None)
     data = {
         "board_id": board.id,
         "reference": f"TST-{next(_serial)}",
         "child_pseudonym": "Child T",
         "review_type": "local_child_safeguarding_practice_review",
     }
-    return _saved(
-        session, review_service.create(session=session, data=ReviewCreate(**(data | overrides)))
-    )
+    review = review_service.create(session=session, data=ReviewCreate(**(data | overrides)))
+    if status is not None:
+        review.status = ReviewStatus(status)
+    return _saved(session, review)
 
 
 def make_entry(session: Session, review: Review, **overrides: Any) -> ChronologyEntry:

@@ -24,7 +24,14 @@ from scr.common.schemas import Page
 from scr.errors import Forbidden
 from scr.review import service as review_service
 from scr.review.models import Review
-from scr.review.schemas import ReviewCreate, ReviewFilters, ReviewRead, ReviewReopen, ReviewUpdate
+from scr.review.schemas import (
+    ReviewCreate,
+    ReviewFilters,
+    ReviewImported,
+    ReviewRead,
+    ReviewReopen,
+    ReviewUpdate,
+)
 from scr.review.transfer import ReviewFile, export_review, import_review
 from scr.vocabulary import AuditAction, Role
 
@@ -69,14 +76,19 @@ def create(session: SessionDep, principal: PrincipalDep, data: ReviewCreate) -> 
 
 @router.post(
     "/import",
-    response_model=ReviewRead,
+    response_model=ReviewImported,
     status_code=status.HTTP_201_CREATED,
     dependencies=[allow(Role.admin, doing="import reviews")],
     openapi_extra={AUDIT_AS: AuditAction.import_.value},
 )
-def import_(session: SessionDep, principal: PrincipalDep, data: ReviewFile) -> Review:
-    """Import one review from a scr-review/1 file; all of it or nothing."""
-    return import_review(session=session, file=data, actor=principal.name)
+def import_(session: SessionDep, principal: PrincipalDep, data: ReviewFile) -> ReviewImported:
+    """Import one review from a scr-review/1 file; all of it or nothing. It takes the file's
+    status only as a change here would: one marked published is published only if it passes
+    the checks and the identifier scan here, and stands at draft (or findings) otherwise,
+    with held_back saying why."""
+    imported = import_review(session=session, file=data, actor=principal.name)
+    read = ReviewImported.model_validate(imported.review)
+    return read.model_copy(update={"held_back": imported.held_back})
 
 
 @router.get("/{review_id}", response_model=ReviewRead)

@@ -31,4 +31,4 @@ def load_demo(*, session: Session) -> tuple[Review, bool]:
         )
         if existing is not None:
             return existing, False
-    return import_review(session=session, file=file, actor=DEMO_ACTOR), True
+    return import_review(session=session, file=file, actor=DEMO_ACTOR).review, True

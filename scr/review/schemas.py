@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field, field_validator
 
@@ -59,7 +59,6 @@ class ReviewFields(WriteBase):
     )
     review_type: ReviewType
     learning_together_size: LearningTogetherSize | None = None
-    status: ReviewStatus = ReviewStatus.scoping
     incident_date: date | None = None
     notification_date: date | None = None
     start_date: date | None = None
@@ -88,8 +87,28 @@ class ReviewFields(WriteBase):
     quality_markers: QualityMarkers = Field(default_factory=list)
 
 
+def _opened_at_scoping(value: Any) -> Any:
+    if value not in (ReviewStatus.scoping, ReviewStatus.scoping.value):
+        raise ValueError(
+            "must be scoping, or left out: a review is opened at scoping, and its status moves "
+            "on only through the guarded steps, as the checks and the identifier scan allow "
+            "(change the review once it is open)."
+        )
+    return value
+
+
 class ReviewCreate(ReviewFields):
+    """A review is opened at scoping: its status moves on only through ``ReviewUpdate``,
+    where draft and published are guarded by the checks and published by the identifier
+    scan, so no request opens one further on."""
+
     board_id: Id
+    status: Literal[ReviewStatus.scoping] = Field(
+        default=ReviewStatus.scoping,
+        description="Always scoping, and best left out: a review is opened at scoping.",
+    )
+
+    _only_scoping = field_validator("status", mode="before")(_opened_at_scoping)
 
 
 class ReviewUpdate(WriteBase):
@@ -183,6 +202,14 @@ class ReviewRead(ReadBase):
     @classmethod
     def _all_markers(cls, stored: list[Any]) -> list[Any]:
         return quality.checklist(stored)
+
+
+class ReviewImported(ReviewRead):
+    held_back: str | None = Field(
+        default=None,
+        description="Why the review stands at a lower status than the file's, if it does: a "
+        "file marked published is published here only if it passes the publication gate here.",
+    )
 
 
 class ReviewFilters(BaseModel):

@@ -8,6 +8,7 @@ the same file apart from ``exported_at``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, Self
 
@@ -30,7 +31,7 @@ from scr.common.types import Id, ShortText
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
 from scr.episode.schemas import EpisodeCreate
-from scr.errors import Conflict
+from scr.errors import Conflict, DomainError
 from scr.factor import service as factor_service
 from scr.factor.models import ContributoryFactor
 from scr.factor.schemas import FactorCreate
@@ -45,7 +46,8 @@ from scr.participant.models import Participant
 from scr.participant.schemas import ParticipantCreate
 from scr.review import service as review_service
 from scr.review.models import Review
-from scr.review.schemas import ReviewCreate, ReviewFields
+from scr.review.schemas import ReviewCreate, ReviewFields, ReviewUpdate
+from scr.vocabulary import ReviewStatus
 
 FORMAT = "scr-review/1"
 
@@ -72,13 +74,19 @@ class FindingFile(FindingCreate):
     id: Id
 
 
+class ReviewFileFields(ReviewFields):
+    """A review's fields in a file, with the status it stood at where it was exported."""
+
+    status: ReviewStatus = ReviewStatus.scoping
+
+
 class ReviewFile(WriteBase):
     """A whole review, as written by ``scr review export``."""
 
     format: Literal["scr-review/1"]
     exported_at: datetime | None = None
     board: BoardCreate
-    review: ReviewFields
+    review: ReviewFileFields
     agencies: list[AgencyEntry] = Field(default_factory=list, max_length=500)
     participants: list[ParticipantCreate] = Field(default_factory=list, max_length=1000)
     chronology: list[ChronologyEntryFile] = Field(default_factory=list, max_length=20_000)
@@ -192,7 +200,7 @@ def export_review(*, session: Session, review: Review) -> ReviewFile:
         format=FORMAT,
         exported_at=utcnow(),
         board=BoardCreate.model_validate(_fields(BoardCreate, board)),
-        review=ReviewFields.model_validate(_fields(ReviewFields, review)),
+        review=ReviewFileFields.model_validate(_fields(ReviewFileFields, review)),
         agencies=[AgencyEntry(id=agency_no[id_of(a)], code=a.code, name=a.name) for a in agencies],
         participants=[
             ParticipantCreate.model_validate(
@@ -282,9 +290,19 @@ def _agency_ids(
     return mapping
 
 
-def import_review(*, session: Session, file: ReviewFile, actor: str | None = None) -> Review:
+@dataclass(frozen=True)
+class Imported:
+    """An imported review, and why it stands short of the file's status if it does."""
+
+    review: Review
+    held_back: str | None = None
+
+
+def import_review(*, session: Session, file: ReviewFile, actor: str | None = None) -> Imported:
     """Create the file's review (and its board, if new) with new ids; refuse a duplicate.
 
+    The review is opened at scoping, its records added, and only then moved to the file's
+    status through the same guarded step as a change through the API (``_take_status``).
     The caller's transaction makes this all or nothing: nothing is kept if any record fails.
     """
     board = board_service.get_by_code(session=session, code=file.board.code)
@@ -300,8 +318,10 @@ def import_review(*, session: Session, file: ReviewFile, actor: str | None = Non
             "nothing was imported."
         )
     agency = _agency_ids(session, file, board, actor)
-    review_data = ReviewCreate.model_validate(file.review.model_dump() | {"board_id": board.id})
-    review = review_service.create(session=session, data=review_data, actor=actor)
+    fields = file.review.model_dump(exclude={"status"}) | {"board_id": board.id}
+    review = review_service.create(
+        session=session, data=ReviewCreate.model_validate(fields), actor=actor
+    )
     for p in file.participants:
         data = p.model_copy(update={"agency_id": agency.get(p.agency_id) if p.agency_id else None})
         participant_service.create(session=session, review=review, data=data, actor=actor)
@@ -348,4 +368,36 @@ def import_review(*, session: Session, file: ReviewFile, actor: str | None = Non
             kind=x.kind, source=node(x.source), target=node(x.target), evidence_note=x.evidence_note
         )
         link_service.create(session=session, review=review, data=link, actor=actor)
-    return review
+    return Imported(review, _take_status(session, review, file.review, actor))
+
+
+_FALLBACK = {
+    ReviewStatus.published: (ReviewStatus.published, ReviewStatus.draft, ReviewStatus.findings),
+    ReviewStatus.draft: (ReviewStatus.draft, ReviewStatus.findings),
+}
+"""The statuses an imported review is offered in turn: the file's, then the steps below it,
+down to the last one no check guards."""
+
+
+def _take_status(
+    session: Session, review: Review, fields: ReviewFileFields, actor: str | None
+) -> str | None:
+    """Move the imported review to the file's status through ``review_service.update``, the
+    path a lead reviewer's change takes: published only if it passes the gate here (the
+    blocking checks, with no override, and the identifier scan), draft only if it passes the
+    checks. A status refused is not taken: the review stands at the next step down that is
+    allowed (draft, or findings), and the refusal is returned to say why."""
+    if fields.status == ReviewStatus.scoping:
+        return None
+    refused: str | None = None
+    for status in _FALLBACK.get(fields.status, (fields.status,)):
+        dated = {"publication_date": fields.publication_date} if fields.publication_date else {}
+        step = ReviewUpdate(version=review.version, status=status, **dated)
+        try:
+            with session.begin_nested():
+                review_service.update(session=session, review=review, data=step, actor=actor)
+        except DomainError as exc:
+            refused = refused or exc.message
+            continue
+        return refused
+    raise AssertionError("findings is not guarded, so an imported review always takes it")

@@ -79,6 +79,7 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "ReviewEntry": Review,
     "ReviewFile": None,  # its records, each a schema of its own
     "ReviewFields": Review,
+    "ReviewFileFields": Review,
     "ReviewUpdate": Review,
     "ReviewReopen": ReviewReopening,
     "ResponseUpdate": BoardQuestion,

@@ -299,7 +299,10 @@ export const reviewsCreate = <ThrowOnError extends boolean = false>(options: Opt
 /**
  * Import
  *
- * Import one review from a scr-review/1 file; all of it or nothing.
+ * Import one review from a scr-review/1 file; all of it or nothing. It takes the file's
+ * status only as a change here would: one marked published is published only if it passes
+ * the checks and the identifier scan here, and stands at draft (or findings) otherwise,
+ * with held_back saying why.
  */
 export const reviewsImport = <ThrowOnError extends boolean = false>(options: Options<ReviewsImportData, ThrowOnError>) => (options.client ?? client).post<ReviewsImportResponses, ReviewsImportErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

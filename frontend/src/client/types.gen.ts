@@ -3228,6 +3228,10 @@ export type ResponseUpdate = {
 
 /**
  * ReviewCreate
+ *
+ * A review is opened at scoping: its status moves on only through ``ReviewUpdate``,
+ * where draft and published are guarded by the checks and published by the identifier
+ * scan, so no request opens one further on.
  */
 export type ReviewCreate = {
     /**
@@ -3242,7 +3246,6 @@ export type ReviewCreate = {
     child_pseudonym: string;
     review_type: ReviewType;
     learning_together_size?: LearningTogetherSize | null;
-    status?: ReviewStatus;
     /**
      * Incident Date
      */
@@ -3321,14 +3324,66 @@ export type ReviewCreate = {
      * Board Id
      */
     board_id: number;
+    /**
+     * Status
+     *
+     * Always scoping, and best left out: a review is opened at scoping.
+     */
+    status?: 'scoping';
 };
 
 /**
- * ReviewFields
+ * ReviewFile
  *
- * A review's own fields, without the board it belongs to.
+ * A whole review, as written by ``scr review export``.
  */
-export type ReviewFields = {
+export type ReviewFile = {
+    /**
+     * Format
+     */
+    format: 'scr-review/1';
+    /**
+     * Exported At
+     */
+    exported_at?: string | null;
+    board: BoardCreate;
+    review: ReviewFileFields;
+    /**
+     * Agencies
+     */
+    agencies?: Array<AgencyEntry>;
+    /**
+     * Participants
+     */
+    participants?: Array<ParticipantCreate>;
+    /**
+     * Chronology
+     */
+    chronology?: Array<ChronologyEntryFile>;
+    /**
+     * Episodes
+     */
+    episodes?: Array<EpisodeFile>;
+    /**
+     * Factors
+     */
+    factors?: Array<FactorFile>;
+    /**
+     * Findings
+     */
+    findings?: Array<FindingFile>;
+    /**
+     * Links
+     */
+    links?: Array<LinkCreate>;
+};
+
+/**
+ * ReviewFileFields
+ *
+ * A review's fields in a file, with the status it stood at where it was exported.
+ */
+export type ReviewFileFields = {
     /**
      * Reference
      */
@@ -3341,7 +3396,6 @@ export type ReviewFields = {
     child_pseudonym: string;
     review_type: ReviewType;
     learning_together_size?: LearningTogetherSize | null;
-    status?: ReviewStatus;
     /**
      * Incident Date
      */
@@ -3416,52 +3470,134 @@ export type ReviewFields = {
      * Quality Markers
      */
     quality_markers?: Array<QualityMarkerIn>;
+    status?: ReviewStatus;
 };
 
 /**
- * ReviewFile
- *
- * A whole review, as written by ``scr review export``.
+ * ReviewImported
  */
-export type ReviewFile = {
+export type ReviewImported = {
     /**
-     * Format
+     * Id
      */
-    format: 'scr-review/1';
+    id: number;
     /**
-     * Exported At
+     * Version
      */
-    exported_at?: string | null;
-    board: BoardCreate;
-    review: ReviewFields;
+    version: number;
     /**
-     * Agencies
+     * Created At
      */
-    agencies?: Array<AgencyEntry>;
+    created_at: string;
     /**
-     * Participants
+     * Updated At
      */
-    participants?: Array<ParticipantCreate>;
+    updated_at: string;
     /**
-     * Chronology
+     * Updated By
      */
-    chronology?: Array<ChronologyEntryFile>;
+    updated_by: string | null;
     /**
-     * Episodes
+     * Board Id
      */
-    episodes?: Array<EpisodeFile>;
+    board_id: number;
     /**
-     * Factors
+     * Reference
      */
-    factors?: Array<FactorFile>;
+    reference: string;
     /**
-     * Findings
+     * Child Pseudonym
      */
-    findings?: Array<FindingFile>;
+    child_pseudonym: string;
+    review_type: ReviewType;
+    learning_together_size: LearningTogetherSize | null;
+    status: ReviewStatus;
     /**
-     * Links
+     * Incident Date
      */
-    links?: Array<LinkCreate>;
+    incident_date: string | null;
+    /**
+     * Notification Date
+     */
+    notification_date: string | null;
+    /**
+     * Start Date
+     */
+    start_date: string | null;
+    /**
+     * Publication Date
+     */
+    publication_date: string | null;
+    /**
+     * Scope Start
+     */
+    scope_start: string | null;
+    /**
+     * Scope End
+     */
+    scope_end: string | null;
+    child_age_band: AgeBand | null;
+    outcome: Outcome | null;
+    /**
+     * Context Codes
+     */
+    context_codes: Array<string>;
+    /**
+     * Case Summary
+     */
+    case_summary: string | null;
+    /**
+     * Reason For Review
+     */
+    reason_for_review: string | null;
+    /**
+     * Family Composition
+     */
+    family_composition: Array<FamilyMember>;
+    /**
+     * Independence
+     */
+    independence: string | null;
+    /**
+     * Methodological Comment
+     */
+    methodological_comment: string | null;
+    /**
+     * Acknowledgements
+     */
+    acknowledgements: string | null;
+    /**
+     * Rapid Review Date
+     */
+    rapid_review_date: string | null;
+    /**
+     * Rapid Review Outcome
+     */
+    rapid_review_outcome: string | null;
+    /**
+     * Quality Markers
+     *
+     * All 18 of SCIE's quality markers in order, each with its status.
+     */
+    quality_markers: Array<QualityMarkerRead>;
+    /**
+     * Checks Override Reason
+     */
+    checks_override_reason: string | null;
+    /**
+     * Checks Overridden By
+     */
+    checks_overridden_by: string | null;
+    /**
+     * Checks Overridden At
+     */
+    checks_overridden_at: string | null;
+    /**
+     * Held Back
+     *
+     * Why the review stands at a lower status than the file's, if it does: a file marked published is published here only if it passes the publication gate here.
+     */
+    held_back?: string | null;
 };
 
 /**
@@ -5705,7 +5841,7 @@ export type ReviewsImportResponses = {
     /**
      * Successful Response
      */
-    201: ReviewRead;
+    201: ReviewImported;
 };
 
 export type ReviewsImportResponse = ReviewsImportResponses[keyof ReviewsImportResponses];
