@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scr.account.models import ApiToken, ReviewAssignment, SignInAttempt, User
+from scr.account.models import ApiToken, Commission, ReviewAssignment, SignInAttempt, User
 from scr.agency.models import Agency
 from scr.audit.models import AuditEntry, AuditHead
 from scr.board.models import Board
@@ -41,6 +41,7 @@ __all__ = [
     "ChronologyEntry",
     "CodeRollup",
     "CodeRollupSource",
+    "Commission",
     "ContributoryFactor",
     "EpisodeCitation",
     "ExchangeLine",

@@ -18,6 +18,7 @@ from api.deps import (
     page_of,
 )
 from scr.account import access
+from scr.account import commission as commission_service
 from scr.account import service as account_service
 from scr.common.lookup import id_of
 from scr.common.schemas import Page
@@ -65,7 +66,9 @@ def list_(
     dependencies=[allow(Role.admin, Role.reviewer, doing="open a review")],
 )
 def create(session: SessionDep, principal: PrincipalDep, data: ReviewCreate) -> Review:
-    """Open a review for a board; a reviewer who opens one is its lead reviewer."""
+    """Open a review for a board (a reviewer, only for a board that has commissioned them);
+    a reviewer who opens one is its lead reviewer."""
+    commission_service.ensure_may_open_for(session, principal, data.board_id)
     review = review_service.create(session=session, data=data, actor=principal.name)
     if principal.role == Role.reviewer and principal.user_id is not None:
         account_service.assign_user(

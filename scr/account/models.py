@@ -5,7 +5,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from scr.common.columns import Tracked, UtcDateTime, enum_column
+from scr.common.columns import Tracked, UtcDateTime, enum_column, utcnow
 from scr.vocabulary import Role
 
 
@@ -29,6 +29,17 @@ class ReviewAssignment(SQLModel, table=True):
     review_id: int = Field(foreign_key="review.id", primary_key=True, index=True)
     # The lead reviewer may override blocking checks when moving the review on.
     lead: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+
+
+class Commission(SQLModel, table=True):
+    """A partnership has commissioned this reviewer: they may open reviews for it."""
+
+    __tablename__ = "commission"
+
+    board_id: int = Field(foreign_key="board.id", primary_key=True)
+    user_id: int = Field(foreign_key="user_account.id", primary_key=True, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, nullable=False)
+    created_by: str | None = Field(default=None, max_length=200)
 
 
 class ApiToken(Tracked, table=True):

@@ -92,3 +92,18 @@ class MachineTokenRead(ReadBase):
 
 class MachineTokenCreated(MachineTokenRead):
     token: str = Field(description="Shown this once; only its hash is kept.")
+
+
+class CommissionCreate(WriteBase):
+    email: Email = Field(
+        examples=["lead.reviewer@example.org"],
+        description="The reviewer's account: they may then open reviews for this partnership.",
+    )
+
+
+class CommissionRead(BaseModel):
+    board_id: int
+    user_id: int
+    email: str
+    created_at: datetime
+    created_by: str | None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy import delete as sql_delete
 from sqlmodel import Session, col, select
 
+from scr.account.models import Commission
 from scr.agency.models import Agency
 from scr.board.models import Board
 from scr.board.schemas import BoardCreate, BoardRead, BoardUpdate
@@ -15,12 +17,20 @@ from scr.review.models import Review
 
 
 def list_(
-    *, session: Session, limit: int, offset: int, only: int | None = None
+    *,
+    session: Session,
+    limit: int,
+    offset: int,
+    only: int | None = None,
+    among: list[int] | None = None,
 ) -> tuple[list[Board], int]:
-    """List boards by name (``only`` the one with that id, for a board member)."""
+    """List boards by name (``only`` the one with that id, for a board member; ``among``
+    only those ids)."""
     stmt = select(Board)
     if only is not None:
         stmt = stmt.where(Board.id == only)
+    if among is not None:
+        stmt = stmt.where(col(Board.id).in_(among))
     return crud.page(session, stmt.order_by(col(Board.name)), limit=limit, offset=offset)
 
 
@@ -74,6 +84,7 @@ def delete(*, session: Session, board: Board, cascade: bool) -> None:
         )
     for review in reviews:
         review_service.delete(session=session, review=review, cascade=True)
+    session.execute(sql_delete(Commission).where(col(Commission.board_id) == board.id))
     for agency in session.exec(select(Agency).where(Agency.board_id == board.id)).all():
         session.delete(agency)
     session.delete(board)

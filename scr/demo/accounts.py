@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from scr.account import commission as commission_service
 from scr.account import service as account_service
 from scr.board.models import Board
 from scr.common.lookup import id_of
@@ -68,6 +69,14 @@ def ensure_demo_accounts(*, session: Session, review: Review) -> list[DemoAccoun
                 actor="demo",
             )
             created.append(account)
+        if account.role == Role.reviewer and board is not None:
+            user = account_service.get_by_email(session=session, email=account.email)
+            if user is not None and not commission_service.has_commissioned(
+                session=session, board_id=id_of(board), user_id=id_of(user)
+            ):
+                commission_service.commission(
+                    session=session, board=board, email=account.email, actor="demo"
+                )
         if account.assigned:
             account_service.assign(
                 session=session, email=account.email, review_id=id_of(review), lead=account.lead

@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from scr.account import commission as commission_service
 from scr.account import service as account_service
 from scr.account.models import User
 from scr.account.schemas import MachineTokenCreate
@@ -70,7 +71,7 @@ SIGNED_IN = _rule(401, OK, OK, OK, OK, OK, OK)
 ADMIN = _rule(401, 403, 403, 403, 403, 403, OK)
 BOARD_READ = _rule(401, OK, OK, OK, 404, OK, OK)
 REVIEW_LIST = _rule(401, OK, OK, OK, OK, 403, OK)
-REVIEW_OPEN = _rule(401, OK, OK, 403, 403, 403, OK)
+REVIEW_OPEN = _rule(401, OK, 403, 403, 403, 403, OK)  # (a reviewer the board commissioned)
 CASE_READ = _rule(401, OK, 404, OK, 404, 403, OK)
 CASE_CHANGE = _rule(401, OK, 404, 403, 403, 403, OK)
 REVIEWERS_ONLY = _rule(401, OK, 404, 403, 403, 403, 403)
@@ -143,6 +144,9 @@ def _world(session: Session) -> World:
     )
     tag_service.create(
         session=session, review=review, data=on_factor, coder=users["administrator"].email
+    )
+    commission_service.commission(
+        session=session, board=board, email=users["reviewer on the review"].email, actor="test"
     )
     token, _ = account_service.create_machine_token(
         session=session,
@@ -309,6 +313,23 @@ ROUTES: dict[str, Route] = {
         lambda w: Call(
             "/api/v1/agencies",
             {"code": "youth-justice-new", "name": "School nursing", "board_id": w.board},
+        ),
+    ),
+    "GET /api/v1/boards/{board_id}/commissions": (
+        ADMIN,
+        lambda w: Call(f"/api/v1/boards/{w.board}/commissions"),
+    ),
+    "POST /api/v1/boards/{board_id}/commissions": (
+        ADMIN,
+        lambda w: Call(
+            f"/api/v1/boards/{w.board}/commissions",
+            {"email": w.users["reviewer not on it"].email},
+        ),
+    ),
+    "DELETE /api/v1/boards/{board_id}/commissions/{user_id}": (
+        ADMIN,
+        lambda w: Call(
+            f"/api/v1/boards/{w.board}/commissions/{w.users['reviewer on the review'].id}"
         ),
     ),
     "GET /api/v1/reviews": (REVIEW_LIST, lambda w: Call("/api/v1/reviews")),

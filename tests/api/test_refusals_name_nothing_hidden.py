@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from scr.account import commission as commission_service
 from scr.vocabulary import Role
 from tests.factories import bearer, make_board, make_review, make_user
 
@@ -16,6 +17,7 @@ def test_a_taken_reference_is_refused_without_naming_the_hidden_review(
     board = make_board(session)
     hidden = make_review(session, board, reference="HID-2025-01")
     reviewer = make_user(session, Role.reviewer)
+    commission_service.commission(session=session, board=board, email=reviewer.email)
     answer = client.post(
         "/api/v1/reviews",
         headers=bearer(reviewer),

@@ -70,6 +70,7 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "LinkCreate": CausalLink,
     "LinkUpdate": CausalLink,
     "MachineTokenCreate": ApiToken,
+    "CommissionCreate": None,  # an account, by e-mail: kept as Commission.user_id
     "Manifest": None,  # checked, never stored
     "Withdrawal": None,  # its source, as Source's, kept in exchange_withdrawal
     "ParticipantCreate": Participant,

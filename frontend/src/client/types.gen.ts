@@ -1473,6 +1473,44 @@ export type CodeTrend = {
 };
 
 /**
+ * CommissionCreate
+ */
+export type CommissionCreate = {
+    /**
+     * Email
+     *
+     * The reviewer's account: they may then open reviews for this partnership.
+     */
+    email: string;
+};
+
+/**
+ * CommissionRead
+ */
+export type CommissionRead = {
+    /**
+     * Board Id
+     */
+    board_id: number;
+    /**
+     * User Id
+     */
+    user_id: number;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Created By
+     */
+    created_by: string | null;
+};
+
+/**
  * Cooccurrence
  */
 export type Cooccurrence = {
@@ -4679,6 +4717,12 @@ export type BoardsListData = {
     path?: never;
     query?: {
         /**
+         * Commissioned
+         *
+         * true: only the partnerships you may open reviews for (for a reviewer, those that have commissioned you; for an administrator, all).
+         */
+        commissioned?: boolean;
+        /**
          * Limit
          *
          * Page size.
@@ -5019,6 +5063,218 @@ export type BoardsUpdateResponses = {
 };
 
 export type BoardsUpdateResponse = BoardsUpdateResponses[keyof BoardsUpdateResponses];
+
+export type BoardsCommissionsData = {
+    body?: never;
+    path: {
+        /**
+         * Board Id
+         *
+         * The record's id.
+         */
+        board_id: number;
+    };
+    query?: never;
+    url: '/api/v1/boards/{board_id}/commissions';
+};
+
+export type BoardsCommissionsErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type BoardsCommissionsError = BoardsCommissionsErrors[keyof BoardsCommissionsErrors];
+
+export type BoardsCommissionsResponses = {
+    /**
+     * Response Boards-Commissions
+     *
+     * Successful Response
+     */
+    200: Array<CommissionRead>;
+};
+
+export type BoardsCommissionsResponse = BoardsCommissionsResponses[keyof BoardsCommissionsResponses];
+
+export type BoardsCommissionData = {
+    body: CommissionCreate;
+    path: {
+        /**
+         * Board Id
+         *
+         * The record's id.
+         */
+        board_id: number;
+    };
+    query?: never;
+    url: '/api/v1/boards/{board_id}/commissions';
+};
+
+export type BoardsCommissionErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type BoardsCommissionError = BoardsCommissionErrors[keyof BoardsCommissionErrors];
+
+export type BoardsCommissionResponses = {
+    /**
+     * Successful Response
+     */
+    201: CommissionRead;
+};
+
+export type BoardsCommissionResponse = BoardsCommissionResponses[keyof BoardsCommissionResponses];
+
+export type BoardsWithdrawData = {
+    body?: never;
+    path: {
+        /**
+         * User Id
+         *
+         * The record's id.
+         */
+        user_id: number;
+        /**
+         * Board Id
+         *
+         * The record's id.
+         */
+        board_id: number;
+    };
+    query?: never;
+    url: '/api/v1/boards/{board_id}/commissions/{user_id}';
+};
+
+export type BoardsWithdrawErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type BoardsWithdrawError = BoardsWithdrawErrors[keyof BoardsWithdrawErrors];
+
+export type BoardsWithdrawResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type BoardsWithdrawResponse = BoardsWithdrawResponses[keyof BoardsWithdrawResponses];
 
 export type ActionsListData = {
     body?: never;
