@@ -5,6 +5,7 @@ import { tagsDelete } from "../../client/sdk.gen";
 import type { ReviewRead, TagRead } from "../../client/types.gen";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Saved } from "../../common/Saved";
+import { mayChange, useSession } from "../../common/signedIn";
 import { labelOf, type Typology } from "./codes";
 import { RecordRows } from "./RecordRows";
 import { SubmitCoding } from "./SubmitCoding";
@@ -18,7 +19,7 @@ export function TagsView(props: {
   tags: TagRead[];
   typology: Typology;
   me: string;
-  /** Whether the reader codes (reviewers and administrators); others read. */
+  /** Whether the reader codes (reviewers and administrators, while the review is not published). */
   coder: boolean;
   lead: boolean;
   coding: Coding;
@@ -26,6 +27,7 @@ export function TagsView(props: {
   onStale: () => void;
 }) {
   const { review, targets, tags, typology, me, coding } = props;
+  const reviewer = mayChange(useSession());
   const [adding, setAdding] = useState<string | null>(null);
   const [statuses, setStatuses] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -81,10 +83,12 @@ export function TagsView(props: {
           onStale={props.onStale}
         />
       ) : (
-        <p className="govuk-inset-text">
-          You see the review's agreed tags and the coders' submitted tags; only the review's reviewers tag
-          it.
-        </p>
+        !reviewer && (
+          <p className="govuk-inset-text">
+            You see the review's agreed tags and the coders' submitted tags; only the review's reviewers
+            tag it.
+          </p>
+        )
       )}
       {props.coder && coding.submitted && !props.lead && (
         <p className="govuk-body">Your coding is closed; the lead reviewer records the agreed tags.</p>
