@@ -6,6 +6,7 @@ import type { ReviewRead, TagRead } from "../../client/types.gen";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Saved } from "../../common/Saved";
 import { mayChange, useSession } from "../../common/signedIn";
+import { plural } from "../../words";
 import { labelOf, type Typology } from "./codes";
 import { RecordRows } from "./RecordRows";
 import { SubmitCoding } from "./SubmitCoding";
@@ -76,7 +77,7 @@ export function TagsView(props: {
           onSubmitted={(count) => {
             setAdding(null);
             setSaved(
-              `Your coding of ${count} ${count === 1 ? "tag" : "tags"} was submitted. The other coders' submitted tags are shown now.`,
+              `Your coding (${plural(count, "tag", "tags")}) was submitted. The other coders' submitted tags are shown now.`,
             );
             props.onStale();
           }}
