@@ -29,6 +29,7 @@ import { ReportPage } from "./features/report/ReportPage";
 import { OverviewPage } from "./features/review/OverviewPage";
 import { ReviewLayout } from "./features/review/ReviewLayout";
 import { DetailsPage } from "./features/review/DetailsPage";
+import { EditOnly } from "./features/review/EditOnly";
 import { NewReviewPage } from "./features/reviews/NewReviewPage";
 import { ReviewsPage } from "./features/reviews/ReviewsPage";
 import { SignInPage } from "./features/sign-in/SignInPage";
@@ -168,20 +169,20 @@ export const routes: RouteObject[] = [
         element: <ReviewLayout />,
         children: [
           { index: true, element: <OverviewPage /> },
-          { path: "details", element: <DetailsPage /> },
+          { path: "details", element: <EditOnly back=""><DetailsPage /></EditOnly> },
           { path: "chronology", element: <ChronologyPage /> },
-          { path: "chronology/new", element: <ChronologyEntryPage /> },
-          { path: "chronology/import", element: <ImportPage /> },
+          { path: "chronology/new", element: <EditOnly back="chronology"><ChronologyEntryPage /></EditOnly> },
+          { path: "chronology/import", element: <EditOnly back="chronology"><ImportPage /></EditOnly> },
           { path: "chronology/:entryId", element: <ChronologyEntryPage /> },
           { path: "episodes", element: <EpisodesPage /> },
-          { path: "episodes/new", element: <EpisodePage /> },
+          { path: "episodes/new", element: <EditOnly back="episodes"><EpisodePage /></EditOnly> },
           { path: "episodes/:episodeId", element: <EpisodePage /> },
           { path: "factors", element: <FactorsPage /> },
-          { path: "factors/new", element: <FactorPage /> },
+          { path: "factors/new", element: <EditOnly back="factors"><FactorPage /></EditOnly> },
           { path: "factors/:factorId", element: <FactorPage /> },
           { path: "graph", element: <GraphPage /> },
           { path: "findings", element: <FindingsPage /> },
-          { path: "findings/new", element: <FindingPage /> },
+          { path: "findings/new", element: <EditOnly back="findings"><FindingPage /></EditOnly> },
           { path: "findings/:findingId", element: <FindingPage /> },
           { path: "tagging", element: <TaggingPage /> },
           { path: "identifiers", element: <IdentifiersPage /> },

@@ -106,5 +106,11 @@ export function formatDate(iso: string | null | undefined, precision: DatePrecis
   return `${day} ${MONTHS[month - 1]} ${year}`;
 }
 
+/**
+ * A name quoted inside a sentence: ‘Caseloads were above the safe limit’ contributed to
+ * ‘KPE 1: …’. A factor's name is its description, whose own full stop would end the sentence.
+ */
+export const quoted = (name: string) => `‘${name.replace(/\.$/, "")}’`;
+
 /** A count with its noun: "1 entry", "2 entries", "1,200 entries". */
 export const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;

@@ -172,7 +172,7 @@ def test_a_second_coder_codes_blind_and_the_lead_adjudicates_the_disagreement(
     page.get_by_role("link", name="Records and their tags").click()
 
     page.get_by_role("button", name="Submit my coding").click()
-    expect(page.get_by_text(re.compile(r"Submit your coding of \d+ tags?\?"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Submit your coding \(\d+ tags?\)\?"))).to_be_visible()
     page.get_by_role("button", name="Yes, submit my coding").click()
     expect(page.get_by_role("alert")).to_contain_text("was submitted")
     row = _row(page, mark)

@@ -10,7 +10,7 @@ import { SaveOrCancel, useEditor } from "../../common/editor";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Checkbox, Radios, Select, TextArea, TextInput } from "../../common/fields";
 import { LoadProblem, useLoad } from "../../common/useLoad";
-import { useReview } from "../review/ReviewLayout";
+import { useEditable, useReview } from "../review/ReviewLayout";
 import { PRECISIONS } from "../../words";
 import { comparedEntryFields } from "./entryWords";
 
@@ -77,10 +77,12 @@ export function ChronologyEntryPage() {
 function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
   const { review, agencies } = useReview();
   const navigate = useNavigate();
+  const editable = useEditable();
   const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, save, conflictNotice } = useEditor({
     record: entry,
     formOf,
     fields: FIELDS,
+    editable,
   });
   const list = `/reviews/${review.id}/chronology`;
 
@@ -154,78 +156,82 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
         {leaveWarning}
         <ErrorSummary problems={problems} />
         {conflictNotice(yours, comparedEntryFields(agencies))}
-        <h1 className="govuk-heading-l">{base ? "Change a chronology entry" : "Add a chronology entry"}</h1>
+        <h1 className="govuk-heading-l">
+          {!base ? "Add a chronology entry" : editable ? "Change a chronology entry" : "Chronology entry"}
+        </h1>
         <form noValidate onSubmit={submit}>
-          <Radios
-            id="precision"
-            label="How much of the date is known?"
-            hint="Records often give only a month, like ‘March 2019’."
-            inline
-            value={form.precision}
-            options={Object.entries(PRECISIONS)}
-            onChange={(value) => set("precision")(value as DatePrecision)}
-          />
-          <DateInput
-            id="entry-date"
-            label="Date"
-            hint={form.precision === "day" ? "For example, 19 1 2022" : form.precision === "month" ? "For example, 3 2019" : "For example, 2019"}
-            precision={form.precision}
-            value={form.date}
-            error={errorOf("entry-date")}
-            onChange={set("date")}
-          />
-          {form.precision === "day" && (
-            <TextInput
-              id="entry-time"
-              label="Time (optional)"
-              hint="Where the record gives it, for example 14:30"
-              width="govuk-input--width-4"
-              value={form.time}
-              error={errorOf("entry-time")}
-              onChange={set("time")}
+          <fieldset className="scr-plain-fieldset" disabled={!editable}>
+            <Radios
+              id="precision"
+              label="How much of the date is known?"
+              hint="Records often give only a month, like ‘March 2019’."
+              inline
+              value={form.precision}
+              options={Object.entries(PRECISIONS)}
+              onChange={(value) => set("precision")(value as DatePrecision)}
             />
-          )}
-          <Select
-            id="agency"
-            label="Agency"
-            value={form.agency}
-            empty="Choose an agency"
-            options={agencyOptions}
-            error={errorOf("agency")}
-            onChange={set("agency")}
-          />
-          <TextArea
-            id="summary"
-            label="Summary"
-            hint="What the record says happened. Name people by their role (‘health visitor 1’), never by name."
-            value={form.summary}
-            error={errorOf("summary")}
-            onChange={set("summary")}
-          />
-          <TextInput
-            id="source"
-            label="Source (optional)"
-            hint="For example, GP records"
-            value={form.source}
-            error={errorOf("source")}
-            onChange={set("source")}
-          />
-          <TextInput
-            id="author-role"
-            label="Author's role (optional)"
-            hint="Who wrote the record, by role and never by name: ‘health visitor 1’"
-            value={form.authorRole}
-            error={errorOf("author-role")}
-            onChange={set("authorRole")}
-          />
-          <Checkbox
-            id="significant"
-            label="Significant"
-            hint="The entry mattered to how the case developed."
-            checked={form.significant}
-            onChange={set("significant")}
-          />
-          <SaveOrCancel isNew={!base} add="Add the entry" busy={busy} cancelTo={list} />
+            <DateInput
+              id="entry-date"
+              label="Date"
+              hint={form.precision === "day" ? "For example, 19 1 2022" : form.precision === "month" ? "For example, 3 2019" : "For example, 2019"}
+              precision={form.precision}
+              value={form.date}
+              error={errorOf("entry-date")}
+              onChange={set("date")}
+            />
+            {form.precision === "day" && (
+              <TextInput
+                id="entry-time"
+                label="Time (optional)"
+                hint="Where the record gives it, for example 14:30"
+                width="govuk-input--width-4"
+                value={form.time}
+                error={errorOf("entry-time")}
+                onChange={set("time")}
+              />
+            )}
+            <Select
+              id="agency"
+              label="Agency"
+              value={form.agency}
+              empty="Choose an agency"
+              options={agencyOptions}
+              error={errorOf("agency")}
+              onChange={set("agency")}
+            />
+            <TextArea
+              id="summary"
+              label="Summary"
+              hint="What the record says happened. Name people by their role (‘health visitor 1’), never by name."
+              value={form.summary}
+              error={errorOf("summary")}
+              onChange={set("summary")}
+            />
+            <TextInput
+              id="source"
+              label="Source (optional)"
+              hint="For example, GP records"
+              value={form.source}
+              error={errorOf("source")}
+              onChange={set("source")}
+            />
+            <TextInput
+              id="author-role"
+              label="Author's role (optional)"
+              hint="Who wrote the record, by role and never by name: ‘health visitor 1’"
+              value={form.authorRole}
+              error={errorOf("author-role")}
+              onChange={set("authorRole")}
+            />
+            <Checkbox
+              id="significant"
+              label="Significant"
+              hint="The entry mattered to how the case developed."
+              checked={form.significant}
+              onChange={set("significant")}
+            />
+            {editable && <SaveOrCancel isNew={!base} add="Add the entry" busy={busy} cancelTo={list} />}
+          </fieldset>
         </form>
       </div>
     </div>

@@ -8,9 +8,8 @@ import { ConflictNotice, currentOf } from "../../common/Conflict";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Saved } from "../../common/Saved";
 import { Select, TextInput } from "../../common/fields";
-import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
-import { useReview } from "../review/ReviewLayout";
+import { useEditable, useReview } from "../review/ReviewLayout";
 import { saveFile } from "../../common/download";
 import { agencyName, comparedEntryFields, entryDate, entryQuery } from "./entryWords";
 import { Timeline } from "./Timeline";
@@ -35,7 +34,6 @@ interface Filters {
  * chronology of thousands of entries stays quick).
  */
 export function ChronologyPage() {
-  const session = useSession();
   const { review, agencies } = useReview();
   const saved = (useLocation().state as { saved?: string } | null)?.saved;
   const [typed, setTyped] = useState<Filters>({ q: "", agency: "", from: "", to: "", which: "all" });
@@ -77,7 +75,7 @@ export function ChronologyPage() {
       if (!(error instanceof SignedOut)) setDownloadProblem(`The chronology could not be downloaded: ${(error as Error).message}`);
     }
   }
-  const editable = mayChange(session);
+  const editable = useEditable();
 
   async function markSignificant(entry: ChronologyEntryRead, significant: boolean, version: number) {
     if (page.state !== "ready") return;

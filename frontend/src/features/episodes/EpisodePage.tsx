@@ -11,7 +11,7 @@ import { Checkboxes, Radios, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { RATINGS } from "../../words";
-import { useReview } from "../review/ReviewLayout";
+import { useEditable, useReview } from "../review/ReviewLayout";
 import { CitationPicker } from "./CitationPicker";
 import { comparedEpisodeFields } from "./compared";
 import { EPISODE_FIELDS, episodeOf, formOf } from "./episodeForm";
@@ -59,7 +59,7 @@ export function EpisodeEditor({
   const session = useSession();
   const { review, agencies } = useReview();
   const navigate = useNavigate();
-  const editable = mayChange(session);
+  const editable = useEditable();
   const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, save, conflictNotice } = useEditor({
     record: episode,
     formOf,
@@ -112,7 +112,7 @@ export function EpisodeEditor({
       <h1 className="govuk-heading-l">
         {base ? `Episode ${base.ordinal}: ${base.title}` : "Add a key practice episode"}
       </h1>
-      {!editable && (
+      {!mayChange(session) && (
         <p className="govuk-inset-text">You can read this episode; only the review's reviewers change it.</p>
       )}
       <form noValidate onSubmit={submit} className="scr-editor">

@@ -3,11 +3,10 @@ import { Link, useLocation } from "react-router-dom";
 import { everything, ok } from "../../api";
 import { episodesList } from "../../client/sdk.gen";
 import type { EpisodeRead } from "../../client/types.gen";
-import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { formatDate, RATINGS } from "../../words";
 import { Saved } from "../../common/Saved";
-import { useReview } from "../review/ReviewLayout";
+import { useEditable, useReview } from "../review/ReviewLayout";
 
 export function period(episode: Pick<EpisodeRead, "period_start" | "period_end">): string {
   const { period_start: start, period_end: end } = episode;
@@ -19,7 +18,6 @@ export function period(episode: Pick<EpisodeRead, "period_start" | "period_end">
 
 /** The key practice episodes the reviewers selected, in order. */
 export function EpisodesPage() {
-  const session = useSession();
   const { review } = useReview();
   const saved = (useLocation().state as { saved?: string } | null)?.saved;
   const [loaded] = useLoad(
@@ -29,7 +27,7 @@ export function EpisodesPage() {
       ),
     [review.id],
   );
-  const editable = mayChange(session);
+  const editable = useEditable();
 
   return (
     <>

@@ -10,7 +10,7 @@ import { Checkboxes, Radios, TextArea } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { loadCodes, type TypologyCodes } from "../../typology";
-import { useReview } from "../review/ReviewLayout";
+import { useEditable, useReview } from "../review/ReviewLayout";
 import { DeleteFactor } from "./DeleteFactor";
 import {
   comparedFactorFields,
@@ -68,7 +68,7 @@ export function FactorEditor({
   const session = useSession();
   const { review } = useReview();
   const navigate = useNavigate();
-  const editable = mayChange(session);
+  const editable = useEditable();
   const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, leaveFreely, save, conflictNotice } =
     useEditor({ record: factor, formOf, fields: FACTOR_FIELDS, editable });
   const [codesOpen] = useState(() => form.codes.length > 0);
@@ -106,7 +106,7 @@ export function FactorEditor({
           comparedFactorFields(codes.labels),
         )}
         <h1 className="govuk-heading-l">{base ? "Contributory factor" : "Add a contributory factor"}</h1>
-        {!editable && (
+        {!mayChange(session) && (
           <p className="govuk-inset-text">You can read this factor; only the review's reviewers change it.</p>
         )}
         <form noValidate onSubmit={submit} className="scr-editor">

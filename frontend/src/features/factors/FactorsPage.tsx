@@ -1,10 +1,9 @@
 import { Link, useLocation } from "react-router-dom";
 
-import { mayChange, useSession } from "../../common/signedIn";
 import { Saved } from "../../common/Saved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { recordPath } from "../graph/links";
-import { useReview } from "../review/ReviewLayout";
+import { useEditable, useReview } from "../review/ReviewLayout";
 import { linksOf } from "./factorForm";
 import "./factors.css";
 import { levelLabel } from "./levels";
@@ -12,11 +11,10 @@ import { loadLinkedRecords, nameOf } from "./records";
 
 /** The review's contributory factors: what each is, its level, and what it is linked to. */
 export function FactorsPage() {
-  const session = useSession();
   const { review } = useReview();
   const saved = (useLocation().state as { saved?: string } | null)?.saved;
   const [loaded] = useLoad((signal) => loadLinkedRecords(review.id, signal), [review.id]);
-  const editable = mayChange(session);
+  const editable = useEditable();
 
   return (
     <>

@@ -5,6 +5,7 @@ import { ApiError, ok } from "../../api";
 import { linksCreate, linksDelete } from "../../client/sdk.gen";
 import type { Problem } from "../../common/ErrorSummary";
 import { Select, TextArea } from "../../common/fields";
+import { quoted } from "../../words";
 import { type GraphRecord, nameOf } from "../factors/records";
 import { NODE_KINDS, kindOfKey, recordPath } from "../graph/links";
 import { type EvidenceItem, evidenceChoices } from "./evidence";
@@ -71,7 +72,7 @@ export function FindingEvidence({
       }
     }
     onProblems([]);
-    setDone(`${name(target)} was ${finding ? "linked as evidence" : "added to the evidence; it is linked when you add the finding"}.`);
+    setDone(`${quoted(name(target))} was ${finding ? "linked as evidence" : "added to the evidence; it is linked when you add the finding"}.`);
     setTarget("");
     setNote("");
   }
@@ -96,7 +97,7 @@ export function FindingEvidence({
     }
     onItems(items.filter((x) => x !== item));
     onProblems([]);
-    setDone(`${name(item.target)} is no longer evidence for this finding.`);
+    setDone(`${quoted(name(item.target))} is no longer evidence for this finding.`);
   }
 
   return (

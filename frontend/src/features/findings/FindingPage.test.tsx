@@ -197,7 +197,7 @@ describe("FindingPage", () => {
     expect(within(select).queryByRole("option", { name: "KPE 1: Booking appointment" })).toBeNull();
     fireEvent.change(select, { target: { value: "factor:7" } });
     fireEvent.click(screen.getByRole("button", { name: "Add as evidence" }));
-    expect(await screen.findByText("Caseloads were above the safe limit. was linked as evidence.")).toBeTruthy();
+    expect(await screen.findByText("‘Caseloads were above the safe limit’ was linked as evidence.")).toBeTruthy();
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({
       kind: "evidenced_by",
       source: "finding:4",
@@ -208,7 +208,7 @@ describe("FindingPage", () => {
     fireEvent.click(screen.getByRole("button", { name: "Remove KPE 1: Booking appointment from the evidence" }));
     expect(calls.filter((call) => call.method === "DELETE")).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: "Yes, remove KPE 1: Booking appointment" }));
-    expect(await screen.findByText("KPE 1: Booking appointment is no longer evidence for this finding.")).toBeTruthy();
+    expect(await screen.findByText("‘KPE 1: Booking appointment’ is no longer evidence for this finding.")).toBeTruthy();
     expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual(["/reviews/1/links/31"]);
     const table = screen.getByRole("table", { name: "Evidence for this finding" });
     expect(within(table).getAllByRole("row")).toHaveLength(2);

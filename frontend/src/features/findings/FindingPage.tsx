@@ -11,7 +11,7 @@ import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { loadCodes, type TypologyCodes } from "../../typology";
 import { type GraphRecord, loadLinkedRecords, nameOf } from "../factors/records";
-import { useReview } from "../review/ReviewLayout";
+import { useEditable, useReview } from "../review/ReviewLayout";
 import { BoardQuestions } from "./BoardQuestions";
 import { DeleteFinding } from "./DeleteFinding";
 import { type EvidenceItem, evidenceOf, findingKey } from "./evidence";
@@ -78,7 +78,7 @@ export function FindingEditor({
   const { review } = useReview();
   const navigate = useNavigate();
   const notLinked = (useLocation().state as { notLinked?: Problem[] } | null)?.notLinked ?? [];
-  const editable = mayChange(session);
+  const editable = useEditable();
   const [evidence, setEvidence] = useState(firstEvidence);
   // The ids of the questions' fields change with the form: the editor keeps this one object,
   // brought up to date below, to map the service's problems to them.
@@ -155,7 +155,7 @@ export function FindingEditor({
         </ErrorSummary>
         {conflictNotice(draftOf(form), comparedFindingFields(codes.labels))}
         <h1 className="govuk-heading-l">{base ? `Finding ${base.ordinal}: ${base.title}` : "Add a finding"}</h1>
-        {!editable && (
+        {!mayChange(session) && (
           <p className="govuk-inset-text">You can read this finding; only the review's reviewers change it.</p>
         )}
         <form noValidate onSubmit={submit} className="scr-editor">

@@ -3,11 +3,10 @@ import { Link, useLocation } from "react-router-dom";
 import { everything, ok } from "../../api";
 import { findingsList, linksList } from "../../client/sdk.gen";
 import type { FindingRead } from "../../client/types.gen";
-import { mayChange, useSession } from "../../common/signedIn";
 import { Saved } from "../../common/Saved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { loadCodes } from "../../typology";
-import { useReview } from "../review/ReviewLayout";
+import { useEditable, useReview } from "../review/ReviewLayout";
 import { evidenceOf, evidenceSummary, findingKey } from "./evidence";
 import "./findings.css";
 import { PATTERN_KIND_TAG, PATTERN_KINDS } from "./findingWords";
@@ -25,7 +24,6 @@ function questionsCell(finding: FindingRead) {
 
 /** The review's systemic findings in order, with their questions for the Board and evidence. */
 export function FindingsPage() {
-  const session = useSession();
   const { review } = useReview();
   const saved = (useLocation().state as { saved?: string } | null)?.saved;
   const [loaded] = useLoad(
@@ -40,7 +38,7 @@ export function FindingsPage() {
     },
     [review.id],
   );
-  const editable = mayChange(session);
+  const editable = useEditable();
 
   return (
     <>

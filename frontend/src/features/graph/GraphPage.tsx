@@ -10,7 +10,7 @@ import { problemsOf } from "../../common/problems";
 import { Saved } from "../../common/Saved";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
-import { useReview } from "../review/ReviewLayout";
+import { useEditable, useReview } from "../review/ReviewLayout";
 import { AddLinkForm } from "./AddLinkForm";
 import { AnalysisSummary } from "./AnalysisSummary";
 import "./graph.css";
@@ -45,7 +45,7 @@ export function GraphPage() {
     ]);
     return { graph, links, analysis };
   }, [review.id]);
-  const editable = mayChange(session);
+  const editable = useEditable();
 
   const [problems, setProblems] = useState<Problem[]>([]);
   // Problems with a link drawn by dragging are shown over the drawing, where the person is.
@@ -143,7 +143,9 @@ export function GraphPage() {
           .
         </p>
       ) : (
-        <p className="govuk-inset-text">You can read the graph; only the review's reviewers change it.</p>
+        !mayChange(session) && (
+          <p className="govuk-inset-text">You can read the graph; only the review's reviewers change it.</p>
+        )
       )}
       <LoadProblem loaded={loaded} what="causal graph" />
       {data && data.graph.nodes.length === 0 && (

@@ -1,11 +1,12 @@
 import { type FormEvent, useEffect, useRef, useState } from "react";
 
 import { Radios, TextArea } from "../../common/fields";
+import { quoted } from "../../words";
 import { type LinkChoice, LINK_KINDS, LINK_VERBS } from "./links";
 
 /** A link in words: "‘Caseloads …’ contributed to ‘KPE 1: …’". */
 export function linkSentence(choice: LinkChoice, names: (key: string) => string): string {
-  return `‘${names(choice.source)}’ ${LINK_VERBS[choice.kind]} ‘${names(choice.target)}’`;
+  return `${quoted(names(choice.source))} ${LINK_VERBS[choice.kind]} ${quoted(names(choice.target))}`;
 }
 
 /**

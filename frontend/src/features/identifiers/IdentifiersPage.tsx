@@ -20,6 +20,9 @@ const hitKey = (hit: HitRead) => `${hit.record}|${hit.field}|${hit.start}|${hit.
  */
 export function IdentifiersPage() {
   const { review, lead } = useReview();
+  // A published review's list may still grow (that only holds back more), but nothing in it
+  // is removed and no hit is accepted until the review is reopened.
+  const frozen = review.status === "published";
   const [loaded, , replace] = useLoad(
     async (signal) => ({
       identifiers: await ok(identifiersList({ path: { review_id: review.id }, signal })),
@@ -160,9 +163,11 @@ export function IdentifiersPage() {
               <td className="govuk-table__cell">{identifier.text}</td>
               <td className="govuk-table__cell">{IDENTIFIER_KINDS[identifier.kind]}</td>
               <td className="govuk-table__cell">
-                <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={busy} onClick={() => remove(identifier)}>
-                  Remove<span className="govuk-visually-hidden"> {identifier.text}</span>
-                </button>
+                {!frozen && (
+                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={busy} onClick={() => remove(identifier)}>
+                    Remove<span className="govuk-visually-hidden"> {identifier.text}</span>
+                  </button>
+                )}
               </td>
             </tr>
           ))}
@@ -231,7 +236,7 @@ export function IdentifiersPage() {
                     ) : (
                       <>
                         <strong className="govuk-tag govuk-tag--red">Open</strong>
-                        {lead && accepting !== key && (
+                        {lead && !frozen && accepting !== key && (
                           <button
                             type="button"
                             className="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0 govuk-!-display-block"
@@ -243,7 +248,7 @@ export function IdentifiersPage() {
                             Accept<span className="govuk-visually-hidden"> {hit.text} as not identifying</span>
                           </button>
                         )}
-                        {lead && accepting === key && (
+                        {lead && !frozen && accepting === key && (
                           <form noValidate onSubmit={(event) => accept(event, hit)} className="govuk-!-margin-top-2">
                             <TextArea
                               id="accept-reason"
@@ -271,7 +276,13 @@ export function IdentifiersPage() {
           </tbody>
         </table>
       )}
-      {!lead && scan.open > 0 && (
+      {frozen && scan.open > 0 && (
+        <p className="govuk-inset-text">
+          While a hit is open the published review is held back from every export. Reopen it to change
+          the text or accept the hit.
+        </p>
+      )}
+      {!frozen && !lead && scan.open > 0 && (
         <p className="govuk-inset-text">Only the review's lead reviewer can accept a hit as not identifying.</p>
       )}
     </>

@@ -9,7 +9,7 @@ import { AGE_BANDS, formatDate, OUTCOMES, REVIEW_TYPES, SIZES, STATUS_TAG, STATU
 import { ChecksList } from "./ChecksList";
 import { QualityMarkers } from "./QualityMarkers";
 import { loadContextGroups } from "./contextCodes";
-import { useReview } from "./ReviewLayout";
+import { useEditable, useReview } from "./ReviewLayout";
 import { StatusForm } from "./StatusForm";
 import { type TimescaleState, timescales } from "./timescales";
 
@@ -33,6 +33,8 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
 export function OverviewPage() {
   const session = useSession();
   const { review } = useReview();
+  const editable = useEditable();
+  const published = review.status === "published";
   const [checks, reloadChecks] = useLoad(
     (signal) => ok(graphChecks({ path: { review_id: review.id }, signal })),
     [review.id, review.version],
@@ -59,6 +61,7 @@ export function OverviewPage() {
               <strong className={`govuk-tag ${STATUS_TAG[review.status]}`}>
                 {STATUSES[review.status]}
               </strong>
+              {published && review.publication_date && ` on ${formatDate(review.publication_date)}`}
             </Row>
             <Row term="Type of review">{REVIEW_TYPES[review.review_type]}</Row>
             <Row term="Learning Together size">
@@ -89,7 +92,7 @@ export function OverviewPage() {
               </Row>
             )}
           </dl>
-          {mayChange(session) && (
+          {editable && (
             <p className="govuk-body">
               <Link className="govuk-link" to={`/reviews/${review.id}/details`}>
                 Change the review's details
@@ -110,7 +113,10 @@ export function OverviewPage() {
           </Row>
         )}
         <Row term="Review started">{formatDate(review.start_date)}</Row>
-        <Row term="Published">{formatDate(review.publication_date)}</Row>
+        <Row term="Published">
+          {formatDate(review.publication_date)}
+          {!published && review.publication_date && " (the review is not published now)"}
+        </Row>
       </dl>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--s">Timescales</caption>
@@ -160,6 +166,7 @@ export function OverviewPage() {
         </>
       )}
 
+      {/* Kept once the review is published, to say so; it offers no move then. */}
       {mayChange(session) && <StatusForm onChanged={reloadChecks} />}
     </>
   );

@@ -5,8 +5,7 @@ import { reviewsUpdate } from "../../client/sdk.gen";
 import type { MarkerStatus, QualityMarkerRead } from "../../client/types.gen";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Select, TextInput } from "../../common/fields";
-import { mayChange, useSession } from "../../common/signedIn";
-import { useReview } from "./ReviewLayout";
+import { useEditable, useReview } from "./ReviewLayout";
 
 export const MARKER_STATUSES: Record<MarkerStatus, string> = {
   not_assessed: "Not yet assessed",
@@ -29,13 +28,12 @@ const TAGS: Record<MarkerStatus, string> = {
  * and note: a checklist on the overview, and the report's last appendix.
  */
 export function QualityMarkers() {
-  const session = useSession();
   const { review, setReview } = useReview();
   const [editing, setEditing] = useState(false);
   const [marks, setMarks] = useState<QualityMarkerRead[]>(review.quality_markers);
   const [problem, setProblem] = useState<string | null>(null);
   const groups = [...new Set(review.quality_markers.map((m) => m.group))];
-  const editable = mayChange(session) && review.status !== "published";
+  const editable = useEditable();
 
   function change(marker: string, part: Partial<QualityMarkerRead>) {
     setMarks((now) => now.map((m) => (m.marker === marker ? { ...m, ...part } : m)));

@@ -1,10 +1,13 @@
-import { NavLink, Outlet, useOutletContext, useParams } from "react-router-dom";
+import { useState } from "react";
+import { NavLink, Outlet, useLocation, useOutletContext, useParams } from "react-router-dom";
 
 import { everything, ok } from "../../api";
 import { agenciesList, authMe, reviewsRead } from "../../client/sdk.gen";
 import type { AgencyRead, ReviewRead } from "../../client/types.gen";
-import { useSession } from "../../common/signedIn";
+import { Saved } from "../../common/Saved";
+import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
+import { PublishedNotice } from "./PublishedNotice";
 
 export interface ReviewContext {
   review: ReviewRead;
@@ -19,6 +22,16 @@ export interface ReviewContext {
 /** The review whose screen this is, loaded once by the layout around its screens. */
 export function useReview(): ReviewContext {
   return useOutletContext<ReviewContext>();
+}
+
+/**
+ * Whether the reader may change the review and its records now: reviewers and administrators
+ * may, unless it is published (frozen until its lead reviewer reopens it; the layout says so).
+ */
+export function useEditable(): boolean {
+  const session = useSession();
+  const { review } = useReview();
+  return mayChange(session) && review.status !== "published";
 }
 
 const SECTIONS: [string, string][] = [
@@ -37,6 +50,9 @@ const REVIEWERS_SECTIONS: [string, string][] = [["identifiers", "Known identifie
 export function ReviewLayout() {
   const reviewId = Number(useParams().reviewId);
   const session = useSession();
+  const location = useLocation();
+  // The screen the review was reopened on, which says so until the reader moves on.
+  const [reopenedOn, setReopenedOn] = useState<string | null>(null);
   const [loaded, , replace] = useLoad(
     async (signal) => {
       const review = await ok(reviewsRead({ path: { review_id: reviewId }, signal }));
@@ -85,6 +101,19 @@ export function ReviewLayout() {
           )}
         </ul>
       </nav>
+      {review.status === "published" && (
+        <PublishedNotice
+          review={review}
+          lead={lead}
+          onReopened={(next) => {
+            context.setReview(next);
+            setReopenedOn(location.key);
+          }}
+        />
+      )}
+      {reopenedOn === location.key && (
+        <Saved what="The review was reopened: it is a draft again, and out of every export until it is published again." />
+      )}
       <Outlet context={context} />
     </>
   );

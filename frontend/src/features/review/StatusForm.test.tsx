@@ -41,7 +41,7 @@ describe("StatusForm", () => {
       target: { value: "The Board asked for the draft before the factors workshop." },
     });
     fireEvent.click(screen.getByRole("button", { name: "Change the status" }));
-    expect(await screen.findByText("The review is now at draft.")).toBeTruthy();
+    expect(await screen.findByText("The review is now a draft.")).toBeTruthy();
     expect(calls[0].body).toEqual({
       version: 3,
       status: "draft",

@@ -8,7 +8,7 @@ import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Radios, TextArea } from "../../common/fields";
 import { useUnsavedChanges } from "../../common/unsaved";
 import { STATUSES } from "../../words";
-import { useReview } from "./ReviewLayout";
+import { useEditable, useReview } from "./ReviewLayout";
 
 type Outcome =
   | { kind: "none" }
@@ -18,9 +18,24 @@ type Outcome =
 
 const GATED: ReviewStatus[] = ["draft", "published"];
 
-/** Move the review on (or back); draft and published wait for the blocking checks. */
+/** What the success banner says once the review has moved. */
+const MOVED: Record<ReviewStatus, string> = {
+  scoping: "The review is now at the scoping stage.",
+  gathering: "The review is now at the gathering stage.",
+  analysis: "The review is now at the analysis stage.",
+  findings: "The review is now at the findings stage.",
+  draft: "The review is now a draft.",
+  published: "The review is published.",
+  archived: "The review is archived.",
+};
+
+/**
+ * Move the review on (or back); draft and published wait for the blocking checks. Once the
+ * review is published only the banner saying so stays: a published review does not move.
+ */
 export function StatusForm({ onChanged }: { onChanged: () => void }) {
   const { review, setReview } = useReview();
+  const editable = useEditable();
   const [status, setStatus] = useState<ReviewStatus>(review.status);
   const [reason, setReason] = useState("");
   const [version, setVersion] = useState(review.version);
@@ -83,24 +98,24 @@ export function StatusForm({ onChanged }: { onChanged: () => void }) {
     outcome.kind === "problems" && outcome.detail
       ? "Put the blocking checks right, or give a reason to override them"
       : problems.find((p) => p.field === "override-reason")?.text;
+  const moved = outcome.kind === "saved" && (
+    <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
+      <div className="govuk-notification-banner__header">
+        <h3 className="govuk-notification-banner__title">Success</h3>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{MOVED[outcome.status]}</p>
+      </div>
+    </div>
+  );
+  if (!editable) return moved || null;
   return (
     <section aria-labelledby="status-heading">
       <h2 className="govuk-heading-m" id="status-heading">
         Change the status
       </h2>
       {leaveWarning}
-      {outcome.kind === "saved" && (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert">
-          <div className="govuk-notification-banner__header">
-            <h3 className="govuk-notification-banner__title">Success</h3>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">
-              The review is now at {STATUSES[outcome.status].toLowerCase()}.
-            </p>
-          </div>
-        </div>
-      )}
+      {moved}
       {outcome.kind === "problems" && (
         <ErrorSummary problems={outcome.problems}>
           {outcome.detail && <p className="govuk-body">{outcome.detail}</p>}

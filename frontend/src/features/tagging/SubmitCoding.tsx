@@ -4,11 +4,8 @@ import { ApiError, ok } from "../../api";
 import { tagsSubmit } from "../../client/sdk.gen";
 import { AskFirst } from "../../common/AskFirst";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { plural } from "../../words";
 import type { Coding } from "./targets";
-
-function tagsWord(count: number): string {
-  return `${count} ${count === 1 ? "tag" : "tags"}`;
-}
 
 /**
  * Blind double coding, as the coder sees it: what they see until they submit, and "Submit my
@@ -63,14 +60,14 @@ export function SubmitCoding(props: {
       <p className="govuk-body">
         {coding.open === 0
           ? "You have not tagged any record yet."
-          : `You have tagged ${tagsWord(coding.open)}, not submitted yet.`}
+          : `Your coding has ${plural(coding.open, "tag", "tags")}, not submitted yet.`}
       </p>
       {coding.open > 0 && (
         <AskFirst
           button="Submit my coding"
           question={
             <>
-              Submit your coding of {tagsWord(coding.open)}? You cannot add to it or remove from it
+              Submit your coding ({plural(coding.open, "tag", "tags")})? You cannot add to it or remove from it
               afterwards, and you will see the other coders' submitted tags.
             </>
           }

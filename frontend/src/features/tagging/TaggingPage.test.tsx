@@ -156,19 +156,19 @@ describe("TaggingPage: tagging records", () => {
       "POST /reviews/1/tags/submit": () => json(200, { coder: SECOND.email, tags: 1 }),
     });
     open({ session: SECOND, lead: false });
-    expect(await screen.findByText("You have tagged 2 tags, not submitted yet.")).toBeTruthy();
+    expect(await screen.findByText("Your coding has 2 tags, not submitted yet.")).toBeTruthy();
     expect(screen.getByText(/You are coding blind/)).toBeTruthy();
 
     fireEvent.click(within(row("Supervision was used")).getByRole("button", { name: /^Remove Supervision quality/ }));
     expect(await screen.findByText("‘Supervision quality’ was removed.")).toBeTruthy();
-    expect(screen.getByText("You have tagged 1 tag, not submitted yet.")).toBeTruthy();
+    expect(screen.getByText("Your coding has 1 tag, not submitted yet.")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Submit my coding" }));
     expect(calls.filter((call) => call.path === "/reviews/1/tags/submit")).toEqual([]);
-    expect(screen.getByText(/Submit your coding of 1 tag\?/)).toBeTruthy();
+    expect(screen.getByText(/Submit your coding \(1 tag\)\?/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Yes, submit my coding" }));
 
-    expect(await screen.findByText(/Your coding of 1 tag was submitted\./)).toBeTruthy();
+    expect(await screen.findByText(/Your coding \(1 tag\) was submitted\./)).toBeTruthy();
     await screen.findByText(/You have submitted your coding of this review/);
     const episode = row("Booking appointment");
     expect(within(episode).getByText(`By ${LEAD.email}`)).toBeTruthy();

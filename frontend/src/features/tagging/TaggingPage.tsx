@@ -4,10 +4,10 @@ import { Link, useSearchParams } from "react-router-dom";
 import { everything, ok } from "../../api";
 import { tagsList } from "../../client/sdk.gen";
 import type { TagRead } from "../../client/types.gen";
-import { mayChange, useSession } from "../../common/signedIn";
+import { useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { loadLinkedRecords } from "../factors/records";
-import { useReview } from "../review/ReviewLayout";
+import { useEditable, useReview } from "../review/ReviewLayout";
 import { AgreementView } from "./AgreementView";
 import { loadTypology } from "./codes";
 import { TagsView } from "./TagsView";
@@ -39,7 +39,8 @@ export function TaggingPage() {
     [review.id, view],
   );
   const [peek, setPeek] = useState(false);
-  const coder = mayChange(session);
+  // Tags are the review's records: a published review is tagged no more until reopened.
+  const coder = useEditable();
   // An administrator may do what the lead reviewer does (the service allows it).
   const lead = leadReviewer || session.role === "admin";
 
@@ -95,7 +96,7 @@ export function TaggingPage() {
         ) : (
           <AgreementView
             reviewId={review.id}
-            lead={lead}
+            lead={lead && coder}
             index={loaded.data.typology.index}
             targets={new Map(loaded.data.targets.map((target) => [target.key, target]))}
             version={loaded.data.typology.tree.version}

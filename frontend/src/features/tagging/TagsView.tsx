@@ -5,6 +5,8 @@ import { tagsDelete } from "../../client/sdk.gen";
 import type { ReviewRead, TagRead } from "../../client/types.gen";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Saved } from "../../common/Saved";
+import { mayChange, useSession } from "../../common/signedIn";
+import { plural } from "../../words";
 import { labelOf, type Typology } from "./codes";
 import { RecordRows } from "./RecordRows";
 import { SubmitCoding } from "./SubmitCoding";
@@ -18,7 +20,7 @@ export function TagsView(props: {
   tags: TagRead[];
   typology: Typology;
   me: string;
-  /** Whether the reader codes (reviewers and administrators); others read. */
+  /** Whether the reader codes (reviewers and administrators, while the review is not published). */
   coder: boolean;
   lead: boolean;
   coding: Coding;
@@ -26,6 +28,7 @@ export function TagsView(props: {
   onStale: () => void;
 }) {
   const { review, targets, tags, typology, me, coding } = props;
+  const reviewer = mayChange(useSession());
   const [adding, setAdding] = useState<string | null>(null);
   const [statuses, setStatuses] = useState<Record<string, string>>({});
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -74,17 +77,19 @@ export function TagsView(props: {
           onSubmitted={(count) => {
             setAdding(null);
             setSaved(
-              `Your coding of ${count} ${count === 1 ? "tag" : "tags"} was submitted. The other coders' submitted tags are shown now.`,
+              `Your coding (${plural(count, "tag", "tags")}) was submitted. The other coders' submitted tags are shown now.`,
             );
             props.onStale();
           }}
           onStale={props.onStale}
         />
       ) : (
-        <p className="govuk-inset-text">
-          You see the review's agreed tags and the coders' submitted tags; only the review's reviewers tag
-          it.
-        </p>
+        !reviewer && (
+          <p className="govuk-inset-text">
+            You see the review's agreed tags and the coders' submitted tags; only the review's reviewers
+            tag it.
+          </p>
+        )
       )}
       {props.coder && coding.submitted && !props.lead && (
         <p className="govuk-body">Your coding is closed; the lead reviewer records the agreed tags.</p>
