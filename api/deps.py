@@ -75,7 +75,7 @@ def get_session(request: Request) -> Iterator[Session]:
             audit_session.add_all(pending)
 
 
-CASE_ROUTES = ("reviews", "boards", "patterns", "exports", "imports", "audit")
+CASE_ROUTES = ("reviews", "boards", "patterns", "search", "exports", "imports", "audit")
 """The first path segments (after the API prefix) whose refusals are recorded."""
 _refusals = refusals.Limiter(per_minute=REFUSALS_PER_MINUTE)
 

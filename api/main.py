@@ -39,6 +39,7 @@ from api.routes import (
     patterns,
     report,
     reviews,
+    search,
     tags,
     typologies,
 )
@@ -166,6 +167,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         patterns,
         identifiers,
         report,
+        search,
         exchange,
         audit,
     ):

@@ -29,6 +29,17 @@ def _refuse_broken_references(connection: Connection) -> None:
         )
 
 
+def _described(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Whether autogenerate compares this object: not the search index's own structures, which
+    the engines build beside ``search_document`` and SQLAlchemy cannot describe (SQLite's
+    FTS5 table and the tables it keeps; PostgreSQL's generated tsvector and its GIN index)."""
+    if type_ == "table" and name is not None and name.startswith("search_fts"):
+        return False
+    return not (name in ("tsv", "ix_search_document_tsv") and type_ in ("column", "index"))
+
+
 def _run(connection: Connection) -> None:
     sqlite = connection.dialect.name == "sqlite"
     context.configure(
@@ -36,6 +47,7 @@ def _run(connection: Connection) -> None:
         target_metadata=metadata,
         render_as_batch=sqlite,
         compare_type=True,
+        include_object=_described,
         # SQLite's DDL is transactional when, as here, SQLAlchemy begins the transactions
         # (Alembic assumes it is not, and commits each migration on its own): so a run of
         # migrations happens whole or not at all, references checked, on both engines.

@@ -24,6 +24,7 @@ from scr.participant.models import Participant
 from scr.patterns.models import CodeRollup, CodeRollupSource
 from scr.report.models import PublishedReport
 from scr.review.models import Review, ReviewReopening
+from scr.search.models import SearchDocument
 from scr.tag.models import Adjudication, Tag
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "ReviewAssignment",
     "ReviewReopening",
     "ScanAcceptance",
+    "SearchDocument",
     "SignInAttempt",
     "Tag",
     "User",

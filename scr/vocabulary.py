@@ -128,6 +128,18 @@ class NodeKind(StrEnum):
     finding = "finding"
 
 
+class SearchKind(StrEnum):
+    """The records search finds: the analysis, the Board's questions and actions, and (for
+    the review's own reviewers) the chronology."""
+
+    episode = "episode"
+    factor = "factor"
+    finding = "finding"
+    question = "question"
+    action = "action"
+    chronology = "chronology"
+
+
 class TagTarget(StrEnum):
     """The records a typology code may tag."""
 

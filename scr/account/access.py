@@ -137,3 +137,13 @@ def visible_reviews(principal: Principal) -> ColumnElement[bool]:
 def may_override_checks(principal: Principal, review: Review) -> bool:
     """Only the review's lead reviewer (or an administrator) may override blocking checks."""
     return principal.role == Role.admin or review.id in principal.leads
+
+
+def chronology_reviews(principal: Principal) -> ColumnElement[bool]:
+    """A condition on Review selecting the reviews whose chronology search may show the caller:
+    those they work on as a reviewer. The chronology is the reviewers' working material,
+    agencies' records not yet analysed, so a board member (or an administrator, who is not
+    one of a review's reviewers) does not find it through search."""
+    if principal.role != Role.reviewer:
+        return false()
+    return col(Review.id).in_(sorted(principal.reviews))

@@ -333,6 +333,7 @@ ROUTES: dict[str, Route] = {
         ),
     ),
     "GET /api/v1/reviews": (REVIEW_LIST, lambda w: Call("/api/v1/reviews")),
+    "GET /api/v1/search": (REVIEW_LIST, lambda w: Call("/api/v1/search?q=episode")),
     "POST /api/v1/reviews": (
         REVIEW_OPEN,
         lambda w: Call(

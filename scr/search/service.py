@@ -1,0 +1,146 @@
+"""Search the records of the reviews a caller may see, in the engine's full-text index.
+
+The caller's scope comes in as conditions on ``Review`` from ``scr.account.access`` (the same
+rules every list of the service applies), and is applied in the query that matches, ranks and
+counts, so a record outside it is never read. SQLite matches with FTS5 (ranked by bm25) and
+PostgreSQL with the GIN index of the documents' tsvector (ranked by ``ts_rank``); the snippet
+is made by the engine for the page's records only (FTS5's ``snippet``, ``ts_headline``), the
+matched words between two control characters that stored text never holds
+(``scr.common.types``), then split into parts so that no markup reaches a client.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import ColumnElement, func, literal_column, or_
+from sqlmodel import Session, col
+
+from scr.errors import InvalidInput
+from scr.review.models import Review
+from scr.search import names as search_names
+from scr.search import query as search_query
+from scr.search.models import SearchDocument
+from scr.search.schemas import SearchFilters, SearchHit, SearchReview, SnippetPart
+from scr.vocabulary import SearchKind
+
+START, STOP = "\x02", "\x03"
+SNIPPET_WORDS = 24
+CONFIG = "english"
+_doc = sa.inspect(SearchDocument).local_table
+_fts = sa.table("search_fts", sa.column("rowid"))
+_fts_name: ColumnElement[Any] = literal_column("search_fts")
+_tsv: ColumnElement[Any] = literal_column("search_document.tsv")
+_HEADLINE = (
+    f'StartSel="{START}", StopSel="{STOP}", MaxWords={SNIPPET_WORDS + 6}, '
+    f'MinWords={SNIPPET_WORDS // 2}, MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+class _Engine:
+    """How one engine matches, ranks and cuts snippets."""
+
+    def __init__(self, dialect: str, phrases: list[str]) -> None:
+        self.sqlite = dialect == "sqlite"
+        if self.sqlite:
+            text: Any = sa.bindparam("fts_query", search_query.fts5(phrases))
+            self.match: ColumnElement[bool] = _fts_name.op("MATCH")(text)
+            self.rank: ColumnElement[Any] = -func.bm25(_fts_name)
+        else:
+            parts = [func.phraseto_tsquery(CONFIG, sa.literal(p)) for p in phrases]
+            tsquery: ColumnElement[Any] = parts[0]
+            for part in parts[1:]:
+                tsquery = tsquery.op("&&")(part)
+            self.tsquery = tsquery
+            self.match = _tsv.op("@@")(tsquery)
+            self.rank = func.ts_rank(_tsv, tsquery)
+
+    def source(self) -> Any:
+        if self.sqlite:
+            return _fts.join(_doc, _doc.c.id == _fts.c.rowid)
+        return _doc
+
+    def snippets(self, session: Session, ids: list[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        if self.sqlite:
+            cut = func.snippet(_fts_name, 0, START, STOP, " … ", SNIPPET_WORDS)
+            stmt = sa.select(_fts.c.rowid, cut).where(self.match, _fts.c.rowid.in_(ids))
+        else:
+            cut = func.ts_headline(CONFIG, _doc.c.body, self.tsquery, _HEADLINE)
+            stmt = sa.select(_doc.c.id, cut).where(_doc.c.id.in_(ids))
+        return {int(i): str(s) for i, s in session.execute(stmt)}
+
+
+def parts(snippet: str) -> list[SnippetPart]:
+    """The snippet cut at its markers: matched words have ``match`` true."""
+    out: list[SnippetPart] = []
+    for n, piece in enumerate(snippet.replace(STOP, START).split(START)):
+        if piece:
+            out.append(SnippetPart(text=piece, match=n % 2 == 1))
+    return out
+
+
+def search(
+    *,
+    session: Session,
+    filters: SearchFilters,
+    visible: ColumnElement[bool],
+    chronology: ColumnElement[bool],
+    limit: int,
+    offset: int,
+) -> tuple[list[SearchHit], int]:
+    """The records of the ``visible`` reviews holding every phrase of ``filters.q``, best
+    first, and how many there are; chronology entries only of the ``chronology`` reviews."""
+    phrases = search_query.phrases(filters.q)
+    if not phrases:
+        raise InvalidInput(
+            "Type at least one word or number to search for: signs alone match nothing.",
+            field=("query", "q"),
+        )
+    engine = _Engine(session.get_bind().dialect.name, phrases)
+    where = [
+        engine.match,
+        visible,
+        or_(_doc.c.kind != SearchKind.chronology.value, chronology),
+    ]
+    if filters.kind:
+        where.append(_doc.c.kind.in_([k.value for k in filters.kind]))
+    if filters.review_id is not None:
+        where.append(col(Review.id) == filters.review_id)
+    if filters.board_id is not None:
+        where.append(col(Review.board_id) == filters.board_id)
+    source = engine.source().join(Review, col(Review.id) == _doc.c.review_id)
+    total = session.execute(sa.select(func.count()).select_from(source).where(*where)).scalar_one()
+    if not total:
+        return [], 0
+    rank = engine.rank.label("rank")
+    page = session.execute(
+        sa.select(
+            _doc.c.id, _doc.c.kind, _doc.c.record_id, col(Review.id), col(Review.reference), rank
+        )
+        .select_from(source)
+        .where(*where)
+        .order_by(rank.desc(), _doc.c.id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    snippets = engine.snippets(session, [row[0] for row in page])
+    named = search_names.names(session, [(SearchKind(r[1]), int(r[2])) for r in page])
+    hits = []
+    for doc_id, kind, record_id, review_id, reference, score in page:
+        name, title, finding_id = named.get((str(kind), record_id), (str(kind), "", None))
+        hits.append(
+            SearchHit(
+                kind=kind,
+                review=SearchReview(id=review_id, reference=reference),
+                record_id=record_id,
+                name=name,
+                title=title,
+                finding_id=finding_id,
+                snippet=parts(snippets.get(doc_id, "")),
+                rank=float(score),
+            )
+        )
+    return hits, int(total)
