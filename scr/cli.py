@@ -13,7 +13,7 @@ import typer
 from pydantic import ValidationError
 from sqlmodel import Session
 
-from scr import audit_cli, chronology_cli, exchange_cli, typology_cli, users_cli
+from scr import audit_cli, chronology_cli, exchange_cli, search_cli, typology_cli, users_cli
 from scr.common.problems import describe
 from scr.config import InsecureSettings, get_settings, signing_secret
 from scr.db import get_engine, session_scope
@@ -33,6 +33,7 @@ app.add_typer(users_cli.app, name="users")
 app.add_typer(audit_cli.app, name="audit")
 app.add_typer(exchange_cli.app, name="exchange")
 app.add_typer(chronology_cli.app, name="chronology")
+app.command("search")(search_cli.search)
 
 
 def _database() -> str:

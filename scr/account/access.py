@@ -147,3 +147,12 @@ def chronology_reviews(principal: Principal) -> ColumnElement[bool]:
     if principal.role != Role.reviewer:
         return false()
     return col(Review.id).in_(sorted(principal.reviews))
+
+
+def of_account(session: Session, email: str) -> Principal | None:
+    """The principal of the enabled account with this address, as if it had signed in (the
+    command line acts for an account, under the same rules as the API)."""
+    user = session.exec(select(User).where(User.email == email)).first()
+    if user is None or user.id is None:
+        return None
+    return of_access_token(session, {"sub": str(user.id)})

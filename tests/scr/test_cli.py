@@ -266,3 +266,30 @@ def test_review_report_writes_the_word_document_and_refuses_an_unknown_format(
     missing = runner.invoke(app, ["review", "report", "999", "-o", str(tmp_path / "x.pdf")])
     assert missing.exit_code == 1
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_search_finds_as_the_account_sees_and_refuses_whom_search_is_not_for(
+    scratch_database_url: str,
+    configured_for: Callable[[str], None],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SCR_DEMO", "true")
+    configured_for(scratch_database_url)
+    runner.invoke(app, ["db", "upgrade"])
+    assert runner.invoke(app, ["demo"]).exit_code == 0
+    query = '"routine enquiry" "domestic abuse"'
+
+    member = runner.invoke(app, ["search", query, "--as", "board.member@demo.example.org"])
+    assert member.exit_code == 0, member.output
+    assert "KPE 1: Booking appointment" in member.output
+    chronology = ["search", "midwife", "--kind", "chronology", "--as"]
+    lead = runner.invoke(app, [*chronology, "lead.reviewer@demo.example.org"])
+    assert "Chronology, " in lead.output
+    board = runner.invoke(app, [*chronology, "board.member@demo.example.org"])
+    assert board.output.endswith("0 of 0 shown.\n")
+    analyst = runner.invoke(app, ["search", query, "--as", "national.analyst@demo.example.org"])
+    assert analyst.exit_code == 1
+    assert "As a national analyst you cannot search" in analyst.output
+    signs = runner.invoke(app, ["search", "*", "--as", "board.member@demo.example.org"])
+    assert signs.exit_code == 1
+    assert "at least one word" in signs.output
