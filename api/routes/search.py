@@ -26,7 +26,8 @@ def search(
 ) -> Page[SearchHit]:
     """Find words in the episodes, factors, findings, questions for the Board and actions of
     the reviews you may see, and in the chronology of the reviews you work on as a reviewer;
-    best match first, each with a snippet whose matched words are marked."""
+    best match first, each with a snippet whose matched words are marked. A review or board
+    you may not see finds nothing, as if it held no such words."""
     access.require_role(
         principal, Role.admin, Role.reviewer, Role.board, doing="search the reviews' records"
     )
