@@ -1,7 +1,7 @@
 """search index
 
 Revision ID: 9df21c9e3d0d
-Revises: d0f308689563
+Revises: 9d5a4b53db7f
 Create Date: 2026-12-03 17:55:00
 
 Full-text search over a review's episodes, factors, findings, questions for the Board,
@@ -25,7 +25,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "9df21c9e3d0d"
-down_revision: str | None = "d0f308689563"
+down_revision: str | None = "9d5a4b53db7f"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

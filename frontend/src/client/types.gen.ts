@@ -3068,6 +3068,20 @@ export type PageReviewRead = {
 };
 
 /**
+ * Page[SearchHit]
+ */
+export type PageSearchHit = {
+    /**
+     * Items
+     */
+    items: Array<SearchHit>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
  * Page[TagRead]
  */
 export type PageTagRead = {
@@ -3923,6 +3937,86 @@ export type ScanRead = {
      * Hits
      */
     hits: Array<HitRead>;
+};
+
+/**
+ * SearchHit
+ *
+ * A record that holds every phrase, with the words around the match.
+ */
+export type SearchHit = {
+    kind: SearchKind;
+    review: SearchReview;
+    /**
+     * Record Id
+     */
+    record_id: number;
+    /**
+     * Name
+     *
+     * The method's name for the record: "KPE 3", "Finding 2".
+     */
+    name: string;
+    /**
+     * Title
+     *
+     * The record's title, or the start of its text.
+     */
+    title: string;
+    /**
+     * Finding Id
+     *
+     * The finding a question or action belongs to (to open it); else null.
+     */
+    finding_id: number | null;
+    /**
+     * Snippet
+     */
+    snippet: Array<SnippetPart>;
+    /**
+     * Rank
+     *
+     * How well the record matches: higher is better, comparable only within one answer (each engine ranks its own way).
+     */
+    rank: number;
+};
+
+/**
+ * SearchKind
+ *
+ * The records search finds: the analysis, the Board's questions and actions, and (for
+ * the review's own reviewers) the chronology.
+ */
+export type SearchKind = 'episode' | 'factor' | 'finding' | 'question' | 'action' | 'chronology';
+
+/**
+ * SearchReview
+ */
+export type SearchReview = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Reference
+     */
+    reference: string;
+};
+
+/**
+ * SnippetPart
+ *
+ * A piece of the snippet: the words that matched have ``match`` true.
+ */
+export type SnippetPart = {
+    /**
+     * Text
+     */
+    text: string;
+    /**
+     * Match
+     */
+    match: boolean;
 };
 
 /**
@@ -11096,6 +11190,100 @@ export type ReportBoardResponseResponses = {
      */
     200: unknown;
 };
+
+export type SearchSearchData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Q
+         *
+         * Words that must all be in the record; "words in quotes" as one phrase. Other signs are read as text: nothing has a special meaning.
+         */
+        q: string;
+        /**
+         * Kind
+         *
+         * Only these kinds of record (repeat kind for more than one).
+         */
+        kind?: Array<SearchKind> | null;
+        /**
+         * Review Id
+         */
+        review_id?: number | null;
+        /**
+         * Board Id
+         */
+        board_id?: number | null;
+        /**
+         * Limit
+         *
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Records to skip.
+         */
+        offset?: number;
+    };
+    url: '/api/v1/search';
+};
+
+export type SearchSearchErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type SearchSearchError = SearchSearchErrors[keyof SearchSearchErrors];
+
+export type SearchSearchResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageSearchHit;
+};
+
+export type SearchSearchResponse = SearchSearchResponses[keyof SearchSearchResponses];
 
 export type ExchangeNationalData = {
     body?: never;
