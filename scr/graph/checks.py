@@ -13,6 +13,7 @@ from typing import Literal
 
 import networkx as nx
 
+from scr.common.written import written_date
 from scr.graph.analysis import backwards_led_to
 from scr.graph.build import EpisodeRow, node_key
 
@@ -29,6 +30,10 @@ class Check:
 
 def _label(graph: nx.DiGraph, key: str) -> str:
     return str(graph.nodes[key].get("label", key))
+
+
+def _written(iso: str) -> str:
+    return written_date(date.fromisoformat(iso))
 
 
 def _has_edge(graph: nx.DiGraph, node: str, kind: str, *, incoming: bool) -> bool:
@@ -126,7 +131,7 @@ def completeness_checks(
         )
     for episode, later in hindsight(episodes, entry_dates):
         key = node_key("episode", episode.id)
-        dates = ", ".join(entry_dates[i].isoformat() for i in later)
+        dates = ", ".join(written_date(entry_dates[i]) for i in later)
         checks.append(
             Check(
                 "hindsight",
@@ -154,7 +159,7 @@ def completeness_checks(
                 "advisory",
                 f"{_label(graph, link.source)} led to "
                 f"{_label(graph, link.target)}, which started earlier "
-                f"({link.target_date} before {link.source_date}).",
+                f"({_written(link.target_date)} before {_written(link.source_date)}).",
                 [link.source, link.target],
             )
         )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from scr.common.written import written_date
+from scr.vocabulary import DatePrecision
+
 REVIEW_TYPES = {
     "serious_case_review": "Serious case review",
     "rapid_review": "Rapid review",
@@ -58,12 +61,12 @@ def value(x: object) -> str:
 
 def day(d: date) -> str:
     """3 December 2026."""
-    return f"{d.day} {d:%B %Y}"
+    return written_date(d)
 
 
 def month(d: date) -> str:
     """December 2026: periods are given no finer than a month, as the exchange gives them."""
-    return f"{d:%B %Y}"
+    return written_date(d, DatePrecision.month)
 
 
 def period(start: date | None, end: date | None) -> str:

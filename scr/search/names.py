@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from scr.chronology.models import ChronologyEntry
+from scr.common.written import written_date
 from scr.episode.models import KeyPracticeEpisode
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
-from scr.vocabulary import DatePrecision, SearchKind
+from scr.vocabulary import SearchKind
 
 Named = tuple[str, str, int | None]
 """A record's name ("KPE 3"), its title, and the finding it belongs to (questions, actions)."""
@@ -24,14 +24,6 @@ TITLE = 200
 def _short(text: str) -> str:
     line = " ".join(text.split())
     return line if len(line) <= TITLE else line[: TITLE - 1].rstrip() + "…"
-
-
-def _when(day: date, precision: DatePrecision) -> str:
-    if precision == DatePrecision.year:
-        return f"{day.year}"
-    if precision == DatePrecision.month:
-        return day.strftime("%B %Y")
-    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def names(
@@ -117,7 +109,9 @@ def _entries(session: Session, ids: list[int]) -> list[tuple[int, Named]]:
             col(ChronologyEntry.summary),
         ).where(col(ChronologyEntry.id).in_(ids))
     )
-    return [(int(i or 0), (f"Chronology, {_when(d, p)}", _short(s), None)) for i, d, p, s in rows]
+    return [
+        (int(i or 0), (f"Chronology, {written_date(d, p)}", _short(s), None)) for i, d, p, s in rows
+    ]
 
 
 _READERS = {

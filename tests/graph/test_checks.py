@@ -63,9 +63,11 @@ def test_each_gap_is_reported_with_its_severity_blocking_first() -> None:
         ("led-to-backwards", "advisory", ["episode:3", "episode:1"]),
     ]
     hindsight = next(c for c in checks if c.code == "hindsight")
-    assert "2022-05-01" in hindsight.message
-    assert "2022-03-10" not in hindsight.message
+    assert "(1 May 2022)" in hindsight.message
+    assert "10 March 2022" not in hindsight.message
     assert "KPE 3" in hindsight.message
+    backwards = next(c for c in checks if c.code == "led-to-backwards")
+    assert "(1 January 2022 before 1 March 2022)" in backwards.message
 
 
 def test_an_episode_with_no_factor_blocks() -> None:
