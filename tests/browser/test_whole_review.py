@@ -41,6 +41,7 @@ def _open_the_review(page: Page, reference: str) -> int:
     page.get_by_role("radio", name="Local child safeguarding practice review").check()
     page.get_by_role("checkbox", name="Neglect only").check()
     page.get_by_role("button", name="Open the review").click()
+    page.get_by_role("button", name=f"Yes, open it for {BOARD}").click()
     expect(page.get_by_role("alert")).to_contain_text(f"Review {reference} was opened.")
     found = re.search(r"/reviews/(\d+)", page.url)
     assert found is not None

@@ -31,6 +31,9 @@ export function ReviewDetailsEditor(props: {
   const boards = props.boards ?? [];
   const onlyBoard = boards.length === 1 ? String(boards[0].id) : "";
   const [board, setBoard] = useState(onlyBoard);
+  // A new review asks once more for its partnership before it is opened: it stays there.
+  const [confirming, setConfirming] = useState(false);
+  const chosen = boards.find((b) => String(b.id) === board);
   const { base, form, setForm, set, problems, refuse, errorOf, busy, leaveWarning, save, conflictNotice } = useEditor({
     record: props.review,
     formOf,
@@ -45,6 +48,10 @@ export function ReviewDetailsEditor(props: {
     const found = "problems" in checked ? [...checked.problems] : [];
     if (!base && !board) found.unshift({ field: "board", text: "Select the safeguarding partnership" });
     if (found.length > 0 || "problems" in checked) return refuse(found);
+    if (!base && !confirming) {
+      setConfirming(true);
+      return;
+    }
     await save(
       (version) =>
         base
@@ -90,7 +97,10 @@ export function ReviewDetailsEditor(props: {
               empty={boards.length === 1 ? undefined : "Choose the partnership"}
               options={boards.map((b) => [String(b.id), b.name])}
               error={errorOf("board")}
-              onChange={setBoard}
+              onChange={(value) => {
+                setBoard(value);
+                setConfirming(false);
+              }}
             />
           )}
           <TextInput
@@ -276,7 +286,23 @@ export function ReviewDetailsEditor(props: {
             error={errorOf("family")}
             onChange={set("family")}
           />
-          <SaveOrCancel isNew={!base} add="Open the review" busy={busy} cancelTo={back} />
+          {!base && confirming && chosen && (
+            <div className="govuk-warning-text" role="status">
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                Check the partnership: the review will be opened for {chosen.name} ({chosen.code}),
+                and it cannot be moved to another partnership afterwards.
+              </strong>
+            </div>
+          )}
+          <SaveOrCancel
+            isNew={!base}
+            add={confirming && chosen ? `Yes, open it for ${chosen.name}` : "Open the review"}
+            busy={busy}
+            cancelTo={back}
+          />
         </form>
       </div>
     </div>
