@@ -1,7 +1,8 @@
 """Security headers on every answer: what the browser may load, frame, sniff, refer and keep.
 
 The workbench is a built bundle of scripts and style sheets served from this origin, so its
-policy allows nothing else: no inline script, no other origin, no framing. The API's
+policy allows nothing else: no inline script, no other origin, no framing, and no inline
+style but the report's own style sheet (its preview is the report's HTML in a frame). The API's
 documentation (Swagger UI) gets the same except that it sets style attributes of its own, so
 its page alone allows inline style (still no inline script: its start-up script is a file).
 API answers are never stored by a browser or a proxy: most hold case data, and telling which
@@ -13,10 +14,12 @@ from __future__ import annotations
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from scr.report.markup import STYLE_SOURCE
+
 WORKBENCH_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'"
+    f"default-src 'self'; script-src 'self'; style-src 'self' {STYLE_SOURCE}; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 DOCS_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

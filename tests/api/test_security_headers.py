@@ -12,6 +12,7 @@ from sqlmodel import Session
 from api.headers import DOCS_POLICY, WORKBENCH_POLICY
 from api.main import create_app
 from scr.config import get_settings
+from scr.report.markup import STYLE_SOURCE
 from tests.factories import make_review
 
 
@@ -49,6 +50,9 @@ def test_the_workbench_policy_allows_no_inline_script_nor_other_origins() -> Non
     assert directives["object-src"] == ["'none'"]
     assert directives["frame-ancestors"] == ["'none'"]
     assert not any("unsafe" in v for values in directives.values() for v in values)
+    # Inline style only the report's own style sheet, by its hash (the preview's frame).
+    assert directives["style-src"] == ["'self'", STYLE_SOURCE]
+    assert STYLE_SOURCE.startswith("'sha256-")
     docs = _directives(DOCS_POLICY)
     assert docs["script-src"] == ["'self'"]  # Swagger UI starts from a file, not inline
 
