@@ -48,7 +48,8 @@ from scr.exchange.schemas import ImportLineReport, ImportReport
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
-from scr.review import frozen
+from scr.records import write
+from scr.review import frozen, revision
 from scr.review import service as review_service
 from scr.review.models import Review
 from scr.tag import service as tag_service
@@ -400,57 +401,86 @@ def _create(
     session.flush()
     frozen.thaw(session, review)  # (it is published from the start; its records follow)
     rid = id_of(review)
-    stamp: dict[str, Any] = {"review_id": rid, "updated_by": actor}
-    episodes = [
-        KeyPracticeEpisode(
-            **e.model_dump(exclude={"id", "agencies", "period_start", "period_end"}),
-            period_start=_first_of_month(e.period_start),
-            period_end=_first_of_month(e.period_end),
-            agency_ids=[agencies[a] for a in e.agencies],
-            **stamp,
-        )
-        for e in line.episodes
+    # The records go in as one Core insert per table (no ORM object, no flush per row).
+    stamp: dict[str, Any] = {"review_id": rid, **write.stamp(actor)}
+    episode_ids = write.insert(
+        session,
+        KeyPracticeEpisode,
+        [
+            e.model_dump(exclude={"id", "agencies", "period_start", "period_end"})
+            | {
+                "period_start": _first_of_month(e.period_start),
+                "period_end": _first_of_month(e.period_end),
+                "agency_ids": [agencies[a] for a in e.agencies],
+            }
+            | stamp
+            for e in line.episodes
+        ],
+        ids=True,
+    )
+    factor_ids = write.insert(
+        session,
+        ContributoryFactor,
+        [f.model_dump(exclude={"id"}) | stamp for f in line.factors],
+        ids=True,
+    )
+    finding_ids = write.insert(
+        session,
+        Finding,
+        [
+            {
+                "ordinal": g.ordinal or n,
+                "title": g.title,
+                "statement": g.statement,
+                "pattern_kind": g.pattern_kind,
+                "category": g.category,
+                "how_it_appeared": g.how_it_appeared,
+                "evidence_beyond_case": g.evidence_beyond_case,
+                "why_it_matters": g.why_it_matters,
+            }
+            | stamp
+            for n, g in enumerate(line.findings, start=1)
+        ],
+        ids=True,
+    )
+    asked = [
+        (q, {"finding_id": finding_id, "ordinal": k, "question": q.question})
+        for g, finding_id in zip(line.findings, finding_ids, strict=True)
+        for k, q in enumerate(g.questions, start=1)
     ]
-    factors = [ContributoryFactor(**f.model_dump(exclude={"id"}), **stamp) for f in line.factors]
-    findings = [
-        Finding(
-            ordinal=g.ordinal or n,
-            title=g.title,
-            statement=g.statement,
-            pattern_kind=g.pattern_kind,
-            category=g.category,
-            how_it_appeared=g.how_it_appeared,
-            evidence_beyond_case=g.evidence_beyond_case,
-            why_it_matters=g.why_it_matters,
-            questions=[
-                BoardQuestion(
-                    ordinal=k,
-                    question=q.question,
-                    board_response=q.board_response,
-                    response_date=q.response_date,
-                    actions=[
-                        BoardAction(
-                            ordinal=j,
-                            description=a.description,
-                            owner_role=a.owner_role,
-                            due_date=a.due_date,
-                            status=a.status,
-                        )
-                        for j, a in enumerate(q.actions, start=1)
-                    ],
-                )
-                for k, q in enumerate(g.questions, start=1)
-            ],
-            **stamp,
-        )
-        for n, g in enumerate(line.findings, start=1)
-    ]
-    session.add_all([*episodes, *factors, *findings])
-    session.flush()
+    bookkeeping = write.stamp(actor)
+    question_ids = write.insert(
+        session,
+        BoardQuestion,
+        [
+            row
+            | {"board_response": q.board_response, "response_date": q.response_date}
+            | bookkeeping
+            for q, row in asked
+        ],
+        ids=True,
+    )
+    write.insert(
+        session,
+        BoardAction,
+        [
+            {
+                "question_id": question_id,
+                "ordinal": j,
+                "description": a.description,
+                "owner_role": a.owner_role,
+                "due_date": a.due_date,
+                "status": a.status,
+            }
+            | bookkeeping
+            for (q, _), question_id in zip(asked, question_ids, strict=True)
+            for j, a in enumerate(q.actions, start=1)
+        ],
+    )
     ids = {
-        "episode": {e.id: id_of(x) for e, x in zip(line.episodes, episodes, strict=True)},
-        "factor": {f.id: id_of(x) for f, x in zip(line.factors, factors, strict=True)},
-        "finding": {g.id: id_of(x) for g, x in zip(line.findings, findings, strict=True)},
+        "episode": {e.id: x for e, x in zip(line.episodes, episode_ids, strict=True)},
+        "factor": {f.id: x for f, x in zip(line.factors, factor_ids, strict=True)},
+        "finding": {g.id: x for g, x in zip(line.findings, finding_ids, strict=True)},
     }
 
     def node(key: str) -> tuple[NodeKind, int]:
@@ -461,15 +491,15 @@ def _create(
     for x in line.links:
         (sk, si), (tk, ti) = node(x.source), node(x.target)
         links.append(
-            CausalLink(
-                kind=x.kind,
-                source_kind=sk,
-                source_id=si,
-                target_kind=tk,
-                target_id=ti,
-                evidence_note=x.evidence_note,
-                **stamp,
-            )
+            {
+                "kind": x.kind,
+                "source_kind": sk,
+                "source_id": si,
+                "target_kind": tk,
+                "target_id": ti,
+                "evidence_note": x.evidence_note,
+            }
+            | stamp
         )
     now = utcnow()
     tags = []
@@ -480,18 +510,19 @@ def _create(
             else (TagTarget(node(t.target)[0].value), node(t.target)[1])
         )
         tags.append(
-            Tag(
-                target_kind=kind,
-                target_id=target_id,
-                typology_version=t.typology_version,
-                code=t.code,
-                coder=f"import:{line.source.instance}",
-                rationale=t.rationale,
-                agreed=True,
-                submitted_at=now,
-                **stamp,
-            )
+            {
+                "target_kind": kind,
+                "target_id": target_id,
+                "typology_version": t.typology_version,
+                "code": t.code,
+                "coder": f"import:{line.source.instance}",
+                "rationale": t.rationale,
+                "agreed": True,
+                "submitted_at": now,
+            }
+            | stamp
         )
-    session.add_all([*links, *tags])
-    session.flush()
+    write.insert(session, CausalLink, links)
+    write.insert(session, Tag, tags)
+    revision.revise(session, rid)  # as the flush hook would have for ORM rows
     return review

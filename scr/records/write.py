@@ -1,0 +1,57 @@
+"""Bulk inserts of a review's records through SQLAlchemy Core.
+
+An insert here skips the ORM (no object, no identity map, no flush per row), so a row gets
+the defaults its model declares filled in here, as building the model would have.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, SQLModel
+
+from scr.common.columns import utcnow
+
+
+def stamp(actor: str | None) -> dict[str, Any]:
+    """The bookkeeping columns of a new row, written now by ``actor``."""
+    now = utcnow()
+    return {"version": 1, "created_at": now, "updated_at": now, "updated_by": actor}
+
+
+@cache
+def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The model's fixed defaults and default factories, for the columns its table has."""
+    table = SQLModel.metadata.tables[str(model.__tablename__)]
+    fixed: dict[str, Any] = {}
+    factories: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name == "id" or name not in table.c:
+            continue
+        if info.default_factory is not None:
+            factories[name] = info.default_factory
+        elif not info.is_required():
+            fixed[name] = info.default
+    return fixed, factories
+
+
+def insert(
+    session: Session, model: type[SQLModel], rows: list[dict[str, Any]], *, ids: bool = False
+) -> list[int]:
+    """Insert ``rows`` in one statement, each completed with the model's defaults; with
+    ``ids``, their new ids in the rows' order."""
+    if not rows:
+        return []
+    fixed, factories = _defaults(model)
+    full = []
+    for row in rows:
+        whole = fixed | {k: f() for k, f in factories.items() if k not in row} | row
+        full.append(whole)
+    table = SQLModel.metadata.tables[str(model.__tablename__)]
+    if not ids:
+        session.execute(sa.insert(table), full)
+        return []
+    stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.execute(stmt, full).scalars())
