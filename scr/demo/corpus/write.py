@@ -24,6 +24,7 @@ from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardQuestion, Finding
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
+from scr.records import write
 from scr.review.models import Review
 from scr.tag.models import Tag
 from scr.vocabulary import ReviewStatus
@@ -97,20 +98,6 @@ def _stamp() -> dict[str, Any]:
     return {"version": 1, "created_at": now, "updated_at": now, "updated_by": CODER}
 
 
-def _insert(
-    session: Session, model: type[SQLModel], rows: list[dict[str, Any]], *, ids: bool = False
-) -> list[int]:
-    """Insert ``rows`` in one statement; with ``ids``, their new ids in the rows' order."""
-    if not rows:
-        return []
-    table = SQLModel.metadata.tables[str(model.__tablename__)]
-    if not ids:
-        session.execute(sa.insert(table), rows)
-        return []
-    stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(session.execute(stmt, rows).scalars())
-
-
 def _ensure_boards(session: Session) -> dict[str, int]:
     """Each corpus partnership's id by code, creating those that are missing."""
     wanted = corpus_boards()
@@ -119,7 +106,7 @@ def _ensure_boards(session: Session) -> dict[str, int]:
     missing = [b for b in wanted if b.code not in found]
     rows = [{"code": b.code, "name": b.name, "region": b.region, **_stamp()} for b in missing]
     found.update(
-        zip([b.code for b in missing], _insert(session, Board, rows, ids=True), strict=True)
+        zip([b.code for b in missing], write.insert(session, Board, rows, ids=True), strict=True)
     )
     return found
 
@@ -138,7 +125,7 @@ def _write(
         | stamp
         for p in plans
     ]
-    review_ids = _insert(session, Review, rows, ids=True)
+    review_ids = write.insert(session, Review, rows, ids=True)
     nodes: list[dict[str, list[int]]] = [{"review": [i]} for i in review_ids]
     for kind, model in (
         ("episode", KeyPracticeEpisode),
@@ -154,7 +141,7 @@ def _write(
                         agencies[a] for a in p.episode_agencies[i] if a in agencies
                     ]
                 rows.append(record | extra | {"review_id": review_id} | stamp)
-        new = iter(_insert(session, model, rows, ids=True))
+        new = iter(write.insert(session, model, rows, ids=True))
         for p, ids in zip(plans, nodes, strict=True):
             ids[kind] = [next(new) for _ in getattr(p, kind + "s")]
     questions, participants, links, tags = [], [], [], []
@@ -184,10 +171,10 @@ def _write(
             | stamp
             for kind, index, code in p.tags
         ]
-    _insert(session, BoardQuestion, questions)
-    _insert(session, Participant, participants)
-    _insert(session, CausalLink, links)
-    _insert(session, Tag, tags)
+    write.insert(session, BoardQuestion, questions)
+    write.insert(session, Participant, participants)
+    write.insert(session, CausalLink, links)
+    write.insert(session, Tag, tags)
     _keep_lines(session, review_ids)
 
 
@@ -205,4 +192,4 @@ def _keep_lines(session: Session, review_ids: list[int]) -> None:
         | {"typology_versions": versions_of(b.line), "built_at": utcnow()}
         for b in built
     ]
-    _insert(session, ExchangeLine, rows)
+    write.insert(session, ExchangeLine, rows)
