@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException
 
 from scr.common.problems import FieldProblem, describe
@@ -138,6 +139,9 @@ DISK_FULL = (
 )
 
 
+BUSY = "The database is busy. Please try again in a moment."
+
+
 def _disk_full(exc: Exception) -> JSONResponse:
     log.error("out of disk space: %s", exc)
     return _json(507, ErrorBody(detail=DISK_FULL))
@@ -147,7 +151,9 @@ def _busy(_request: Request, exc: Exception) -> JSONResponse:
     if is_disk_full(exc):
         return _disk_full(exc)
     log.warning("database busy: %s", exc)
-    return _json(503, ErrorBody(detail="The database is busy. Please try again in a moment."))
+    answer = _json(503, ErrorBody(detail=BUSY))
+    answer.headers["Retry-After"] = "1"
+    return answer
 
 
 def _os_error(_request: Request, exc: Exception) -> JSONResponse:
@@ -165,4 +171,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http)
     app.add_exception_handler(IntegrityError, _integrity)
     app.add_exception_handler(OperationalError, _busy)
+    app.add_exception_handler(PoolTimeout, _busy)  # no connection came free in time
     app.add_exception_handler(OSError, _os_error)

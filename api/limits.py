@@ -66,12 +66,12 @@ class BodyReader:
             spool.seek(0)
             await self.app(scope, _replay(spool, receive), send)
         except _Refused as refused:
-            await _refuse(send, refused.status, refused.detail)
+            await refuse(send, refused.status, refused.detail)
         except OSError as exc:
             if not is_disk_full(exc):
                 raise
             log.error("out of disk space while receiving a request body: %s", exc)
-            await _refuse(send, 507, _NO_SPACE)
+            await refuse(send, 507, _NO_SPACE)
         finally:
             spool.close()
 
@@ -111,7 +111,8 @@ _NO_SPACE = (
 )
 
 
-async def _refuse(send: Send, status: int, detail: str) -> None:
+async def refuse(send: Send, status: int, detail: str) -> None:
+    """Answer ``status`` with ``detail`` in the service's error body, from a middleware."""
     body = json.dumps({"detail": detail, "errors": []}).encode()
     headers = [
         (b"content-type", b"application/json"),
@@ -119,6 +120,8 @@ async def _refuse(send: Send, status: int, detail: str) -> None:
     ]
     if status == 408:
         headers.append((b"connection", b"close"))
+    if status == 503:
+        headers.append((b"retry-after", b"1"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 

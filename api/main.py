@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from api import docs, errors
+from api.admission import Admission
 from api.deps import API_PREFIX, current_principal, valid_path
 from api.headers import SecurityHeaders
 from api.limits import BodyReader
@@ -128,6 +129,12 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
     errors.install(app)
     pattern_index.one_blas_thread()
     settings = get_settings()
+    app.add_middleware(  # innermost: a request waiting its turn has its body read already
+        Admission,
+        limit=settings.database_connections,
+        wait_seconds=settings.busy_wait_seconds,
+        prefix=API_PREFIX,
+    )
     app.add_middleware(
         BodyReader,
         max_bytes=settings.max_body_bytes,

@@ -31,6 +31,20 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; the SQLite file in data_dir when unset.",
     )
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
+    database_connections: int = Field(
+        default=20,
+        ge=1,
+        le=500,
+        description="How many requests a server process serves at once, each with a "
+        "database connection of its own; the others wait their turn (api.admission).",
+    )
+    busy_wait_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=300,
+        description="How long a request waits for its turn before it is answered 503, "
+        "'The database is busy'.",
+    )
     statistics_minutes: int = Field(
         default=60,
         ge=1,

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from scr.common.columns import metadata
-from scr.config import get_settings
+from scr.config import Settings, get_settings
 
 __all__ = [
     "get_engine",
@@ -56,6 +56,10 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode a commit survives the server's crash (kill -9) either way; NORMAL leaves
+        # out the flush to the disk at every commit, which a power cut can then undo for the
+        # last transactions (never corrupting the database). It doubles writes a second.
+        cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
@@ -65,16 +69,37 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
 
 
+BACKGROUND_CONNECTIONS = 2
+"""Connections beyond the requests' own, for the server's background work (the audit sealer,
+the planner's statistics), so that it never takes one a request was let in for."""
+
+
+def _pool(settings: Settings) -> dict[str, Any]:
+    """A connection for every request let in at once (``api.admission``), and for the
+    background work: no request waits for a connection while holding a thread that another
+    request needs to finish (a wait that used to last the pool's 30 s and answer 500)."""
+    return {
+        "pool_size": settings.database_connections + BACKGROUND_CONNECTIONS,
+        "max_overflow": 0,
+        "pool_timeout": settings.busy_wait_seconds,
+    }
+
+
 def make_engine(url: str) -> Engine:
     """Create an engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
+    settings = get_settings()
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        if parsed.database and parsed.database != ":memory:":
+        if not parsed.database or parsed.database == ":memory:":
+            engine = create_engine(url, connect_args={"check_same_thread": False})
+        else:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
-        _configure_sqlite(engine, get_settings().sqlite_busy_timeout_ms)
+            engine = create_engine(
+                url, connect_args={"check_same_thread": False}, **_pool(settings)
+            )
+        _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **_pool(settings))
 
 
 @lru_cache
