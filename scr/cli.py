@@ -18,7 +18,13 @@ from scr.common.problems import describe
 from scr.config import InsecureSettings, get_settings, signing_secret
 from scr.db import get_engine, session_scope
 from scr.errors import DomainError
-from scr.migrate import DatabaseBehind, MigrationRefused, ensure_current, upgrade
+from scr.migrate import (
+    DatabaseBehind,
+    MigrationRefused,
+    current_revisions,
+    ensure_current,
+    upgrade,
+)
 from scr.review.models import Review
 
 app = typer.Typer(help="SCR Workbench: systems-methodology case reviews.", no_args_is_help=True)
@@ -110,12 +116,22 @@ def log_config() -> dict[str, Any]:
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Migrate the database to the newest schema (or to REVISION)."""
+    engine = get_engine()
+    before = current_revisions(engine)
     typer.echo(f"Migrating {_database()} ...")
     try:
-        upgrade(get_engine().url.render_as_string(hide_password=False), revision)
+        upgrade(engine.url.render_as_string(hide_password=False), revision)
     except MigrationRefused as exc:
         raise _fail(f"Nothing was migrated: {exc}") from exc
-    typer.echo("The database is up to date.")
+    after = ", ".join(sorted(current_revisions(engine))) or "none"
+    if not before:
+        typer.echo(f"The database was new: its tables are made, at revision {after}.")
+    elif before == current_revisions(engine):
+        typer.echo(f"The database was already at revision {after}: nothing to do.")
+    else:
+        typer.echo(
+            f"The database is migrated from revision {', '.join(sorted(before))} to {after}."
+        )
 
 
 @db_app.command("backup")

@@ -46,12 +46,17 @@ def head_revisions(url: str) -> set[str]:
     return set(ScriptDirectory.from_config(alembic_config(url)).get_heads())
 
 
+def current_revisions(engine: Engine) -> set[str]:
+    """The revisions the database is at: none for a new (empty) database."""
+    with engine.connect() as conn:
+        return set(MigrationContext.configure(conn).get_current_heads())
+
+
 def ensure_current(engine: Engine) -> None:
     """Refuse to go on when the database is behind (or ahead of) this version's migrations."""
     url = engine.url.render_as_string(hide_password=False)
     heads = head_revisions(url)
-    with engine.connect() as conn:
-        current = set(MigrationContext.configure(conn).get_current_heads())
+    current = current_revisions(engine)
     if current != heads:
         where = engine.url.render_as_string(hide_password=True)
         raise DatabaseBehind(

@@ -13,6 +13,7 @@ import pytest
 import uvicorn
 from typer.testing import CliRunner
 
+from scr import migrate
 from scr.cli import APP_LOGGERS, app
 from scr.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from typology import loader
@@ -31,6 +32,24 @@ def test_serve_refuses_a_database_that_is_behind(
     result = runner.invoke(app, ["serve", "--port", "0"], env={"SCR_DEMO": "true"})
     assert result.exit_code == 1
     assert "Run `scr db upgrade`" in result.output
+
+
+def test_db_upgrade_says_what_it_did_to_a_new_an_older_and_a_current_database(
+    scratch_database_url: str, configured_for: Callable[[str], None]
+) -> None:
+    configured_for(scratch_database_url)
+    head = ", ".join(sorted(migrate.head_revisions(scratch_database_url)))
+    new = runner.invoke(app, ["db", "upgrade"])
+    assert new.exit_code == 0
+    assert f"The database was new: its tables are made, at revision {head}." in new.output
+    assert "up to date" not in new.output
+    again = runner.invoke(app, ["db", "upgrade"])
+    assert f"The database was already at revision {head}: nothing to do." in again.output
+    migrate.downgrade(scratch_database_url, "-1")
+    older = runner.invoke(app, ["db", "upgrade"])
+    assert older.exit_code == 0
+    assert "The database is migrated from revision " in older.output
+    assert older.output.rstrip().endswith(f" to {head}.")
 
 
 def test_serve_refuses_to_start_without_a_signing_secret(
