@@ -42,6 +42,7 @@ from api.routes import (
     reviews,
     search,
     tags,
+    team,
     typologies,
 )
 from api.workbench import WorkbenchFiles
@@ -163,6 +164,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
         agencies,
         reviews,
         participants,
+        team,
         chronology,
         episodes,
         factors,

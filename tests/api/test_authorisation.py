@@ -22,6 +22,7 @@ from scr.account import commission as commission_service
 from scr.account import service as account_service
 from scr.account.models import User
 from scr.account.schemas import MachineTokenCreate
+from scr.board.models import Board
 from scr.common.lookup import id_of
 from scr.config import get_settings
 from scr.exchange import scanning
@@ -80,6 +81,8 @@ NATIONAL_EXPORT = _rule(401, 403, 403, 403, 403, OK, OK)
 ACTION_PLAN = _rule(401, OK, OK, OK, 404, 403, OK)
 ACTION_PLAN_ONE = _rule(401, OK, 404, OK, 404, 403, OK)
 BOARD_MANAGES = _rule(401, 403, 403, OK, 404, 403, OK)
+# Read by the lead alone: a board member of another board is told the review is not found.
+LEAD_READS = _rule(401, OK, 404, 403, 404, 403, 403)
 
 
 @dataclass
@@ -543,6 +546,34 @@ ROUTES |= {
     "POST /api/v1/boards/{board_id}/questions/{question_id}/actions": (
         BOARD_MANAGES,
         lambda w: _question_call(w, "/actions", lambda q: {"description": "Report back."}),
+    ),
+}
+
+
+def _coder(w: World) -> User:
+    """A reviewer the board has commissioned, not yet on the review's team."""
+    board = w.session.get(Board, w.board)
+    assert board is not None
+    coder = make_user(w.session, Role.reviewer)
+    commission_service.commission(session=w.session, board=board, email=coder.email, actor="t")
+    return coder
+
+
+def _on_team(w: World) -> int:
+    coder = _coder(w)
+    account_service.assign_user(
+        session=w.session, user_id=id_of(coder), review_id=w.review, lead=False
+    )
+    return id_of(coder)
+
+
+ROUTES |= {
+    f"GET {CASE}/team": (CASE_READ, lambda w: Call(f"{w.case}/team")),
+    f"GET {CASE}/team/candidates": (LEAD_READS, lambda w: Call(f"{w.case}/team/candidates")),
+    f"POST {CASE}/team": (LEAD_ONLY, lambda w: Call(f"{w.case}/team", {"user_id": _coder(w).id})),
+    f"DELETE {CASE}/team/{{user_id}}": (
+        LEAD_ONLY,
+        lambda w: Call(f"{w.case}/team/{_on_team(w)}"),
     ),
 }
 

@@ -3096,6 +3096,34 @@ export type PageTagRead = {
 };
 
 /**
+ * Page[TeamCandidateRead]
+ */
+export type PageTeamCandidateRead = {
+    /**
+     * Items
+     */
+    items: Array<TeamCandidateRead>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * Page[TeamMemberRead]
+ */
+export type PageTeamMemberRead = {
+    /**
+     * Items
+     */
+    items: Array<TeamMemberRead>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
  * Page[TypologySummary]
  */
 export type PageTypologySummary = {
@@ -4249,6 +4277,62 @@ export type TagRead = {
  * The records a typology code may tag.
  */
 export type TagTarget = 'review' | 'episode' | 'factor' | 'finding';
+
+/**
+ * TeamCandidateRead
+ *
+ * A reviewer the review's partnership has commissioned who is not yet on its team.
+ */
+export type TeamCandidateRead = {
+    /**
+     * User Id
+     */
+    user_id: number;
+    /**
+     * Email
+     */
+    email: string;
+};
+
+/**
+ * TeamMemberAdd
+ */
+export type TeamMemberAdd = {
+    /**
+     * User Id
+     *
+     * The account of a reviewer the review's partnership has commissioned; they join the team as a second coder.
+     */
+    user_id: number;
+};
+
+/**
+ * TeamMemberRead
+ *
+ * A workbench account working on the review: its lead reviewer, or a reviewer who codes it.
+ */
+export type TeamMemberRead = {
+    /**
+     * User Id
+     */
+    user_id: number;
+    /**
+     * Email
+     */
+    email: string;
+    /**
+     * Lead
+     *
+     * The review's lead reviewer (who also codes it).
+     */
+    lead: boolean;
+    /**
+     * Submitted
+     *
+     * Whether they have submitted their coding of it.
+     */
+    submitted: boolean;
+};
 
 /**
  * Trends
@@ -6913,6 +6997,284 @@ export type ParticipantsUpdateResponses = {
 };
 
 export type ParticipantsUpdateResponse = ParticipantsUpdateResponses[keyof ParticipantsUpdateResponses];
+
+export type TeamListData = {
+    body?: never;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reviews/{review_id}/team';
+};
+
+export type TeamListErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type TeamListError = TeamListErrors[keyof TeamListErrors];
+
+export type TeamListResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageTeamMemberRead;
+};
+
+export type TeamListResponse = TeamListResponses[keyof TeamListResponses];
+
+export type TeamAddData = {
+    body: TeamMemberAdd;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reviews/{review_id}/team';
+};
+
+export type TeamAddErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type TeamAddError = TeamAddErrors[keyof TeamAddErrors];
+
+export type TeamAddResponses = {
+    /**
+     * Successful Response
+     */
+    201: TeamMemberRead;
+};
+
+export type TeamAddResponse = TeamAddResponses[keyof TeamAddResponses];
+
+export type TeamCandidatesData = {
+    body?: never;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reviews/{review_id}/team/candidates';
+};
+
+export type TeamCandidatesErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type TeamCandidatesError = TeamCandidatesErrors[keyof TeamCandidatesErrors];
+
+export type TeamCandidatesResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageTeamCandidateRead;
+};
+
+export type TeamCandidatesResponse = TeamCandidatesResponses[keyof TeamCandidatesResponses];
+
+export type TeamRemoveData = {
+    body?: never;
+    path: {
+        /**
+         * User Id
+         *
+         * The record's id.
+         */
+        user_id: number;
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reviews/{review_id}/team/{user_id}';
+};
+
+export type TeamRemoveErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type TeamRemoveError = TeamRemoveErrors[keyof TeamRemoveErrors];
+
+export type TeamRemoveResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type TeamRemoveResponse = TeamRemoveResponses[keyof TeamRemoveResponses];
 
 export type ChronologyListData = {
     body?: never;
