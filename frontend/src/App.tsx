@@ -34,6 +34,7 @@ import { NewReviewPage } from "./features/reviews/NewReviewPage";
 import { ReviewsPage } from "./features/reviews/ReviewsPage";
 import { SignInPage } from "./features/sign-in/SignInPage";
 import { TaggingPage } from "./features/tagging/TaggingPage";
+import { TeamPage } from "./features/team/TeamPage";
 import { TypologyPage } from "./features/tagging/TypologyPage";
 import { currentSession, forgetSession, keepSession, roleLabel, type SignedIn } from "./session";
 
@@ -170,6 +171,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <OverviewPage /> },
           { path: "details", element: <EditOnly back=""><DetailsPage /></EditOnly> },
+          { path: "team", element: <TeamPage /> },
           { path: "chronology", element: <ChronologyPage /> },
           { path: "chronology/new", element: <EditOnly back="chronology"><ChronologyEntryPage /></EditOnly> },
           { path: "chronology/import", element: <EditOnly back="chronology"><ImportPage /></EditOnly> },

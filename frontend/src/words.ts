@@ -6,6 +6,7 @@ import type {
   DatePrecision,
   LearningTogetherSize,
   Outcome,
+  ParticipantRole,
   ReviewStatus,
   ReviewType,
 } from "./client/types.gen";
@@ -43,6 +44,13 @@ export const AGE_BANDS: Record<AgeBand, string> = {
   age_5_to_9: "5 to 9",
   age_10_to_15: "10 to 15",
   age_16_to_17: "16 to 17",
+};
+
+export const PARTICIPANT_ROLES: Record<ParticipantRole, string> = {
+  lead_reviewer: "Lead reviewer",
+  review_team: "Review team",
+  case_group: "Case group",
+  family: "Family",
 };
 
 export const OUTCOMES: Record<Outcome, string> = {

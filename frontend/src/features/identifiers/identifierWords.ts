@@ -24,7 +24,7 @@ export const HIT_KINDS: Record<HitKind, string> = {
 const RECORDS: Record<string, [string, (reviewId: number, id: string) => string]> = {
   review: ["The review's details", (reviewId) => `/reviews/${reviewId}/details`],
   chronology: ["Chronology entry", (reviewId, id) => `/reviews/${reviewId}/chronology/${id}`],
-  participant: ["Participant", (reviewId) => `/reviews/${reviewId}/details`],
+  participant: ["Participant", (reviewId) => `/reviews/${reviewId}/team`],
   agency: ["Agency name", (reviewId) => `/reviews/${reviewId}/chronology`],
   episode: ["Key practice episode", (reviewId, id) => `/reviews/${reviewId}/episodes/${id}`],
   factor: ["Contributory factor", (reviewId, id) => `/reviews/${reviewId}/factors/${id}`],

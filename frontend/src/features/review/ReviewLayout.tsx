@@ -36,6 +36,7 @@ export function useEditable(): boolean {
 
 const SECTIONS: [string, string][] = [
   ["", "Overview"],
+  ["team", "Team"],
   ["chronology", "Chronology"],
   ["episodes", "Key practice episodes"],
   ["factors", "Contributory factors"],
