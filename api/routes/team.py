@@ -43,7 +43,8 @@ def candidates(
 def add(
     session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: TeamMemberAdd
 ) -> TeamMemberRead:
-    """Add a commissioned reviewer as a second coder (the lead reviewer only)."""
+    """Add a commissioned reviewer as a second coder (the lead reviewer only; not to a
+    published review)."""
     _lead_only(principal, review)
     return team_service.add(session=session, review=review, user_id=data.user_id)
 

@@ -2,8 +2,10 @@
 
 The lead reviewer adds a second coder from the reviewers the review's partnership has
 commissioned (``scr.account.commission``), so that blind double coding works on any review,
-and removes one. A reviewer removed from the team no longer sees the review; the tags they
-made stay, under their name, as the coding history of the review.
+and takes one off. Nobody joins a published review (its coding is closed with the rest of
+it), but a coder may still be taken off one: taking access away is always safe. A reviewer
+taken off no longer sees the review; the tags they made stay, under their name, as the
+coding history of the review.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from scr.errors import Conflict, InvalidInput, NotFound
 from scr.review.models import Review
 from scr.tag import service as tag_service
 from scr.team.schemas import TeamCandidateRead, TeamMemberRead
-from scr.vocabulary import Role
+from scr.vocabulary import ReviewStatus, Role
 
 
 def list_(*, session: Session, review: Review) -> list[TeamMemberRead]:
@@ -56,7 +58,12 @@ def candidates(*, session: Session, review: Review) -> list[TeamCandidateRead]:
 
 
 def add(*, session: Session, review: Review, user_id: int) -> TeamMemberRead:
-    """Add a commissioned reviewer to the team as a coder (not a lead reviewer)."""
+    """Add a commissioned reviewer to the team as a coder (not a lead reviewer); not to a
+    published review, whose coding is closed with the rest of it."""
+    if review.status == ReviewStatus.published:
+        raise Conflict(
+            "The review is published, so its coding is closed: reopen it before adding a coder."
+        )
     user = session.get(User, user_id)
     commissioned = session.get(Commission, (review.board_id, user_id)) is not None
     # One answer for an account that does not exist, is not a reviewer, or belongs to another

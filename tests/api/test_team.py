@@ -17,7 +17,7 @@ from scr.review.models import Review
 from scr.tag import service as tag_service
 from scr.tag.models import Tag
 from scr.tag.schemas import TagCreate
-from scr.vocabulary import AuditAction, Role
+from scr.vocabulary import AuditAction, ReviewStatus, Role
 from tests.factories import make_board, make_review, make_user
 
 SignIn = Callable[[User], TestClient]
@@ -200,3 +200,21 @@ def test_changes_to_the_team_are_in_the_audit_trail(session: Session, client_as:
     changes = [(e.action, e.object_type, e.object_id) for e in entries]
     assert (AuditAction.create, "team", None) in changes
     assert (AuditAction.delete, "team", second.id) in changes
+
+
+def test_no_coder_joins_a_published_review_but_one_may_leave_it(
+    session: Session, client_as: SignIn
+) -> None:
+    board, review, lead = _review_with_lead(session)
+    second, third = _commissioned(session, board), _commissioned(session, board)
+    team = f"/api/v1/reviews/{review.id}/team"
+    as_lead = client_as(lead)
+    assert as_lead.post(team, json={"user_id": second.id}).status_code == 201
+    review.status = ReviewStatus.published
+    session.add(review)
+    session.commit()
+    refused = as_lead.post(team, json={"user_id": third.id})
+    assert refused.status_code == 409
+    assert "reopen it" in refused.json()["detail"]
+    assert as_lead.delete(f"{team}/{second.id}").status_code == 204
+    assert [m["user_id"] for m in as_lead.get(team).json()["items"]] == [lead.id]

@@ -496,7 +496,8 @@ export const teamList = <ThrowOnError extends boolean = false>(options: Options<
 /**
  * Add
  *
- * Add a commissioned reviewer as a second coder (the lead reviewer only).
+ * Add a commissioned reviewer as a second coder (the lead reviewer only; not to a
+ * published review).
  */
 export const teamAdd = <ThrowOnError extends boolean = false>(options: Options<TeamAddData, ThrowOnError>) => (options.client ?? client).post<TeamAddResponses, TeamAddErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

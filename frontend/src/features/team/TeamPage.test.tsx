@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import type { ParticipantRead, TeamMemberRead } from "../../client/types.gen";
 import type { SignedIn } from "../../session";
-import { json, LEAD, renderInReview, serve, stamped } from "../../testing/review";
+import { json, LEAD, renderInReview, REVIEW, serve, stamped } from "../../testing/review";
 import { TeamPage } from "./TeamPage";
 
 const SECOND: SignedIn = { token: "d.e.f", email: "second.coder@demo.example.org", role: "reviewer" };
@@ -25,8 +25,8 @@ function service(members: TeamMemberRead[], extra: Record<string, (request: Requ
   });
 }
 
-function open(session: SignedIn = LEAD) {
-  return renderInReview(<TeamPage />, { path: "/reviews/1/team", route: "team", session });
+function open(session: SignedIn = LEAD, review = REVIEW) {
+  return renderInReview(<TeamPage />, { path: "/reviews/1/team", route: "team", session, review });
 }
 
 const cells = (table: HTMLElement) =>
@@ -152,5 +152,16 @@ describe("TeamPage", () => {
       "Police",
       "Remove detective inspector 1",
     ]);
+  });
+
+  it("adds nobody to a published review's team, though the lead may still take a coder off", async () => {
+    const calls = service([LEAD_MEMBER, CODER]);
+    open(LEAD, { ...REVIEW, status: "published" });
+    await screen.findByRole("table", { name: "The review's team" });
+    expect(screen.queryByRole("form", { name: "Add a second coder" })).toBeNull();
+    expect(screen.getByText("The review is published, so nobody joins its team until it is reopened.")).toBeTruthy();
+    expect(screen.getByRole("button", { name: `Take off the team ${CODER.email}` })).toBeTruthy();
+    expect(screen.queryByRole("form", { name: "Add a participant" })).toBeNull();
+    expect(calls.some((call) => call.path.endsWith("/candidates"))).toBe(false);
   });
 });

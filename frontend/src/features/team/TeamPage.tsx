@@ -35,17 +35,19 @@ interface Team {
 export function TeamPage() {
   const { review, agencies, lead } = useReview();
   const editable = useEditable();
+  // Nobody joins a published review: its coding is closed until its lead reviewer reopens it.
+  const mayAdd = lead && review.status !== "published";
   const [loaded, , replace] = useLoad(
     async (signal): Promise<Team> => {
       const path = { review_id: review.id };
       const [participants, members, candidates] = await Promise.all([
         everything((offset) => ok(participantsList({ path, query: { limit: 200, offset }, signal }))),
         ok(teamList({ path, signal })),
-        lead ? ok(teamCandidates({ path, signal })) : Promise.resolve({ items: [], total: 0 }),
+        mayAdd ? ok(teamCandidates({ path, signal })) : Promise.resolve({ items: [], total: 0 }),
       ]);
       return { participants, members: members.items, candidates: candidates.items };
     },
-    [review.id, lead],
+    [review.id, mayAdd],
   );
   const [role, setRole] = useState<ParticipantRole | "">("");
   const [agency, setAgency] = useState("");
@@ -301,7 +303,7 @@ export function TeamPage() {
         </tbody>
       </table>
 
-      {lead ? (
+      {mayAdd && (
         <form noValidate onSubmit={addCoder} aria-label="Add a second coder">
           <h2 className="govuk-heading-m">Add a second coder</h2>
           {team.candidates.length === 0 ? (
@@ -329,7 +331,11 @@ export function TeamPage() {
             </div>
           )}
         </form>
-      ) : (
+      )}
+      {lead && !mayAdd && (
+        <p className="govuk-inset-text">The review is published, so nobody joins its team until it is reopened.</p>
+      )}
+      {!lead && (
         <p className="govuk-inset-text">Only the review's lead reviewer can add a coder or take one off the team.</p>
       )}
     </>
