@@ -21,7 +21,6 @@ import { FactorPage } from "./features/factors/FactorPage";
 import { FactorsPage } from "./features/factors/FactorsPage";
 import { FindingPage } from "./features/findings/FindingPage";
 import { FindingsPage } from "./features/findings/FindingsPage";
-import { GraphPage } from "./features/graph/GraphPage";
 import { HomePage } from "./features/home/HomePage";
 import { IdentifiersPage } from "./features/identifiers/IdentifiersPage";
 import { PatternsPage } from "./features/patterns/PatternsPage";
@@ -182,7 +181,11 @@ export const routes: RouteObject[] = [
           { path: "factors", element: <FactorsPage /> },
           { path: "factors/new", element: <EditOnly back="factors"><FactorPage /></EditOnly> },
           { path: "factors/:factorId", element: <FactorPage /> },
-          { path: "graph", element: <GraphPage /> },
+          // The graph screen and its drawing library load when first opened: a bundle apart.
+          {
+            path: "graph",
+            lazy: async () => ({ Component: (await import("./features/graph/GraphPage")).GraphPage }),
+          },
           { path: "findings", element: <FindingsPage /> },
           { path: "findings/new", element: <EditOnly back="findings"><FindingPage /></EditOnly> },
           { path: "findings/:findingId", element: <FindingPage /> },
