@@ -34,9 +34,22 @@ export function useLoad<T>(
   return [loaded, reload, replace];
 }
 
+/** How long a load may take before the screen says it is loading: most take less, and a
+ * message shown for a moment only flashes (a new factor's form flashed "Loading factor…"). */
+export const LOADING_SHOWN_AFTER_MS = 400;
+
+function Loading({ what }: { what: string }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), LOADING_SHOWN_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  return shown ? <p className="govuk-body">Loading {what}…</p> : null;
+}
+
 /** What to show while something loads or after it failed. */
 export function LoadProblem({ loaded, what }: { loaded: Loaded<unknown>; what: string }) {
-  if (loaded.state === "loading") return <p className="govuk-body">Loading {what}…</p>;
+  if (loaded.state === "loading") return <Loading what={what} />;
   if (loaded.state === "failed") {
     return (
       <div className="govuk-error-summary" role="alert">

@@ -40,7 +40,7 @@ export function FactorPage() {
     },
     [review.id, factorId],
   );
-  if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what="factor" />;
+  if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what={factorId ? "factor" : "typology codes"} />;
   return <FactorEditor key={factorId ?? "new"} {...loaded.data} onLinksChanged={reload} />;
 }
 

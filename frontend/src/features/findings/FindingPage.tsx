@@ -49,7 +49,7 @@ export function FindingPage() {
     },
     [review.id, findingId],
   );
-  if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what="finding" />;
+  if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what={findingId ? "finding" : "typology codes and records"} />;
   return <FindingEditor key={findingId ?? "new"} {...loaded.data} />;
 }
 

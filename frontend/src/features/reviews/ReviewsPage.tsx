@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { Link, useSearchParams } from "react-router-dom";
+import { Link, Navigate, useSearchParams } from "react-router-dom";
 
 import { ok } from "../../api";
 import { reviewsList } from "../../client/sdk.gen";
@@ -13,8 +13,16 @@ import { ReviewsTable } from "./ReviewsTable";
 
 const PAGE = 50;
 
-/** The reviews you may see, filtered by status, type of review and year (kept in the URL). */
+/** The reviews you may see; a national analyst, who sees no single review, is sent to the
+ * national figures (they got a red "could not be loaded" box here). */
 export function ReviewsPage() {
+  const session = useSession();
+  if (session.role === "national") return <Navigate to="/patterns" replace />;
+  return <ReviewsList />;
+}
+
+/** The reviews you may see, filtered by status, type of review and year (kept in the URL). */
+function ReviewsList() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const status = params.get("status") ?? "";
