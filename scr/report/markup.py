@@ -24,6 +24,7 @@ _STYLE = """
     font-size: 9pt; color: #505a5f; } }
 .draft-mark { string-set: mark content(); color: #d4351c; font-weight: bold;
   letter-spacing: 0.2em; font-size: 14pt; margin: 0; }
+@media print { .draft-mark { visibility: hidden; height: 0; overflow: hidden; } }
 html { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; line-height: 1.45;
   color: #0b0c0c; }
 body { margin: 0 auto; max-width: 50em; }

@@ -4,12 +4,14 @@ Word's own heading styles (so the navigation pane and a screen reader see the st
 tables whose first row repeats as a header row, the figure with its alternative text, and
 DRAFT in the header of every page until publication. A Board's own template
 (``SCR_REPORT_TEMPLATE``, a .docx) gives its styles, and its header and footer (a logo, say),
-to the report: its body is replaced.
+to the report: its body is replaced, and the placeholders in its headers and footers
+(``PLACEHOLDERS``: ``{{reference}}``, say) are filled in from the review.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime, time
 from pathlib import Path
@@ -38,6 +40,40 @@ def _open(template: Path | None) -> DocumentType:
         if child.tag != qn("w:sectPr"):  # the last section's header and footer stay
             body.remove(child)
     return document
+
+
+PLACEHOLDERS = ("partnership", "title", "reference", "date", "status")
+"""What a Board's template may write in its headers and footers, in double braces: the
+partnership, the document's title, the review's reference, the report's date and its status
+(Draft or Published)."""
+_PLACEHOLDER = re.compile(r"\{\{\s*(" + "|".join(PLACEHOLDERS) + r")\s*\}\}")
+
+
+def _fill_placeholders(document: DocumentType, values: dict[str, str]) -> None:
+    """Fill the placeholders of every header and footer (first page, even pages and the
+    rest, of every section). Word splits a paragraph's text into runs where it likes (a
+    placeholder may be typed across three), so a paragraph holding one is written again in
+    its first run, whose formatting it keeps."""
+    parts = []
+    for section in document.sections:
+        for part in ("header", "first_page_header", "even_page_header"):
+            parts.append(getattr(section, part))
+            parts.append(getattr(section, part.replace("header", "footer")))
+    for part in parts:
+        if part.is_linked_to_previous:
+            continue
+        for paragraph in [*part.paragraphs, *_cell_paragraphs(part.tables)]:
+            text = paragraph.text
+            if not _PLACEHOLDER.search(text) or not paragraph.runs:
+                continue
+            first, *rest = paragraph.runs
+            first.text = _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+            for run in rest:
+                run._r.getparent().remove(run._r)
+
+
+def _cell_paragraphs(tables: list[Any]) -> list[Any]:
+    return [p for t in tables for row in t.rows for cell in row.cells for p in cell.paragraphs]
 
 
 def _header_row(row: object) -> None:
@@ -69,6 +105,16 @@ def render(
     document = _open(template)
     body = blocks(report) if body is None else body
     title = title or report.title
+    _fill_placeholders(
+        document,
+        {
+            "partnership": report.board,
+            "title": title,
+            "reference": report.reference,
+            "date": words.day(report.date),
+            "status": "Draft" if report.draft else "Published",
+        },
+    )
     properties = document.core_properties
     properties.title = f"{title} ({report.reference})"
     properties.author = report.board

@@ -13,14 +13,16 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from sqlmodel import Session, col, select
 
+from scr.board.models import Board
 from scr.demo.loader import load_demo
 from scr.errors import Conflict
 from scr.exchange import leaving, scanning
 from scr.exchange.schemas import IdentifierCreate
 from scr.finding.models import Finding
-from scr.report import document, figure, markup
+from scr.report import document, figure, markup, words
 from scr.report import service as report_service
 from scr.report.models import PublishedReport
 from scr.review import service as review_service
@@ -103,6 +105,7 @@ def test_the_demo_pdf_holds_every_finding_and_question_in_order(
     assert made.draft
     assert len(pages) > 10
     assert all("DRAFT" in page for page in pages)
+    assert [page.count("DRAFT") for page in pages[:3]] == [1, 1, 1]  # once, in the header
     body = text[text.index("Appraisal of practice: in brief", text.index("2. Findings") + 20) :]
     expected = []
     stmt = select(Finding).where(Finding.review_id == demo.id).order_by(col(Finding.ordinal))
@@ -297,6 +300,44 @@ def test_a_boards_word_template_gives_its_header_to_the_report(
     header = [p.text for p in document.sections[0].header.paragraphs]
     assert header == ["Testshire Partnership (logo)", "DRAFT"]
     assert "The template's own sample text" not in docx_text(made.body)
+
+
+def test_a_boards_template_has_its_placeholders_filled_from_the_review(
+    session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    template = docx.Document()
+    section = template.sections[0]
+    header = section.header.paragraphs[0]
+    for piece in ("{{part", "nership}} · {{ refer", "ence }}"):  # Word splits runs anywhere
+        header.add_run(piece).bold = True
+    section.footer.paragraphs[0].text = "{{status}} of {{date}}: {{title}} {{unknown}}"
+    section.different_first_page_header_footer = True
+    cell = section.first_page_header.add_table(rows=1, cols=1, width=Cm(10)).cell(0, 0)
+    cell.text = "Logo | {{partnership}}"
+    path = tmp_path / "board.docx"
+    template.save(str(path))
+    monkeypatch.setenv("SCR_REPORT_TEMPLATE", str(path))
+    from scr.config import get_settings
+
+    get_settings.cache_clear()
+    review = small_review(session)
+    try:
+        made = report_service.make(session=session, review=review, fmt="docx")
+    finally:
+        monkeypatch.delenv("SCR_REPORT_TEMPLATE")
+        get_settings.cache_clear()
+    board = session.get(Board, review.board_id)
+    assert board is not None
+    made_section = docx.Document(io.BytesIO(made.body)).sections[0]
+    filled = made_section.header.paragraphs[0]
+    assert filled.text == f"{board.name} · {review.reference}"
+    assert [run.bold for run in filled.runs] == [True]
+    footer = made_section.footer.paragraphs[0].text
+    assert footer.startswith(f"Draft of {words.day(date.today())}: ")
+    assert footer.endswith(" {{unknown}}")  # not a placeholder: left for the Board to see
+    assert "{{title}}" not in footer
+    first = made_section.first_page_header.tables[0].cell(0, 0).text
+    assert first == f"Logo | {board.name}"
 
 
 def test_the_word_document_converts_with_libreoffice_headless(
