@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
-from api.deps import AUDIT_AS, ReviewDep, SessionDep
+from api.deps import AUDIT_AS, PrincipalDep, ReviewDep, SessionDep
 from scr.report import service as report_service
 from scr.report.service import Made
+from scr.tag import service as tag_service
 from scr.vocabulary import AuditAction, ReportFormat
 
 router = APIRouter(prefix="/reviews/{review_id}", tags=["report"])
@@ -24,11 +25,17 @@ FormatQuery = Annotated[ReportFormat, Query(description="html (the preview), pdf
 
 @router.get("/report", **_A_DOCUMENT)
 def read(
-    session: SessionDep, review: ReviewDep, format: FormatQuery = ReportFormat.html
+    session: SessionDep,
+    principal: PrincipalDep,
+    review: ReviewDep,
+    format: FormatQuery = ReportFormat.html,
 ) -> Response:
     """The review's report; a DRAFT until the review is published with no open scan hit,
-    and once published the same file each time (kept when first made)."""
-    return _file(report_service.make(session=session, review=review, fmt=format), format)
+    and once published the same file each time (kept when first made). A coder who codes
+    the review blind reads the draft without its agreed codes."""
+    blind = tag_service.is_blind(session, review, principal)
+    made = report_service.make(session=session, review=review, fmt=format, blind=blind)
+    return _file(made, format)
 
 
 @router.get("/response", **_A_DOCUMENT)

@@ -6,12 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, status
 from pydantic import BaseModel
+from sqlmodel import Session
 
 from api.deps import ItemId, PagingDep, PrincipalDep, ReviewDep, SessionDep, page_of
 from scr.account import access
 from scr.account.access import Principal
 from scr.common.schemas import Page
 from scr.errors import Forbidden, NotFound
+from scr.review.models import Review
 from scr.tag import migration as tag_migration
 from scr.tag import service as tag_service
 from scr.tag.models import Tag
@@ -28,10 +30,16 @@ from scr.vocabulary import Role
 router = APIRouter(prefix="/reviews/{review_id}", tags=["tags"])
 
 
-def _coder(principal: Principal) -> str | None:
-    """Whose blind coding the caller sees: a coder's (reviewer's or administrator's) own;
-    board members see the agreed and submitted tags."""
-    return principal.name if principal.role in (Role.reviewer, Role.admin) else None
+def _blind(session: Session, principal: Principal, review: Review) -> None:
+    """Refuse a coder who still codes blind what shows the other coders' tags; the lead may
+    open it on purpose (giving up coding blind)."""
+    if tag_service.is_blind(session, review, principal) and not access.may_override_checks(
+        principal, review
+    ):
+        raise Forbidden(
+            "Submit your own coding of this review first: you code blind, and this shows the "
+            "other coders' tags."
+        )
 
 
 def _own_tag(
@@ -55,10 +63,15 @@ class Submitted(BaseModel):
 def list_(
     session: SessionDep, principal: PrincipalDep, review: ReviewDep, paging: PagingDep
 ) -> Page[TagRead]:
-    """The tags you may see: agreed ones, your own, and the other coders' once you have
-    submitted yours (blind coding). Board members see the agreed and submitted ones."""
+    """The tags you may see: while you code blind, only your own (no agreed tags either);
+    once you have submitted your coding (or, as the lead, recorded agreed tags or decided a
+    disagreement), the agreed ones and the other coders' submitted ones too. Board members
+    see the agreed and submitted ones."""
     result = tag_service.list_(
-        session=session, review=review, coder=_coder(principal), **paging.model_dump()
+        session=session,
+        review=review,
+        principal=principal,
+        **paging.model_dump(),
     )
     return page_of(TagRead, result)
 
@@ -94,15 +107,7 @@ def agreement(
     """Agreement between the coders who submitted: per code, overall, and the disagreements.
     A reviewer codes blind: until they have submitted their own coding they may not read it
     (it names the others' tags), unless they lead the review."""
-    if (
-        principal.role == Role.reviewer
-        and not access.may_override_checks(principal, review)
-        and not tag_service.has_submitted(session, review, principal.name)
-    ):
-        raise Forbidden(
-            "Submit your own coding of this review first: you code blind, and the agreement "
-            "shows the other coders' tags."
-        )
+    _blind(session, principal, review)
     return tag_service.agreement_of(session=session, review=review, version=version)
 
 
@@ -121,16 +126,21 @@ def adjudicate(
 @router.get("/tags/migration", response_model=TagMigrationPreview)
 def migration_preview(
     session: SessionDep,
+    principal: PrincipalDep,
     review: ReviewDep,
     to_version: Annotated[str, Query(pattern=r"^[0-9]+\.[0-9]+$")],
 ) -> TagMigrationPreview:
-    """Where each tag under an older typology version would land in ``to_version``."""
+    """Where each tag under an older typology version would land in ``to_version``. It lists
+    every coder's tags, so a coder who codes blind may not read it, unless they lead."""
+    _blind(session, principal, review)
     return tag_migration.preview(session=session, review=review, to_version=to_version)
 
 
 @router.post("/tags/migration", response_model=TagMigrationPreview)
 def migration_apply(
-    session: SessionDep, review: ReviewDep, data: TagMigrationApply
+    session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: TagMigrationApply
 ) -> TagMigrationPreview:
-    """Move the tags to a later version; every split needs a choice, or nothing changes."""
+    """Move the tags to a later version; every split needs a choice, or nothing changes.
+    Like the preview, closed to a coder who codes blind, unless they lead."""
+    _blind(session, principal, review)
     return tag_migration.apply(session=session, review=review, data=data)

@@ -125,7 +125,7 @@ class Report:
     acknowledgements: str | None
     episodes: list[Episode]
     findings: list[SystemicFinding]
-    codes: list[Coded]
+    codes: list[Coded] | None  # None: withheld from a coder who codes the review blind
     markers: list[tuple[str, str, str, str]]  # group, marker, status, note
     graph: nx.DiGraph
     node_names: dict[str, str]  # node key -> "KPE 1", "F3", "Finding 2" (the figure's labels)
@@ -167,9 +167,12 @@ def _people(
     ]
 
 
-def build(session: Session, review: Review, *, draft: bool, today: date) -> Report:
+def build(
+    session: Session, review: Review, *, draft: bool, today: date, blind: bool = False
+) -> Report:
     """Read the review's record and lay it out as its report. A published report is dated
-    by its publication, a draft by ``today``."""
+    by its publication, a draft by ``today``; ``blind``: for a coder who codes the review
+    blind, without its agreed codes."""
     rid = id_of(review)
     text = _Collector()
     me = f"review:{rid}"
@@ -226,7 +229,7 @@ def build(session: Session, review: Review, *, draft: bool, today: date) -> Repo
         acknowledgements=text(me, "acknowledgements", review.acknowledgements),
         episodes=[_episode(e, agencies, text) for e in episodes],
         findings=[_finding(g, evidence[f"finding:{g.id}"], agencies, text) for g in findings],
-        codes=_codes(session, rid, names),
+        codes=None if blind else _codes(session, rid, names),
         markers=[
             (
                 m["group"],

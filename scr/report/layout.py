@@ -262,6 +262,13 @@ def _graph(out: _Out, r: Report) -> None:
 
 
 def _codes(out: _Out, r: Report) -> None:
+    if r.codes is None:
+        out.para(
+            None,
+            "The agreed codes are not shown to you while you code this review blind; they "
+            "are shown once you have submitted your own coding.",
+        )
+        return
     if not r.codes:
         out.para(None, "No typology codes have been agreed for this review.")
         return

@@ -102,9 +102,17 @@ def forget(*, session: Session, review: Review) -> None:
     )
 
 
-def make(*, session: Session, review: Review, fmt: ReportFormat, today: date | None = None) -> Made:
+def make(
+    *,
+    session: Session,
+    review: Review,
+    fmt: ReportFormat,
+    today: date | None = None,
+    blind: bool = False,
+) -> Made:
     """The review's report in ``fmt``: the kept final report once published with no open
-    hit, otherwise a draft made now."""
+    hit, otherwise a draft made now (``blind``: without the agreed codes, for a coder who
+    codes the review blind; the published report is the public document, whole)."""
     fmt = ReportFormat(fmt)
     if not is_draft(session=session, review=review):
         kept = session.get(PublishedReport, (id_of(review), fmt))
@@ -114,7 +122,7 @@ def make(*, session: Session, review: Review, fmt: ReportFormat, today: date | N
             kept = session.get(PublishedReport, (id_of(review), fmt))
             assert kept is not None
         return _made(review, kept.body, fmt, False, "report")
-    report = document.build(session, review, draft=True, today=today or date.today())
+    report = document.build(session, review, draft=True, today=today or date.today(), blind=blind)
     return _made(review, _render(report, fmt), fmt, True, "report")
 
 

@@ -7,8 +7,10 @@ from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import delete as sql_delete
+from sqlalchemy import distinct, func
 from sqlmodel import Session, col, select
 
+from scr.account.access import Principal
 from scr.coding import agreement, catalogue
 from scr.common import crud
 from scr.common.columns import utcnow
@@ -18,6 +20,7 @@ from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict, InvalidInput, NotFound
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import Finding
+from scr.review import frozen
 from scr.review.models import Review
 from scr.tag.models import Adjudication, Tag
 from scr.tag.schemas import (
@@ -27,7 +30,7 @@ from scr.tag.schemas import (
     Disagreement,
     TagCreate,
 )
-from scr.vocabulary import TagTarget
+from scr.vocabulary import Role, TagTarget
 
 _RECORDS: dict[TagTarget, Any] = {
     TagTarget.episode: KeyPracticeEpisode,
@@ -36,26 +39,55 @@ _RECORDS: dict[TagTarget, Any] = {
 }
 
 
+def coder_of(principal: Principal) -> str | None:
+    """Whose own tags the caller sees beside the others: a coder's (a reviewer's or an
+    administrator's); a board member does not code."""
+    return principal.name if principal.role in (Role.reviewer, Role.admin) else None
+
+
 def has_submitted(session: Session, review: Review, coder: str) -> bool:
-    """Whether ``coder`` has submitted their coding of ``review``."""
+    """Whether ``coder`` has submitted their coding of ``review`` (a lead's agreed tags that
+    are their coding count as submitted: an agreed tag is final)."""
     stmt = select(Tag.id).where(
         Tag.review_id == review.id, Tag.coder == coder, col(Tag.submitted_at).is_not(None)
     )
     return session.exec(stmt).first() is not None
 
 
+def _closed(session: Session, review: Review, coder: str) -> bool:
+    """Whether ``coder``'s coding of the review is closed: submitted, or given up by
+    recording agreed tags or deciding disagreements as its lead."""
+    if has_submitted(session, review, coder):
+        return True
+    agreed = select(Tag.id).where(Tag.review_id == review.id, Tag.coder == coder, col(Tag.agreed))
+    decided = select(Adjudication.id).where(
+        Adjudication.review_id == review.id, Adjudication.updated_by == coder
+    )
+    return session.exec(agreed).first() is not None or session.exec(decided).first() is not None
+
+
+def is_blind(session: Session, review: Review, principal: Principal) -> bool:
+    """Whether the caller codes ``review`` blind, and so may see no tag but their own: a
+    reviewer, until they submit their coding or, as its lead, record an agreed tag or decide
+    a disagreement. An administrator (who does what the lead does) and a board member, who
+    do not code blind, never are."""
+    return principal.role == Role.reviewer and not _closed(session, review, principal.name)
+
+
 def list_(
-    *, session: Session, review: Review, coder: str | None, limit: int, offset: int
+    *, session: Session, review: Review, principal: Principal, limit: int, offset: int
 ) -> tuple[list[Tag], int]:
-    """The tags ``coder`` may see: agreed tags, their own, and the other coders' submitted
-    tags once they have submitted theirs. Without a coder: agreed and submitted tags."""
+    """The tags the caller may see: only their own while they code blind (agreed tags
+    included: they would anchor the coding); after that, their own, the agreed ones and the
+    other coders' submitted ones. A board member sees the agreed and submitted tags."""
     stmt = select(Tag).where(Tag.review_id == review.id)
-    visible = col(Tag.agreed) | col(Tag.submitted_at).is_not(None)
-    if coder is not None:
-        if has_submitted(session, review, coder):
+    coder = coder_of(principal)
+    if is_blind(session, review, principal):
+        visible = col(Tag.coder) == coder
+    else:
+        visible = col(Tag.agreed) | col(Tag.submitted_at).is_not(None)
+        if coder is not None:
             visible = visible | (col(Tag.coder) == coder)
-        else:
-            visible = col(Tag.agreed) | (col(Tag.coder) == coder)
     stmt = stmt.where(visible).order_by(col(Tag.target_kind), col(Tag.target_id), col(Tag.id))
     return crud.page(session, stmt, limit=limit, offset=offset)
 
@@ -104,13 +136,40 @@ def check_code(version: str, code: str, kind: TagTarget) -> None:
         )
 
 
-def create(*, session: Session, review: Review, data: TagCreate, coder: str) -> Tag:
-    """Tag a record of the review with a code of the typology, as ``coder``."""
+def _agreed_is_coding(session: Session, review: Review, lead: str) -> bool:
+    """Whether an agreed tag the lead records now is their coding of the review: they have
+    no blind coding of their own, and fewer than two other coders have submitted theirs (so
+    there is no agreement between others for the lead to decide instead). Then the agreement
+    compares the lead's agreed tags with the other coder's, and the lead need not code twice."""
+    own = select(Tag.id).where(
+        Tag.review_id == review.id, Tag.coder == lead, col(Tag.agreed).is_(False)
+    )
+    if session.exec(own).first() is not None:
+        return False
+    others = select(func.count(distinct(col(Tag.coder)))).where(
+        Tag.review_id == review.id,
+        Tag.coder != lead,
+        col(Tag.agreed).is_(False),
+        col(Tag.submitted_at).is_not(None),
+    )
+    return session.exec(others).one() < 2
+
+
+def create(
+    *, session: Session, review: Review, data: TagCreate, coder: str, decided: bool = False
+) -> Tag:
+    """Tag a record of the review with a code of the typology, as ``coder``; ``decided``: an
+    agreed tag made by the lead's decision on a disagreement, never part of a coding."""
     kind, target_id = _target(session, review, data.target)
     version = data.typology_version or catalogue.current_version()
     check_code(version, data.code, kind)
-    if not data.agreed and has_submitted(session, review, coder):
-        raise Conflict(f"{coder} has submitted their coding of this review; it is closed.")
+    # Publication is said first: it is why nothing may be tagged, whoever codes.
+    frozen.ensure_not_published(review)
+    if not data.agreed and _closed(session, review, coder):
+        raise Conflict(
+            f"{coder} no longer codes this review blind (their coding is submitted, or they "
+            "have recorded its agreed tags); their coding is closed."
+        )
     tag = Tag(
         review_id=id_of(review),
         target_kind=kind,
@@ -134,6 +193,8 @@ def create(*, session: Session, review: Review, data: TagCreate, coder: str) -> 
     ).first()
     if duplicate is not None:
         raise Conflict(f"{coder} has already tagged {data.target} with {data.code}.")
+    if data.agreed and not decided and _agreed_is_coding(session, review, coder):
+        tag.submitted_at = utcnow()
     crud.stamp_new(tag, actor=coder)
     session.add(tag)
     session.flush()
@@ -225,10 +286,11 @@ def agreement_of(*, session: Session, review: Review, version: str | None) -> Ag
     """
     version = version or catalogue.current_version()
     typology = catalogue.get(version)
+    # The submitted codings: the coders' blind tags and a lead's agreed tags that are their
+    # coding; agreed tags made by deciding a disagreement were never submitted.
     stmt = select(Tag).where(
         Tag.review_id == review.id,
         Tag.typology_version == version,
-        col(Tag.agreed).is_(False),
         col(Tag.submitted_at).is_not(None),
     )
     tags = list(session.exec(stmt))
@@ -299,7 +361,7 @@ def adjudicate(
             rationale=data.rationale,
             agreed=True,
         )
-        create(session=session, review=review, data=agreed, coder=lead)
+        create(session=session, review=review, data=agreed, coder=lead, decided=True)
     decision = Adjudication(
         review_id=id_of(review),
         target_kind=kind,

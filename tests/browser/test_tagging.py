@@ -151,11 +151,15 @@ def test_a_second_coder_codes_blind_and_the_lead_adjudicates_the_disagreement(
 ) -> None:
     lead = Api(page.request, live_server)
     review_id, target, mark = _own_factor(lead, "Escalation routes were unknown to staff")
-    # The lead's own blind coding of the factor, submitted, as another tool would do it.
-    lead.post(f"/reviews/{review_id}/tags", {"target": target, "code": "pt.information-sharing"})
-    lead.post(f"/reviews/{review_id}/tags/submit", {})
+    # The lead codes the factor with an agreed tag, as another tool would do it: with the
+    # demo's agreed tags it is the lead's coding, so the lead need not code it a second time.
+    lead.post(
+        f"/reviews/{review_id}/tags",
+        {"target": target, "code": "pt.information-sharing", "agreed": True},
+    )
 
-    # The second coder codes blind: the lead's submitted tag stays hidden until they submit.
+    # The second coder codes blind: the lead's tags, agreed ones too, stay hidden until they
+    # submit.
     sign_in(page, live_server, SECOND_CODER)
     open_demo_review(page)
     _tagging(page)
@@ -187,6 +191,9 @@ def test_a_second_coder_codes_blind_and_the_lead_adjudicates_the_disagreement(
     open_demo_review(page)
     _tagging(page)
     page.get_by_role("link", name="Agreement", exact=True).click()
+    # The workbench still counts only a coding of tags that are not agreed as submitted, so
+    # the lead opens the agreement as one who has not coded.
+    page.get_by_role("button", name="Open the agreement without coding").click()
     table = page.get_by_role("table", name="Disagreements, the open ones first")
     disagreement = (
         table.get_by_role("row")
@@ -217,7 +224,7 @@ def test_a_second_coder_codes_blind_and_the_lead_adjudicates_the_disagreement(
     ]
     assert sorted((d["code"], d["tagged_by"], d["adjudication"]) for d in decided) == [
         ("pt.escalation", [SECOND_CODER], "agreed"),
-        ("pt.information-sharing", [LEAD], None),
+        ("pt.information-sharing", [LEAD], "agreed"),
     ]
 
     page.get_by_role("link", name="Records and their tags").click()

@@ -915,8 +915,10 @@ export const graphChecks = <ThrowOnError extends boolean = false>(options: Optio
 /**
  * List
  *
- * The tags you may see: agreed ones, your own, and the other coders' once you have
- * submitted yours (blind coding). Board members see the agreed and submitted ones.
+ * The tags you may see: while you code blind, only your own (no agreed tags either);
+ * once you have submitted your coding (or, as the lead, recorded agreed tags or decided a
+ * disagreement), the agreed ones and the other coders' submitted ones too. Board members
+ * see the agreed and submitted ones.
  */
 export const tagsList = <ThrowOnError extends boolean = false>(options: Options<TagsListData, ThrowOnError>) => (options.client ?? client).get<TagsListResponses, TagsListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -994,7 +996,8 @@ export const tagsAdjudicate = <ThrowOnError extends boolean = false>(options: Op
 /**
  * Migration Preview
  *
- * Where each tag under an older typology version would land in ``to_version``.
+ * Where each tag under an older typology version would land in ``to_version``. It lists
+ * every coder's tags, so a coder who codes blind may not read it, unless they lead.
  */
 export const tagsMigrationPreview = <ThrowOnError extends boolean = false>(options: Options<TagsMigrationPreviewData, ThrowOnError>) => (options.client ?? client).get<TagsMigrationPreviewResponses, TagsMigrationPreviewErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -1006,6 +1009,7 @@ export const tagsMigrationPreview = <ThrowOnError extends boolean = false>(optio
  * Migration Apply
  *
  * Move the tags to a later version; every split needs a choice, or nothing changes.
+ * Like the preview, closed to a coder who codes blind, unless they lead.
  */
 export const tagsMigrationApply = <ThrowOnError extends boolean = false>(options: Options<TagsMigrationApplyData, ThrowOnError>) => (options.client ?? client).post<TagsMigrationApplyResponses, TagsMigrationApplyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -1189,7 +1193,8 @@ export const identifiersAccept = <ThrowOnError extends boolean = false>(options:
  * Read
  *
  * The review's report; a DRAFT until the review is published with no open scan hit,
- * and once published the same file each time (kept when first made).
+ * and once published the same file each time (kept when first made). A coder who codes
+ * the review blind reads the draft without its agreed codes.
  */
 export const reportRead = <ThrowOnError extends boolean = false>(options: Options<ReportReadData, ThrowOnError>) => (options.client ?? client).get<ReportReadResponses, ReportReadErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
