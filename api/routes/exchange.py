@@ -35,7 +35,7 @@ from scr.graph import export as graph_export
 from scr.patterns import service as patterns
 from scr.patterns.network import network
 from scr.patterns.schemas import PatternFilters
-from scr.patterns.selection import scope_for
+from scr.patterns.selection import covered, scope_for
 from scr.vocabulary import AuditAction, Role
 
 public_router = APIRouter(prefix="/exports", tags=["exchange"])
@@ -116,11 +116,7 @@ def aggregates_csv(
     body = aggregates.csv_text(
         aggregates.rows(session=session, filters=filters, scope=scope, min_support=min_support)
     )
-    return Response(
-        content=body,
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="aggregates.csv"'},
-    )
+    return download(body, "csv", f"{covered(session, scope, filters)}-aggregates")
 
 
 @router.get(
@@ -149,7 +145,8 @@ def network_graphml(
         offset=0,
     )
     graph = network(result, catalogue.get(result.version))
-    return download(graph_export.graphml(graph), "graphml", "national-code-network")
+    name = f"{covered(session, scope, filters)}-code-network"
+    return download(graph_export.graphml(graph), "graphml", name)
 
 
 async def _spool(request: Request, limit: int) -> Path:

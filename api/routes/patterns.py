@@ -14,8 +14,8 @@ from scr.common.types import Code
 from scr.config import get_settings
 from scr.exchange.aggregates import ALL as EVERY_PAIR
 from scr.graph import export
+from scr.patterns import selection, tables
 from scr.patterns import service as patterns
-from scr.patterns import tables
 from scr.patterns.network import network
 from scr.patterns.schemas import (
     Chains,
@@ -76,10 +76,11 @@ def cooccurrence(
     """Pairs of codes in the same reviews, with count, lift and Fisher's exact test. The
     page applies to JSON; a GraphML or GEXF file holds the whole network."""
     page = paging.model_dump() if format == "json" else {"limit": EVERY_PAIR, "offset": 0}
+    scope = _scope(session, principal, filters)
     result = patterns.cooccurrence(
         session=session,
         filters=filters,
-        scope=_scope(session, principal, filters),
+        scope=scope,
         min_support=min_support,
         rolled_up=rolled_up,
         **page,
@@ -88,7 +89,7 @@ def cooccurrence(
         return result
     graph = network(result, catalogue.get(result.version))
     body = export.graphml(graph) if format == "graphml" else export.gexf(graph)
-    return download(body, format, "cooccurrence")
+    return download(body, format, f"{selection.covered(session, scope, filters)}-cooccurrence")
 
 
 @router.get("/chains", response_model=Chains)

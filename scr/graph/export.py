@@ -57,8 +57,18 @@ def node_link(graph: nx.DiGraph) -> dict[str, Any]:
 
 
 def graphml(graph: nx.Graph) -> str:
-    """GraphML, as Gephi, Cytoscape, yEd and igraph read it."""
-    return XML_DECLARATION + "\n".join(nx.generate_graphml(flattened(graph)))
+    """GraphML, as Gephi, Cytoscape, yEd and igraph read it. Booleans are written as the
+    schema's ``true`` and ``false``: networkx's writer writes Python's ``True`` and ``False``,
+    which validating readers refuse."""
+    writer = nx.readwrite.graphml.GraphMLWriter()
+    writer.add_graph_element(flattened(graph))
+    booleans = {
+        key.get("id") for key in writer.xml.iter("key") if key.get("attr.type") == "boolean"
+    }
+    for data in writer.xml.iter("data"):
+        if data.get("key") in booleans and data.text is not None:
+            data.text = data.text.lower()
+    return XML_DECLARATION + "\n".join(str(writer).splitlines())
 
 
 def gexf(graph: nx.Graph) -> str:

@@ -57,6 +57,22 @@ def scope_for(
     return Scope(tuple(ids) or None, full, threshold)
 
 
+def covered(session: Session, scope: Scope, filters: PatternFilters) -> str:
+    """What the figures cover, for the name of a file of them: the partnership's name when
+    they are one partnership's, the partnerships' codes when several, else the regions asked
+    for, else England."""
+    if scope.boards:
+        boards = session.exec(
+            select(Board).where(col(Board.id).in_(scope.boards)).order_by(col(Board.code))
+        ).all()
+        if len(boards) == 1:
+            return boards[0].name.lower()
+        return "-".join(b.code for b in boards).lower()
+    if filters.region:
+        return "-".join(sorted(r.value.replace("_", "-") for r in filters.region))
+    return "england"
+
+
 def _typology(filters: PatternFilters) -> tuple[str, Typology]:
     version = filters.version or catalogue.current_version()
     try:

@@ -56,6 +56,27 @@ def test_graphml_reads_back_the_same_in_networkx_and_igraph(tmp_path: Path) -> N
     assert _shape(nodes, edges) == _expected(g)
 
 
+def test_graphml_writes_booleans_in_the_schemas_form_and_reads_them_back() -> None:
+    g = nx.Graph()
+    g.add_node("pt.escalation", suppressed=False, reviews=12)
+    g.add_node("pt.information-sharing", suppressed=True)
+    g.add_edge("pt.escalation", "pt.information-sharing", suppressed=True)
+    text = export.graphml(g)
+
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    root = ET.fromstring(text)
+    booleans = {k.get("id") for k in root.iterfind("g:key", ns) if k.get("attr.type") == "boolean"}
+    written = [d.text for d in root.iterfind(".//g:data", ns) if d.get("key") in booleans]
+    # xsd:boolean is true, false, 1 or 0: not Python's True and False.
+    assert sorted(written, key=str) == ["false", "true", "true"]
+    back = nx.read_graphml(StringIO(text))
+    assert dict(back.nodes(data="suppressed")) == {
+        "pt.escalation": False,
+        "pt.information-sharing": True,
+    }
+    assert back.edges["pt.escalation", "pt.information-sharing"]["suppressed"] is True
+
+
 def test_gexf_reads_back_the_same_in_networkx_and_as_plain_xml() -> None:
     g = _source()
     text = export.gexf(g)
