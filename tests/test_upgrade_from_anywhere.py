@@ -183,7 +183,9 @@ def test_sqlite_migrations_that_would_leave_a_broken_reference_change_nothing(
         connection.execute("PRAGMA foreign_keys=OFF")
         connection.execute("UPDATE contributory_factor SET review_id = 999999 WHERE id = 1")
     before, at = _counts(url), _revisions_newest_first(url)[0]
-    refused = r"1 row\(s\) of contributory_factor pointing at rows that do not exist"
+    # The factor, and whatever rows of the tables the newest step leaves point at it (the
+    # search index's document of the factor, while that table stays).
+    refused = r"row\(s\) of contributory_factor(, [a-z_]+)* pointing at rows that do not exist"
     with pytest.raises(migrate.MigrationRefused, match=refused):
         migrate.downgrade(url, _revisions_newest_first(url)[1])
     assert _counts(url) == before
