@@ -52,6 +52,13 @@ def _coded_reviews(session: Session, board: Board) -> None:
         session.flush()
 
 
+def _member_of_a_coded_board(session: Session, client_as: SignIn, **board: str) -> TestClient:
+    """A board member of a new board (with ``board``'s fields) whose reviews are coded."""
+    made = make_board(session, **board)
+    _coded_reviews(session, made)
+    return client_as(make_user(session, Role.board, board=made))
+
+
 def _filename(answer: object) -> str:
     disposition = answer.headers["content-disposition"]  # type: ignore[attr-defined]
     assert disposition.startswith("attachment; ")
@@ -59,9 +66,7 @@ def _filename(answer: object) -> str:
 
 
 def test_a_boards_downloads_are_named_after_the_board(session: Session, client_as: SignIn) -> None:
-    board = make_board(session, name="Eastmere Safeguarding Partnership")
-    _coded_reviews(session, board)
-    member = client_as(make_user(session, Role.board, board=board))
+    member = _member_of_a_coded_board(session, client_as, name="Eastmere Safeguarding Partnership")
     params = {"min_support": 1}
 
     network = member.get("/api/v1/exports/network.graphml", params=params)
@@ -89,9 +94,7 @@ def test_figures_beyond_one_board_are_named_after_the_region_or_england(
 def test_the_csvs_pairs_carry_the_labels_lift_and_p_value_shown_on_screen(
     session: Session, client_as: SignIn
 ) -> None:
-    board = make_board(session)
-    _coded_reviews(session, board)
-    member = client_as(make_user(session, Role.board, board=board))
+    member = _member_of_a_coded_board(session, client_as)
     params = {"min_support": 1}
     shown = member.get("/api/v1/patterns/cooccurrence", params=params).json()["items"]
     assert len(shown) == 2
@@ -118,9 +121,7 @@ def test_the_csvs_pairs_carry_the_labels_lift_and_p_value_shown_on_screen(
 def test_graphml_booleans_are_the_schemas_true_and_false(
     session: Session, client_as: SignIn
 ) -> None:
-    board = make_board(session)
-    _coded_reviews(session, board)
-    member = client_as(make_user(session, Role.board, board=board))
+    member = _member_of_a_coded_board(session, client_as)
     text = member.get("/api/v1/exports/network.graphml", params={"min_support": 1}).text
 
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
