@@ -228,6 +228,8 @@ def submit(*, session: Session, review: Review, coder: str) -> int:
             )
         )
     )
+    if not tags and has_submitted(session, review, coder):
+        raise Conflict(f"{coder} has submitted their coding of this review already.")
     if not tags:
         raise Conflict(f"{coder} has no unsubmitted tags on this review to submit.")
     now = utcnow()

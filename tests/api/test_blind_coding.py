@@ -174,3 +174,6 @@ def test_the_lead_who_recorded_the_agreed_tags_opens_the_agreement_without_codin
     # The lead gave up coding blind by recording the agreed tags: no blind coding after it.
     late = lead.post(f"{r}/tags", json={"target": f"factor:{factor_id}", "code": "fl.family"})
     assert late.status_code == 409
+    again = lead.post(f"{r}/tags/submit")
+    assert again.status_code == 409
+    assert "submitted their coding of this review already" in again.json()["detail"]
