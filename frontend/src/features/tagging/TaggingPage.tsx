@@ -4,12 +4,14 @@ import { Link, useSearchParams } from "react-router-dom";
 import { everything, ok } from "../../api";
 import { tagsList } from "../../client/sdk.gen";
 import type { TagRead } from "../../client/types.gen";
+import { Saved } from "../../common/Saved";
 import { useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { loadLinkedRecords } from "../factors/records";
 import { useEditable, useReview } from "../review/ReviewLayout";
 import { AgreementView } from "./AgreementView";
 import { loadTypology } from "./codes";
+import { MoveTags } from "./MoveTags";
 import { TagsView } from "./TagsView";
 import { codingOf, tagTargets } from "./targets";
 import "./tagging.css";
@@ -39,6 +41,7 @@ export function TaggingPage() {
     [review.id, view],
   );
   const [peek, setPeek] = useState(false);
+  const [moved, setMoved] = useState<string | undefined>();
   // Tags are the review's records: a published review is tagged no more until reopened.
   const coder = useEditable();
   // An administrator may do what the lead reviewer does (the service allows it).
@@ -77,6 +80,19 @@ export function TaggingPage() {
         </ul>
       </nav>
       <LoadProblem loaded={loaded} what="tags" />
+      <Saved what={moved} />
+      {loaded.state === "ready" && view === "tags" && lead && coder && (
+        <MoveTags
+          reviewId={review.id}
+          tags={loaded.data.tags}
+          typology={loaded.data.typology}
+          targets={new Map(loaded.data.targets.map((target) => [target.key, target]))}
+          onMoved={(message) => {
+            setMoved(message);
+            reload();
+          }}
+        />
+      )}
       {loaded.state === "ready" &&
         (view === "tags" ? (
           <TagsView
