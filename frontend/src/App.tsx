@@ -31,6 +31,7 @@ import { DetailsPage } from "./features/review/DetailsPage";
 import { EditOnly } from "./features/review/EditOnly";
 import { NewReviewPage } from "./features/reviews/NewReviewPage";
 import { ReviewsPage } from "./features/reviews/ReviewsPage";
+import { SearchPage } from "./features/search/SearchPage";
 import { SignInPage } from "./features/sign-in/SignInPage";
 import { TaggingPage } from "./features/tagging/TaggingPage";
 import { TeamPage } from "./features/team/TeamPage";
@@ -85,6 +86,13 @@ function Layout() {
                     <li className="govuk-service-navigation__item">
                       <Link className="govuk-service-navigation__link" to={`/boards/${session.boardId}/actions`}>
                         Action plan
+                      </Link>
+                    </li>
+                  )}
+                  {session.role !== "national" && (
+                    <li className="govuk-service-navigation__item">
+                      <Link className="govuk-service-navigation__link" to="/search">
+                        Search
                       </Link>
                     </li>
                   )}
@@ -197,6 +205,7 @@ export const routes: RouteObject[] = [
       { path: "boards/:boardId/actions", element: <ActionPlanPage /> },
       { path: "boards/:boardId/actions/:actionId", element: <ActionPage /> },
       { path: "patterns", element: <PatternsPage /> },
+      { path: "search", element: <SearchPage /> },
       { path: "typology", element: <TypologyPage /> },
       { path: "*", element: <NotFound /> },
     ],
