@@ -1,14 +1,22 @@
 """The Search screen: a reviewer finds a word of the demo review's first finding, reads the
-matched words marked in the snippet, and opens the finding from the results."""
+matched words marked in the snippet, and opens the finding from the results; a board member
+finds a phrase of another review of their partnership, and nothing of another partnership's."""
 
 from __future__ import annotations
 
 import re
+import uuid
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import Api, serious_accessibility_violations, sign_in
+from tests.browser.conftest import (
+    BOARD_MEMBER,
+    Api,
+    serious_accessibility_violations,
+    sign_in,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -35,3 +43,52 @@ def test_a_reviewer_searches_the_reviews_and_opens_a_finding(page: Page, live_se
     assert serious_accessibility_violations(page) == []
     link.click()
     expect(page).to_have_url(re.compile(rf"/reviews/{review['id']}/findings/{finding['id']}$"))
+
+
+def _search(page: Page, words: str) -> None:
+    page.get_by_label("Words to find").fill(words)
+    page.get_by_role("button", name="Search").click()
+
+
+def test_a_board_member_finds_their_partnerships_reviews_and_nothing_of_another(
+    page: Page, live_server: str
+) -> None:
+    lead = Api(page.request, live_server)
+    board_id = lead.demo_review()["board_id"]
+    marker = uuid.uuid4().hex[:8]
+    reference = f"SRCH-{marker.upper()}"
+    other = lead.post(
+        "/reviews",
+        {
+            "board_id": board_id,
+            "reference": reference,
+            "child_pseudonym": "Child W",
+            "review_type": "rapid_review",
+        },
+    )
+    phrase = f"the school nurse {marker} was never told"
+    lead.post(
+        f"/reviews/{other['id']}/findings",
+        {"title": "Nobody told the school", "statement": f"In this case {phrase} of the plan."},
+    )
+    # A finding of a review of another partnership (the fictional national corpus).
+    admin = Api(page.request, live_server, "admin@demo.example.org")
+    elsewhere = next(
+        r for r in admin.get("/reviews?limit=200")["items"] if r["board_id"] != board_id
+    )
+    foreign = admin.get(f"/reviews/{elsewhere['id']}/findings")["items"][0]["title"]
+
+    sign_in(page, live_server, BOARD_MEMBER)
+    page.get_by_role("link", name="Search", exact=True).click()
+    _search(page, f'"{phrase}"')
+    results = page.get_by_role("list", name="Search results")
+    expect(results.get_by_role("link")).to_have_count(1)
+    expect(results.get_by_role("link")).to_contain_text(f"{reference}, Finding 1")
+
+    _search(page, f'"{foreign}"')
+    expect(page.get_by_role("status")).to_contain_text("Nothing you may see holds")
+    expect(page.get_by_role("list", name="Search results").get_by_role("link")).to_have_count(0)
+    # The same words, searched by someone who may see that review, are there.
+    words = quote(f'"{foreign}"')
+    found = admin.get(f"/search?q={words}&board_id={elsewhere['board_id']}")
+    assert found["total"] >= 1
