@@ -149,6 +149,18 @@ def _entry_problems(
             problems.append(
                 f"{where}: {code} is deprecated but is not marked deprecated in the new version"
             )
+    if kind == "retire":
+        if to:
+            problems.append(f"{where}: {code} is retired, so it names no new code")
+        if code in new:
+            problems.append(f"{where}: {code} is retired but is still in the new version")
+    for target in dict.fromkeys(to):
+        # A deprecated code keeps its own old tags; nothing else may be carried onto it.
+        found = new.get(target)
+        if found is not None and found.deprecated and not (kind == "deprecate" and target == code):
+            problems.append(
+                f"{where}: {code} is mapped to {target}, which is deprecated in the new version"
+            )
     if kind == "unchanged":
         if to != (code,):
             problems.append(f"{where}: {code} is unchanged, so it must map to itself alone")
@@ -192,6 +204,13 @@ def mapping_problems(old: TypologyVersion, new: TypologyVersion, mapping: Mappin
         if code_id in covered or after == code:
             continue
         changed = [f for f in Code.model_fields if getattr(code, f) != getattr(after, f, None)]
-        what = "was removed" if after is None else f"changed ({', '.join(changed)})"
-        problems.append(f"{where}: code {code_id} {what} but the mapping does not cover it")
+        if after is None:
+            problems.append(
+                f"{where}: code {code_id} was removed but is neither mapped nor marked retired"
+            )
+        else:
+            problems.append(
+                f"{where}: code {code_id} changed ({', '.join(changed)}) "
+                "but the mapping does not cover it"
+            )
     return problems

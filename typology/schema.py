@@ -15,7 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Axis = Literal["systemic_pattern", "factor_level", "case_context", "practice_theme"]
 Target = Literal["review", "episode", "factor", "finding"]
-ChangeKind = Literal["rename", "merge", "split", "deprecate", "move", "redefine", "unchanged"]
+ChangeKind = Literal[
+    "rename", "merge", "split", "deprecate", "retire", "move", "redefine", "unchanged"
+]
 
 AXIS_PREFIX: dict[str, str] = {
     "systemic_pattern": "sp",
@@ -74,7 +76,8 @@ class MappingEntry(Frozen):
 
     ``to`` lists the new code(s): exactly one for a rename, merge, move or redefinition; two
     or more for a split, which a person resolves code by code; none or the code itself for a
-    deprecation; the code itself for ``unchanged``.
+    deprecation; none for a retirement (the code leaves the version and its tags are dropped
+    when a review's tags move); the code itself for ``unchanged``.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)

@@ -16,6 +16,10 @@ from scr.tag.schemas import TagCreate
 
 DEMO_CODER = next(account.email for account in DEMO_ACCOUNTS if account.lead)
 
+# The demo review was coded under typology 1.0 and stays there until a reviewer moves its tags
+# (the tagging screen's move to the current version shows 1.0's mappings at work).
+DEMO_VERSION = "1.0"
+
 CASE_CONTEXT = ("cc.family.domestic-abuse", "cc.family.parental-mental-health")
 
 # Each factor by the start of its description, with the systemic pattern it shows.
@@ -67,7 +71,7 @@ def tag_demo(*, session: Session, review: Review) -> int:
         tag_service.create(
             session=session,
             review=review,
-            data=TagCreate(target=target, code=code, agreed=True),
+            data=TagCreate(target=target, code=code, typology_version=DEMO_VERSION, agreed=True),
             coder=DEMO_CODER,
         )
     return len(wanted)

@@ -19,10 +19,15 @@ def _older_tags(session: Session, review: Review, to_version: str) -> list[Tag]:
 
 
 def preview(*, session: Session, review: Review, to_version: str) -> TagMigrationPreview:
-    """Where each tag under an older version would land; splits are flagged, not guessed."""
+    """Where each tag under an older version would land; splits are flagged, not guessed, and
+    a tag whose code has no successor is marked dropped, with the reason in its note."""
     moves = []
     for tag in _older_tags(session, review, to_version):
         mapped = catalogue.map_code(tag.code, tag.typology_version, to_version)
+        dropped = not mapped.codes
+        note = "; ".join(mapped.changes)
+        if dropped:
+            note = f"{note}. The code has no successor in {to_version}, so the tag is dropped."
         moves.append(
             TagMove(
                 tag_id=tag.id or 0,
@@ -32,11 +37,16 @@ def preview(*, session: Session, review: Review, to_version: str) -> TagMigratio
                 from_version=tag.typology_version,
                 from_code=tag.code,
                 to_codes=list(mapped.codes),
-                needs_choice=mapped.needs_choice or len(mapped.codes) != 1,
+                needs_choice=mapped.needs_choice,
+                dropped=dropped,
+                note=note,
             )
         )
     return TagMigrationPreview(
-        to_version=to_version, moves=moves, needs_choice=sum(m.needs_choice for m in moves)
+        to_version=to_version,
+        moves=moves,
+        needs_choice=sum(m.needs_choice for m in moves),
+        dropped=sum(m.dropped for m in moves),
     )
 
 
@@ -46,7 +56,8 @@ def apply(
     """Move every older tag, using the person's choice where the mapping splits a code.
 
     All or nothing: a split without a choice, or a choice outside the split, changes nothing.
-    Two tags that land on the same code for the same record and coder become one.
+    Two tags that land on the same code for the same record and coder become one. A tag whose
+    code has no successor is deleted; it cannot be given a code by choice.
     """
     planned = preview(session=session, review=review, to_version=data.to_version)
     choices = {c.tag_id: c.code for c in data.choices}
@@ -63,7 +74,13 @@ def apply(
         )
     for move in planned.moves:
         chosen = choices.get(move.tag_id)
-        if chosen is not None and move.to_codes and chosen not in move.to_codes:
+        if chosen is not None and move.dropped:
+            raise InvalidInput(
+                f"Tag {move.tag_id} ({move.from_code}) has no successor in {data.to_version}; "
+                "the move drops it, so it takes no choice.",
+                field=("body", "choices"),
+            )
+        if chosen is not None and chosen not in move.to_codes:
             raise InvalidInput(
                 f"Tag {move.tag_id} can become {' or '.join(move.to_codes)}, not {chosen}.",
                 field=("body", "choices"),
@@ -72,6 +89,9 @@ def apply(
     for move in planned.moves:
         tag = session.get(Tag, move.tag_id)
         assert tag is not None
+        if move.dropped:
+            session.delete(tag)
+            continue
         code = choices.get(move.tag_id) or move.to_codes[0]
         key = (tag.target, code, tag.coder, tag.agreed)
         already = session.exec(

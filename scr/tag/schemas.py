@@ -105,12 +105,18 @@ class TagMove(BaseModel):
     from_code: str
     to_codes: list[str]
     needs_choice: bool
+    dropped: bool = Field(
+        description="The code was retired (or deprecated) with no successor: the move deletes "
+        "this tag."
+    )
+    note: str = Field(description="What the mappings did to the code on the way, if anything.")
 
 
 class TagMigrationPreview(BaseModel):
     to_version: str
     moves: list[TagMove]
     needs_choice: int
+    dropped: int = Field(description="Tags the move deletes, their codes having no successor.")
 
 
 class TagChoice(WriteBase):

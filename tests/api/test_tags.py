@@ -33,14 +33,14 @@ def test_tags_name_their_target_code_version_coder_and_rationale(
         coder,
         review.id,
         target=f"factor:{factor.id}",
-        code="sp.management.caseload",
+        code="sp.management.caseload-volume",
         rationale="Caseloads were 40% over the limit.",
     )
     assert answer.status_code == 201, answer.text
     tag = answer.json()
     assert (tag["target"], tag["typology_version"], tag["coder"], tag["submitted"]) == (
         f"factor:{factor.id}",
-        "1.0",
+        "1.1",
         name,
         False,
     )
@@ -82,11 +82,11 @@ def test_invalid_tags_are_refused_naming_the_code_and_version(
     episode = make_episode(session, review)
     unknown = _tag(client, review.id, target=f"episode:{episode.id}", code="pt.nothing")
     assert unknown.status_code == 422
-    assert unknown.json()["detail"] == "Typology 1.0 has no code pt.nothing."
+    assert unknown.json()["detail"] == "Typology 1.1 has no code pt.nothing."
     wrong_kind = _tag(client, review.id, target=f"episode:{episode.id}", code="cc.harm.neglect")
     assert wrong_kind.status_code == 422
     assert wrong_kind.json()["detail"] == (
-        "Code cc.harm.neglect of typology 1.0 may tag a review, not an episode."
+        "Code cc.harm.neglect of typology 1.1 may tag a review, not an episode."
     )
     no_version = _tag(
         client,
@@ -97,7 +97,7 @@ def test_invalid_tags_are_refused_naming_the_code_and_version(
     )
     assert no_version.status_code == 422
     assert "no typology version 7.0" in no_version.json()["detail"]
-    elsewhere = _tag(client, review.id, target="factor:2147483000", code="fl.family")
+    elsewhere = _tag(client, review.id, target="factor:2147483000", code="sp.family.hostility")
     assert elsewhere.status_code == 422
 
 
@@ -109,8 +109,8 @@ def test_coding_is_blind_until_submitted(session: Session, client_as: SignIn) ->
         _coder(session, client_as, review),
         _coder(session, client_as, review),
     )
-    _tag(a, review.id, target=f"factor:{f.id}", code="sp.management.caseload")
-    _tag(b, review.id, target=f"factor:{f.id}", code="sp.management.supervision")
+    _tag(a, review.id, target=f"factor:{f.id}", code="sp.management.caseload-volume")
+    _tag(b, review.id, target=f"factor:{f.id}", code="pt.supervision")
 
     def seen_by(coder: TestClient) -> set[str]:
         return {t["coder"] for t in coder.get(base).json()["items"]}
@@ -121,7 +121,7 @@ def test_coding_is_blind_until_submitted(session: Session, client_as: SignIn) ->
     assert seen_by(b) == {name_b}  # B does not see A before submitting
     b.post(f"{base}/submit")
     assert seen_by(a) == {name_a, name_b}
-    closed = _tag(a, review.id, target=f"factor:{f.id}", code="fl.family")
+    closed = _tag(a, review.id, target=f"factor:{f.id}", code="sp.family.hostility")
     assert closed.status_code == 409
     nothing = _coder(session, client_as, review)[0].post(f"{base}/submit")
     assert nothing.status_code == 409
@@ -142,7 +142,7 @@ def test_agreement_per_code_and_overall_with_disagreements(
     # A and B both tag factors 0 and 1 as caseload; only A tags factor 2.
     for coder, which in [(a, [0, 1, 2]), (b, [0, 1])]:
         for i in which:
-            code = "sp.management.caseload"
+            code = "sp.management.caseload-volume"
             _tag(coder, review.id, target=f"factor:{factors[i].id}", code=code)
     assert client.get(f"/api/v1/reviews/{review.id}/agreement").status_code == 409
     a.post(f"{base}/submit")
@@ -164,7 +164,7 @@ def test_agreement_per_code_and_overall_with_disagreements(
     assert result["disagreements"] == [
         {
             "target": f"factor:{factors[2].id}",
-            "code": "sp.management.caseload",
+            "code": "sp.management.caseload-volume",
             "tagged_by": [name_a],
             "not_tagged_by": [name_b],
             "adjudication": None,
@@ -183,7 +183,8 @@ def _disagreeing(
     (a, _), (b, _) = _coder(session, client_as, review), _coder(session, client_as, review)
     for coder, which in [(a, [0, 1, 2]), (b, [0])]:
         for i in which:
-            _tag(coder, review.id, target=f"factor:{factors[i].id}", code="sp.management.caseload")
+            code = "sp.management.caseload-volume"
+            _tag(coder, review.id, target=f"factor:{factors[i].id}", code=code)
         coder.post(f"/api/v1/reviews/{review.id}/tags/submit")
     lead = client_as(make_user(session, Role.reviewer, leads=(review,)))
     return review, factors, lead, a
@@ -196,7 +197,7 @@ def test_the_lead_adjudicates_each_disagreement_once_and_agreed_codes_become_agr
     url = f"/api/v1/reviews/{review.id}/agreement/adjudications"
     first = {
         "target": f"factor:{factors[1].id}",
-        "code": "sp.management.caseload",
+        "code": "sp.management.caseload-volume",
         "decision": "agreed",
         "rationale": "The caseload figures in the evidence support it.",
     }
@@ -228,7 +229,7 @@ def test_deleting_a_record_removes_its_tags(session: Session, client_as: SignIn)
     review = make_review(session)
     f = make_factor(session, review)
     coder, _ = _coder(session, client_as, review)
-    tag = _tag(coder, review.id, target=f"factor:{f.id}", code="fl.family").json()
+    tag = _tag(coder, review.id, target=f"factor:{f.id}", code="sp.family.hostility").json()
     assert coder.delete(f"/api/v1/reviews/{review.id}/factors/{f.id}").status_code == 204
     listed = coder.get(f"/api/v1/reviews/{review.id}/tags").json()
     assert tag["id"] not in [t["id"] for t in listed["items"]]
@@ -239,7 +240,7 @@ def test_a_coder_removes_only_their_own_tags(session: Session, client_as: SignIn
     review = make_review(session)
     f = make_factor(session, review)
     (a, _), (b, _) = _coder(session, client_as, review), _coder(session, client_as, review)
-    tag = _tag(a, review.id, target=f"factor:{f.id}", code="fl.family").json()
+    tag = _tag(a, review.id, target=f"factor:{f.id}", code="sp.family.hostility").json()
     url = f"/api/v1/reviews/{review.id}/tags/{tag['id']}"
     assert b.delete(url).status_code == 404
     assert a.delete(url).status_code == 204

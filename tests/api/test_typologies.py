@@ -10,8 +10,11 @@ def test_the_versions_are_listed_with_the_current_one(client: TestClient) -> Non
     page = client.get("/api/v1/typologies").json()
     assert page["total"] == len(page["items"]) >= 1
     current = [v for v in page["items"] if v["current"]]
-    assert [v["version"] for v in current] == ["1.0"]
-    assert current[0]["codes"] == 87
+    assert [v["version"] for v in current] == ["1.1"]
+    assert current[0]["codes"] == 80
+    # The first version stays on file and published: reviews coded under it go on counting.
+    first = next(v for v in page["items"] if v["version"] == "1.0")
+    assert (first["status"], first["codes"], first["current"]) == ("published", 87, False)
 
 
 def test_a_version_is_a_tree(client: TestClient) -> None:
@@ -57,7 +60,7 @@ def test_codes_in_record_fields_must_exist_and_fit_the_record(
         json={"description": "x", "level": "family", "typology_codes": ["zz.none"]},
     )
     assert factor.status_code == 422
-    assert factor.json()["detail"] == "Typology 1.0 has no code zz.none."
+    assert factor.json()["detail"] == "Typology 1.1 has no code zz.none."
     finding = client.post(
         f"{base}/findings",
         json={"title": "t", "statement": "s", "category": "sp.reasoning"},

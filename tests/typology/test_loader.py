@@ -15,11 +15,12 @@ from typology.loader import TypologyError
 PACKAGE = Path(loader.__file__).resolve().parent
 
 
-def test_the_first_version_is_published_valid_and_current() -> None:
+def test_the_first_version_is_published_and_valid_and_the_second_is_current() -> None:
     first = loader.load("1.0")
     assert first.published
-    assert loader.available_versions() == ["1.0"]
-    assert loader.current_version() == "1.0"
+    assert loader.available_versions() == ["1.0", "1.1"]
+    assert loader.load("1.1").published
+    assert loader.current_version() == "1.1"
     assert loader.validate_file(PACKAGE / "versions" / "1.0.json") == []
     top_patterns = [c for c in first.children(None) if c.startswith("sp.")]
     assert len(top_patterns) == 6  # SCIE's six categories

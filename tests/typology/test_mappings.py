@@ -40,7 +40,7 @@ def _entry(code: str, to: list[str], kind: str) -> dict[str, Any]:
     [
         (
             SECOND_ENTRIES[1:],
-            "code sp.management.caseload was removed but the mapping does not cover it",
+            "code sp.management.caseload was removed but is neither mapped nor marked retired",
         ),
         (
             [*SECOND_ENTRIES, _entry("pt.escalation", ["pt.no-such-code"], "rename")],

@@ -4171,6 +4171,12 @@ export type TagMigrationPreview = {
      * Needs Choice
      */
     needs_choice: number;
+    /**
+     * Dropped
+     *
+     * Tags the move deletes, their codes having no successor.
+     */
+    dropped: number;
 };
 
 /**
@@ -4211,6 +4217,18 @@ export type TagMove = {
      * Needs Choice
      */
     needs_choice: boolean;
+    /**
+     * Dropped
+     *
+     * The code was retired (or deprecated) with no successor: the move deletes this tag.
+     */
+    dropped: boolean;
+    /**
+     * Note
+     *
+     * What the mappings did to the code on the way, if anything.
+     */
+    note: string;
 };
 
 /**
