@@ -217,6 +217,13 @@ def map_code(
     return Mapped(codes=tuple(live), needs_choice=outcomes > 1, changes=tuple(changes))
 
 
+def shipped_files(directory: Path | None = None) -> list[Path]:
+    """Every version file, oldest first, then every mapping file in the typology folder."""
+    folder = directory or PACKAGE_DIR
+    versions = [folder / "versions" / f"{v}.json" for v in available_versions(directory)]
+    return versions + sorted((folder / "mappings").glob("*.json"))
+
+
 def validate_file(path: Path) -> list[str]:
     """Every problem with a version or mapping file; an empty list when it is valid.
 

@@ -78,6 +78,19 @@ def _entry(code: str, to: list[str], kind: str) -> dict[str, Any]:
             "pt.recording is deprecated but is not marked deprecated in the new version",
         ),
         (
+            [*SECOND_ENTRIES, _entry("pt.recording", ["pt.escalation"], "retire")],
+            "pt.recording is retired, so it names no new code",
+        ),
+        (
+            [*SECOND_ENTRIES, _entry("pt.recording", [], "retire")],
+            "pt.recording is retired but is still in the new version",
+        ),
+        (
+            [*SECOND_ENTRIES, _entry("sp.crisis.strategy", ["sp.crisis.out-of-hours"], "merge")],
+            "sp.crisis.strategy is mapped to sp.crisis.out-of-hours, which is deprecated in the "
+            "new version",
+        ),
+        (
             [*SECOND_ENTRIES, _entry("pt.recording", ["pt.recording"], "shuffle")],
             "entries[5] (from pt.recording): kind: Input should be",
         ),
