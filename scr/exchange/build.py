@@ -27,6 +27,7 @@ from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
 from scr.review.models import Review
 from scr.tag.models import Tag
+from typology.checks import version_key
 
 
 @dataclass(frozen=True)
@@ -165,12 +166,26 @@ def build(session: Session, reviews: Sequence[Any], *, instance: str) -> list[Bu
     return [_line(batch, review, instance, version) for review in reviews]
 
 
-def _line(batch: _Batch, review: Any, instance: str, version: str) -> Built:
+def _records_version(current: str, codes: set[str], tagged: Iterable[str]) -> str:
+    """The version the records' own codes are in: they carry no version of their own, so the
+    newest of the current one and the review's tags' versions that holds every one of them
+    (a review coded under an older version keeps its codes until its tags move)."""
+    for version in sorted({current, *tagged}, key=version_key, reverse=True):
+        if all(catalogue.get(version).code(c) is not None for c in codes):
+            return version
+    return current
+
+
+def _line(batch: _Batch, review: Any, instance: str, current: str) -> Built:
     rid = review.id
     board = batch.boards[review.board_id]
     episodes = batch.episodes.get(rid, [])
     factors = batch.factors.get(rid, [])
     findings = batch.findings.get(rid, [])
+    codes = {*review.context_codes, *(c for f in factors for c in f.typology_codes)}
+    codes |= {f.category for f in findings if f.category is not None}
+    tagged = {t.typology_version for t in batch.tags.get(rid, [])}
+    version = _records_version(current, codes, tagged)
     # Each record's key in the line ("episode:3"), by kind and id.
     key = {
         kind: {r.id: f"{kind}:{n}" for n, r in enumerate(records, start=1)}

@@ -13,6 +13,7 @@ from scr import migrate
 from scr.agency.models import Agency
 from scr.board.models import Board
 from scr.cli import app
+from scr.coding import catalogue
 from scr.db import get_engine, make_engine
 from scr.demo.corpus import Plan, add_corpus, corpus_typology, plan_review
 from scr.episode.models import KeyPracticeEpisode
@@ -23,6 +24,7 @@ from scr.graph import service as graph_service
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
 from scr.review.models import Review
+from scr.tag import service as tag_service
 from scr.tag.models import Tag
 from scr.vocabulary import (
     ALLOWED_ENDPOINTS,
@@ -101,14 +103,19 @@ def test_a_small_corpus_has_the_shape_of_the_national_reviews(session: Session) 
         assert finding.id in evidenced
         assert finding.id in asked
 
-    typology = corpus_typology()
+    corpus_typology()  # refuses a typology without the codes the corpus draws
+    status = {r.id: r.status for r in reviews}
+    done = (ReviewStatus.published, ReviewStatus.archived)
     for tag in tags:
-        assert (tag.agreed, tag.coder, tag.typology_version) == (True, "corpus", "1.0")
+        # Reviews in progress are coded under the current version, the rest under 1.0.
+        version = "1.0" if status[tag.review_id] in done else "1.1"
+        assert (tag.agreed, tag.coder, tag.typology_version) == (True, "corpus", version)
         assert tag.submitted_at is not None
-        code = typology.code(tag.code)
-        assert code is not None, tag.code
-        assert tag.target_kind.value in code.applies_to, (tag.code, tag.target_kind)
+        # Every tag is one its coder could have made: a code of its version, fit for the
+        # record, not deprecated.
+        tag_service.check_code(tag.typology_version, tag.code, tag.target_kind)
         assert records[tag.target_kind.value][tag.target_id] == tag.review_id
+    assert {t.typology_version for t in tags} == {"1.0", "1.1"}
     for review in reviews:
         own = [
             t.code for t in tags if t.target_kind is TagTarget.review and t.target_id == review.id
@@ -301,3 +308,30 @@ def test_corpus_text_holds_no_identifier_so_its_published_reviews_stand_cleared(
         assert scanning.scan_review(session=session, review=review).hits == []
         published = review.status == ReviewStatus.published
         assert (review.cleared_revision == review.revision) is published
+
+
+def test_reviews_in_progress_are_coded_under_1_1_in_codes_it_accepts() -> None:
+    typology = corpus_typology()
+    plans = [plan_review(9, n, typology) for n in range(1, 401)]
+    done = (ReviewStatus.published, ReviewStatus.archived)
+    later = [p for p in plans if p.typology_version == "1.1"]
+    assert [p for p in plans if p.review["status"] not in done] == later
+    assert 0.05 * len(plans) < len(later) < 0.5 * len(plans)
+    second = catalogue.get("1.1")
+    for p in later:
+        for kind, _, code in p.tags:
+            tag_service.check_code("1.1", code, kind)
+        # The records' own codes say what their tags say, in 1.1 too.
+        assert sorted(p.review["context_codes"]) == sorted(p.codes_of(TagTarget.review, 0))
+        for i, factor in enumerate(p.factors):
+            assert factor["typology_codes"] == p.codes_of(TagTarget.factor, i)
+        for i, finding in enumerate(p.findings):
+            assert finding["category"] in p.codes_of(TagTarget.finding, i)
+            assert second.code(finding["category"]) is not None
+    used = Counter(code for p in later for code in {c for _, _, c in p.tags})
+    assert not any(code.startswith("fl.") for code in used)
+    for added in ("cc.child.online-harm", "cc.extra-familial.peer-harm", "pt.supervision"):
+        assert used[added] > 0, added
+    # The split caseload code is carried to both of its successors across the reviews.
+    assert used["sp.management.caseload-volume"] > 0
+    assert used["sp.management.caseload-complexity"] > 0

@@ -6,7 +6,9 @@ rapid reviews) from 2019, most children under one, 5 to 20 key practice episodes
 contributory factors, 2 to 6 findings with questions for the Board, and agreed tags against
 typology 1.0: a few very common codes and a long tail, codes that go together (the "toxic
 trio"; over-optimism and a lack of professional curiosity), and chains of a factor influencing
-a factor that contributed to an episode, recurring across reviews. Every child has one
+a factor that contributed to an episode, recurring across reviews. Reviews still in progress
+are coded under 1.1 instead: their drawn codes carried through the mapping, with the codes 1.1
+added for harm outside the home and online harm. Every child has one
 child-protection-plan category, drawn with the frequencies of Brandon et al. (2013).
 
 Decisions:

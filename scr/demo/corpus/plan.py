@@ -27,6 +27,7 @@ class Plan:
     participants: list[tuple[ParticipantRole, str | None, str]] = field(default_factory=list)
     links: dict[tuple[LinkKind, NodeKind, int, NodeKind, int], None] = field(default_factory=dict)
     tags: dict[tuple[TagTarget, int, str], None] = field(default_factory=dict)
+    typology_version: str = "1.0"  # of the tags and the records' codes
 
     def tag(self, kind: TagTarget, index: int, *codes: str) -> None:
         for code in codes:

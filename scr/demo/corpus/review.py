@@ -7,6 +7,7 @@ import string
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from scr.demo.corpus.codes import carry_forward
 from scr.demo.corpus.plan import Plan, weighted, zipf
 from scr.demo.corpus.records import draw_episodes, draw_factors, draw_findings
 from scr.demo.corpus.words import (
@@ -127,6 +128,9 @@ def plan_review(seed: int, n: int, typology: Typology) -> Plan:
         for agency, role in zip(where, episode["roles_involved"], strict=True):
             people[(ParticipantRole.case_group, agency, role)] = None
     plan.participants = list(people)
+    if not done:  # still in progress: coded under the current version
+        older = list(AgeBand).index(age) >= list(AgeBand).index(AgeBand.age_10_to_15)
+        carry_forward(random.Random(f"scr-corpus/{seed}/{n}/typology"), plan, older)
     return plan
 
 

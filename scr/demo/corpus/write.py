@@ -12,7 +12,7 @@ from sqlmodel import Session, SQLModel, col, select
 from scr.agency.models import Agency
 from scr.board.models import Board
 from scr.common.columns import utcnow
-from scr.demo.corpus.codes import TYPOLOGY_VERSION, corpus_typology
+from scr.demo.corpus.codes import corpus_typology
 from scr.demo.corpus.plan import Plan
 from scr.demo.corpus.review import corpus_boards, plan_review, reference
 from scr.episode.models import KeyPracticeEpisode
@@ -166,7 +166,7 @@ def _write(
         ]
         tags += [
             {"review_id": review_id, "target_kind": kind, "target_id": ids[kind.value][index]}
-            | {"typology_version": TYPOLOGY_VERSION, "code": code, "coder": CODER}
+            | {"typology_version": p.typology_version, "code": code, "coder": CODER}
             | {"rationale": None, "agreed": True, "submitted_at": p.submitted_at}
             | stamp
             for kind, index, code in p.tags

@@ -20,8 +20,9 @@ from tests.factories import make_review
 
 
 def _content(index: Snapshot) -> dict[int, Any]:
-    """Each review's attributes, codes and chains, whatever its row."""
-    coded = index.in_version("1.0")
+    """Each review's attributes, codes and chains, whatever its row, in the current version
+    (where the tags of both versions count)."""
+    coded = index.in_version("1.1")
     rows = index.rows
     found: dict[int, Any] = {}
     for row, review in enumerate(rows.ids.tolist()):
