@@ -10,12 +10,17 @@ from scr.errors import InvalidInput
 from scr.review.models import Review
 from scr.tag.models import Tag
 from scr.tag.schemas import TagMigrationApply, TagMigrationPreview, TagMove
+from typology.checks import version_key
 
 
 def _older_tags(session: Session, review: Review, to_version: str) -> list[Tag]:
+    """The review's tags under versions before ``to_version`` (later ones stay as they are:
+    codes are carried forward only)."""
     catalogue.get(to_version)  # NotFound for an unknown version
     stmt = select(Tag).where(Tag.review_id == review.id, Tag.typology_version != to_version)
-    return list(session.exec(stmt.order_by(col(Tag.id))))
+    newest = version_key(to_version)
+    tags = session.exec(stmt.order_by(col(Tag.id)))
+    return [t for t in tags if version_key(t.typology_version) < newest]
 
 
 def preview(*, session: Session, review: Review, to_version: str) -> TagMigrationPreview:

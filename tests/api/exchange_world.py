@@ -63,7 +63,7 @@ def ready(session: Session, client_as: Callable[[User], TestClient]) -> Ready:
     assert factor is not None
     assert episode is not None
     for target, code in (
-        (f"factor:{factor.id}", "sp.management.caseload"),
+        (f"factor:{factor.id}", "sp.management.caseload-volume"),
         (f"review:{review.id}", "cc.harm.neglect"),
     ):
         tag_service.create(

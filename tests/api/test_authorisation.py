@@ -136,7 +136,7 @@ def _world(session: Session) -> World:
         "national analyst": make_user(session, Role.national),
         "administrator": make_user(session, Role.admin),
     }
-    on_factor = TagCreate(target=f"factor:{factor.id}", code="sp.management.caseload")
+    on_factor = TagCreate(target=f"factor:{factor.id}", code="sp.management.caseload-volume")
     # Two coders have submitted (so there is agreement to read); the reviewer on the review
     # and the administrator each have a tag they have not submitted yet.
     for coder in ("coder.one@example.org", "coder.two@example.org"):
@@ -235,7 +235,7 @@ def _adjudication(w: World) -> Call:
     on_review = TagCreate(target=f"review:{w.review}", code="cc.harm.neglect")
     tag_service.create(session=w.session, review=review, data=on_review, coder="coder.three@x.org")
     tag_service.submit(session=w.session, review=review, coder="coder.three@x.org")
-    decision = {"target": f"factor:{w.factor}", "code": "sp.management.caseload"}
+    decision = {"target": f"factor:{w.factor}", "code": "sp.management.caseload-volume"}
     return Call(
         f"{w.case}/agreement/adjudications",
         decision | {"decision": "rejected", "rationale": "Not shown in this case."},

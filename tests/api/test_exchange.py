@@ -114,12 +114,15 @@ def test_each_exported_line_is_valid_under_the_schema(
     Manifest.model_validate(manifest)
     assert manifest["count"] == 1
     assert manifest["sha256"] == hashlib.sha256(answer.content.splitlines(True)[0]).hexdigest()
-    assert manifest["typology_versions"] == ["1.0"]
+    assert manifest["typology_versions"] == ["1.1"]
     assert review["source"]["reference"] == "EAS-2023-04"
     assert review["review"]["notification_year"] == 2023
     assert "case_summary" not in review["review"]
     assert "chronology" not in review
-    assert {t["code"] for t in review["tags"]} == {"sp.management.caseload", "cc.harm.neglect"}
+    assert {t["code"] for t in review["tags"]} == {
+        "sp.management.caseload-volume",
+        "cc.harm.neglect",
+    }
     assert len(review["episodes"]) == 8
     assert all(len(e.get("period_start") or "2020-01") == 7 for e in review["episodes"])
 
