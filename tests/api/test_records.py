@@ -54,7 +54,7 @@ COLLECTIONS: list[tuple[str, Payload, str, Any]] = [
         lambda s, r: {
             "description": "Caseloads were well above the service's own limit.",
             "level": "working_conditions",
-            "typology_codes": ["sp.management.caseload"],
+            "typology_codes": ["sp.management.caseload-volume"],
         },
         "level",
         "organisational",
