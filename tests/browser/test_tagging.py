@@ -79,30 +79,31 @@ def test_the_typology_browser_searches_and_opens_a_code(page: Page, live_server:
     expect(version.locator("option").first).to_contain_text("(current)")
     assert serious_accessibility_violations(page) == []
 
-    page.get_by_role("searchbox", name="Search the codes").fill("optimism")
-    expect(page).to_have_url(re.compile(r"/typology\?q=optimism$"))
+    page.get_by_role("searchbox", name="Search the codes").fill("caseload")
+    expect(page).to_have_url(re.compile(r"/typology\?q=caseload$"))
     expect(page.get_by_role("status").first).to_contain_text(
-        re.compile(r"\d+ of \d+ codes match .optimism.")
+        re.compile(r"\d+ of \d+ codes match .caseload.")
     )
     # The match is shown under its category, which stays in view although it does not match.
     expect(
-        page.get_by_role("link", name="Human reasoning: cognitive and emotional biases")
+        page.get_by_role("link", name="Management systems: human-management system operation")
     ).to_be_visible()
-    expect(page.get_by_role("link", name="Supervision quality")).to_have_count(0)
+    expect(page.get_by_role("link", name="Performance indicators and targets")).to_have_count(0)
 
-    page.get_by_role("link", name="Over-optimism about progress", exact=True).click()
-    detail = page.get_by_role("region", name="Over-optimism about progress")
+    name = "Caseload complexity against capacity"
+    page.get_by_role("link", name=name, exact=True).click()
+    detail = page.get_by_role("region", name=name)
     expect(detail.get_by_role("heading")).to_be_focused()
-    expect(detail).to_contain_text("sp.reasoning.over-optimism")
+    expect(detail).to_contain_text("sp.management.caseload-complexity")
     expect(detail).to_contain_text("contributory factors")
-    expect(detail).to_contain_text("rule of optimism")
-    expect(page).to_have_url(re.compile(r"q=optimism&code=sp\.reasoning\.over-optimism$"))
+    expect(detail).to_contain_text("weighting of cases not used")
+    expect(page).to_have_url(re.compile(r"q=caseload&code=sp\.management\.caseload-complexity$"))
     assert serious_accessibility_violations(page) == []
 
     # The address is a bookmark: opened afresh, it shows the same search and code.
     page.goto(page.url)
-    expect(page.get_by_role("searchbox", name="Search the codes")).to_have_value("optimism")
-    expect(page.get_by_role("region", name="Over-optimism about progress")).to_be_visible()
+    expect(page.get_by_role("searchbox", name="Search the codes")).to_have_value("caseload")
+    expect(page.get_by_role("region", name=name)).to_be_visible()
 
 
 def test_the_lead_reviewer_tags_a_factor_with_an_agreed_code_found_by_search(
@@ -122,27 +123,27 @@ def test_the_lead_reviewer_tags_a_factor_with_an_agreed_code_found_by_search(
     form = page.get_by_role("form", name=re.compile(r"^Tag "))
     form.get_by_role("searchbox", name="Find a code").fill("caseload")
     # Only codes that may tag a factor are offered: no case-context code of the review.
-    expect(form.get_by_role("radio", name="Caseload against capacity")).to_be_visible()
+    expect(form.get_by_role("radio", name="Caseload volume against capacity")).to_be_visible()
     form.get_by_role("searchbox", name="Find a code").fill("domestic abuse")
     expect(form.get_by_role("status")).to_contain_text("No code that may tag a contributory factor")
     form.get_by_role("searchbox", name="Find a code").fill("caseload")
-    form.get_by_role("radio", name="Caseload against capacity").check()
+    form.get_by_role("radio", name="Caseload volume against capacity").check()
     form.get_by_role("radio", name=re.compile(r"^An agreed tag of the review")).check()
     form.get_by_label("Rationale (optional)").fill("Caseloads doubled over two years.")
     assert serious_accessibility_violations(page) == []
     form.get_by_role("button", name="Add the tag").click()
 
     expect(row.get_by_role("status")).to_have_text(
-        re.compile(r"^Tagged with .Caseload against capacity. as an agreed tag\.$")
+        re.compile(r"^Tagged with .Caseload volume against capacity. as an agreed tag\.$")
     )
     expect(row).to_contain_text("Agreed")
-    expect(row).to_contain_text("sp.management.caseload")
+    expect(row).to_contain_text("sp.management.caseload-volume")
     expect(row.get_by_role("button", name=re.compile(r"^Add a tag"))).to_be_focused()
     tags = [
         t for t in api.get(f"/reviews/{review_id}/tags?limit=200")["items"] if t["target"] == target
     ]
     assert [(t["code"], t["agreed"], t["coder"], t["rationale"]) for t in tags] == [
-        ("sp.management.caseload", True, LEAD, "Caseloads doubled over two years.")
+        ("sp.management.caseload-volume", True, LEAD, "Caseloads doubled over two years.")
     ]
 
 
@@ -241,14 +242,14 @@ def test_a_board_member_reads_the_tags_without_tagging_controls(
     review_id, target, mark = _own_factor(lead, "Supervision was spent on allocation")
     lead.post(
         f"/reviews/{review_id}/tags",
-        {"target": target, "code": "sp.management.supervision", "agreed": True},
+        {"target": target, "code": "pt.supervision", "agreed": True},
     )
 
     sign_in(page, live_server, BOARD_MEMBER)
     open_demo_review(page)
     _tagging(page)
     row = _row(page, mark)
-    expect(row).to_contain_text("Supervision quality")
+    expect(row).to_contain_text("Supervision, reflection and oversight")
     expect(row).to_contain_text("Agreed")
     main = page.locator("main")
     expect(main.get_by_role("button")).to_have_count(0)

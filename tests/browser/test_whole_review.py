@@ -23,7 +23,7 @@ from tests.browser.conftest import (
 pytestmark = pytest.mark.browser
 
 BOARD = "Eastmere Safeguarding Children Partnership"
-CODE, CODE_LABEL = "sp.management.caseload", "Caseload against capacity"
+CODE, CODE_LABEL = "sp.management.caseload-volume", "Caseload volume against capacity"
 
 
 def _date(page: Page, field: str, day: str, month: str, year: str) -> None:
