@@ -80,7 +80,7 @@ def test_a_lead_reviewer_adds_a_finding_with_questions_and_evidence_then_edits_i
     page.get_by_label("Statement of the finding").fill(
         "Supervision in health visiting is taken up by allocating cases; reassurance goes untested."
     )
-    page.get_by_label("Systemic pattern (optional)").select_option(label="Supervision quality")
+    page.get_by_label("Systemic pattern (optional)").select_option(label="Competing priorities")
     page.get_by_label("What the case shows").fill(
         "Health visitor 2's supervision did not discuss Child M (KPE 3)."
     )
@@ -112,7 +112,7 @@ def test_a_lead_reviewer_adds_a_finding_with_questions_and_evidence_then_edits_i
     expect(page.get_by_role("alert")).to_contain_text("was added.")
     row = _row(page, title)
     expect(row).to_contain_text("Unsafe")
-    expect(row).to_contain_text("Supervision quality")
+    expect(row).to_contain_text("Competing priorities")
     expect(row.get_by_role("cell").nth(3)).to_have_text("2")
     expect(row).to_contain_text("1 episode, 1 factor")
     (saved,) = [
