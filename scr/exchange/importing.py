@@ -363,7 +363,7 @@ def _check_codes(line: ExchangeReview) -> None:
             catalogue.ensure_codes([g.category], "finding", ("findings", g.id, "category"), version)
     for t in line.tags:
         kind = TagTarget(t.target.partition(":")[0])
-        tag_service.check_code(t.typology_version, t.code, kind)
+        tag_service.check_code(t.typology_version, t.code, kind, old_tag=True)
 
 
 def _create(

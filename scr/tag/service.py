@@ -110,8 +110,10 @@ def _target(session: Session, review: Review, key: str) -> tuple[TagTarget, int]
     return kind, item_id
 
 
-def check_code(version: str, code: str, kind: TagTarget) -> None:
-    """Refuse a code the version lacks, or that may not tag ``kind``, or that is deprecated."""
+def check_code(version: str, code: str, kind: TagTarget, *, old_tag: bool = False) -> None:
+    """Refuse a code the version lacks, or that may not tag ``kind``, or that is deprecated;
+    an ``old_tag`` (one made elsewhere, arriving in an import) may keep a deprecated code,
+    as a tag moved to the version that deprecated it does."""
     try:
         typology = catalogue.get(version)
     except NotFound as exc:
@@ -128,7 +130,7 @@ def check_code(version: str, code: str, kind: TagTarget) -> None:
             field=("body", "code"),
             code=code,
         )
-    if found.deprecated:
+    if found.deprecated and not old_tag:
         raise InvalidInput(
             f"Code {code} is deprecated in typology {version}; choose a current code.",
             field=("body", "code"),

@@ -238,6 +238,22 @@ def test_a_review_from_elsewhere_is_imported_once_then_unchanged_then_replaced(
     assert session.exec(held).one() == record_key
 
 
+def test_a_tag_moved_onto_a_deprecated_code_arrives_but_a_retired_code_does_not(
+    session: Session, client: TestClient, published: Ready, national: TestClient
+) -> None:
+    line = lines_of(national.get("/api/v1/exports/national").content)[0]
+    kept = _as_from_elsewhere(line, "ELS-2024-05")
+    # Moved to 1.1 at its source, the tag kept the code 1.1 deprecates: old tags may.
+    kept["tags"][0] |= {"code": "sp.crisis.out-of-hours", "typology_version": "1.1"}
+    gone = _as_from_elsewhere(line, "ELS-2024-06")
+    gone["tags"][0] |= {"code": "fl.family", "typology_version": "1.1"}
+    answer = client.post("/api/v1/imports", content=_file([kept, gone]))
+    assert answer.status_code == 200, answer.text
+    report = answer.json()["lines"]
+    assert [r["outcome"] for r in report] == ["imported", "refused"]
+    assert "Typology 1.1 has no code fl.family." in report[1]["message"]
+
+
 def test_a_line_that_cannot_be_imported_is_refused_and_the_others_are_imported(
     session: Session, client: TestClient, published: Ready, national: TestClient
 ) -> None:
