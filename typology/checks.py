@@ -154,10 +154,13 @@ def _entry_problems(
             problems.append(f"{where}: {code} is retired, so it names no new code")
         if code in new:
             problems.append(f"{where}: {code} is retired but is still in the new version")
+    was = old.get(code)
     for target in dict.fromkeys(to):
-        # A deprecated code keeps its own old tags; nothing else may be carried onto it.
+        # A deprecated code keeps its own old tags; nothing else may be carried onto it, and a
+        # code is deprecated by a deprecate entry, not by any other.
         found = new.get(target)
-        if found is not None and found.deprecated and not (kind == "deprecate" and target == code):
+        own = target == code and (kind == "deprecate" or (was is not None and was.deprecated))
+        if found is not None and found.deprecated and not own:
             problems.append(
                 f"{where}: {code} is mapped to {target}, which is deprecated in the new version"
             )

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.typology.second_version import SECOND_ENTRIES, write_second_version
+from tests.typology.second_version import SECOND_ENTRIES, derive, write_second_version
 from typology import loader
 from typology.loader import TypologyError
 
@@ -91,6 +91,14 @@ def _entry(code: str, to: list[str], kind: str) -> dict[str, Any]:
             "new version",
         ),
         (
+            [
+                *SECOND_ENTRIES[:-1],
+                _entry("sp.crisis.out-of-hours", ["sp.crisis.out-of-hours"], "redefine"),
+            ],
+            "sp.crisis.out-of-hours is mapped to sp.crisis.out-of-hours, which is deprecated in "
+            "the new version",
+        ),
+        (
             [*SECOND_ENTRIES, _entry("pt.recording", ["pt.recording"], "shuffle")],
             "entries[5] (from pt.recording): kind: Input should be",
         ),
@@ -156,3 +164,15 @@ def test_a_mapping_missing_its_entries_is_read_as_a_mapping(tmp_path: Path) -> N
     path = tmp_path / "1.0__1.1.json"
     path.write_text(json.dumps({"from_version": "1.0", "to_version": "1.1"}))
     assert loader.validate_file(path) == ["1.0__1.1.json: entries: Field required"]
+
+
+def test_a_code_deprecated_already_may_carry_over_to_itself(tmp_path: Path) -> None:
+    # 1.1 deprecates out-of-hours; a 1.2 that keeps it deprecated may say it is unchanged.
+    tree = derive(
+        write_second_version(tmp_path),
+        "1.1",
+        "1.2",
+        lambda codes: codes,
+        [_entry("sp.crisis.out-of-hours", ["sp.crisis.out-of-hours"], "unchanged")],
+    )
+    assert loader.validate_file(tree / "mappings" / "1.1__1.2.json") == []
