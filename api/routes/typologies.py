@@ -8,7 +8,13 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import PagingDep
 from scr.coding import catalogue
-from scr.coding.schemas import CodeDetail, CodeRead, TypologySummary, TypologyTree
+from scr.coding.schemas import (
+    CodeDetail,
+    CodeRead,
+    TypologyChanges,
+    TypologySummary,
+    TypologyTree,
+)
 from scr.common.schemas import Page
 
 router = APIRouter(prefix="/typologies", tags=["typologies"])
@@ -28,6 +34,13 @@ def list_() -> Page[TypologySummary]:
 def read(version: VersionPath) -> TypologyTree:
     """A version's codes as a tree."""
     return catalogue.tree(version)
+
+
+@router.get("/{version}/changes", response_model=TypologyChanges)
+def changes(version: VersionPath) -> TypologyChanges:
+    """What changed from the previous version: codes added, retired, merged, split,
+    deprecated, renamed or moved, redefined and relabelled, with the mapping's notes."""
+    return catalogue.changes(version)
 
 
 @router.get("/{version}/codes", response_model=Page[CodeRead])

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scr.coding.schemas import CodeDetail, CodeNode, CodeRead, TypologySummary, TypologyTree
+from scr.coding.schemas import (
+    CodeChange,
+    CodeDetail,
+    CodeNode,
+    CodeRead,
+    CodeRef,
+    TypologyChanges,
+    TypologySummary,
+    TypologyTree,
+)
 from scr.config import get_settings
 from scr.errors import InvalidInput, NotFound
-from typology import loader
+from typology import diff, loader
 from typology.loader import Typology, TypologyError
 from typology.schema import Code
 
@@ -115,3 +124,51 @@ def ensure_codes(
                 f"{' or '.join(code.applies_to)}, not a {kind}.",
                 field=where,
             )
+
+
+def changes(version: str) -> TypologyChanges:
+    """What changed from the version before ``version``: every code added, and what became
+    of every code the mapping covers (so a browser can say "replaced by" and "formerly")."""
+    after = get(version)
+    versions = loader.available_versions(_dir())
+    at = versions.index(version)
+    if at == 0:
+        return TypologyChanges(from_version=None, to_version=version, changes=[])
+    old = versions[at - 1]
+    try:
+        found = diff.diff(old, version, _dir())
+    except TypologyError as exc:
+        raise NotFound(str(exc)) from None
+    before = get(old)
+
+    def ref(code_id: str) -> CodeRef:
+        return CodeRef(id=code_id, label=after.require(code_id).label)
+
+    def change(kind: str, moved: diff.Moved) -> CodeChange:
+        return CodeChange.model_validate(
+            {
+                "kind": kind,
+                "from_code": moved.from_code,
+                "from_label": before.require(moved.from_code).label,
+                "to": [ref(c) for c in moved.to if c != moved.from_code],
+                "note": moved.note,
+            }
+        )
+
+    listed = [
+        CodeChange(kind="added", from_code=None, from_label=None, to=[ref(c.id)], note="")
+        for c in found.added
+    ]
+    listed += [change("retired", m) for m in found.retired]
+    listed += [change("merged", m) for sources in found.merged.values() for m in sources]
+    listed += [change("split", m) for m in found.split]
+    listed += [change("deprecated", m) for m in found.deprecated]
+    listed += [change("renamed", m) for m in found.renamed]
+    listed += [change("redefined", m) for m in found.redefined]
+    listed += [
+        CodeChange(
+            kind="relabelled", from_code=r.code, from_label=r.before, to=[ref(r.code)], note=""
+        )
+        for r in found.relabelled
+    ]
+    return TypologyChanges(from_version=old, to_version=version, changes=listed)

@@ -473,6 +473,10 @@ ROUTES |= {
     ),
     "GET /api/v1/typologies": (SIGNED_IN, lambda w: Call("/api/v1/typologies")),
     "GET /api/v1/typologies/{version}": (SIGNED_IN, lambda w: Call("/api/v1/typologies/1.0")),
+    "GET /api/v1/typologies/{version}/changes": (
+        SIGNED_IN,
+        lambda w: Call("/api/v1/typologies/1.1/changes"),
+    ),
     "GET /api/v1/typologies/{version}/codes": (
         SIGNED_IN,
         lambda w: Call("/api/v1/typologies/1.0/codes?q=escalation"),

@@ -67,3 +67,39 @@ def test_codes_in_record_fields_must_exist_and_fit_the_record(
     )
     assert finding.status_code == 201
     assert finding.json()["category"] == "sp.reasoning"
+
+
+def test_a_version_says_what_changed_from_the_one_before(client: TestClient) -> None:
+    answer = client.get("/api/v1/typologies/1.1/changes")
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert (body["from_version"], body["to_version"]) == ("1.0", "1.1")
+    by_code = {c["from_code"]: c for c in body["changes"] if c["from_code"]}
+    merged = by_code["sp.reasoning.over-optimism"]
+    assert (merged["kind"], merged["from_label"]) == ("merged", "Over-optimism about progress")
+    assert merged["to"] == [
+        {"id": "pt.over-optimism", "label": "Over-optimism about the family's progress"}
+    ]
+    split = by_code["sp.management.caseload"]
+    assert split["kind"] == "split"
+    assert [c["id"] for c in split["to"]] == [
+        "sp.management.caseload-volume",
+        "sp.management.caseload-complexity",
+    ]
+    assert (by_code["fl.family"]["kind"], by_code["fl.family"]["to"]) == ("retired", [])
+    deprecated = by_code["sp.crisis.out-of-hours"]
+    assert (deprecated["kind"], deprecated["to"]) == ("deprecated", [])
+    assert by_code["cc.child.criminal-exploitation"]["kind"] == "renamed"
+    assert by_code["cc.child.criminal-exploitation"]["to"][0]["id"] == (
+        "cc.extra-familial.criminal-exploitation"
+    )
+    added = [c["to"][0]["id"] for c in body["changes"] if c["kind"] == "added"]
+    assert added == ["cc.child.online-harm", "cc.extra-familial", "cc.extra-familial.peer-harm"]
+    relabelled = [c for c in body["changes"] if c["kind"] == "relabelled"]
+    assert [(c["from_code"], c["from_label"], c["to"][0]["label"]) for c in relabelled] == [
+        ("pt.supervision", "Supervision and reflection", "Supervision, reflection and oversight")
+    ]
+
+    first = client.get("/api/v1/typologies/1.0/changes").json()
+    assert (first["from_version"], first["changes"]) == (None, [])
+    assert client.get("/api/v1/typologies/9.9/changes").status_code == 404

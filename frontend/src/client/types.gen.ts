@@ -1262,6 +1262,38 @@ export type CodeAgreement = {
 };
 
 /**
+ * CodeChange
+ *
+ * What became of one code from the previous version, or a code the version added.
+ */
+export type CodeChange = {
+    /**
+     * Kind
+     */
+    kind: 'added' | 'retired' | 'merged' | 'split' | 'deprecated' | 'renamed' | 'redefined' | 'relabelled';
+    /**
+     * From Code
+     *
+     * The code in the previous version; null if added.
+     */
+    from_code: string | null;
+    /**
+     * From Label
+     */
+    from_label: string | null;
+    /**
+     * To
+     *
+     * What replaces it in this version (the code itself when it was added or relabelled); empty for a retired code, and for a code deprecated or redefined in place.
+     */
+    to: Array<CodeRef>;
+    /**
+     * Note
+     */
+    note: string;
+};
+
+/**
  * CodeDetail
  */
 export type CodeDetail = {
@@ -1451,6 +1483,20 @@ export type CodeRead = {
      * Deprecated
      */
     deprecated: boolean;
+};
+
+/**
+ * CodeRef
+ */
+export type CodeRef = {
+    /**
+     * Id
+     */
+    id: string;
+    /**
+     * Label
+     */
+    label: string;
 };
 
 /**
@@ -4390,6 +4436,28 @@ export type Trends = {
      * Total
      */
     total: number;
+};
+
+/**
+ * TypologyChanges
+ *
+ * What changed from the version before this one, read from the mapping between them.
+ */
+export type TypologyChanges = {
+    /**
+     * From Version
+     *
+     * The version before; null for the first.
+     */
+    from_version: string | null;
+    /**
+     * To Version
+     */
+    to_version: string;
+    /**
+     * Changes
+     */
+    changes: Array<CodeChange>;
 };
 
 /**
@@ -10275,6 +10343,72 @@ export type TypologiesReadResponses = {
 };
 
 export type TypologiesReadResponse = TypologiesReadResponses[keyof TypologiesReadResponses];
+
+export type TypologiesChangesData = {
+    body?: never;
+    path: {
+        /**
+         * Version
+         */
+        version: string;
+    };
+    query?: never;
+    url: '/api/v1/typologies/{version}/changes';
+};
+
+export type TypologiesChangesErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type TypologiesChangesError = TypologiesChangesErrors[keyof TypologiesChangesErrors];
+
+export type TypologiesChangesResponses = {
+    /**
+     * Successful Response
+     */
+    200: TypologyChanges;
+};
+
+export type TypologiesChangesResponse = TypologiesChangesResponses[keyof TypologiesChangesResponses];
 
 export type TypologiesSearchData = {
     body?: never;
