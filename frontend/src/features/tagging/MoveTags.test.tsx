@@ -31,6 +31,7 @@ const VERSIONS: TypologySummary[] = [
 ];
 const SPLIT = tag("factor:7", "sp.management.caseload", LEAD.email, { agreed: true });
 const MERGED = tag("factor:8", "sp.management.supervision", LEAD.email, { agreed: true });
+const RETIRED = tag("factor:8", "fl.working-conditions", LEAD.email, { agreed: true });
 const NEW = tag("factor:8", "pt.information-sharing", LEAD.email, { agreed: true, typology_version: "1.1" });
 
 const move = (t: typeof SPLIT, to_codes: string[]): TagMove => ({
@@ -42,11 +43,18 @@ const move = (t: typeof SPLIT, to_codes: string[]): TagMove => ({
   from_code: t.code,
   to_codes,
   needs_choice: to_codes.length !== 1,
+  dropped: to_codes.length === 0,
+  note: to_codes.length === 0 ? "Retired: the factor's level field says it" : "",
 });
 const PREVIEW: TagMigrationPreview = {
   to_version: "1.1",
-  moves: [move(SPLIT, ["sp.management.caseload.volume", "sp.management.caseload.complexity"]), move(MERGED, ["pt.supervision"])],
-  needs_choice: 1,
+  moves: [
+    move(SPLIT, ["sp.management.caseload.volume", "sp.management.caseload.complexity"]),
+    move(MERGED, ["pt.supervision"]),
+    move(RETIRED, []),
+  ],
+  needs_choice: 2,
+  dropped: 1,
 };
 
 function routes(tags: (typeof SPLIT)[], onApply: (body: unknown) => void) {
@@ -71,15 +79,17 @@ function routes(tags: (typeof SPLIT)[], onApply: (body: unknown) => void) {
 describe("MoveTags", () => {
   it("previews where each older tag goes, asks for a split code's choice, then moves them", async () => {
     const applied: unknown[] = [];
-    const calls = serve(routes([SPLIT, MERGED, NEW], (body) => applied.push(body)));
+    const calls = serve(routes([SPLIT, MERGED, RETIRED, NEW], (body) => applied.push(body)));
     renderInReview(<TaggingPage />, { path: "/reviews/1/tagging", route: "tagging" });
     const section = await screen.findByRole("region", { name: "Move the tags to typology version 1.1" });
-    expect(section.textContent).toContain("2 tags are under version 1.0");
+    expect(section.textContent).toContain("3 tags are under version 1.0");
     fireEvent.click(within(section).getByRole("button", { name: "Preview the move" }));
     const table = await within(section).findByRole("table", { name: "Where each tag goes" });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows[1].textContent).toContain("Supervision quality (sp.management.supervision)");
     expect(rows[1].textContent).toContain("Supervision and reflection (pt.supervision)");
+    expect(rows[2].textContent).toContain("Dropped: the code has no successor (Retired: the factor's level field says it)");
+    expect(section.textContent).toContain("One tag is dropped: version 1.1 has no code to carry it.");
     expect(within(rows[0]).getAllByRole("radio").map((r) => r.getAttribute("id"))).toEqual([
       `move-${SPLIT.id}-sp.management.caseload.volume`,
       `move-${SPLIT.id}-sp.management.caseload.complexity`,

@@ -60,7 +60,7 @@ export function MoveTags({
 
   async function move() {
     if (!preview) return;
-    const unchosen = preview.moves.moves.filter((m) => m.to_codes.length > 1 && !choices[m.tag_id]);
+    const unchosen = preview.moves.moves.filter((m) => m.needs_choice && !m.dropped && !choices[m.tag_id]);
     if (unchosen.length > 0) {
       setProblem(`Choose where ${unchosen.length === 1 ? "the split tag goes" : `each of the ${unchosen.length} split tags go`} before moving.`);
       return;
@@ -114,9 +114,9 @@ export function MoveTags({
                   <td className="govuk-table__cell">{m.agreed ? "Agreed" : m.coder}</td>
                   <td className="govuk-table__cell">{label(m.from_code)}</td>
                   <td className="govuk-table__cell">
-                    {m.to_codes.length === 0 ? (
-                      "Retired with no successor: the tag is dropped"
-                    ) : m.to_codes.length > 1 ? (
+                    {m.dropped ? (
+                      `Dropped: the code has no successor${m.note ? ` (${m.note})` : ""}`
+                    ) : m.needs_choice ? (
                       <fieldset className="govuk-fieldset">
                         <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
                           The code was split: choose one
@@ -149,6 +149,12 @@ export function MoveTags({
               ))}
             </tbody>
           </table>
+          {preview.moves.dropped > 0 && (
+            <p className="govuk-body">
+              {preview.moves.dropped === 1 ? "One tag is" : `${preview.moves.dropped} tags are`} dropped: version{" "}
+              {current} has no code to carry {preview.moves.dropped === 1 ? "it" : "them"}.
+            </p>
+          )}
           <div className="govuk-button-group">
             <button type="button" className="govuk-button" disabled={busy} onClick={move}>
               Move the tags to version {current}
