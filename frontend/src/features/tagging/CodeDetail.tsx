@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { Link } from "react-router-dom";
 
 import type { CodeNode } from "../../client/types.gen";
+import { CHANGE_WORDS, formerly, type History, replacedBy } from "./changes";
 import { ancestorsOf, AXIS_WORDS, labelOf, TARGET_WORDS } from "./codes";
 
 /** One code of the typology: what it means and covers, what it may tag, where it sits. */
@@ -11,6 +12,7 @@ export function CodeDetail({
   version,
   linkTo,
   focus,
+  history = [],
 }: {
   code: CodeNode;
   index: Map<string, CodeNode>;
@@ -18,6 +20,8 @@ export function CodeDetail({
   linkTo: (changes: Record<string, string | null>) => string;
   /** Whether to move the focus to the code when it opens. */
   focus: boolean;
+  /** What each version changed from the one before ("formerly", "replaced by"). */
+  history?: History;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -25,6 +29,8 @@ export function CodeDetail({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [code.id]);
   const ancestors = ancestorsOf(index, code.id);
+  const before = formerly(history, version, code.id);
+  const after = replacedBy(history, version, code.id);
   const rows: [string, ReactNode][] = [
     ["Code", <code className="scr-code-id">{code.id}</code>],
     ["Axis", AXIS_WORDS[code.axis]],
@@ -93,6 +99,44 @@ export function CodeDetail({
         "None"
       ),
     ],
+    ...(before.length > 0
+      ? ([
+          [
+            "Formerly",
+            <ul className="govuk-list">
+              {before.map(({ change, from }) => (
+                <li key={change.from_code}>
+                  <Link className="govuk-link" to={linkTo({ version: from, code: change.from_code })}>
+                    {change.from_label ?? change.from_code}
+                  </Link>{" "}
+                  ({CHANGE_WORDS[change.kind].toLowerCase()}, version {from})
+                </li>
+              ))}
+            </ul>,
+          ],
+        ] as [string, ReactNode][])
+      : []),
+    ...(after
+      ? ([
+          [
+            "Replaced by",
+            after.change.to.length === 0 || after.change.to.every((t) => t.id === code.id) ? (
+              `${CHANGE_WORDS[after.change.kind]} in version ${after.to}${after.change.note ? `: ${after.change.note}` : ""}`
+            ) : (
+              <ul className="govuk-list">
+                {after.change.to.map((t) => (
+                  <li key={t.id}>
+                    <Link className="govuk-link" to={linkTo({ version: after.to, code: t.id })}>
+                      {t.label}
+                    </Link>{" "}
+                    ({CHANGE_WORDS[after.change.kind].toLowerCase()}, version {after.to})
+                  </li>
+                ))}
+              </ul>
+            ),
+          ],
+        ] as [string, ReactNode][])
+      : []),
     [
       "Status",
       code.deprecated

@@ -101,4 +101,29 @@ describe("TypologyPage", () => {
     open("/typology?version=9.9");
     expect(await screen.findByText("There is no typology version 9.9 (known: 1.0).")).toBeTruthy();
   });
+
+  it("says what became of a code in the next version, and what a version changed", async () => {
+    serve({
+      ...TYPOLOGY_ROUTES,
+      "GET /typologies/1.1": () => json(200, { ...TREE, version: "1.1", title: "Draft second edition", status: "draft" }),
+    });
+    const router = open("/typology?code=sp.reasoning.over-optimism");
+    const replaced = await screen.findByText("Replaced by");
+    const row = replaced.closest("div") as HTMLElement;
+    expect(row.textContent).toContain("Over-optimism (merged, version 1.1)");
+    expect(within(row).getByRole("link", { name: "Over-optimism" }).getAttribute("href")).toBe(
+      "/typology?code=pt.over-optimism&version=1.1",
+    );
+    expect(screen.getByText("The first version of the typology.")).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText("Version"), { target: { value: "1.1" } });
+    expect(router.state.location.search).toBe("?version=1.1");
+    const changes = await screen.findByRole("table", { name: /Version 1.1 against 1.0/ });
+    const rows = within(changes).getAllByRole("row").slice(1);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      "MergedTwo near-duplicates made one.Over-optimism about progressOver-optimism",
+      "Added—Online harm",
+    ]);
+    expect(screen.getByText(/What changed from version 1.0 \(2 changes\)/)).toBeTruthy();
+  });
 });

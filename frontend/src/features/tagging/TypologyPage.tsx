@@ -1,10 +1,13 @@
 import { useEffect, useRef } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 
+import { ok } from "../../api";
+import { typologiesChanges } from "../../client/sdk.gen";
 import type { CodeNode, TypologySummary } from "../../client/types.gen";
 import { Select } from "../../common/fields";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { formatDate } from "../../words";
+import { type History, VersionChanges } from "./changes";
 import { CodeDetail } from "./CodeDetail";
 import {
   ancestorsOf,
@@ -30,7 +33,14 @@ export function TypologyPage() {
   const version = params.get("version");
   const search = params.get("q") ?? "";
   const codeId = params.get("code");
-  const [loaded] = useLoad((signal) => loadTypology(signal, version), [version]);
+  const [loaded] = useLoad(async (signal) => {
+    const typology = await loadTypology(signal, version);
+    // What each version changed from the one before: a handful of versions, read once.
+    const history = await Promise.all(
+      typology.versions.map((v) => ok(typologiesChanges({ path: { version: v.version }, signal }))),
+    );
+    return { ...typology, history };
+  }, [version]);
 
   /** The address with some of its parts changed (null removes one). */
   function withParams(changes: Record<string, string | null>): URLSearchParams {
@@ -56,6 +66,7 @@ export function TypologyPage() {
           versions={loaded.data.versions}
           tree={loaded.data.tree.codes}
           index={loaded.data.index}
+          history={loaded.data.history}
           version={loaded.data.tree.version}
           search={search}
           codeId={codeId}
@@ -77,6 +88,7 @@ function TypologyBrowser(props: {
   versions: TypologySummary[];
   tree: CodeNode[];
   index: Map<string, CodeNode>;
+  history: History;
   version: string;
   search: string;
   codeId: string | null;
@@ -116,6 +128,7 @@ function TypologyBrowser(props: {
               {summary.current ? " · the current version, used for new tags" : ""}
             </p>
           )}
+          <VersionChanges history={props.history} version={props.version} linkTo={linkTo} />
           <form role="search" aria-label="Codes" onSubmit={(event) => event.preventDefault()}>
             <div className="govuk-form-group">
               <label className="govuk-label govuk-label--s" htmlFor="typology-search">
@@ -175,6 +188,7 @@ function TypologyBrowser(props: {
               version={props.version}
               linkTo={linkTo}
               focus={shown.current}
+              history={props.history}
             />
           ) : codeId ? (
             <p className="govuk-inset-text">

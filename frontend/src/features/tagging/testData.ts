@@ -1,6 +1,6 @@
 // A small typology and review records for the tagging screens' tests.
 
-import type { CodeNode, TagRead, TypologySummary, TypologyTree } from "../../client/types.gen";
+import type { CodeNode, TagRead, TypologyChanges, TypologySummary, TypologyTree } from "../../client/types.gen";
 import { json, stamped } from "../../testing/review";
 
 function code(
@@ -59,9 +59,27 @@ export const VERSIONS: TypologySummary[] = [
   { version: "1.0", title: TREE.title, published: TREE.published, status: "published", codes: 10, current: true },
 ];
 
+/** What 1.1 changed from 1.0: the over-optimism code merged into a practice theme. */
+export const CHANGES_1_1: TypologyChanges = {
+  from_version: "1.0",
+  to_version: "1.1",
+  changes: [
+    {
+      kind: "merged",
+      from_code: "sp.reasoning.over-optimism",
+      from_label: "Over-optimism about progress",
+      to: [{ id: "pt.over-optimism", label: "Over-optimism" }],
+      note: "Two near-duplicates made one.",
+    },
+    { kind: "added", from_code: null, from_label: null, to: [{ id: "cc.child.online-harm", label: "Online harm" }], note: "" },
+  ],
+};
+
 export const TYPOLOGY_ROUTES = {
   "GET /typologies": () => json(200, { items: VERSIONS, total: VERSIONS.length }),
   "GET /typologies/1.0": () => json(200, TREE),
+  "GET /typologies/1.0/changes": () => json(200, { from_version: null, to_version: "1.0", changes: [] }),
+  "GET /typologies/1.1/changes": () => json(200, CHANGES_1_1),
 };
 
 const episode = stamped({
