@@ -72,7 +72,7 @@ export function VersionChanges({
               <tr className="govuk-table__row" key={`${c.kind}-${c.from_code}-${index}`}>
                 <td className="govuk-table__cell">
                   {CHANGE_WORDS[c.kind]}
-                  {c.note && <span className="govuk-hint govuk-!-margin-bottom-0">{c.note}</span>}
+                  {c.note && <p className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0">{c.note}</p>}
                 </td>
                 <td className="govuk-table__cell">
                   {c.from_code ? (
@@ -85,9 +85,7 @@ export function VersionChanges({
                 </td>
                 <td className="govuk-table__cell">
                   {c.to.length === 0
-                    ? c.kind === "retired"
-                      ? "No successor"
-                      : "Kept for old tags"
+                    ? IN_PLACE[c.kind] ?? "No successor"
                     : c.to.map((t, i) => (
                         <span key={t.id}>
                           {i > 0 && " or "}
