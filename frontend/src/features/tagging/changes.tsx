@@ -15,6 +15,13 @@ export const CHANGE_WORDS: Record<CodeChange["kind"], string> = {
   relabelled: "Relabelled",
 };
 
+/** What a change that replaces a code by nothing means for it. */
+const IN_PLACE: Partial<Record<CodeChange["kind"], string>> = {
+  retired: "No successor",
+  deprecated: "The same code, kept for old tags",
+  redefined: "The same code, redefined",
+};
+
 /** The changes each version made to the one before, by the version they made. */
 export type History = TypologyChanges[];
 
