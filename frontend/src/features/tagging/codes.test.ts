@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ancestorsOf, codeIndex, codesFor, currentFirst, filterTree, flatten } from "./codes";
+import { ancestorsOf, codeIndex, codesFor, currentFirst, filterTree, flatten, stem } from "./codes";
 import { TREE, VERSIONS } from "./testData";
 
 const ids = (nodes: { id: string }[]) => nodes.map((node) => node.id);
@@ -18,6 +18,16 @@ describe("filterTree", () => {
     expect([...filterTree(TREE.codes, "parent's warmth").matched]).toEqual(["sp.reasoning.over-optimism"]);
     expect([...filterTree(TREE.codes, "rule of optimism").matched]).toEqual(["sp.reasoning.over-optimism"]);
     expect([...filterTree(TREE.codes, "cc.family").matched].sort()).toEqual(["cc.family", "cc.family.domestic-abuse"]);
+  });
+
+  it("finds a word in any of its forms", () => {
+    expect(stem("share")).toBe("shar");
+    expect(stem("curious")).toBe("curi");
+    expect(stem("rule")).toBe("rule");
+    // "progressing" and "share" are in no code, but the codes about progress and sharing are.
+    expect([...filterTree(TREE.codes, "progressing").matched]).toEqual(["sp.reasoning.over-optimism"]);
+    expect([...filterTree(TREE.codes, "sharing").matched]).toEqual(["pt.information-sharing"]);
+    expect([...filterTree(TREE.codes, "share").matched]).toEqual(["pt.information-sharing"]);
   });
 
   it("wants every word somewhere in the code, not as one phrase", () => {

@@ -54,9 +54,20 @@ function words(text: string): string[] {
   return text.toLocaleLowerCase().split(/\s+/).filter(Boolean);
 }
 
-/** Whether the code's id, label, definition or includes hold every word of the search. */
+/** Endings taken off a searched word, longest first, so that "share" finds "sharing" and
+ * "curious" finds "curiosity": a coder types a word in whatever form comes to mind. */
+const ENDINGS = ["ations", "ation", "ities", "ity", "ings", "ing", "ness", "ment", "ous", "ive", "ies", "ied", "ed", "es", "er", "ly", "e", "s"];
+
+/** The word without its ending, keeping at least four letters ("rule" stays "rule"). */
+export function stem(word: string): string {
+  const ending = ENDINGS.find((end) => word.endsWith(end) && word.length - end.length >= 4);
+  return ending ? word.slice(0, -ending.length) : word;
+}
+
+/** Whether the code's id, label, definition or includes hold every word of the search, in
+ * any of its forms (the word's stem). */
 export function matches(code: CodeNode, search: string): boolean {
-  const wanted = words(search);
+  const wanted = words(search).map(stem);
   if (wanted.length === 0) return true;
   const text = [code.id, code.label, code.definition, ...code.includes].join(" ").toLocaleLowerCase();
   return wanted.every((word) => text.includes(word));
