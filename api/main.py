@@ -45,7 +45,7 @@ from api.routes import (
     team,
     typologies,
 )
-from api.workbench import WorkbenchFiles
+from api.workbench import WorkbenchFiles, WorkbenchMount
 from scr import planner
 from scr.audit.sealer import seal_all
 from scr.config import audit_key, get_settings, signing_secret
@@ -186,7 +186,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
 
     workbench = settings.frontend_dist or FRONTEND_DIST
     if (workbench / "index.html").is_file():
-        app.mount("/", WorkbenchFiles(workbench), name="workbench")
+        app.router.routes.append(WorkbenchMount(WorkbenchFiles(workbench), api=API_PREFIX))
     else:
 
         @app.get("/", include_in_schema=False, response_class=HTMLResponse)

@@ -12,8 +12,9 @@ from pathlib import Path, PurePosixPath
 
 from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse, Response
+from starlette.routing import Match, Mount
 from starlette.staticfiles import StaticFiles
-from starlette.types import Scope
+from starlette.types import ASGIApp, Scope
 
 # Folders of the build and of the API: a path under these is a file or an API call, never
 # an address of the page.
@@ -43,3 +44,20 @@ class WorkbenchFiles(StaticFiles):
                 raise
             # The page decides what the address shows, or says it has no such screen.
             return FileResponse(self.index, headers={"Cache-Control": "no-cache"})
+
+
+class WorkbenchMount(Mount):
+    """The workbench mounted at /, matching no path of the API: an API path with a method its
+    route does not take answers 405, and an unknown one 404, whether or not the workbench is
+    built (the mount at / used to take every GET the API's routes did not, so a GET where
+    only a POST goes was 404 with a build and 405 without)."""
+
+    def __init__(self, app: ASGIApp, *, api: str) -> None:
+        super().__init__("/", app=app, name="workbench")
+        self.api = api
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        path = scope.get("path", "")
+        if path == self.api or path.startswith(self.api + "/"):
+            return Match.NONE, {}
+        return super().matches(scope)

@@ -144,7 +144,7 @@ def test_the_lead_who_recorded_the_agreed_tags_opens_the_agreement_without_codin
     second.post(f"{r}/tags/submit")
     lead_name = next(t for t in _tags_seen(lead, review) if t["agreed"])["coder"]
 
-    agreement = lead.get(f"{r}/agreement")
+    agreement = lead.get(f"{r}/agreement", params={"version": "1.0"})
     assert agreement.status_code == 200, agreement.text
     result = agreement.json()
     assert result["coders"] == sorted([name, str(lead_name)])
@@ -166,13 +166,15 @@ def test_the_lead_who_recorded_the_agreed_tags_opens_the_agreement_without_codin
             "code": "sp.management.supervision",
             "decision": "agreed",
             "rationale": "Supervision was used to manage the caseload.",
+            "typology_version": "1.0",
         },
     )
     assert decided.status_code == 200, decided.text
     assert decided.json()["coders"] == result["coders"]
     assert decided.json()["open_disagreements"] == 0
     # The lead gave up coding blind by recording the agreed tags: no blind coding after it.
-    late = lead.post(f"{r}/tags", json={"target": f"factor:{factor_id}", "code": "fl.family"})
+    late_tag = {"target": f"factor:{factor_id}", "code": "fl.family", "typology_version": "1.0"}
+    late = lead.post(f"{r}/tags", json=late_tag)
     assert late.status_code == 409
     again = lead.post(f"{r}/tags/submit")
     assert again.status_code == 409

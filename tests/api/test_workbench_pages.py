@@ -57,3 +57,16 @@ def test_an_unknown_api_address_answers_json_404_not_the_page(client: TestClient
 
 def test_only_reading_is_allowed_on_the_pages(client: TestClient) -> None:
     assert client.post("/reviews/12").status_code == 405
+
+
+def test_an_api_route_asked_with_another_method_is_405_with_the_workbench_built(
+    client: TestClient,
+) -> None:
+    """As without a build: the workbench at / does not take an API path's GET."""
+    for method, address in (
+        ("GET", "/api/v1/reviews/1/tags/submit"),
+        ("GET", "/api/v1/auth/token"),
+    ):
+        response = client.request(method, address)
+        assert response.status_code == 405, (method, address, response.text)
+        assert response.headers["content-type"] == "application/json"

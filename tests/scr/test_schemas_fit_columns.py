@@ -17,7 +17,7 @@ from pydantic import TypeAdapter
 from sqlmodel import SQLModel
 
 import scr
-from scr.account.models import ApiToken, User
+from scr.account.models import ApiToken, ReviewAssignment, User
 from scr.account.schemas import Email, TokenName
 from scr.agency.models import Agency
 from scr.board.models import Board
@@ -89,6 +89,7 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "TagEntry": Tag,
     "TagChoice": Tag,
     "TagMigrationApply": None,  # only choices, each a TagChoice
+    "TeamMemberAdd": ReviewAssignment,
 }
 """The table each write schema's fields go to (None: it stores nothing of its own)."""
 
