@@ -2,9 +2,10 @@
 reviewer's blind coding, the agreement view and the lead's decision on a disagreement, and a
 board member who only reads.
 
-The blind-coding test closes the lead's and the second coder's codings of the demo review (a
-submitted coding cannot be reopened), so it runs after the test that needs the lead's coding
-open, and no other test of a run may submit either coding of the demo review.
+The demo's agreed tags are its lead's coding, so the lead no longer codes the demo review
+blind. The blind-coding test closes the second coder's coding of the demo review (a submitted
+coding cannot be reopened), so no other test of a run may code the demo review as the second
+coder.
 """
 
 from __future__ import annotations
@@ -128,7 +129,10 @@ def test_the_lead_reviewer_tags_a_factor_with_an_agreed_code_found_by_search(
     expect(form.get_by_role("status")).to_contain_text("No code that may tag a contributory factor")
     form.get_by_role("searchbox", name="Find a code").fill("caseload")
     form.get_by_role("radio", name="Caseload volume against capacity").check()
-    form.get_by_role("radio", name=re.compile(r"^An agreed tag of the review")).check()
+    # The demo's agreed tags are the lead's coding, so the lead no longer codes blind: the
+    # form offers only an agreed tag.
+    expect(form).to_contain_text("Added as an agreed tag of the review")
+    expect(form.get_by_role("radio", name=re.compile(r"^My coding"))).to_have_count(0)
     form.get_by_label("Rationale (optional)").fill("Caseloads doubled over two years.")
     assert serious_accessibility_violations(page) == []
     form.get_by_role("button", name="Add the tag").click()
@@ -192,9 +196,7 @@ def test_a_second_coder_codes_blind_and_the_lead_adjudicates_the_disagreement(
     open_demo_review(page)
     _tagging(page)
     page.get_by_role("link", name="Agreement", exact=True).click()
-    # The workbench still counts only a coding of tags that are not agreed as submitted, so
-    # the lead opens the agreement as one who has not coded.
-    page.get_by_role("button", name="Open the agreement without coding").click()
+    # The lead's agreed tags are their coding: the agreement opens without coding again.
     table = page.get_by_role("table", name="Disagreements, the open ones first")
     disagreement = (
         table.get_by_role("row")
@@ -203,6 +205,7 @@ def test_a_second_coder_codes_blind_and_the_lead_adjudicates_the_disagreement(
     )
     expect(disagreement).to_contain_text(SECOND_CODER)
     expect(disagreement).to_contain_text("Open")
+    expect(page.get_by_role("button", name="Open the agreement without coding")).to_have_count(0)
     counts = page.locator("#open-disagreements")
     before, total = (int(n) for n in re.findall(r"\d+", counts.inner_text()))
     assert serious_accessibility_violations(page) == []

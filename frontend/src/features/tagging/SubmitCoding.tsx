@@ -41,8 +41,11 @@ export function SubmitCoding(props: {
     return (
       <div className="govuk-inset-text">
         <p className="govuk-body">
-          You have submitted your coding of this review. You now see the other coders' submitted tags
-          beside yours{props.lead ? ", and you record the agreed tags as its lead reviewer" : ""}.
+          {coding.byAgreedTags
+            ? "The agreed tags you recorded are your coding of this review, so you no longer code it blind."
+            : "You have submitted your coding of this review."}{" "}
+          You now see the other coders' submitted tags beside yours
+          {props.lead ? ", and you record the agreed tags as its lead reviewer" : ""}.
         </p>
       </div>
     );
@@ -54,8 +57,11 @@ export function SubmitCoding(props: {
       </h2>
       <ErrorSummary problems={problems} title="Your coding was not submitted" />
       <div className="govuk-inset-text">
-        You are coding blind: you see the agreed tags and your own, not the other coders', until you
-        submit your coding. Once submitted it is closed, and the other coders' submitted tags are shown.
+        You are coding blind: you see only your own tags, not the other coders' nor the agreed ones,
+        until you submit your coding. Once submitted it is closed, and the other coders' submitted tags
+        and the agreed ones are shown.
+        {props.lead &&
+          " As the lead reviewer you may record agreed tags instead: they are then your coding, and you no longer code blind."}
       </div>
       <p className="govuk-body">
         {coding.open === 0

@@ -322,6 +322,28 @@ describe("TaggingPage: agreement", () => {
     expect(screen.queryAllByRole("button")).toEqual([]);
   });
 
+  it("opens for the lead whose agreed tags are their coding, without asking them to code again", async () => {
+    const agreed = [tag("factor:7", "sp.reasoning.over-optimism", LEAD.email, { agreed: true, submitted: true })];
+    const calls = serve({
+      ...TYPOLOGY_ROUTES,
+      ...RECORD_ROUTES,
+      ...tags(agreed),
+      "GET /reviews/1/agreement": () => json(200, AGREEMENT),
+    });
+    open();
+    expect(await screen.findByText(/The agreed tags you recorded are your coding of this review/)).toBeTruthy();
+    expect(screen.queryByText(/You are coding blind/)).toBeNull();
+    expect(screen.queryByRole("button", { name: "Submit my coding" })).toBeNull();
+    // Only agreed tags are left to the lead: their blind coding is closed.
+    fireEvent.click(within(row("Supervision was used")).getByRole("button", { name: /^Add a tag/ }));
+    expect(screen.queryByRole("radio", { name: /^My coding/ })).toBeNull();
+
+    fireEvent.click(screen.getByRole("link", { name: "Agreement" }));
+    expect(await screen.findByText("1 of 2")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Open the agreement without coding" })).toBeNull();
+    expect(calls.filter((call) => call.path === "/reviews/1/agreement")).toHaveLength(1);
+  });
+
   it("lets the lead reviewer open it without coding, and says why there is none yet", async () => {
     serve({
       ...TYPOLOGY_ROUTES,

@@ -66,15 +66,28 @@ export function targetName(targets: Map<string, TagTarget>, key: string): string
 
 /** Where `me` stands in the blind double coding of the review. */
 export interface Coding {
-  /** Whether `me` has submitted their coding (their tags are then closed). */
+  /**
+   * Whether `me` no longer codes blind: they submitted their coding, or recorded agreed tags as
+   * the review's lead (agreed tags recorded directly are the lead's submitted coding, and an
+   * agreed tag is final), as the service counts it. Their tags are then closed.
+   */
   submitted: boolean;
-  /** `me`'s own tags not yet submitted. */
+  /** Whether it is the lead's agreed tags that closed `me`'s coding, with no blind tag submitted. */
+  byAgreedTags: boolean;
+  /** `me`'s own blind tags not yet submitted. */
   open: number;
 }
 
 export function codingOf(tags: TagRead[], me: string): Coding {
-  const own = tags.filter((tag) => tag.coder === me && !tag.agreed);
-  return { submitted: own.some((tag) => tag.submitted), open: own.filter((tag) => !tag.submitted).length };
+  const own = tags.filter((tag) => tag.coder === me);
+  const blind = own.filter((tag) => !tag.agreed);
+  const blindSubmitted = blind.some((tag) => tag.submitted);
+  const agreed = own.some((tag) => tag.agreed);
+  return {
+    submitted: blindSubmitted || agreed,
+    byAgreedTags: agreed && !blindSubmitted,
+    open: blind.filter((tag) => !tag.submitted).length,
+  };
 }
 
 export type TagState = "agreed" | "mine" | "mine-submitted" | "submitted";
