@@ -194,7 +194,8 @@ def test_a_filter_chosen_in_the_form_is_kept_in_the_address_and_the_csv_follows_
     assert sent["kind"] == ["factor"]
     saved = tmp_path / downloaded.value.suggested_filename
     downloaded.value.save_as(saved)
-    assert saved.name == "aggregates.csv"
+    # Saved under the service's name for the file: after the region it covers.
+    assert saved.name == "north-east-aggregates.csv"
     lines = saved.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("table,code,label")
     assert any(line.startswith("note,") for line in lines)

@@ -1,8 +1,8 @@
 import { type MouseEvent, useState } from "react";
 
-import { ok, SignedOut } from "../../api";
+import { SignedOut } from "../../api";
 import { exchangeAggregatesCsv, exchangeNetworkGraphml, patternsCooccurrence } from "../../client/sdk.gen";
-import { saveFile } from "../../common/download";
+import { downloadFile } from "../../common/download";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { apiQuery, downloadAddress, type PatternFilters } from "./filters";
 import { Section } from "./parts";
@@ -11,9 +11,10 @@ interface Download {
   name: string;
   path: string;
   extra: Record<string, string>;
+  /** The file's name if the service gives none (it names the file after the board, region or England). */
   file: string;
   what: string;
-  fetch: (query: ReturnType<typeof apiQuery> & { min_support: number }) => Promise<unknown>;
+  fetch: (query: ReturnType<typeof apiQuery> & { min_support: number }) => Parameters<typeof downloadFile>[0];
 }
 
 const DOWNLOADS: Download[] = [
@@ -23,15 +24,15 @@ const DOWNLOADS: Download[] = [
     extra: {},
     file: "aggregates.csv",
     what: "frequencies, trends, pairs and chains in one table",
-    fetch: (query) => ok(exchangeAggregatesCsv({ query, parseAs: "blob" })),
+    fetch: (query) => exchangeAggregatesCsv({ query, parseAs: "blob" }),
   },
   {
     name: "Network of codes (GraphML)",
     path: "/api/v1/exports/network.graphml",
     extra: {},
-    file: "national-code-network.graphml",
+    file: "code-network.graphml",
     what: "every pair of codes, for Gephi or Cytoscape",
-    fetch: (query) => ok(exchangeNetworkGraphml({ query, parseAs: "blob" })),
+    fetch: (query) => exchangeNetworkGraphml({ query, parseAs: "blob" }),
   },
   {
     name: "Network of codes (GEXF)",
@@ -39,7 +40,7 @@ const DOWNLOADS: Download[] = [
     extra: { format: "gexf" },
     file: "cooccurrence.gexf",
     what: "every pair of codes, for Gephi",
-    fetch: (query) => ok(patternsCooccurrence({ query: { ...query, format: "gexf" }, parseAs: "blob" })),
+    fetch: (query) => patternsCooccurrence({ query: { ...query, format: "gexf" }, parseAs: "blob" }),
   },
 ];
 
@@ -58,8 +59,7 @@ export function Downloads({ filters, minSupport }: { filters: PatternFilters; mi
     setProblem(null);
     setBusy(item.name);
     try {
-      const blob = await item.fetch({ ...apiQuery(filters), min_support: minSupport });
-      saveFile(blob as Blob, item.file);
+      await downloadFile(item.fetch({ ...apiQuery(filters), min_support: minSupport }), item.file);
     } catch (error) {
       if (!(error instanceof SignedOut)) setProblem(`${item.name} could not be downloaded: ${(error as Error).message}`);
     } finally {

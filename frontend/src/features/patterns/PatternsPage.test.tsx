@@ -228,22 +228,37 @@ describe("PatternsPage", () => {
     expect(within(screen.getByLabelText("Filters applied")).getByText("CORPUS-LDN-1")).toBeTruthy();
   });
 
-  it("downloads the CSV with the view's filters", async () => {
+  it("downloads the CSV with the view's filters, named as the service names it", async () => {
     const asked: URL[] = [];
     service({
       "GET /exports/aggregates.csv": (request) => {
         asked.push(new URL(request.url));
-        return new Response("table,code\r\n", { status: 200, headers: { "Content-Type": "text/csv" } });
+        return new Response("table,code\r\n", {
+          status: 200,
+          headers: { "Content-Type": "text/csv", "Content-Disposition": 'attachment; filename="london-aggregates.csv"' },
+        });
       },
+      // A file the service gives no name keeps the page's own.
+      "GET /exports/network.graphml": () =>
+        new Response("<graphml/>", { status: 200, headers: { "Content-Type": "application/xml" } }),
     });
     const made = vi.fn(() => "blob:figures");
     vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: made, revokeObjectURL: vi.fn() }));
+    const saved: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
     renderPatterns(NATIONAL, "/patterns?region=london");
     const link = await screen.findByRole("link", { name: "Every figure (CSV)" });
     expect(link.getAttribute("href")).toBe("/api/v1/exports/aggregates.csv?region=london&min_support=5");
     fireEvent.click(link);
-    await waitFor(() => expect(made).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(saved).toEqual(["london-aggregates.csv"]));
+    expect(made).toHaveBeenCalledTimes(1);
     expect(asked[0].searchParams.getAll("region")).toEqual(["london"]);
     expect(asked[0].searchParams.get("min_support")).toBe("5");
+
+    fireEvent.click(screen.getByRole("link", { name: "Network of codes (GraphML)" }));
+    await waitFor(() => expect(saved).toEqual(["london-aggregates.csv", "code-network.graphml"]));
+    click.mockRestore();
   });
 });
