@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import re
 import uuid
+from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import (
     BOARD_MEMBER,
+    DEMO_REVIEW,
     Api,
     drag,
     graph_node,
@@ -210,3 +213,24 @@ def test_a_board_member_reads_the_graph_without_changing_it(page: Page, live_ser
     expect(
         page.get_by_role("table", name=re.compile(r"^Links")).get_by_role("button")
     ).to_have_count(0)
+
+
+def test_a_board_member_downloads_the_graph_as_graphml_and_gexf(
+    page: Page, live_server: str, tmp_path: Path
+) -> None:
+    sign_in(page, live_server, BOARD_MEMBER)
+    open_demo_review(page)
+    review_nav(page, "Causal graph")
+    page.locator(".react-flow__node").first.wait_for()
+    api = Api(page.request, live_server, BOARD_MEMBER)
+    graph = api.get(f"/reviews/{api.demo_review()['id']}/graph")
+    downloads = page.get_by_role("region", name="Download the graph")
+    for name, read in (("GraphML", nx.read_graphml), ("GEXF", nx.read_gexf)):
+        with page.expect_download() as downloaded:
+            downloads.get_by_role("link", name=f"The causal graph as {name}").click()
+        # Saved under the service's name for the file: the review's reference.
+        saved = tmp_path / downloaded.value.suggested_filename
+        assert saved.name == f"{DEMO_REVIEW}.{name.lower()}"
+        downloaded.value.save_as(saved)
+        back = read(saved)
+        assert sorted(back.nodes) == sorted(node["id"] for node in graph["nodes"])

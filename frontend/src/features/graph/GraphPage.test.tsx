@@ -157,6 +157,65 @@ describe("GraphPage", () => {
   });
 });
 
+describe("GraphPage: downloads", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    sessionStorage.clear();
+  });
+
+  it("downloads the review's graph as GraphML and GEXF with the sign-in, named as the service names it", async () => {
+    const formats: (string | null)[] = [];
+    const calls = service({
+      "GET /reviews/1/graph": (request) => {
+        const format = new URL(request.url).searchParams.get("format");
+        formats.push(format);
+        if (format === "json") return json(200, { directed: true, nodes: NODES, links: [] });
+        if (format === "graphml") {
+          return new Response("<graphml/>", {
+            headers: { "Content-Type": "application/xml", "Content-Disposition": 'attachment; filename="NBY-2024-01.graphml"' },
+          });
+        }
+        // A file the service gives no name is saved under the page's own.
+        return new Response("<gexf/>", { headers: { "Content-Type": "application/xml" } });
+      },
+    });
+    sessionStorage.setItem("scr.session", JSON.stringify({ ...BOARD, token: "t.o.k" }));
+    const saved: string[] = [];
+    vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: () => "blob:graph", revokeObjectURL: () => {} }));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    // A board member, who only reads the graph, may download it too.
+    renderInReview(<GraphPage />, { path: "/reviews/1/graph", route: "graph", session: BOARD });
+    const downloads = await screen.findByRole("region", { name: "Download the graph" });
+    const graphml = within(downloads).getByRole("link", { name: "The causal graph as GraphML" });
+    expect(graphml.getAttribute("href")).toBe("/api/v1/reviews/1/graph?format=graphml");
+    fireEvent.click(graphml);
+    await waitFor(() => expect(saved).toEqual(["NBY-2024-01.graphml"]));
+    fireEvent.click(within(downloads).getByRole("link", { name: "The causal graph as GEXF" }));
+    await waitFor(() => expect(saved).toEqual(["NBY-2024-01.graphml", "NBY-2024-01-causal-graph.gexf"]));
+    expect(formats).toEqual(["json", "graphml", "gexf"]);
+    expect(calls.filter((call) => call.path === "/reviews/1/graph").map((call) => call.auth)).toEqual([
+      "Bearer t.o.k",
+      "Bearer t.o.k",
+      "Bearer t.o.k",
+    ]);
+    click.mockRestore();
+  });
+
+  it("says why the graph could not be downloaded", async () => {
+    service({
+      "GET /reviews/1/graph": [
+        () => json(200, { directed: true, nodes: NODES, links: [] }),
+        () => json(404, { detail: "Review 1 was not found." }),
+      ],
+    });
+    renderInReview(<GraphPage />, { path: "/reviews/1/graph", route: "graph" });
+    fireEvent.click(await screen.findByRole("link", { name: "The causal graph as GEXF" }));
+    expect(await screen.findByText("The graph could not be downloaded as GEXF: Review 1 was not found.")).toBeTruthy();
+  });
+});
+
 describe("dragEnds", () => {
   const state = (from: string, type: "source" | "target", to: string | null) =>
     ({

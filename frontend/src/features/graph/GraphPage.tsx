@@ -15,6 +15,7 @@ import { AddLinkForm } from "./AddLinkForm";
 import { AnalysisSummary } from "./AnalysisSummary";
 import "./graph.css";
 import { GraphCanvas } from "./GraphCanvas";
+import { GraphDownloads } from "./GraphDownloads";
 import { GraphKey } from "./GraphKey";
 import { highlightsOf, onLoop } from "./highlights";
 import { LinkChooser, linkSentence } from "./LinkChooser";
@@ -246,6 +247,7 @@ export function GraphPage() {
               />
             </div>
           )}
+          <GraphDownloads reviewId={review.id} reference={review.reference} />
         </>
       )}
     </>
