@@ -5,7 +5,7 @@
 import { ok } from "../api";
 
 /** Hand a downloaded file to the browser to save as `file`. */
-export function saveFile(blob: Blob, file: string) {
+function saveFile(blob: Blob, file: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;

@@ -7,7 +7,7 @@ import type { ActionPlanItem, ActionStatus } from "../../client/types.gen";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkbox, Select } from "../../common/fields";
 import { Saved } from "../../common/Saved";
-import { saveFile } from "../../common/download";
+import { downloadFile } from "../../common/download";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { ACTION_STATUSES } from "../findings/findingWords";
 import "./actions.css";
@@ -171,10 +171,10 @@ function PlanDownloads({
     event.preventDefault();
     setProblem(null);
     try {
-      const blob = await ok(
+      await downloadFile(
         actionsList({ path: { board_id: boardId }, query: { ...query, format }, parseAs: "blob" }),
+        `${code}-action-plan.${format}`,
       );
-      saveFile(blob as unknown as Blob, `${code}-action-plan.${format}`);
     } catch (error) {
       if (!(error instanceof SignedOut)) setProblem(`The action plan could not be downloaded: ${(error as Error).message}`);
     }

@@ -10,7 +10,7 @@ import { Saved } from "../../common/Saved";
 import { Select, TextInput } from "../../common/fields";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { useEditable, useReview } from "../review/ReviewLayout";
-import { saveFile } from "../../common/download";
+import { downloadFile } from "../../common/download";
 import { agencyName, comparedEntryFields, entryDate, entryQuery } from "./entryWords";
 import { Timeline } from "./Timeline";
 
@@ -67,10 +67,10 @@ export function ChronologyPage() {
   async function download(format: "xlsx" | "csv") {
     setDownloadProblem(null);
     try {
-      const blob = await ok(
+      await downloadFile(
         chronologyExport({ path: { review_id: review.id }, query: { format }, parseAs: "blob" }),
+        `chronology-${review.reference}.${format}`,
       );
-      saveFile(blob as Blob, `chronology-${review.reference}.${format}`);
     } catch (error) {
       if (!(error instanceof SignedOut)) setDownloadProblem(`The chronology could not be downloaded: ${(error as Error).message}`);
     }

@@ -2,7 +2,7 @@ import { type MouseEvent, useState } from "react";
 
 import { ok, SignedOut } from "../../api";
 import { reportBoardResponse, reportRead } from "../../client/sdk.gen";
-import { saveFile } from "../../common/download";
+import { downloadFile } from "../../common/download";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { useReview } from "../review/ReviewLayout";
@@ -56,9 +56,11 @@ export function ReportPage() {
     setBusy(file.name);
     try {
       const options = { path: { review_id: review.id }, query: { format: file.format }, parseAs: "blob" } as const;
-      const blob = await ok(file.document === "report" ? reportRead(options) : reportBoardResponse(options));
       const draft = review.status === "published" ? "" : "-draft";
-      saveFile(blob as Blob, `${stem}-${file.document}${draft}.${file.format}`);
+      await downloadFile(
+        file.document === "report" ? reportRead(options) : reportBoardResponse(options),
+        `${stem}-${file.document}${draft}.${file.format}`,
+      );
     } catch (error) {
       if (!(error instanceof SignedOut)) setProblem(`${file.name} failed: ${(error as Error).message}`);
     } finally {
