@@ -134,7 +134,7 @@ def delete(*, session: Session, entry: ChronologyEntry, cascade: bool) -> None:
         ).all()
     )
     if citing and not cascade:
-        named = "; ".join(f"KPE {e.ordinal} '{e.title}' (episode:{e.id})" for e in citing)
+        named = "; ".join(f"KPE {e.ordinal} '{e.title}'" for e in citing)
         raise Conflict(
             f"The appraisal of {len(citing)} key practice episode(s) relies on this chronology "
             f"entry: {named}. Remove it from their citations first, or repeat with "

@@ -22,6 +22,7 @@ from scr.exchange.leaving import Text, texts
 from scr.exchange.models import KnownIdentifier, ScanAcceptance
 from scr.exchange.scan import Known, scan
 from scr.exchange.schemas import AcceptanceCreate, HitRead, IdentifierCreate, ScanRead
+from scr.records import names as record_names
 from scr.review.models import Review
 from scr.vocabulary import ReviewStatus
 
@@ -84,7 +85,8 @@ def _known(session: Session, review_ids: Sequence[int]) -> dict[int, list[Known]
 def hits(
     texts: Iterable[Text], known: Sequence[Known], accepted: Sequence[ScanAcceptance]
 ) -> list[HitRead]:
-    """Every hit in the texts, each open or accepted."""
+    """Every hit in the texts, each open or accepted; each named by its record's key until
+    ``scan_review`` names it as the method does."""
     decisions = {(a.record, a.field, a.hit_kind, a.text): a for a in accepted}
     found = []
     for text in texts:
@@ -93,6 +95,7 @@ def hits(
             found.append(
                 HitRead(
                     record=text.record,
+                    name=text.record,
                     field=text.field,
                     start=hit.start,
                     end=hit.end,
@@ -114,6 +117,9 @@ def scan_review(*, session: Session, review: Review) -> ScanRead:
     found = hits(
         texts(session, review), _known(session, [rid])[rid], _acceptances(session, [rid])[rid]
     )
+    if found:  # (names read for the few records with a hit, not for all the review holds)
+        named = record_names.of(session, {h.record for h in found})
+        found = [h.model_copy(update={"name": named[h.record]}) for h in found]
     open_ = sum(h.status == "open" for h in found)
     return ScanRead(
         review_id=rid,
@@ -193,8 +199,7 @@ def ensure_clear(*, session: Session, review: Review) -> None:
     if not open_:
         return
     where = "; ".join(
-        f"{_KIND_WORDS[h.kind.value]} in {h.record.replace(':', ' ')}, {h.field}"
-        for h in open_[:10]
+        f"{_KIND_WORDS[h.kind.value]} in {h.name}, {h.field.replace('_', ' ')}" for h in open_[:10]
     )
     raise Conflict(
         f"The review cannot be published while {len(open_)} possible identifier(s) in its "

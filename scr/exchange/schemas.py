@@ -42,6 +42,10 @@ class HitRead(BaseModel):
     """A possible identifier in text that would leave the instance."""
 
     record: str = Field(examples=["episode:12"])
+    name: str = Field(
+        description="The record's name as the method gives it (scr.records.names).",
+        examples=["KPE 3"],
+    )
     field: str = Field(examples=["appraisal"])
     start: int
     end: int

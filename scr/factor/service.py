@@ -10,6 +10,7 @@ from scr.common.lookup import get_in_review, id_of
 from scr.factor.models import ContributoryFactor
 from scr.factor.schemas import FactorCreate, FactorRead, FactorUpdate
 from scr.link import service as link_service
+from scr.records import names as record_names
 from scr.review.models import Review
 from scr.tag import service as tag_service
 from scr.vocabulary import FactorLevel, NodeKind, TagTarget
@@ -64,7 +65,7 @@ def delete(*, session: Session, factor: ContributoryFactor, cascade: bool) -> No
         session=session,
         kind=NodeKind.factor,
         item_id=factor.id,
-        label=f"Factor {factor.id} '{factor.description[:60]}'",
+        label=f"{record_names.one(session, f'factor:{factor.id}')} '{factor.description[:60]}'",
         cascade=cascade,
     )
     tag_service.delete_for(session=session, kind=TagTarget.factor, item_id=factor.id)

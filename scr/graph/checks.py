@@ -64,9 +64,15 @@ def hindsight(
 
 
 def completeness_checks(
-    graph: nx.DiGraph, *, episodes: Iterable[EpisodeRow], entry_dates: Mapping[int, date]
+    graph: nx.DiGraph,
+    *,
+    episodes: Iterable[EpisodeRow],
+    entry_dates: Mapping[int, date],
+    names: Mapping[str, str] | None = None,
 ) -> list[Check]:
-    """Every check that fails, blocking first."""
+    """Every check that fails, blocking first; ``names`` (``scr.records.names``) names the
+    records where a message has no label to name them by, keys otherwise."""
+    named = names or {}
     episodes = list(episodes)
     checks: list[Check] = []
     by_key = {node_key("episode", e.id): e for e in episodes}
@@ -125,7 +131,8 @@ def completeness_checks(
             Check(
                 "led-to-cycle",
                 "blocking",
-                "Episodes lead to each other in a circle: " + " -> ".join(cycle),
+                "Episodes lead to each other in a circle: "
+                + " → ".join(named.get(k, k) for k in cycle),
                 list(cycle),
             )
         )
@@ -148,7 +155,7 @@ def completeness_checks(
                 Check(
                     "factor-unlinked",
                     "advisory",
-                    f"The factor '{_label(graph, key)}' is linked to nothing.",
+                    f"{named.get(key, 'The factor')} '{_label(graph, key)}' is linked to nothing.",
                     [key],
                 )
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class FactorStandingRead(BaseModel):
@@ -46,7 +46,11 @@ class CheckRead(BaseModel):
     code: str
     severity: Literal["blocking", "advisory"]
     message: str
-    records: list[str]
+    records: list[str] = Field(examples=[["episode:12"]])
+    names: list[str] = Field(
+        description="The records' names as the method gives them, in the order of ``records``.",
+        examples=[["KPE 3"]],
+    )
 
 
 class ChecksRead(BaseModel):

@@ -29,6 +29,7 @@ from scr.graph.schemas import (
     FeedbackLoopsRead,
 )
 from scr.link.models import CausalLink
+from scr.records import names as record_names
 from scr.review.models import Review
 
 # The graph reads only the columns it is built from, as plain rows: no ORM objects, no
@@ -209,9 +210,19 @@ def check(*, session: Session, review: Review) -> ChecksRead:
     entry_dates: dict[int, date] = {
         i: earliest(d, precision) for i, d, precision in session.exec(stmt) if i is not None
     }
-    found = completeness_checks(graph, episodes=episodes, entry_dates=entry_dates)
+    names = record_names.of(session, list(graph.nodes))
+    found = completeness_checks(graph, episodes=episodes, entry_dates=entry_dates, names=names)
     return ChecksRead(
         blocking=sum(c.severity == "blocking" for c in found),
         advisory=sum(c.severity == "advisory" for c in found),
-        checks=[CheckRead.model_validate(c, from_attributes=True) for c in found],
+        checks=[
+            CheckRead(
+                code=c.code,
+                severity=c.severity,
+                message=c.message,
+                records=c.records,
+                names=[names.get(r, r) for r in c.records],
+            )
+            for c in found
+        ],
     )

@@ -17,6 +17,7 @@ from scr.finding.models import Finding
 from scr.graph.build import led_to_cycle
 from scr.link.models import CausalLink
 from scr.link.schemas import LinkCreate, LinkRead, LinkUpdate
+from scr.records import names as record_names
 from scr.review.models import Review
 from scr.vocabulary import ALLOWED_ENDPOINTS, LinkKind, NodeKind
 
@@ -101,9 +102,10 @@ def _validate(session: Session, review: Review, link: CausalLink) -> None:
     if link.kind == LinkKind.led_to:
         cycle = _led_to_cycle(session, review, link.source, link.target, link.id)
         if cycle is not None:
+            named = record_names.of(session, cycle)
             raise InvalidInput(
                 "Episodes cannot lead to each other in a circle: this led_to link would close the "
-                f"cycle {' -> '.join(cycle)}.",
+                f"cycle {' → '.join(named[k] for k in cycle)}.",
                 field=("body", "target"),
                 cycle=cycle,
             )
@@ -118,9 +120,10 @@ def _validate(session: Session, review: Review, link: CausalLink) -> None:
         )
     ).first()
     if duplicate is not None and duplicate.id != link.id:
+        named = record_names.of(session, [link.source, link.target])
         raise Conflict(
-            f"{link.source} is already linked to {link.target} by a {link.kind.value} link "
-            f"(link {duplicate.id})."
+            f"{named[link.source]} is already linked to {named[link.target]} by a "
+            f"{link.kind.value} link."
         )
 
 
@@ -189,7 +192,10 @@ def guard_delete(
     if not links:
         return
     if not cascade:
-        listed = "; ".join(f"link {x.id}: {x.source} {x.kind.value} {x.target}" for x in links[:20])
+        named = record_names.of(session, [key for x in links[:20] for key in (x.source, x.target)])
+        listed = "; ".join(
+            f"{named[x.source]} {x.kind.value} {named[x.target]}" for x in links[:20]
+        )
         raise Conflict(
             f"{label} is linked to other records ({len(links)} link(s): {listed}). Delete those "
             "links first, or repeat with ?cascade=true to delete the links with it.",

@@ -29,6 +29,7 @@ from scr.finding.models import Finding
 from scr.graph import service as graph_service
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
+from scr.records import names as record_names
 from scr.report import words
 from scr.review import quality
 from scr.review.models import Review
@@ -128,7 +129,7 @@ class Report:
     codes: list[Coded] | None  # None: withheld from a coder who codes the review blind
     markers: list[tuple[str, str, str, str]]  # group, marker, status, note
     graph: nx.DiGraph
-    node_names: dict[str, str]  # node key -> "KPE 1", "F3", "Finding 2" (the figure's labels)
+    node_names: dict[str, str]  # node key -> "KPE 1", "Factor 3", "Finding 2" (scr.records.names)
     node_titles: dict[str, str]  # node key -> the episode's or finding's title, the factor
     texts: list[Text] = field(default_factory=list)
 
@@ -183,9 +184,10 @@ def build(
     factors = _rows(session, ContributoryFactor, rid)
     findings = _rows(session, Finding, rid, col(Finding.ordinal))
     links = _rows(session, CausalLink, rid)
-    names = {f"episode:{e.id}": f"KPE {e.ordinal}" for e in episodes}
-    names |= {f"factor:{f.id}": f"F{n}" for n, f in enumerate(factors, start=1)}
-    names |= {f"finding:{g.id}": f"Finding {g.ordinal}" for g in findings}
+    # The figure's and the key's order: episodes, factors, findings, each by number (the
+    # factors' numbers are their order within the review, as ``scr.records.names`` says).
+    keys = [f"episode:{e.id}" for e in episodes] + [f"factor:{f.id}" for f in factors]
+    names = record_names.of(session, keys + [f"finding:{g.id}" for g in findings])
     described = {f"episode:{e.id}": e.title for e in episodes}
     described |= {
         f"factor:{f.id}": text(f"factor:{f.id}", "description", f.description) for f in factors

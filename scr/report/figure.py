@@ -1,11 +1,11 @@
 """The causal graph as a figure, drawn on the server by Graphviz (Debian's ``graphviz``).
 
-Each record is drawn with its short name only ("KPE 3", "F2", "Finding 1"), so that the
-figure stays legible when it is scaled to an A4 page (titles made the demo's lettering about
-5 points high); the report's key table gives each name's record. The shapes (not only
-colours) tell episodes, factors and findings apart, and the line styles the kinds of link. The text
-alternative is the list of links in words (``links_in_words``), which the report prints
-beside the figure.
+Each record is drawn with its short name only ("KPE 3", "Factor 2", "Finding 1", as
+``scr.records.names`` names them), so that the figure stays legible when it is scaled to an
+A4 page (titles made the demo's lettering about 5 points high); the report's key table gives
+each name's record. The shapes (not only colours) tell episodes, factors and findings apart,
+and the line styles the kinds of link. The text alternative is the list of links in words
+(``links_in_words``), which the report prints beside the figure.
 """
 
 from __future__ import annotations

@@ -1,4 +1,8 @@
-"""The method's name and the title of each record a search found, read for one page at once."""
+"""The method's name and the title of each record a search found, read for one page at once.
+
+The names are ``scr.records.names``'s, the one way the workbench names a record; the titles
+(and the finding a question or action belongs to) are read here.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 import sqlalchemy as sa
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col
 
 from scr.chronology.models import ChronologyEntry
-from scr.common.written import written_date
 from scr.episode.models import KeyPracticeEpisode
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
+from scr.records import names as record_names
 from scr.vocabulary import SearchKind
 
 Named = tuple[str, str, int | None]
@@ -29,92 +33,59 @@ def _short(text: str) -> str:
 def names(
     session: Session, found: Iterable[tuple[SearchKind, int]]
 ) -> dict[tuple[str, int], Named]:
-    """Each found record's name, title and finding, by (kind, id): a query per kind found."""
+    """Each found record's name, title and finding, by (kind, id): a query or two per kind."""
     ids: dict[SearchKind, list[int]] = defaultdict(list)
     for kind, record_id in found:
         ids[kind].append(record_id)
-    named: dict[tuple[str, int], Named] = {}
-    for kind, wanted in ids.items():
-        for record_id, name in _READERS[kind](session, wanted):
-            named[(kind.value, record_id)] = name
-    return named
+    titled = {
+        (kind.value, record_id): (title, finding)
+        for kind, wanted in ids.items()
+        for record_id, title, finding in session.execute(_TITLES[kind](wanted))
+    }
+    called = record_names.of(session, [f"{kind}:{i}" for kind, i in titled])
+    return {
+        (kind, i): (called[f"{kind}:{i}"], _short(title), finding)
+        for (kind, i), (title, finding) in titled.items()
+    }
 
 
-def _episodes(session: Session, ids: list[int]) -> list[tuple[int, Named]]:
-    rows = session.exec(
-        select(KeyPracticeEpisode.id, KeyPracticeEpisode.ordinal, KeyPracticeEpisode.title).where(
-            col(KeyPracticeEpisode.id).in_(ids)
-        )
+def _episodes(ids: list[int]) -> sa.Executable:
+    return sa.select(col(KeyPracticeEpisode.id), col(KeyPracticeEpisode.title), sa.null()).where(
+        col(KeyPracticeEpisode.id).in_(ids)
     )
-    return [(int(i or 0), (f"KPE {n}", _short(t), None)) for i, n, t in rows]
 
 
-def _factors(session: Session, ids: list[int]) -> list[tuple[int, Named]]:
-    rows = session.exec(
-        select(ContributoryFactor.id, ContributoryFactor.description).where(
-            col(ContributoryFactor.id).in_(ids)
-        )
-    )
-    return [(int(i or 0), (f"Factor {i}", _short(d), None)) for i, d in rows]
+def _factors(ids: list[int]) -> sa.Executable:
+    return sa.select(
+        col(ContributoryFactor.id), col(ContributoryFactor.description), sa.null()
+    ).where(col(ContributoryFactor.id).in_(ids))
 
 
-def _findings(session: Session, ids: list[int]) -> list[tuple[int, Named]]:
-    rows = session.exec(
-        select(Finding.id, Finding.ordinal, Finding.title).where(col(Finding.id).in_(ids))
-    )
-    return [(int(i or 0), (f"Finding {n}", _short(t), None)) for i, n, t in rows]
+def _findings(ids: list[int]) -> sa.Executable:
+    return sa.select(col(Finding.id), col(Finding.title), sa.null()).where(col(Finding.id).in_(ids))
 
 
-def _questions(session: Session, ids: list[int]) -> list[tuple[int, Named]]:
-    rows = session.execute(
-        sa.select(
-            col(BoardQuestion.id),
-            col(BoardQuestion.ordinal),
-            col(BoardQuestion.question),
-            col(Finding.id),
-            col(Finding.ordinal),
-        )
-        .join(Finding, col(Finding.id) == col(BoardQuestion.finding_id))
-        .where(col(BoardQuestion.id).in_(ids))
-    )
-    return [(int(i or 0), (f"Finding {fn}, question {n}", _short(q), f)) for i, n, q, f, fn in rows]
+def _questions(ids: list[int]) -> sa.Executable:
+    return sa.select(
+        col(BoardQuestion.id), col(BoardQuestion.question), col(BoardQuestion.finding_id)
+    ).where(col(BoardQuestion.id).in_(ids))
 
 
-def _actions(session: Session, ids: list[int]) -> list[tuple[int, Named]]:
-    rows = session.execute(
-        sa.select(
-            col(BoardAction.id),
-            col(BoardAction.ordinal),
-            col(BoardAction.description),
-            col(BoardQuestion.ordinal),
-            col(Finding.id),
-            col(Finding.ordinal),
-        )
+def _actions(ids: list[int]) -> sa.Executable:
+    return (
+        sa.select(col(BoardAction.id), col(BoardAction.description), col(BoardQuestion.finding_id))
         .join(BoardQuestion, col(BoardQuestion.id) == col(BoardAction.question_id))
-        .join(Finding, col(Finding.id) == col(BoardQuestion.finding_id))
         .where(col(BoardAction.id).in_(ids))
     )
-    return [
-        (int(i), (f"Finding {fn}, question {qn}, action {n}", _short(d), f))
-        for i, n, d, qn, f, fn in rows
-    ]
 
 
-def _entries(session: Session, ids: list[int]) -> list[tuple[int, Named]]:
-    rows = session.execute(
-        sa.select(
-            col(ChronologyEntry.id),
-            col(ChronologyEntry.entry_date),
-            col(ChronologyEntry.date_precision),
-            col(ChronologyEntry.summary),
-        ).where(col(ChronologyEntry.id).in_(ids))
+def _entries(ids: list[int]) -> sa.Executable:
+    return sa.select(col(ChronologyEntry.id), col(ChronologyEntry.summary), sa.null()).where(
+        col(ChronologyEntry.id).in_(ids)
     )
-    return [
-        (int(i or 0), (f"Chronology, {written_date(d, p)}", _short(s), None)) for i, d, p, s in rows
-    ]
 
 
-_READERS = {
+_TITLES = {
     SearchKind.episode: _episodes,
     SearchKind.factor: _factors,
     SearchKind.finding: _findings,

@@ -20,6 +20,7 @@ from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict, InvalidInput, NotFound
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import Finding
+from scr.records import names as record_names
 from scr.review import frozen
 from scr.review.models import Review
 from scr.tag.models import Adjudication, Tag
@@ -194,7 +195,8 @@ def create(
         )
     ).first()
     if duplicate is not None:
-        raise Conflict(f"{coder} has already tagged {data.target} with {data.code}.")
+        named = record_names.one(session, data.target)
+        raise Conflict(f"{coder} has already tagged {named} with {data.code}.")
     if data.agreed and not decided and _agreed_is_coding(session, review, coder):
         tag.submitted_at = utcnow()
     crud.stamp_new(tag, actor=coder)
@@ -350,12 +352,14 @@ def adjudicate(
     listed = [d for d in current.disagreements if (d.target, d.code) == (data.target, data.code)]
     if not listed:
         raise InvalidInput(
-            f"{data.code} on {data.target} is not among the disagreements of this review "
+            f"{data.code} on {record_names.one(session, data.target)} is not among the "
+            "disagreements of this review "
             f"under typology {version}.",
             field=("body", "code"),
         )
     if listed[0].adjudication is not None:
-        raise Conflict(f"{data.code} on {data.target} was adjudicated already.")
+        named = record_names.one(session, data.target)
+        raise Conflict(f"{data.code} on {named} was adjudicated already.")
     kind, target_id = _target(session, review, data.target)
     if data.decision == "agreed":
         agreed = TagCreate(

@@ -63,6 +63,8 @@ def test_the_demo_checks_find_the_deliberate_gaps(client: TestClient, demo: tupl
         ("factor-unlinked", "advisory", [f[14]]),
     ]
     assert (answer["blocking"], answer["advisory"]) == (2, 1)
+    assert [c["names"] for c in answer["checks"]] == [["KPE 8"], ["KPE 3"], ["Factor 15"]]
+    assert answer["checks"][2]["message"].startswith("Factor 15 '")
 
 
 def test_moving_to_draft_is_guarded_and_only_the_lead_reviewer_overrides(

@@ -80,7 +80,8 @@ def test_led_to_may_not_close_a_cycle(client: TestClient, session: Session) -> N
     assert answer.status_code == 422
     cycle = [f"episode:{e3.id}", f"episode:{e1.id}", f"episode:{e2.id}", f"episode:{e3.id}"]
     assert answer.json()["cycle"] == cycle
-    assert " -> ".join(cycle) in answer.json()["detail"]
+    said = " → ".join(f"KPE {e.ordinal}" for e in (e3, e1, e2, e3))
+    assert f"would close the cycle {said}." in answer.json()["detail"]
 
 
 def test_a_link_changed_into_a_cycle_is_refused(client: TestClient, session: Session) -> None:

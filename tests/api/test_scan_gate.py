@@ -273,6 +273,57 @@ def test_the_chronology_is_scanned_and_blocks_publication(
     postcode = next(h for h in hits if h["record"] == me and h["kind"] == "postcode")
     assert entry.summary[postcode["start"] : postcode["end"]] == "NE1\u00a04XF"
     assert postcode["context"].startswith("Family moved to NE1 4XF; mother's number")
+    assert postcode["name"] == "Chronology, 1 May 2023, Health visiting"
     refused = r.publish()
     assert refused.status_code == 409
-    assert "chronology" in refused.json()["detail"]
+    assert (
+        "a postcode in Chronology, 1 May 2023, Health visiting, summary"
+        in (refused.json()["detail"])
+    )
+
+
+def _called(session: Session, key: str) -> str:
+    """The name a person reads for a planted record, worked out from its ordinal or order."""
+    kind, _, raw = key.partition(":")
+    if kind == "episode":
+        episode = session.get(KeyPracticeEpisode, int(raw))
+        assert episode is not None
+        return f"KPE {episode.ordinal}"
+    if kind == "finding":
+        finding = session.get(Finding, int(raw))
+        assert finding is not None
+        return f"Finding {finding.ordinal}"
+    if kind == "factor":
+        factor = session.get(ContributoryFactor, int(raw))
+        assert factor is not None
+        earlier = session.exec(
+            select(ContributoryFactor.id).where(
+                ContributoryFactor.review_id == factor.review_id,
+                col(ContributoryFactor.id) <= factor.id,
+            )
+        ).all()
+        return f"Factor {len(earlier)}"
+    if kind == "link":
+        link = session.get(CausalLink, int(raw))
+        assert link is not None
+        return f"{_called(session, link.source)} → {_called(session, link.target)}"
+    assert kind == "tag"
+    tag = session.get(Tag, int(raw))
+    assert tag is not None
+    return f"Tag on {_called(session, tag.target)}"
+
+
+def test_each_hit_and_the_refusal_name_the_record_as_the_method_does(
+    session: Session, client_as: Callable[[User], TestClient]
+) -> None:
+    r = ready(session, client_as)
+    where = _plant(session, r)
+    hits = r.lead_client.get(f"{r.url}/scan").json()["hits"]
+    named = {h["record"]: h["name"] for h in hits}
+    for record, _ in where.values():
+        assert named[record] == _called(session, record)
+    detail = r.publish().json()["detail"]
+    episode = where["phone"][0]
+    assert f"a phone number in {_called(session, episode)}, view at the time" in detail
+    assert episode not in detail
+    assert episode.replace(":", " ") not in detail
