@@ -886,6 +886,12 @@ export type CheckRead = {
      * Records
      */
     records: Array<string>;
+    /**
+     * Names
+     *
+     * The records' names as the method gives them, in the order of ``records``.
+     */
+    names: Array<string>;
 };
 
 /**
@@ -2494,6 +2500,12 @@ export type HitRead = {
      * Record
      */
     record: string;
+    /**
+     * Name
+     *
+     * The record's name as the method gives it (scr.records.names).
+     */
+    name: string;
     /**
      * Field
      */

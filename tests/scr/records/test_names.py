@@ -38,7 +38,9 @@ def test_records_are_named_by_ordinal_and_order_not_by_id(session: Session) -> N
     f1 = make_factor(session, review, description="No shared record of visits.")
     f2 = make_factor(session, review, description="Supervision was cancelled.")
     finding = make_finding(session, review, title="Who holds the whole picture")
-    assert (second.id, f2.id, finding.id) != (2, 2, 1)  # the ids are not the numbers
+    assert second.id != 2  # the ids are not the numbers
+    assert f2.id != 2
+    assert finding.id != 1
     link = make_link(session, review, "contributed_to", f"factor:{f2.id}", f"episode:{second.id}")
     entry = make_entry(session, review, entry_date="2024-03-05", source="GP records")
     bare = make_entry(

@@ -21,22 +21,27 @@ export const HIT_KINDS: Record<HitKind, string> = {
   full_date: "Full date",
 };
 
-const RECORDS: Record<string, [string, (reviewId: number, id: string) => string]> = {
-  review: ["The review's details", (reviewId) => `/reviews/${reviewId}/details`],
-  chronology: ["Chronology entry", (reviewId, id) => `/reviews/${reviewId}/chronology/${id}`],
-  participant: ["Participant", (reviewId) => `/reviews/${reviewId}/team`],
-  agency: ["Agency name", (reviewId) => `/reviews/${reviewId}/chronology`],
-  episode: ["Key practice episode", (reviewId, id) => `/reviews/${reviewId}/episodes/${id}`],
-  factor: ["Contributory factor", (reviewId, id) => `/reviews/${reviewId}/factors/${id}`],
-  finding: ["Finding", (reviewId, id) => `/reviews/${reviewId}/findings/${id}`],
-  link: ["Causal link", (reviewId) => `/reviews/${reviewId}/graph`],
-  tag: ["Tag", (reviewId) => `/reviews/${reviewId}/tagging`],
+// The screen that changes each kind of record; the record's name comes from the server
+// (HitRead.name: "KPE 3", "Factor 2", "Chronology, 5 March 2024, GP records").
+const SCREENS: Record<string, (reviewId: number, id: string) => string> = {
+  review: (reviewId) => `/reviews/${reviewId}/details`,
+  chronology: (reviewId, id) => `/reviews/${reviewId}/chronology/${id}`,
+  participant: (reviewId) => `/reviews/${reviewId}/team`,
+  agency: (reviewId) => `/reviews/${reviewId}/chronology`,
+  episode: (reviewId, id) => `/reviews/${reviewId}/episodes/${id}`,
+  factor: (reviewId, id) => `/reviews/${reviewId}/factors/${id}`,
+  finding: (reviewId, id) => `/reviews/${reviewId}/findings/${id}`,
+  link: (reviewId) => `/reviews/${reviewId}/graph`,
+  tag: (reviewId) => `/reviews/${reviewId}/tagging`,
 };
 
-/** Where a hit is, in words, and the address of the screen that changes it. */
-export function whereIs(reviewId: number, hit: Pick<HitRead, "record" | "field">): { label: string; to: string } {
+/** Where a hit is, in words ("KPE 3, appraisal"), and the address of the screen that changes it. */
+export function whereIs(
+  reviewId: number,
+  hit: Pick<HitRead, "record" | "name" | "field">,
+): { label: string; to: string } {
   const [kind, id] = hit.record.split(":");
-  const [name, to] = RECORDS[kind] ?? [kind, () => `/reviews/${reviewId}`];
-  const field = hit.field.replaceAll("_", " ");
-  return { label: `${name}${kind === "review" ? "" : ` ${id}`}, ${field}`, to: to(reviewId, id) };
+  const to = SCREENS[kind] ?? (() => `/reviews/${reviewId}`);
+  const name = kind === "review" ? "The review's details" : hit.name;
+  return { label: `${name}, ${hit.field.replaceAll("_", " ")}`, to: to(reviewId, id) };
 }

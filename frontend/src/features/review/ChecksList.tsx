@@ -2,18 +2,23 @@ import { Link } from "react-router-dom";
 
 import type { CheckRead } from "../../client/types.gen";
 
-/** A check's records ("episode:12") as links where the workbench has a screen for them. */
-function RecordLinks({ reviewId, records }: { reviewId: number; records: string[] }) {
-  const episodes = records.filter((record) => record.startsWith("episode:"));
-  if (episodes.length === 0) return null;
+// The records a check names that have a screen of their own, and its address.
+const SCREENS: Record<string, string> = { episode: "episodes", factor: "factors", finding: "findings" };
+
+/** A check's records as links, each by the method's name ("Open KPE 3"), not its id. */
+function RecordLinks({ reviewId, check }: { reviewId: number; check: CheckRead }) {
+  const linked = check.records
+    .map((record, index) => ({ record, name: check.names[index] ?? record, kind: record.split(":")[0] }))
+    .filter(({ kind }) => kind in SCREENS);
+  if (linked.length === 0) return null;
   return (
     <>
       {" "}
-      {episodes.map((record, index) => (
-        <span key={record}>
+      {linked.map(({ record, name, kind }, index) => (
+        <span key={`${record}-${index}`}>
           {index > 0 && ", "}
-          <Link className="govuk-link" to={`/reviews/${reviewId}/episodes/${record.split(":")[1]}`}>
-            Open the episode<span className="govuk-visually-hidden"> {record.split(":")[1]}</span>
+          <Link className="govuk-link" to={`/reviews/${reviewId}/${SCREENS[kind]}/${record.split(":")[1]}`}>
+            Open {name}
           </Link>
         </span>
       ))}
@@ -46,7 +51,7 @@ export function ChecksList({
           {these.map((check, index) => (
             <li key={`${check.code}-${index}`}>
               {check.message}
-              <RecordLinks reviewId={reviewId} records={check.records} />
+              <RecordLinks reviewId={reviewId} check={check} />
             </li>
           ))}
         </ul>
