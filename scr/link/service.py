@@ -122,8 +122,8 @@ def _validate(session: Session, review: Review, link: CausalLink) -> None:
     if duplicate is not None and duplicate.id != link.id:
         named = record_names.of(session, [link.source, link.target])
         raise Conflict(
-            f"{named[link.source]} is already linked to {named[link.target]} by a "
-            f"{link.kind.value} link."
+            f"{named[link.source]} is already linked to {named[link.target]} "
+            f"({link.kind.value.replace('_', ' ')})."
         )
 
 
@@ -194,7 +194,8 @@ def guard_delete(
     if not cascade:
         named = record_names.of(session, [key for x in links[:20] for key in (x.source, x.target)])
         listed = "; ".join(
-            f"{named[x.source]} {x.kind.value} {named[x.target]}" for x in links[:20]
+            f"{named[x.source]} {x.kind.value.replace('_', ' ')} {named[x.target]}"
+            for x in links[:20]
         )
         raise Conflict(
             f"{label} is linked to other records ({len(links)} link(s): {listed}). Delete those "

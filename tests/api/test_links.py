@@ -104,19 +104,27 @@ def test_duplicate_and_self_links_are_refused(client: TestClient, session: Sessi
     base = f"/api/v1/reviews/{review.id}/links"
     body = {"kind": "influenced", "source": f"factor:{f1.id}", "target": f"factor:{f2.id}"}
     assert client.post(base, json=body).status_code == 201
-    assert client.post(base, json=body).status_code == 409
+    again = client.post(base, json=body)
+    assert again.status_code == 409
+    assert again.json()["detail"] == "Factor 1 is already linked to Factor 2 (influenced)."
     itself = client.post(base, json=body | {"target": f"factor:{f1.id}"})
     assert itself.status_code == 422
 
 
 def test_a_linked_record_is_deleted_only_with_cascade(client: TestClient, session: Session) -> None:
+    make_factor(session, make_review(session))  # (so that the factor's id is not its number)
     review = make_review(session)
-    e, f = make_episode(session, review), make_factor(session, review)
+    e = make_episode(session, review)
+    f = make_factor(session, review, description="Supervision was cancelled.")
     link = make_link(session, review, "contributed_to", f"factor:{f.id}", f"episode:{e.id}")
     url = f"/api/v1/reviews/{review.id}/factors/{f.id}"
     refused = client.delete(url)
     assert refused.status_code == 409
     assert [x["id"] for x in refused.json()["links"]] == [link.id]
+    assert refused.json()["detail"].startswith(
+        "Factor 1 'Supervision was cancelled.' is linked to other records "
+        "(1 link(s): Factor 1 contributed to KPE 1)."
+    )
     assert client.get(f"/api/v1/reviews/{review.id}/links/{link.id}").status_code == 200
 
     assert client.delete(url, params={"cascade": True}).status_code == 204
