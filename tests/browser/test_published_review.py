@@ -160,7 +160,7 @@ def test_a_published_review_offers_nothing_to_change_until_its_lead_reopens_it(
     page.get_by_role("link", name="Add an episode").click()
     page.get_by_label("Title").fill("Second home visit: the baby seen asleep")
     page.get_by_role("button", name="Add the episode").click()
-    expect(page.get_by_role("alert")).to_contain_text("Episode 2 was added.")
+    expect(page.get_by_role("alert")).to_contain_text("KPE 2 was added.")
 
     review_nav(page, "Overview")
     expect(page.get_by_label("About the review")).to_contain_text("Draft")

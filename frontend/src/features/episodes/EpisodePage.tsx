@@ -95,7 +95,7 @@ export function EpisodeEditor({
           : ok(episodesCreate({ path: { review_id: review.id }, body: checked.episode })),
       (saved) =>
         navigate(list, {
-          state: { saved: base ? `Episode ${saved.ordinal} was changed.` : `Episode ${saved.ordinal} was added.` },
+          state: { saved: base ? `KPE ${saved.ordinal} was changed.` : `KPE ${saved.ordinal} was added.` },
         }),
     );
   }
@@ -110,7 +110,7 @@ export function EpisodeEditor({
       <ErrorSummary problems={problems} />
       {conflictNotice("episode" in read ? { ...read.episode } : {}, comparedEpisodeFields(agencies, [...known.values()]))}
       <h1 className="govuk-heading-l">
-        {base ? `Episode ${base.ordinal}: ${base.title}` : "Add a key practice episode"}
+        {base ? `KPE ${base.ordinal}: ${base.title}` : "Add a key practice episode"}
       </h1>
       {!mayChange(session) && (
         <p className="govuk-inset-text">You can read this episode; only the review's reviewers change it.</p>
