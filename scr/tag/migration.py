@@ -7,6 +7,7 @@ from sqlmodel import Session, col, select
 from scr.coding import catalogue
 from scr.common import crud
 from scr.errors import InvalidInput
+from scr.records import names as record_names
 from scr.review.models import Review
 from scr.tag.models import Tag
 from scr.tag.schemas import TagMigrationApply, TagMigrationPreview, TagMove
@@ -68,8 +69,10 @@ def apply(
     choices = {c.tag_id: c.code for c in data.choices}
     missing = [m for m in planned.moves if m.needs_choice and m.tag_id not in choices]
     if missing:
+        named = record_names.of(session, [f"tag:{m.tag_id}" for m in missing[:20]])
         listed = "; ".join(
-            f"tag {m.tag_id} ({m.from_code}: {' or '.join(m.to_codes) or 'no successor'})"
+            f"{named[f'tag:{m.tag_id}']} ({m.from_code}: "
+            f"{' or '.join(m.to_codes) or 'no successor'})"
             for m in missing[:20]
         )
         raise InvalidInput(
@@ -87,7 +90,8 @@ def apply(
             )
         if chosen is not None and chosen not in move.to_codes:
             raise InvalidInput(
-                f"Tag {move.tag_id} can become {' or '.join(move.to_codes)}, not {chosen}.",
+                f"{record_names.one(session, f'tag:{move.tag_id}')} ({move.from_code}) can "
+                f"become {' or '.join(move.to_codes)}, not {chosen}.",
                 field=("body", "choices"),
             )
     kept: set[tuple[str, str, str, bool]] = set()

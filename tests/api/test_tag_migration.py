@@ -50,6 +50,10 @@ def test_tags_move_forward_and_a_split_waits_for_a_person(
     refused = client.post(f"{base}/migration", json={"to_version": "1.1"})
     assert refused.status_code == 422
     assert refused.json()["tags"] == [made["sp.management.caseload"]]
+    assert (
+        "Tag on Factor 1 (sp.management.caseload: sp.management.caseload-volume or "
+        in (refused.json()["detail"])
+    )
     still = client.get(base).json()["items"]
     assert {t["typology_version"] for t in still} == {"1.0"}
 
@@ -58,6 +62,7 @@ def test_tags_move_forward_and_a_split_waits_for_a_person(
         json={"to_version": "1.1", "choices": [{"tag_id": split["tag_id"], "code": "fl.family"}]},
     )
     assert wrong.status_code == 422
+    assert wrong.json()["detail"].startswith("Tag on Factor 1 (sp.management.caseload) can become")
 
     choice = {"tag_id": split["tag_id"], "code": "sp.management.caseload-complexity"}
     applied = client.post(f"{base}/migration", json={"to_version": "1.1", "choices": [choice]})
