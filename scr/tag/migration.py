@@ -84,7 +84,8 @@ def apply(
         chosen = choices.get(move.tag_id)
         if chosen is not None and move.dropped:
             raise InvalidInput(
-                f"Tag {move.tag_id} ({move.from_code}) has no successor in {data.to_version}; "
+                f"{record_names.one(session, f'tag:{move.tag_id}')} ({move.from_code}) has no "
+                f"successor in {data.to_version}; "
                 "the move drops it, so it takes no choice.",
                 field=("body", "choices"),
             )

@@ -122,7 +122,7 @@ def test_tags_move_to_the_shipped_1_1_and_a_retired_code_is_dropped_with_a_note(
         },
     )
     assert refused.status_code == 422
-    assert "has no successor in 1.1" in refused.json()["detail"]
+    assert "Tag on Factor 1 (fl.family) has no successor in 1.1" in refused.json()["detail"]
     assert {t["typology_version"] for t in client.get(base).json()["items"]} == {"1.0"}
 
     choice = {"tag_id": split, "code": "sp.management.caseload-volume"}
