@@ -21,6 +21,7 @@ from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.errors import Conflict
+from scr.records import names as record_names
 from scr.review.models import Review
 from scr.vocabulary import DatePrecision
 
@@ -134,7 +135,7 @@ def delete(*, session: Session, entry: ChronologyEntry, cascade: bool) -> None:
         ).all()
     )
     if citing and not cascade:
-        named = "; ".join(f"KPE {e.ordinal} '{e.title}'" for e in citing)
+        named = "; ".join(f"{record_names.episode(e.ordinal)} '{e.title}'" for e in citing)
         raise Conflict(
             f"The appraisal of {len(citing)} key practice episode(s) relies on this chronology "
             f"entry: {named}. Remove it from their citations first, or repeat with "

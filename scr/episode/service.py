@@ -16,6 +16,7 @@ from scr.episode.models import KeyPracticeEpisode
 from scr.episode.schemas import EpisodeCreate, EpisodeRead, EpisodeUpdate
 from scr.errors import InvalidInput
 from scr.link import service as link_service
+from scr.records import names as record_names
 from scr.review.models import Review
 from scr.tag import service as tag_service
 from scr.vocabulary import NodeKind, TagTarget
@@ -106,7 +107,7 @@ def update(
 def delete(*, session: Session, episode: KeyPracticeEpisode, cascade: bool) -> None:
     """Delete an episode; links to it block this unless ``cascade`` deletes them too."""
     assert episode.id is not None
-    label = f"KPE {episode.ordinal} '{episode.title}'"
+    label = f"{record_names.episode(episode.ordinal)} '{episode.title}'"
     link_service.guard_delete(
         session=session, kind=NodeKind.episode, item_id=episode.id, label=label, cascade=cascade
     )

@@ -13,6 +13,7 @@ from scr.common.lookup import get_in_review, id_of
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.finding.schemas import BoardQuestionIn, FindingCreate, FindingRead, FindingUpdate
 from scr.link import service as link_service
+from scr.records import names as record_names
 from scr.review.models import Review
 from scr.tag import service as tag_service
 from scr.vocabulary import NodeKind, TagTarget
@@ -92,7 +93,7 @@ def delete(*, session: Session, finding: Finding, cascade: bool) -> None:
         session=session,
         kind=NodeKind.finding,
         item_id=finding.id,
-        label=f"Finding {finding.ordinal} '{finding.title}'",
+        label=f"{record_names.finding(finding.ordinal)} '{finding.title}'",
         cascade=cascade,
     )
     tag_service.delete_for(session=session, kind=TagTarget.finding, item_id=finding.id)

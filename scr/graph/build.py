@@ -12,6 +12,8 @@ from typing import Protocol
 
 import networkx as nx
 
+from scr.records import names as record_names
+
 LABEL_LENGTH = 80
 
 
@@ -123,7 +125,7 @@ def build_review_graph(
         graph.add_node(
             node_key("episode", e.id),
             kind="episode",
-            label=_short(f"KPE {e.ordinal}: {e.title}"),
+            label=_short(f"{record_names.episode(e.ordinal)}: {e.title}"),
             ordinal=e.ordinal,
             rating=value_of(e.appraisal_rating),
             period_start=_iso(e.period_start),
@@ -140,7 +142,7 @@ def build_review_graph(
         graph.add_node(
             node_key("finding", g.id),
             kind="finding",
-            label=_short(f"Finding {g.ordinal}: {g.title}"),
+            label=_short(f"{record_names.finding(g.ordinal)}: {g.title}"),
             ordinal=g.ordinal,
             questions=g.question_count,
         )

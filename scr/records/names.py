@@ -41,6 +41,21 @@ Names = dict[str, str]
 """Record key ("episode:12") -> the method's name ("KPE 3")."""
 
 
+def episode(ordinal: int) -> str:
+    """A key practice episode's name, from its ordinal: "KPE 3"."""
+    return f"KPE {ordinal}"
+
+
+def factor(number: int) -> str:
+    """A contributory factor's name, from its number within its review: "Factor 4"."""
+    return f"Factor {number}"
+
+
+def finding(ordinal: int) -> str:
+    """A finding's name, from its ordinal: "Finding 2"."""
+    return f"Finding {ordinal}"
+
+
 def of(session: Session, records: Iterable[str]) -> Names:
     """The name of each record key, of any reviews: a query or two per kind of record."""
     records = list(records)
@@ -90,16 +105,16 @@ def _episodes(session: Session, ids: list[int]) -> Names:
     stmt = sa.select(col(KeyPracticeEpisode.id), col(KeyPracticeEpisode.ordinal)).where(
         col(KeyPracticeEpisode.id).in_(ids)
     )
-    return {f"episode:{i}": f"KPE {n}" for i, n in session.execute(stmt)}
+    return {f"episode:{i}": episode(n) for i, n in session.execute(stmt)}
 
 
 def _factors(session: Session, ids: list[int]) -> Names:
-    return {f"factor:{i}": f"Factor {n}" for i, n in factor_numbers(session, ids).items()}
+    return {f"factor:{i}": factor(n) for i, n in factor_numbers(session, ids).items()}
 
 
 def _findings(session: Session, ids: list[int]) -> Names:
     stmt = sa.select(col(Finding.id), col(Finding.ordinal)).where(col(Finding.id).in_(ids))
-    return {f"finding:{i}": f"Finding {n}" for i, n in session.execute(stmt)}
+    return {f"finding:{i}": finding(n) for i, n in session.execute(stmt)}
 
 
 def _questions(session: Session, ids: list[int]) -> Names:
@@ -108,7 +123,7 @@ def _questions(session: Session, ids: list[int]) -> Names:
         .join(Finding, col(Finding.id) == col(BoardQuestion.finding_id))
         .where(col(BoardQuestion.id).in_(ids))
     )
-    return {f"question:{i}": f"Finding {f}, question {n}" for i, n, f in session.execute(stmt)}
+    return {f"question:{i}": f"{finding(f)}, question {n}" for i, n, f in session.execute(stmt)}
 
 
 def _actions(session: Session, ids: list[int]) -> Names:
@@ -124,7 +139,7 @@ def _actions(session: Session, ids: list[int]) -> Names:
         .where(col(BoardAction.id).in_(ids))
     )
     return {
-        f"action:{i}": f"Finding {f}, question {q}, action {n}"
+        f"action:{i}": f"{finding(f)}, question {q}, action {n}"
         for i, n, q, f in session.execute(stmt)
     }
 

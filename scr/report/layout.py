@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from scr.records import names as record_names
 from scr.report import figure
 from scr.report.document import Episode, Person, Report, SystemicFinding
 
@@ -155,7 +156,7 @@ def _findings(out: _Out, r: Report) -> None:
     out.table(
         "The key practice episodes and their appraisal",
         ("Episode", "Period", "Appraisal"),
-        [(f"KPE {e.number}: {e.title}", e.period, e.rating) for e in r.episodes],
+        [(f"{record_names.episode(e.number)}: {e.title}", e.period, e.rating) for e in r.episodes],
     )
     out.sub("Summary of the findings", "summary-of-findings")
     out.table(
@@ -167,7 +168,7 @@ def _findings(out: _Out, r: Report) -> None:
         ],
     )
     for f in r.findings:
-        out.heading(3, f"Finding {f.number}: {f.title}", f"finding-{f.number}")
+        out.heading(3, f"{record_names.finding(f.number)}: {f.title}", f"finding-{f.number}")
         _finding(out, f)
 
 
@@ -191,13 +192,13 @@ def _finding(out: _Out, f: SystemicFinding) -> None:
 
 def _episodes(out: _Out, r: Report) -> None:
     for e in r.episodes:
-        out.heading(3, f"KPE {e.number}: {e.title}", f"kpe-{e.number}")
+        out.heading(3, f"{record_names.episode(e.number)}: {e.title}", f"kpe-{e.number}")
         _episode(out, e)
 
 
 def _episode(out: _Out, e: Episode) -> None:
     out.table(
-        f"KPE {e.number} at a glance",
+        f"{record_names.episode(e.number)} at a glance",
         ("", ""),
         [
             ("Period", e.period),

@@ -8,6 +8,7 @@ the Board records its response and works its actions after the review is publish
 
 from __future__ import annotations
 
+from scr.records import names as record_names
 from scr.report.document import Report
 from scr.report.layout import Block, Heading, Items, Para, Table
 
@@ -47,7 +48,9 @@ def blocks(report: Report) -> list[Block]:
         Heading(2, "responses", "2. The Board's response, finding by finding"),
     ]
     for f in report.findings:
-        out.append(Heading(3, f"response-{f.number}", f"Finding {f.number}: {f.title}"))
+        out.append(
+            Heading(3, f"response-{f.number}", f"{record_names.finding(f.number)}: {f.title}")
+        )
         out.append(Para(f.statement))
         for q in f.questions:
             out.append(Heading(4, "", f"Question {q.number}: {q.text}"))
