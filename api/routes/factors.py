@@ -11,11 +11,9 @@ from api.deps import (
     PrincipalDep,
     ReviewDep,
     SessionDep,
-    page_of,
 )
 from scr.common.schemas import Page
 from scr.factor import service as factor_service
-from scr.factor.models import ContributoryFactor
 from scr.factor.schemas import FactorCreate, FactorRead, FactorUpdate
 from scr.vocabulary import FactorLevel
 
@@ -27,32 +25,36 @@ def list_(
     session: SessionDep, review: ReviewDep, paging: PagingDep, level: FactorLevel | None = None
 ) -> Page[FactorRead]:
     """List the contributory factors, optionally of one level."""
-    result = factor_service.list_(
+    factors, total = factor_service.list_(
         session=session, review=review, level=level, **paging.model_dump()
     )
-    return page_of(FactorRead, result)
+    return Page[FactorRead](
+        items=factor_service.read(session=session, factors=factors), total=total
+    )
 
 
 @router.post("", response_model=FactorRead, status_code=status.HTTP_201_CREATED)
 def create(
     session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: FactorCreate
-) -> ContributoryFactor:
+) -> FactorRead:
     """Add a contributory factor."""
-    return factor_service.create(session=session, review=review, data=data, actor=principal.name)
+    factor = factor_service.create(session=session, review=review, data=data, actor=principal.name)
+    return factor_service.read_one(session=session, factor=factor)
 
 
 @router.get("/{factor_id}", response_model=FactorRead)
-def read(factor: FactorDep) -> ContributoryFactor:
+def read(session: SessionDep, factor: FactorDep) -> FactorRead:
     """Read a contributory factor."""
-    return factor
+    return factor_service.read_one(session=session, factor=factor)
 
 
 @router.patch("/{factor_id}", response_model=FactorRead)
 def update(
     session: SessionDep, principal: PrincipalDep, factor: FactorDep, data: FactorUpdate
-) -> ContributoryFactor:
+) -> FactorRead:
     """Change a contributory factor; send the version you read."""
-    return factor_service.update(session=session, factor=factor, data=data, actor=principal.name)
+    changed = factor_service.update(session=session, factor=factor, data=data, actor=principal.name)
+    return factor_service.read_one(session=session, factor=changed)
 
 
 @router.delete("/{factor_id}", status_code=status.HTTP_204_NO_CONTENT)

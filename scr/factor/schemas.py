@@ -28,6 +28,11 @@ class FactorUpdate(WriteBase):
 
 class FactorRead(ReadBase):
     review_id: int
+    name: str = Field(
+        description="The factor's name: its number within the review, in the order factors "
+        "were recorded (scr.records.names).",
+        examples=["Factor 4"],
+    )
     description: str
     level: FactorLevel
     detail: str | None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlmodel import Session, col, select
 
 from scr.coding import catalogue
@@ -26,6 +28,20 @@ def list_(
     return crud.page(session, stmt.order_by(col(ContributoryFactor.id)), limit=limit, offset=offset)
 
 
+def read(*, session: Session, factors: Sequence[ContributoryFactor]) -> list[FactorRead]:
+    """The factors as a person reads them, each with its name ("Factor 4")."""
+    numbers = record_names.factor_numbers(session, [id_of(f) for f in factors])
+    return [
+        FactorRead.model_validate(f.model_dump() | {"name": record_names.factor(numbers[id_of(f)])})
+        for f in factors
+    ]
+
+
+def read_one(*, session: Session, factor: ContributoryFactor) -> FactorRead:
+    """One factor as a person reads it, with its name."""
+    return read(session=session, factors=[factor])[0]
+
+
 def get(*, session: Session, review: Review, factor_id: int) -> ContributoryFactor:
     """Load one of the review's factors or raise NotFound."""
     assert review.id is not None
@@ -48,7 +64,9 @@ def update(
     *, session: Session, factor: ContributoryFactor, data: FactorUpdate, actor: str | None = None
 ) -> ContributoryFactor:
     """Change a factor, refusing a stale version."""
-    crud.ensure_version(session, factor, data.version, FactorRead.model_validate)
+    crud.ensure_version(
+        session, factor, data.version, lambda f: read_one(session=session, factor=f)
+    )
     if data.typology_codes is not None:
         catalogue.ensure_codes(data.typology_codes, "factor", ("body", "typology_codes"))
     crud.apply_changes(

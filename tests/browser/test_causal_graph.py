@@ -111,7 +111,7 @@ def test_a_reviewer_adds_a_factor_and_links_it_to_an_episode_by_dragging(
     )
     chooser.get_by_role("button", name="Add the link").click()
     problem = page.locator(".govuk-error-summary").filter(has_text="The link was not added")
-    expect(problem).to_contain_text(f"{factor_key} is already linked to {episode_key}")
+    expect(problem).to_contain_text("Factor 1 is already linked to KPE 1 (contributed to).")
     assert len(api.get(f"/reviews/{review_id}/links")["items"]) == 1
 
 
@@ -197,7 +197,7 @@ def test_clicking_a_node_opens_its_record(page: Page, live_server: str) -> None:
     page.locator(".scr-graph").scroll_into_view_if_needed()
     page.locator(f"{graph_node(factor['id'])} .scr-node__label").click()
     expect(page).to_have_url(re.compile(rf"/reviews/{review_id}/factors/{factor['id'][7:]}$"))
-    expect(page.get_by_role("heading", level=1)).to_have_text("Contributory factor")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Factor 1: contributory factor")
 
 
 def test_a_board_member_reads_the_graph_without_changing_it(page: Page, live_server: str) -> None:

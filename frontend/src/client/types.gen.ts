@@ -2096,6 +2096,12 @@ export type FactorRead = {
      */
     review_id: number;
     /**
+     * Name
+     *
+     * The factor's name: its number within the review, in the order factors were recorded (scr.records.names).
+     */
+    name: string;
+    /**
      * Description
      */
     description: string;

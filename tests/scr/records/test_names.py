@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from scr.graph import service as graph_service
@@ -120,3 +121,23 @@ def test_report_search_and_checks_name_a_factor_alike(session: Session) -> None:
     assert found[("factor", lonely.id)][0] == "Factor 2"
     assert unlinked.names == ["Factor 2"]
     assert unlinked.message == "Factor 2 'No interpreter booked.' is linked to nothing."
+
+
+def test_the_factor_screens_read_each_factor_by_its_number(
+    client: TestClient, session: Session
+) -> None:
+    _crowded(session)
+    review = make_review(session)
+    base = f"/api/v1/reviews/{review.id}/factors"
+    body = {"level": "working_conditions"}
+    first = client.post(base, json=body | {"description": "Caseloads were high."}).json()
+    second = client.post(base, json=body | {"description": "No interpreter booked."}).json()
+    assert (first["name"], second["name"]) == ("Factor 1", "Factor 2")
+    assert second["id"] != 2
+    assert [f["name"] for f in client.get(base).json()["items"]] == ["Factor 1", "Factor 2"]
+    assert client.get(f"{base}/{second['id']}").json()["name"] == "Factor 2"
+    changed = client.patch(f"{base}/{second['id']}", json={"version": 1, "detail": "Twice."})
+    assert changed.json()["name"] == "Factor 2"
+    stale = client.patch(f"{base}/{second['id']}", json={"version": 1, "detail": "Again."})
+    assert stale.status_code == 409
+    assert stale.json()["current"]["name"] == "Factor 2"

@@ -21,6 +21,7 @@ const FACTOR = stamped({
   id: 7,
   version: 2,
   review_id: 1,
+  name: "Factor 1",
   description: "Caseloads were above the safe limit.",
   level: "working_conditions" as const,
   detail: "380 children against 250.",
@@ -36,7 +37,7 @@ const LINKS = [
 
 const lists = (links = LINKS) => ({
   "GET /reviews/1/episodes": () => json(200, { items: [EPISODE], total: 1 }),
-  "GET /reviews/1/factors": () => json(200, { items: [FACTOR, { ...FACTOR, id: 8, description: "Nothing links here.", level: "family" }], total: 2 }),
+  "GET /reviews/1/factors": () => json(200, { items: [FACTOR, { ...FACTOR, id: 8, name: "Factor 2", description: "Nothing links here.", level: "family" }], total: 2 }),
   "GET /reviews/1/findings": () => json(200, { items: [FINDING], total: 1 }),
   "GET /reviews/1/links": () => json(200, { items: links, total: links.length }),
 });
@@ -168,13 +169,23 @@ describe("FactorPage", () => {
   });
 });
 
+describe("FactorPage's heading", () => {
+  it("names the factor by its number in the review, not its id", async () => {
+    serve({ ...TYPOLOGY, ...lists(), "GET /reviews/1/factors/7": () => json(200, FACTOR) });
+    renderInReview(<FactorPage />, { path: "/reviews/1/factors/7", route: "factors/:factorId" });
+    const heading = await screen.findByRole("heading", { level: 1, name: "Factor 1: contributory factor" });
+    expect(heading.textContent).not.toContain("7");
+  });
+});
+
 describe("FactorsPage", () => {
-  it("lists each factor with its level and what it is linked to", async () => {
+  it("lists each factor by its name, with its level and what it is linked to", async () => {
     serve(lists());
     renderInReview(<FactorsPage />, { path: "/reviews/1/factors", route: "factors" });
     const table = await screen.findByRole("table", { name: "Factors" });
     const [, first, second] = within(table).getAllByRole("row");
-    expect(within(first).getByRole("link", { name: FACTOR.description }).getAttribute("href")).toBe("/reviews/1/factors/7");
+    expect(within(first).getByRole("link", { name: `Factor 1: ${FACTOR.description}` }).getAttribute("href")).toBe("/reviews/1/factors/7");
+    expect(within(second).getByRole("link", { name: "Factor 2: Nothing links here." })).toBeTruthy();
     expect(first.textContent).toContain("Working conditions");
     expect(within(first).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
       "Contributed to KPE 1: Booking appointment",

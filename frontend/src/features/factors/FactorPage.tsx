@@ -105,7 +105,7 @@ export function FactorEditor({
           "factor" in read ? { ...read.factor } : { ...form, typology_codes: form.codes },
           comparedFactorFields(codes.labels),
         )}
-        <h1 className="govuk-heading-l">{base ? "Contributory factor" : "Add a contributory factor"}</h1>
+        <h1 className="govuk-heading-l">{base ? `${base.name}: contributory factor` : "Add a contributory factor"}</h1>
         {!mayChange(session) && (
           <p className="govuk-inset-text">You can read this factor; only the review's reviewers change it.</p>
         )}

@@ -61,7 +61,7 @@ export function FactorsPage() {
                 <tr className="govuk-table__row" key={factor.id}>
                   <td className="govuk-table__cell">
                     <Link className="govuk-link" to={`/reviews/${review.id}/factors/${factor.id}`}>
-                      {factor.description}
+                      {factor.name}: {factor.description}
                     </Link>
                   </td>
                   <td className="govuk-table__cell">{levelLabel(factor.level)}</td>

@@ -12,7 +12,7 @@ export const TYPOLOGY = typologyRoutes([
 ]);
 
 export const EPISODE = stamped({ id: 3, ordinal: 1, title: "Booking appointment", version: 1, review_id: 1 });
-export const FACTOR = stamped({ id: 7, version: 1, review_id: 1, description: "Caseloads were above the safe limit.", level: "working_conditions" });
+export const FACTOR = stamped({ id: 7, version: 1, review_id: 1, name: "Factor 1", description: "Caseloads were above the safe limit.", level: "working_conditions" });
 
 export const QUESTION = {
   id: 21,
