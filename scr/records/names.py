@@ -16,7 +16,10 @@ database id (the id stays in the machine's key, ``episode:12``):
 - a causal link by its two ends: "Factor 2 → KPE 3";
 - a tag by what it tags ("Tag on KPE 3"), an agency by its name, the review as "The review".
 
-A key this module cannot name (a record since deleted) is named by its key.
+A key this module cannot name (a record since deleted) is named by its key. ``of`` names
+keys from the database; ``episode``, ``factor`` and ``finding`` give the same names from a
+number already in hand, for code that reads no database (the graph's labels, the report's
+headings).
 """
 
 from __future__ import annotations
