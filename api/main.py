@@ -132,7 +132,7 @@ def create_app(*, check_migrations: bool = True) -> FastAPI:
     settings = get_settings()
     app.add_middleware(  # innermost: a request waiting its turn has its body read already
         Admission,
-        limit=settings.database_connections,
+        limit=settings.request_connections,
         wait_seconds=settings.busy_wait_seconds,
         prefix=API_PREFIX,
     )

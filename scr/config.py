@@ -31,12 +31,14 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; the SQLite file in data_dir when unset.",
     )
     sqlite_busy_timeout_ms: int = Field(default=5000, ge=0)
-    database_connections: int = Field(
-        default=20,
+    database_connections: int | None = Field(
+        default=None,
         ge=1,
         le=500,
         description="How many requests a server process serves at once, each with a "
-        "database connection of its own; the others wait their turn (api.admission).",
+        "database connection of its own; the others wait their turn (api.admission). By "
+        "default 6 on SQLite, whose one writer at a time more requests only queue for, and "
+        "20 on PostgreSQL.",
     )
     busy_wait_seconds: float = Field(
         default=10.0,
@@ -153,6 +155,17 @@ class Settings(BaseSettings):
     def forwarded_proxies(self) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
         """The networks of ``forwarded_allow_ips``."""
         return _parse_networks(self.forwarded_allow_ips)
+
+    @property
+    def request_connections(self) -> int:
+        """``database_connections``, or the engine's default."""
+        return self.connections_for(self.effective_database_url)
+
+    def connections_for(self, url: str) -> int:
+        """How many requests at once a server on the database at ``url`` serves."""
+        if self.database_connections is not None:
+            return self.database_connections
+        return 6 if url.startswith("sqlite") else 20
 
     @property
     def effective_database_url(self) -> str:

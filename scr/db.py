@@ -74,12 +74,12 @@ BACKGROUND_CONNECTIONS = 2
 the planner's statistics), so that it never takes one a request was let in for."""
 
 
-def _pool(settings: Settings) -> dict[str, Any]:
+def _pool(settings: Settings, url: str) -> dict[str, Any]:
     """A connection for every request let in at once (``api.admission``), and for the
     background work: no request waits for a connection while holding a thread that another
     request needs to finish (a wait that used to last the pool's 30 s and answer 500)."""
     return {
-        "pool_size": settings.database_connections + BACKGROUND_CONNECTIONS,
+        "pool_size": settings.connections_for(url) + BACKGROUND_CONNECTIONS,
         "max_overflow": 0,
         "pool_timeout": settings.busy_wait_seconds,
     }
@@ -95,11 +95,11 @@ def make_engine(url: str) -> Engine:
         else:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
             engine = create_engine(
-                url, connect_args={"check_same_thread": False}, **_pool(settings)
+                url, connect_args={"check_same_thread": False}, **_pool(settings, url)
             )
         _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
         return engine
-    return create_engine(url, pool_pre_ping=True, **_pool(settings))
+    return create_engine(url, pool_pre_ping=True, **_pool(settings, url))
 
 
 @lru_cache

@@ -108,7 +108,7 @@ def few_connections(
     monkeypatch.setenv("SCR_DATABASE_CONNECTIONS", "2")
     monkeypatch.setenv("SCR_BUSY_WAIT_SECONDS", "30")
     configured_for(scratch_database_url)
-    assert get_settings().database_connections == 2
+    assert get_settings().request_connections == 2
     assert runner.invoke(cli, ["db", "upgrade"]).exit_code == 0
     yield
     get_engine().dispose()
