@@ -12,6 +12,7 @@ import { SIGNED_OUT_EVENT } from "./api";
 import { SessionContext } from "./common/signedIn";
 import { ActionPage } from "./features/actions/ActionPage";
 import { ActionPlanPage } from "./features/actions/ActionPlanPage";
+import { AuditPage } from "./features/audit/AuditPage";
 import { ChronologyEntryPage } from "./features/chronology/ChronologyEntryPage";
 import { ChronologyPage } from "./features/chronology/ChronologyPage";
 import { ImportPage } from "./features/chronology/ImportPage";
@@ -101,6 +102,13 @@ function Layout() {
                       Patterns
                     </Link>
                   </li>
+                  {session.role === "admin" && (
+                    <li className="govuk-service-navigation__item">
+                      <Link className="govuk-service-navigation__link" to="/audit">
+                        Audit trail
+                      </Link>
+                    </li>
+                  )}
                   <li className="govuk-service-navigation__item">
                     <Link className="govuk-service-navigation__link" to="/typology">
                       Typology
@@ -206,6 +214,7 @@ export const routes: RouteObject[] = [
       { path: "boards/:boardId/actions/:actionId", element: <ActionPage /> },
       { path: "patterns", element: <PatternsPage /> },
       { path: "search", element: <SearchPage /> },
+      { path: "audit", element: <AuditPage /> },
       { path: "typology", element: <TypologyPage /> },
       { path: "*", element: <NotFound /> },
     ],

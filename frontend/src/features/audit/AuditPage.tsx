@@ -1,0 +1,151 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { Navigate, useSearchParams } from "react-router-dom";
+
+import { ok } from "../../api";
+import { auditList } from "../../client/sdk.gen";
+import type { AuditAction } from "../../client/types.gen";
+import { TextInput } from "../../common/fields";
+import { useSession } from "../../common/signedIn";
+import { LoadProblem, useLoad } from "../../common/useLoad";
+
+const PAGE = 50;
+const FILTERS = ["actor", "object_type", "review_id"] as const;
+type Filter = (typeof FILTERS)[number];
+
+const ACTIONS: Record<AuditAction, string> = {
+  read: "Read",
+  create: "Added",
+  update: "Changed",
+  delete: "Deleted",
+  export: "Exported",
+  import: "Imported",
+  refused: "Refused",
+};
+
+/** The audit trail, for administrators: who read, changed or exported what, and when, newest
+ * first, filtered by account, kind of object and review (kept in the address). */
+export function AuditPage() {
+  const session = useSession();
+  if (session.role !== "admin") return <Navigate to="/" replace />;
+  return <AuditTrail />;
+}
+
+function AuditTrail() {
+  const [params, setParams] = useSearchParams();
+  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const asked = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<Filter, string>;
+  const [form, setForm] = useState(asked);
+  const [problem, setProblem] = useState<string | undefined>();
+  useEffect(() => setForm(asked), [params.toString()]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const [loaded] = useLoad(
+    (signal) =>
+      ok(
+        auditList({
+          query: {
+            actor: asked.actor || undefined,
+            object_type: asked.object_type || undefined,
+            review_id: /^\d+$/.test(asked.review_id) ? Number(asked.review_id) : undefined,
+            limit: PAGE,
+            offset,
+          },
+          signal,
+        }),
+      ),
+    [params.toString()],
+  );
+
+  function apply(event: FormEvent) {
+    event.preventDefault();
+    const review = form.review_id.trim();
+    if (review && !/^\d+$/.test(review)) {
+      setProblem("Enter the review's number, like 12");
+      return;
+    }
+    setProblem(undefined);
+    const next = new URLSearchParams();
+    for (const f of FILTERS) if (form[f].trim()) next.set(f, form[f].trim());
+    setParams(next);
+  }
+
+  function pageAt(at: number) {
+    const next = new URLSearchParams(params);
+    if (at > 0) next.set("offset", String(at));
+    else next.delete("offset");
+    setParams(next);
+  }
+
+  return (
+    <>
+      <h1 className="govuk-heading-l">Audit trail</h1>
+      <p className="govuk-body">
+        Every read, change and export of case data, and every refused request to a case route, newest first. Each entry is
+        sealed into a keyed hash chain within a second or so; <code>scr audit verify</code> on the server names the first
+        entry that no longer fits, if any has been altered or removed.
+      </p>
+      <form noValidate onSubmit={apply} className="scr-filters" aria-label="Filter the audit trail">
+        <TextInput id="actor" label="Done by" hint="An e-mail address, or token:NAME" value={form.actor} onChange={(v) => setForm({ ...form, actor: v })} />
+        <TextInput id="object_type" label="Kind of object" hint="For example reviews, factors, graph" value={form.object_type} onChange={(v) => setForm({ ...form, object_type: v })} />
+        <TextInput id="review_id" label="Review number" width="govuk-input--width-4" inputMode="numeric" value={form.review_id} error={problem} onChange={(v) => setForm({ ...form, review_id: v })} />
+        <div className="govuk-button-group">
+          <button type="submit" className="govuk-button">
+            Apply filters
+          </button>
+        </div>
+      </form>
+      <LoadProblem loaded={loaded} what="audit trail" />
+      {loaded.state === "ready" && (
+        <>
+          <p className="govuk-body" role="status">
+            {loaded.data.total === 1 ? "1 entry" : `${loaded.data.total} entries`}.
+          </p>
+          {loaded.data.items.length > 0 && (
+            <table className="govuk-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">Entries, newest first</caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  {["When", "Done by", "Action", "Object", "Review", "Request"].map((h) => (
+                    <th key={h} scope="col" className="govuk-table__header">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {loaded.data.items.map((e) => (
+                  <tr key={e.id} className="govuk-table__row">
+                    <td className="govuk-table__cell">{new Date(e.at).toLocaleString("en-GB")}</td>
+                    <td className="govuk-table__cell">{e.actor}</td>
+                    <td className="govuk-table__cell">{ACTIONS[e.action] ?? e.action}</td>
+                    <td className="govuk-table__cell">
+                      {e.object_type}
+                      {e.object_id ? ` ${e.object_id}` : ""}
+                    </td>
+                    <td className="govuk-table__cell">{e.review_id ?? "—"}</td>
+                    <td className="govuk-table__cell">
+                      <code>{e.request_id}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {loaded.data.total > PAGE && (
+            <nav className="govuk-pagination" aria-label="Pages of the audit trail">
+              {offset > 0 && (
+                <button type="button" className="govuk-button govuk-button--secondary" onClick={() => pageAt(Math.max(0, offset - PAGE))}>
+                  Previous page
+                </button>
+              )}
+              {offset + PAGE < loaded.data.total && (
+                <button type="button" className="govuk-button govuk-button--secondary" onClick={() => pageAt(offset + PAGE)}>
+                  Next page
+                </button>
+              )}
+            </nav>
+          )}
+        </>
+      )}
+    </>
+  );
+}
