@@ -6,6 +6,7 @@ import { auditList } from "../../client/sdk.gen";
 import type { AuditAction } from "../../client/types.gen";
 import { TextInput } from "../../common/fields";
 import { useSession } from "../../common/signedIn";
+import { Pages, useOffset } from "../../common/Pages";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 
 const PAGE = 50;
@@ -32,7 +33,7 @@ export function AuditPage() {
 
 function AuditTrail() {
   const [params, setParams] = useSearchParams();
-  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const [offset, pageAt] = useOffset();
   const asked = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<Filter, string>;
   const [form, setForm] = useState(asked);
   const [problem, setProblem] = useState<string | undefined>();
@@ -68,12 +69,6 @@ function AuditTrail() {
     setParams(next);
   }
 
-  function pageAt(at: number) {
-    const next = new URLSearchParams(params);
-    if (at > 0) next.set("offset", String(at));
-    else next.delete("offset");
-    setParams(next);
-  }
 
   return (
     <>
@@ -130,20 +125,7 @@ function AuditTrail() {
               </tbody>
             </table>
           )}
-          {loaded.data.total > PAGE && (
-            <nav className="govuk-pagination" aria-label="Pages of the audit trail">
-              {offset > 0 && (
-                <button type="button" className="govuk-button govuk-button--secondary" onClick={() => pageAt(Math.max(0, offset - PAGE))}>
-                  Previous page
-                </button>
-              )}
-              {offset + PAGE < loaded.data.total && (
-                <button type="button" className="govuk-button govuk-button--secondary" onClick={() => pageAt(offset + PAGE)}>
-                  Next page
-                </button>
-              )}
-            </nav>
-          )}
+          <Pages label="Pages of the audit trail" total={loaded.data.total} size={PAGE} offset={offset} onPage={pageAt} />
         </>
       )}
     </>

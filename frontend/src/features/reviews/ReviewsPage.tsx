@@ -7,6 +7,7 @@ import type { ReviewStatus, ReviewType } from "../../client/types.gen";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Select, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
+import { Pages, useOffset } from "../../common/Pages";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { REVIEW_TYPES, STATUSES } from "../../words";
 import { ReviewsTable } from "./ReviewsTable";
@@ -28,7 +29,7 @@ function ReviewsList() {
   const status = params.get("status") ?? "";
   const reviewType = params.get("review_type") ?? "";
   const year = params.get("year") ?? "";
-  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const [offset, pageAt] = useOffset();
   const [form, setForm] = useState({ status, reviewType, year });
   const [yearProblem, setYearProblem] = useState<string | undefined>();
   // Back and forward move through filters too: the form follows the address.
@@ -66,12 +67,6 @@ function ReviewsList() {
     setParams(next);
   }
 
-  function pageAt(at: number) {
-    const next = new URLSearchParams(params);
-    if (at > 0) next.set("offset", String(at));
-    else next.delete("offset");
-    setParams(next);
-  }
 
   const filtered = Boolean(status || reviewType || year);
   return (
@@ -135,36 +130,7 @@ function ReviewsList() {
             {filtered ? (loaded.data.total === 1 ? " matches the filters" : " match the filters") : ""}.
           </p>
           {loaded.data.items.length > 0 && <ReviewsTable reviews={loaded.data.items} />}
-          {loaded.data.total > PAGE && (
-            <nav className="govuk-pagination" aria-label="Pages of reviews">
-              {offset > 0 && (
-                <div className="govuk-pagination__prev">
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary"
-                    onClick={() => pageAt(Math.max(0, offset - PAGE))}
-                  >
-                    Previous page
-                  </button>
-                </div>
-              )}
-              <p className="govuk-body govuk-!-margin-bottom-0 govuk-!-margin-right-4">
-                Reviews {offset + 1} to {Math.min(offset + PAGE, loaded.data.total)} of{" "}
-                {loaded.data.total}
-              </p>
-              {offset + PAGE < loaded.data.total && (
-                <div className="govuk-pagination__next">
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary"
-                    onClick={() => pageAt(offset + PAGE)}
-                  >
-                    Next page
-                  </button>
-                </div>
-              )}
-            </nav>
-          )}
+          <Pages label="Pages of reviews" total={loaded.data.total} size={PAGE} offset={offset} onPage={pageAt} what="Reviews" />
         </>
       )}
     </>

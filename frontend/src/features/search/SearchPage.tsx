@@ -6,6 +6,7 @@ import { searchSearch } from "../../client/sdk.gen";
 import type { SearchHit, SearchKind } from "../../client/types.gen";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Select, TextInput } from "../../common/fields";
+import { Pages, useOffset } from "../../common/Pages";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 
 const PAGE = 20;
@@ -41,7 +42,7 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const q = (params.get("q") ?? "").trim();
   const kind = (params.get("kind") ?? "") as SearchKind | "";
-  const offset = Math.max(0, Number(params.get("offset") ?? 0) || 0);
+  const [offset, pageAt] = useOffset();
   const [form, setForm] = useState({ q, kind: kind as string });
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => setForm({ q, kind }), [q, kind]);
@@ -67,12 +68,6 @@ export function SearchPage() {
     setParams(next);
   }
 
-  function pageAt(at: number) {
-    const next = new URLSearchParams(params);
-    if (at > 0) next.set("offset", String(at));
-    else next.delete("offset");
-    setParams(next);
-  }
 
   return (
     <>
@@ -126,24 +121,7 @@ export function SearchPage() {
               </li>
             ))}
           </ol>
-          {loaded.data.total > PAGE && (
-            <nav className="govuk-pagination" aria-label="Pages of search results">
-              {offset > 0 && (
-                <div className="govuk-pagination__prev">
-                  <button type="button" className="govuk-button govuk-button--secondary" onClick={() => pageAt(Math.max(0, offset - PAGE))}>
-                    Previous page
-                  </button>
-                </div>
-              )}
-              {offset + PAGE < loaded.data.total && (
-                <div className="govuk-pagination__next">
-                  <button type="button" className="govuk-button govuk-button--secondary" onClick={() => pageAt(offset + PAGE)}>
-                    Next page
-                  </button>
-                </div>
-              )}
-            </nav>
-          )}
+          <Pages label="Pages of search results" total={loaded.data.total} size={PAGE} offset={offset} onPage={pageAt} />
         </>
       )}
     </>
