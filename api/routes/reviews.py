@@ -15,7 +15,6 @@ from api.deps import (
     SessionDep,
     allow,
     audit,
-    page_of,
 )
 from scr.account import access
 from scr.account import commission as commission_service
@@ -24,7 +23,6 @@ from scr.common.lookup import id_of
 from scr.common.schemas import Page
 from scr.errors import Forbidden
 from scr.review import service as review_service
-from scr.review.models import Review
 from scr.review.schemas import (
     ReviewCreate,
     ReviewFilters,
@@ -34,6 +32,7 @@ from scr.review.schemas import (
     ReviewUpdate,
 )
 from scr.review.transfer import ReviewFile, export_review, import_review
+from scr.tag import form
 from scr.vocabulary import AuditAction, Role
 
 router = APIRouter(prefix="/reviews", tags=["reviews"])
@@ -50,13 +49,16 @@ def list_(
     """List the reviews you may see, newest first; year is the year the review was notified."""
     access.require_role(principal, Role.admin, Role.reviewer, Role.board, doing="list reviews")
     audit(session, principal, request)
-    result = review_service.list_(
+    reviews, total = review_service.list_(
         session=session,
         filters=filters,
         visible=access.visible_reviews(principal),
         **paging.model_dump(),
     )
-    return page_of(ReviewRead, result)
+    items = review_service.read(
+        session=session, reviews=reviews, coding=lambda r: form.coding_of(principal, r)
+    )
+    return Page[ReviewRead](items=items, total=total)
 
 
 @router.post(
@@ -65,16 +67,18 @@ def list_(
     status_code=status.HTTP_201_CREATED,
     dependencies=[allow(Role.admin, Role.reviewer, doing="open a review")],
 )
-def create(session: SessionDep, principal: PrincipalDep, data: ReviewCreate) -> Review:
+def create(session: SessionDep, principal: PrincipalDep, data: ReviewCreate) -> ReviewRead:
     """Open a review for a board (a reviewer, only for a board that has commissioned them);
-    a reviewer who opens one is its lead reviewer."""
+    a reviewer who opens one is its lead reviewer, whose case-context codes are its agreed
+    ones."""
     commission_service.ensure_may_open_for(session, principal, data.board_id)
-    review = review_service.create(session=session, data=data, actor=principal.name)
+    coding = form.Coding(coder=principal.name, agreed=True)
+    review = review_service.create(session=session, data=data, actor=principal.name, coding=coding)
     if principal.role == Role.reviewer and principal.user_id is not None:
         account_service.assign_user(
             session=session, user_id=principal.user_id, review_id=id_of(review), lead=True
         )
-    return review
+    return review_service.read_one(session=session, review=review, coding=coding)
 
 
 @router.post(
@@ -95,24 +99,30 @@ def import_(session: SessionDep, principal: PrincipalDep, data: ReviewFile) -> R
 
 
 @router.get("/{review_id}", response_model=ReviewRead)
-def read(review: ReviewDep) -> Review:
-    """Read a review."""
-    return review
+def read(session: SessionDep, principal: PrincipalDep, review: ReviewDep) -> ReviewRead:
+    """Read a review, with the case-context codes your coding gives it."""
+    return review_service.read_one(
+        session=session, review=review, coding=form.coding_of(principal, review)
+    )
 
 
 @router.patch("/{review_id}", response_model=ReviewRead)
 def update(
     session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: ReviewUpdate
-) -> Review:
+) -> ReviewRead:
     """Change a review; send the version you read. Only its lead reviewer may override
-    blocking checks."""
-    return review_service.update(
+    blocking checks. Case-context codes sent become your tags on the review: blind until you
+    submit your coding, or, as its lead, the agreed ones."""
+    coding = form.coding_of(principal, review)
+    changed = review_service.update(
         session=session,
         review=review,
         data=data,
         actor=principal.name,
         may_override=access.may_override_checks(principal, review),
+        coding=coding,
     )
+    return review_service.read_one(session=session, review=changed, coding=coding)
 
 
 @router.post(
@@ -122,12 +132,17 @@ def update(
 )
 def reopen(
     session: SessionDep, principal: PrincipalDep, review: ReviewDep, data: ReviewReopen
-) -> Review:
+) -> ReviewRead:
     """Reopen a published review to change it, with the reason (its lead reviewer only): it
     moves back to draft and leaves every export until it is published again."""
     if review.id not in principal.leads:
         raise Forbidden("Only the review's lead reviewer can reopen it.")
-    return review_service.reopen(session=session, review=review, data=data, actor=principal.name)
+    reopened = review_service.reopen(
+        session=session, review=review, data=data, actor=principal.name
+    )
+    return review_service.read_one(
+        session=session, review=reopened, coding=form.coding_of(principal, review)
+    )
 
 
 @router.delete(

@@ -94,3 +94,16 @@ export async function loadCodes(target: Target, signal: AbortSignal, chosen: str
   if (!tree) return { version: "", groups: [], labels: new Map() };
   return { version: tree.version, groups: codeGroups(tree.codes, target, chosen), labels: labelsOf(tree.codes) };
 }
+
+/**
+ * What the codes on a record's form are for its reader (scr/tag/form.py): for the review's lead
+ * reviewer or an administrator, the review's agreed codes; for another reviewer, their own
+ * blind coding of the record; for a board member or analyst, the agreed codes, read only.
+ */
+export function formCodesNote(role: string, lead: boolean): string {
+  if (lead || role === "admin")
+    return "As the review's lead, you record its agreed codes here: the patterns count them, and the Tagging screen shows them.";
+  if (role === "reviewer")
+    return "These are your own codes for this record: no one else sees them until you submit your coding on the Tagging screen, where the lead reviewer decides any disagreement.";
+  return "The review's agreed codes.";
+}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from scr.coding.schemas import (
@@ -17,6 +18,7 @@ from scr.coding.schemas import (
 from scr.config import get_settings
 from scr.errors import InvalidInput, NotFound
 from typology import diff, loader
+from typology.checks import version_key
 from typology.loader import Typology, TypologyError
 from typology.schema import Code
 
@@ -124,6 +126,17 @@ def ensure_codes(
                 f"{' or '.join(code.applies_to)}, not a {kind}.",
                 field=where,
             )
+
+
+def version_holding(current: str, codes: Iterable[str], tagged: Iterable[str]) -> str:
+    """The version a record's own codes are in, when they carry none: the newest of the
+    ``current`` one and the ``tagged`` versions (those of the review's tags) that holds every
+    one of them (a review coded under an older version keeps its codes until its tags move)."""
+    wanted = set(codes)
+    for version in sorted({current, *tagged}, key=version_key, reverse=True):
+        if all(get(version).code(c) is not None for c in wanted):
+            return version
+    return current
 
 
 def changes(version: str) -> TypologyChanges:

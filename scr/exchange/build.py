@@ -27,7 +27,6 @@ from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
 from scr.review.models import Review
 from scr.tag.models import Tag
-from typology.checks import version_key
 
 
 @dataclass(frozen=True)
@@ -63,12 +62,10 @@ _EPISODE = _columns(
     "roles_involved", "what_happened", "view_at_the_time", "appraisal", "appraisal_rating",
     "went_well", "queries", "suggested_changes",
 )  # fmt: skip
-_FACTOR = _columns(
-    ContributoryFactor, "id", "review_id", "description", "level", "detail", "typology_codes"
-)
+_FACTOR = _columns(ContributoryFactor, "id", "review_id", "description", "level", "detail")
 _FINDING = _columns(
     Finding,
-    "id", "review_id", "ordinal", "title", "statement", "pattern_kind", "category",
+    "id", "review_id", "ordinal", "title", "statement", "pattern_kind",
     "how_it_appeared", "evidence_beyond_case", "why_it_matters",
 )  # fmt: skip
 _QUESTION = _columns(
@@ -89,7 +86,7 @@ REVIEW_COLUMNS = _columns(
     Review,
     "id", "board_id", "status", "reference", "child_pseudonym", "review_type",
     "learning_together_size", "incident_date", "notification_date", "publication_date",
-    "child_age_band", "outcome", "context_codes", "revision", "cleared_revision",
+    "child_age_band", "outcome", "revision", "cleared_revision",
 )  # fmt: skip
 """The review columns a line is made from (the export reads only these)."""
 
@@ -166,26 +163,20 @@ def build(session: Session, reviews: Sequence[Any], *, instance: str) -> list[Bu
     return [_line(batch, review, instance, version) for review in reviews]
 
 
-def _records_version(current: str, codes: set[str], tagged: Iterable[str]) -> str:
-    """The version the records' own codes are in: they carry no version of their own, so the
-    newest of the current one and the review's tags' versions that holds every one of them
-    (a review coded under an older version keeps its codes until its tags move)."""
-    for version in sorted({current, *tagged}, key=version_key, reverse=True):
-        if all(catalogue.get(version).code(c) is not None for c in codes):
-            return version
-    return current
-
-
 def _line(batch: _Batch, review: Any, instance: str, current: str) -> Built:
     rid = review.id
     board = batch.boards[review.board_id]
     episodes = batch.episodes.get(rid, [])
     factors = batch.factors.get(rid, [])
     findings = batch.findings.get(rid, [])
-    codes = {*review.context_codes, *(c for f in factors for c in f.typology_codes)}
-    codes |= {f.category for f in findings if f.category is not None}
+    # The records' own codes (the fields their forms fill in) are their agreed tags' codes.
+    on: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for t in batch.tags.get(rid, []):
+        if t.code not in on[(t.target_kind, t.target_id)]:
+            on[(t.target_kind, t.target_id)].append(t.code)
+    codes = {c for found in on.values() for c in found}
     tagged = {t.typology_version for t in batch.tags.get(rid, [])}
-    version = _records_version(current, codes, tagged)
+    version = catalogue.version_holding(current, codes, tagged)
     # Each record's key in the line ("episode:3"), by kind and id.
     key = {
         kind: {r.id: f"{kind}:{n}" for n, r in enumerate(records, start=1)}
@@ -212,7 +203,7 @@ def _line(batch: _Batch, review: Any, instance: str, current: str) -> Built:
             "publication_date": _day(review.publication_date),
             "child_age_band": review.child_age_band,
             "outcome": review.outcome,
-            "context_codes": review.context_codes,
+            "context_codes": on[("review", rid)],
         },
         "agencies": [{"code": code, "name": a.name} for code, a in agencies],
         "episodes": [_episode(e, n, batch) for n, e in enumerate(episodes, start=1)],
@@ -222,11 +213,14 @@ def _line(batch: _Batch, review: Any, instance: str, current: str) -> Built:
                 "description": f.description,
                 "level": f.level,
                 "detail": f.detail,
-                "typology_codes": f.typology_codes,
+                "typology_codes": on[("factor", f.id)],
             }
             for n, f in enumerate(factors, start=1)
         ],
-        "findings": [_finding(f, n, batch) for n, f in enumerate(findings, start=1)],
+        "findings": [
+            _finding(f, n, batch, next(iter(on[("finding", f.id)]), None))
+            for n, f in enumerate(findings, start=1)
+        ],
         "links": [
             {
                 "kind": x.kind,
@@ -285,7 +279,7 @@ def _episode(e: Any, n: int, batch: _Batch) -> dict[str, Any]:
     }
 
 
-def _finding(f: Any, n: int, batch: _Batch) -> dict[str, Any]:
+def _finding(f: Any, n: int, batch: _Batch, category: str | None) -> dict[str, Any]:
     return {
         "id": n,
         "ordinal": f.ordinal,
@@ -294,7 +288,7 @@ def _finding(f: Any, n: int, batch: _Batch) -> dict[str, Any]:
             for name in ("title", "statement", "how_it_appeared", "evidence_beyond_case")
         },
         "pattern_kind": f.pattern_kind,
-        "category": f.category,
+        "category": category,
         "why_it_matters": f.why_it_matters,
         "questions": [
             {

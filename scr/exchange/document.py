@@ -121,10 +121,13 @@ class EpisodeEntry(WriteBase):
 
 class FactorEntry(FactorCreate):
     id: Id
+    # (the factor's agreed codes here, which the line's tags also carry)
+    typology_codes: list[Code] = Field(default_factory=list, max_length=50)
 
 
 class FindingEntry(FindingCreate):
     id: Id
+    category: Code | None = Field(default=None, description="The typology category it belongs to.")
 
 
 class TagEntry(WriteBase):

@@ -366,6 +366,23 @@ def _check_codes(line: ExchangeReview) -> None:
         tag_service.check_code(t.typology_version, t.code, kind, old_tag=True)
 
 
+def _agreed(line: ExchangeReview) -> list[tuple[str, str, str, str | None]]:
+    """The line's agreed tags (target, code, version, rationale): its tags, and the codes its
+    records carry (a review's context codes, a factor's codes, a finding's category, in the
+    line's version) that no tag of the record has already; the codes a record's form shows
+    are its agreed tags here."""
+    found = [(t.target, t.code, t.typology_version, t.rationale) for t in line.tags]
+    fields = [("review", c) for c in line.review.context_codes]
+    fields += [(f"factor:{f.id}", c) for f in line.factors for c in f.typology_codes]
+    fields += [(f"finding:{g.id}", g.category) for g in line.findings if g.category]
+    seen = {(target, code) for target, code, _, _ in found}
+    for target, code in fields:
+        if (target, code) not in seen:
+            seen.add((target, code))
+            found.append((target, code, line.typology_version, None))
+    return found
+
+
 def _create(
     session: Session, line: ExchangeReview, actor: str | None, record_key: int | None
 ) -> Review:
@@ -392,7 +409,6 @@ def _create(
         publication_date=r.publication_date,
         child_age_band=r.child_age_band,
         outcome=r.outcome,
-        context_codes=r.context_codes,
         updated_by=actor,
     )
     if record_key is not None:
@@ -421,7 +437,7 @@ def _create(
     factor_ids = write.insert(
         session,
         ContributoryFactor,
-        [f.model_dump(exclude={"id"}) | stamp for f in line.factors],
+        [f.model_dump(exclude={"id", "typology_codes"}) | stamp for f in line.factors],
         ids=True,
     )
     finding_ids = write.insert(
@@ -433,7 +449,6 @@ def _create(
                 "title": g.title,
                 "statement": g.statement,
                 "pattern_kind": g.pattern_kind,
-                "category": g.category,
                 "how_it_appeared": g.how_it_appeared,
                 "evidence_beyond_case": g.evidence_beyond_case,
                 "why_it_matters": g.why_it_matters,
@@ -503,20 +518,20 @@ def _create(
         )
     now = utcnow()
     tags = []
-    for t in line.tags:
+    for target, code, version, rationale in _agreed(line):
         kind, target_id = (
             (TagTarget.review, rid)
-            if t.target == "review"
-            else (TagTarget(node(t.target)[0].value), node(t.target)[1])
+            if target == "review"
+            else (TagTarget(node(target)[0].value), node(target)[1])
         )
         tags.append(
             {
                 "target_kind": kind,
                 "target_id": target_id,
-                "typology_version": t.typology_version,
-                "code": t.code,
+                "typology_version": version,
+                "code": code,
                 "coder": f"import:{line.source.instance}",
-                "rationale": t.rationale,
+                "rationale": rationale,
                 "agreed": True,
                 "submitted_at": now,
             }

@@ -15,4 +15,4 @@ class ContributoryFactor(Tracked, table=True):
     description: str = Field(max_length=1000)
     level: FactorLevel = Field(sa_column=enum_column(FactorLevel))
     detail: str | None = Field(default=None, sa_type=sa.Text)
-    typology_codes: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
+    # Its typology codes are tags (scr/tag/form.py), not a column.

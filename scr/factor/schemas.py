@@ -13,7 +13,12 @@ class FactorCreate(WriteBase):
     description: Paragraph
     level: FactorLevel
     detail: LongText | None = None
-    typology_codes: list[Code] = Field(default_factory=list, max_length=50)
+    typology_codes: list[Code] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Typology codes, recorded as your tags on the factor (the agreed ones, if "
+        "you lead the review).",
+    )
 
 
 class FactorUpdate(WriteBase):
@@ -36,4 +41,7 @@ class FactorRead(ReadBase):
     description: str
     level: FactorLevel
     detail: str | None
-    typology_codes: list[str]
+    typology_codes: list[str] = Field(
+        description="The codes your coding gives the factor (the agreed ones, if you lead the "
+        "review or do not code)."
+    )

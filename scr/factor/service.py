@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from scr.coding import catalogue
 from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.factor.models import ContributoryFactor
@@ -14,6 +13,7 @@ from scr.factor.schemas import FactorCreate, FactorRead, FactorUpdate
 from scr.link import service as link_service
 from scr.records import names as record_names
 from scr.review.models import Review
+from scr.tag import form
 from scr.tag import service as tag_service
 from scr.vocabulary import FactorLevel, NodeKind, TagTarget
 
@@ -28,18 +28,25 @@ def list_(
     return crud.page(session, stmt.order_by(col(ContributoryFactor.id)), limit=limit, offset=offset)
 
 
-def read(*, session: Session, factors: Sequence[ContributoryFactor]) -> list[FactorRead]:
-    """The factors as a person reads them, each with its name ("Factor 4")."""
-    numbers = record_names.factor_numbers(session, [id_of(f) for f in factors])
+def read(
+    *, session: Session, factors: Sequence[ContributoryFactor], coding: form.Coding
+) -> list[FactorRead]:
+    """The factors as ``coding`` reads them, each with its name ("Factor 4") and its codes."""
+    ids = [id_of(f) for f in factors]
+    numbers = record_names.factor_numbers(session, ids)
+    codes = form.codes(session, coding, TagTarget.factor, ids)
     return [
-        FactorRead.model_validate(f.model_dump() | {"name": record_names.factor(numbers[id_of(f)])})
+        FactorRead.model_validate(
+            f.model_dump()
+            | {"name": record_names.factor(numbers[id_of(f)]), "typology_codes": codes[id_of(f)]}
+        )
         for f in factors
     ]
 
 
-def read_one(*, session: Session, factor: ContributoryFactor) -> FactorRead:
-    """One factor as a person reads it, with its name."""
-    return read(session=session, factors=[factor])[0]
+def read_one(*, session: Session, factor: ContributoryFactor, coding: form.Coding) -> FactorRead:
+    """One factor as ``coding`` reads it, with its name and codes."""
+    return read(session=session, factors=[factor], coding=coding)[0]
 
 
 def get(*, session: Session, review: Review, factor_id: int) -> ContributoryFactor:
@@ -48,30 +55,51 @@ def get(*, session: Session, review: Review, factor_id: int) -> ContributoryFact
     return get_in_review(session, ContributoryFactor, review.id, factor_id, "contributory factor")
 
 
+FIELD = ("body", "typology_codes")
+
+
 def create(
-    *, session: Session, review: Review, data: FactorCreate, actor: str | None = None
+    *,
+    session: Session,
+    review: Review,
+    data: FactorCreate,
+    actor: str | None = None,
+    coding: form.Coding | None = None,
 ) -> ContributoryFactor:
-    """Add a contributory factor to the review."""
-    catalogue.ensure_codes(data.typology_codes, "factor", ("body", "typology_codes"))
-    factor = ContributoryFactor(review_id=id_of(review), **data.model_dump())
+    """Add a contributory factor to the review; its typology codes are ``coding``'s tags (an
+    operator's agreed ones by default)."""
+    factor = ContributoryFactor(
+        review_id=id_of(review), **data.model_dump(exclude={"typology_codes"})
+    )
     crud.stamp_new(factor, actor=actor)
     session.add(factor)
     session.flush()
+    if data.typology_codes:
+        coding = coding or form.operator(actor)
+        form.set_codes(
+            session, review, coding, TagTarget.factor, id_of(factor), data.typology_codes, FIELD
+        )
     return factor
 
 
 def update(
-    *, session: Session, factor: ContributoryFactor, data: FactorUpdate, actor: str | None = None
+    *,
+    session: Session,
+    review: Review,
+    factor: ContributoryFactor,
+    data: FactorUpdate,
+    coding: form.Coding,
 ) -> ContributoryFactor:
-    """Change a factor, refusing a stale version."""
+    """Change a factor, refusing a stale version; sent typology codes become ``coding``'s."""
     crud.ensure_version(
-        session, factor, data.version, lambda f: read_one(session=session, factor=f)
+        session, factor, data.version, lambda f: read_one(session=session, factor=f, coding=coding)
     )
+    changes = data.model_dump(exclude_unset=True, exclude={"version", "typology_codes"})
+    crud.apply_changes(factor, changes, actor=coding.coder)
     if data.typology_codes is not None:
-        catalogue.ensure_codes(data.typology_codes, "factor", ("body", "typology_codes"))
-    crud.apply_changes(
-        factor, data.model_dump(exclude_unset=True, exclude={"version"}), actor=actor
-    )
+        form.set_codes(
+            session, review, coding, TagTarget.factor, id_of(factor), data.typology_codes, FIELD
+        )
     session.flush()
     return factor
 

@@ -84,7 +84,7 @@ class Finding(Tracked, table=True):
     pattern_kind: PatternKind = Field(
         default=PatternKind.unsafe, sa_column=enum_column(PatternKind)
     )
-    category: str | None = Field(default=None, max_length=100)
+    # Its systemic pattern is a tag (scr/tag/form.py), not a column.
     how_it_appeared: str | None = Field(default=None, sa_type=sa.Text)
     evidence_beyond_case: str | None = Field(default=None, sa_type=sa.Text)
     why_it_matters: str | None = Field(default=None, sa_type=sa.Text)

@@ -36,7 +36,11 @@ class FindingCreate(WriteBase):
     title: ShortText
     statement: LongText = Field(min_length=1, description="The systemic issue, stated generally.")
     pattern_kind: PatternKind = PatternKind.unsafe
-    category: Code | None = Field(default=None, description="The typology category it belongs to.")
+    category: Code | None = Field(
+        default=None,
+        description="The systemic pattern it shows, a typology code: recorded as your tag on "
+        "the finding (the agreed one, if you lead the review).",
+    )
     how_it_appeared: LongText | None = None
     evidence_beyond_case: LongText | None = Field(
         default=None, description="Why this is not peculiar to this case: data, audits, reviews."
@@ -94,12 +98,21 @@ class BoardQuestionRead(ReadBase):
 
 
 class FindingRead(ReadBase):
+    # (every answer carries category: the schema says so, though it has a default)
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_serialization_defaults_required=True
+    )
+
     review_id: int
     ordinal: int
     title: str
     statement: str
     pattern_kind: PatternKind
-    category: str | None
+    category: str | None = Field(
+        default=None,
+        description="The first of the codes your coding gives the finding (the agreed ones, if "
+        "you lead the review or do not code).",
+    )
     how_it_appeared: str | None
     evidence_beyond_case: str | None
     why_it_matters: str | None

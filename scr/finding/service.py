@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from scr.coding import catalogue
 from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.finding.models import BoardAction, BoardQuestion, Finding
@@ -15,6 +14,7 @@ from scr.finding.schemas import BoardQuestionIn, FindingCreate, FindingRead, Fin
 from scr.link import service as link_service
 from scr.records import names as record_names
 from scr.review.models import Review
+from scr.tag import form
 from scr.tag import service as tag_service
 from scr.vocabulary import NodeKind, TagTarget
 
@@ -27,6 +27,25 @@ def list_(
     return crud.page(
         session, stmt.order_by(col(Finding.ordinal), col(Finding.id)), limit=limit, offset=offset
     )
+
+
+def read(
+    *, session: Session, findings: Sequence[Finding], coding: form.Coding
+) -> list[FindingRead]:
+    """The findings as ``coding`` reads them: each with its systemic pattern, the first of the
+    codes that coding gives it."""
+    codes = form.codes(session, coding, TagTarget.finding, [id_of(f) for f in findings])
+    return [
+        FindingRead.model_validate(f).model_copy(
+            update={"category": next(iter(codes[id_of(f)]), None)}
+        )
+        for f in findings
+    ]
+
+
+def read_one(*, session: Session, finding: Finding, coding: form.Coding) -> FindingRead:
+    """One finding as ``coding`` reads it."""
+    return read(session=session, findings=[finding], coding=coding)[0]
 
 
 def get(*, session: Session, review: Review, finding_id: int) -> Finding:
@@ -51,13 +70,20 @@ def _questions(data: Sequence[BoardQuestionIn]) -> list[BoardQuestion]:
     ]
 
 
+FIELD = ("body", "category")
+
+
 def create(
-    *, session: Session, review: Review, data: FindingCreate, actor: str | None = None
+    *,
+    session: Session,
+    review: Review,
+    data: FindingCreate,
+    actor: str | None = None,
+    coding: form.Coding | None = None,
 ) -> Finding:
-    """Add a finding, with its questions for the Board."""
-    if data.category is not None:
-        catalogue.ensure_codes([data.category], "finding", ("body", "category"))
-    fields = data.model_dump(exclude={"questions", "ordinal"})
+    """Add a finding, with its questions for the Board; its systemic pattern is ``coding``'s
+    tag (an operator's agreed one by default)."""
+    fields = data.model_dump(exclude={"questions", "ordinal", "category"})
     finding = Finding(review_id=id_of(review), ordinal=data.ordinal or 0, **fields)
     if data.ordinal is None:
         last = session.exec(
@@ -68,20 +94,33 @@ def create(
     crud.stamp_new(finding, actor=actor)
     session.add(finding)
     session.flush()
+    if data.category is not None:
+        coding = coding or form.operator(actor)
+        form.set_first(
+            session, review, coding, TagTarget.finding, id_of(finding), data.category, FIELD
+        )
     return finding
 
 
 def update(
-    *, session: Session, finding: Finding, data: FindingUpdate, actor: str | None = None
+    *, session: Session, review: Review, finding: Finding, data: FindingUpdate, coding: form.Coding
 ) -> Finding:
-    """Change a finding, refusing a stale version; ``questions`` replaces the list when sent."""
-    crud.ensure_version(session, finding, data.version, FindingRead.model_validate)
-    if data.category is not None:
-        catalogue.ensure_codes([data.category], "finding", ("body", "category"))
-    changes = data.model_dump(exclude_unset=True, exclude={"version", "questions"})
+    """Change a finding, refusing a stale version; ``questions`` replaces the list when sent;
+    a systemic pattern sent (or null) becomes ``coding``'s."""
+    crud.ensure_version(
+        session,
+        finding,
+        data.version,
+        lambda f: read_one(session=session, finding=f, coding=coding),
+    )
+    changes = data.model_dump(exclude_unset=True, exclude={"version", "questions", "category"})
     if data.questions is not None:
         finding.questions = _questions(data.questions)
-    crud.apply_changes(finding, changes, actor=actor)
+    crud.apply_changes(finding, changes, actor=coding.coder)
+    if "category" in data.model_fields_set:
+        form.set_first(
+            session, review, coding, TagTarget.finding, id_of(finding), data.category, FIELD
+        )
     session.flush()
     return finding
 

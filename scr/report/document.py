@@ -34,7 +34,7 @@ from scr.report import words
 from scr.review import quality
 from scr.review.models import Review
 from scr.tag.models import Tag
-from scr.vocabulary import ParticipantRole, ReviewStatus
+from scr.vocabulary import ParticipantRole, ReviewStatus, TagTarget
 
 
 @dataclass(frozen=True)
@@ -197,6 +197,7 @@ def build(
     for link in links:
         if words.value(link.kind) == "evidenced_by" and link.target in described:
             evidence[link.source].append(f"{names[link.target]}: {described[link.target]}")
+    patterns = {} if blind else _patterns(session, rid)
     published = review.status == ReviewStatus.published
     dated = review.publication_date if published and review.publication_date else today
     if published and not review.publication_date:
@@ -230,7 +231,10 @@ def build(
         methodological_comment=text(me, "methodological_comment", review.methodological_comment),
         acknowledgements=text(me, "acknowledgements", review.acknowledgements),
         episodes=[_episode(e, agencies, text) for e in episodes],
-        findings=[_finding(g, evidence[f"finding:{g.id}"], agencies, text) for g in findings],
+        findings=[
+            _finding(g, evidence[f"finding:{g.id}"], agencies, text, patterns.get(id_of(g)))
+            for g in findings
+        ],
         codes=None if blind else _codes(session, rid, names),
         markers=[
             (
@@ -285,8 +289,24 @@ def _episode(e: KeyPracticeEpisode, agencies: dict[int, str], text: Any) -> Epis
     )
 
 
+def _patterns(session: Session, rid: int) -> dict[int, str]:
+    """Each finding's systemic pattern, as its report names it: the label of the first of its
+    agreed codes."""
+    stmt = (
+        select(Tag)
+        .where(Tag.review_id == rid, Tag.target_kind == TagTarget.finding, col(Tag.agreed))
+        .order_by(col(Tag.id))
+    )
+    found: dict[int, str] = {}
+    for tag in session.exec(stmt):
+        if tag.target_id not in found:
+            code = catalogue.get(tag.typology_version).code(tag.code)
+            found[tag.target_id] = code.label if code else tag.code
+    return found
+
+
 def _finding(
-    g: Finding, evidence: list[str], agencies: dict[int, str], text: Any
+    g: Finding, evidence: list[str], agencies: dict[int, str], text: Any, category: str | None
 ) -> SystemicFinding:
     me = f"finding:{g.id}"
     questions = []
@@ -319,10 +339,6 @@ def _finding(
                 ],
             )
         )
-    category = None
-    if g.category:
-        found = catalogue.get(catalogue.current_version()).code(g.category)
-        category = found.label if found else g.category
     return SystemicFinding(
         number=g.ordinal,
         title=text(me, "title", g.title),

@@ -41,7 +41,7 @@ class Review(Tracked, table=True):
         default=None, sa_column=enum_column(AgeBand, nullable=True)
     )
     outcome: Outcome | None = Field(default=None, sa_column=enum_column(Outcome, nullable=True))
-    context_codes: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
+    # Its case-context codes are tags (scr/tag/form.py), not a column.
     case_summary: str | None = Field(default=None, sa_type=sa.Text)
     # What the published report says beside the analysis (scr/report): each is scanned.
     reason_for_review: str | None = Field(default=None, sa_type=sa.Text)

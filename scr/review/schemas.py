@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from scr.common.schemas import ReadBase, WriteBase, reject_null
 from scr.common.types import Code, Id, LongText, ShortText, Version
@@ -67,7 +67,12 @@ class ReviewFields(WriteBase):
     scope_end: date | None = None
     child_age_band: AgeBand | None = None
     outcome: Outcome | None = None
-    context_codes: list[Code] = Field(default_factory=list, max_length=50)
+    context_codes: list[Code] = Field(
+        default_factory=list,
+        max_length=50,
+        description="Case-context codes, recorded as your tags on the review (the agreed ones, "
+        "if you lead it).",
+    )
     case_summary: LongText | None = None
     reason_for_review: LongText | None = Field(
         default=None, description="Why this case was reviewed: the criteria it met."
@@ -168,6 +173,11 @@ class ReviewReopen(WriteBase):
 
 
 class ReviewRead(ReadBase):
+    # (every answer carries context_codes: the schema says so, though it has a default)
+    model_config = ConfigDict(
+        from_attributes=True, json_schema_serialization_defaults_required=True
+    )
+
     board_id: int
     reference: str
     child_pseudonym: str
@@ -182,7 +192,11 @@ class ReviewRead(ReadBase):
     scope_end: date | None
     child_age_band: AgeBand | None
     outcome: Outcome | None
-    context_codes: list[str]
+    context_codes: list[str] = Field(
+        default_factory=list,
+        description="The case-context codes your coding gives the review (the agreed ones, if "
+        "you lead it or do not code).",
+    )
     case_summary: str | None
     reason_for_review: str | None
     family_composition: list[FamilyMember]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import ColumnElement, extract, func
@@ -11,7 +13,6 @@ from sqlmodel import Session, col, select
 from scr.account.models import ReviewAssignment
 from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
-from scr.coding import catalogue
 from scr.common import crud
 from scr.common.columns import utcnow
 from scr.common.lookup import get_or_404, id_of
@@ -34,8 +35,9 @@ from scr.review.schemas import (
     ReviewReopen,
     ReviewUpdate,
 )
+from scr.tag import form
 from scr.tag.models import Adjudication, Tag
-from scr.vocabulary import ReviewStatus, WithdrawalReason
+from scr.vocabulary import ReviewStatus, TagTarget, WithdrawalReason
 
 # The records a review owns, in the order they can be deleted without breaking a reference.
 _OWNED: list[tuple[str, Any]] = [
@@ -92,8 +94,32 @@ def get_by_reference(*, session: Session, board_id: int, reference: str) -> Revi
     return session.exec(stmt).first()
 
 
+FIELD = ("body", "context_codes")
+
+
+def read(
+    *, session: Session, reviews: list[Review], coding: Callable[[Review], form.Coding]
+) -> list[ReviewRead]:
+    """The reviews as a caller reads them: each with the case-context codes the caller's
+    ``coding`` of it gives it."""
+    by_coding: dict[form.Coding, list[int]] = defaultdict(list)
+    for review in reviews:
+        by_coding[coding(review)].append(id_of(review))
+    codes: dict[int, list[str]] = {}
+    for each, ids in by_coding.items():
+        codes |= form.codes(session, each, TagTarget.review, ids)
+    return [
+        ReviewRead.model_validate(r).model_copy(update={"context_codes": codes.get(id_of(r), [])})
+        for r in reviews
+    ]
+
+
+def read_one(*, session: Session, review: Review, coding: form.Coding) -> ReviewRead:
+    """One review as ``coding`` reads it."""
+    return read(session=session, reviews=[review], coding=lambda _: coding)[0]
+
+
 def _check(session: Session, review: Review) -> None:
-    catalogue.ensure_codes(review.context_codes, "review", ("body", "context_codes"))
     if review.scope_start and review.scope_end and review.scope_end < review.scope_start:
         raise InvalidInput(
             "The scope period ends before it starts: scope_end must be on or after scope_start.",
@@ -107,17 +133,29 @@ def _check(session: Session, review: Review) -> None:
         )
 
 
-def create(*, session: Session, data: ReviewCreate, actor: str | None = None) -> Review:
-    """Open a review for a board."""
+def create(
+    *,
+    session: Session,
+    data: ReviewCreate,
+    actor: str | None = None,
+    coding: form.Coding | None = None,
+) -> Review:
+    """Open a review for a board; its case-context codes are ``coding``'s tags (its lead's,
+    which are the agreed ones; an operator's by default)."""
     if session.get(Board, data.board_id) is None:
         raise InvalidInput(
             f"There is no board with id {data.board_id}.", field=("body", "board_id")
         )
-    review = Review(**data.model_dump())
+    review = Review(**data.model_dump(exclude={"context_codes"}))
     crud.stamp_new(review, actor=actor)
     _check(session, review)
     session.add(review)
     session.flush()
+    if data.context_codes:
+        coding = coding or form.operator(actor)
+        form.set_codes(
+            session, review, coding, TagTarget.review, id_of(review), data.context_codes, FIELD
+        )
     return review
 
 
@@ -157,16 +195,27 @@ def update(
     data: ReviewUpdate,
     actor: str | None = None,
     may_override: bool = False,
+    coding: form.Coding | None = None,
 ) -> Review:
     """Change a review, refusing a stale version; draft and published are guarded by the
-    blocking completeness checks, which only ``may_override`` lets a reason set aside."""
-    crud.ensure_version(session, review, data.version, ReviewRead.model_validate)
+    blocking completeness checks, which only ``may_override`` lets a reason set aside.
+    Case-context codes sent become ``coding``'s tags (an operator's by default)."""
+    coding = coding or form.operator(actor)
+    crud.ensure_version(
+        session, review, data.version, lambda r: read_one(session=session, review=r, coding=coding)
+    )
     frozen.ensure_not_published(review)
     publishing = data.status == ReviewStatus.published and review.status != data.status
     _guard_status(session, review, data, actor, may_override)
-    changes = data.model_dump(exclude_unset=True, exclude={"version", "checks_override_reason"})
+    changes = data.model_dump(
+        exclude_unset=True, exclude={"version", "checks_override_reason", "context_codes"}
+    )
     if publishing and "publication_date" not in changes:
         changes["publication_date"] = utcnow().date()
+    if data.context_codes is not None:
+        form.set_codes(
+            session, review, coding, TagTarget.review, id_of(review), data.context_codes, FIELD
+        )
     crud.apply_changes(review, changes, actor=actor)
     _check(session, review)
     if publishing:

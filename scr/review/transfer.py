@@ -24,6 +24,7 @@ from scr.board.schemas import BoardCreate
 from scr.chronology import service as chronology_service
 from scr.chronology.models import ChronologyEntry
 from scr.chronology.schemas import ChronologyEntryCreate
+from scr.coding import catalogue
 from scr.common.columns import utcnow
 from scr.common.lookup import id_of
 from scr.common.schemas import WriteBase
@@ -31,7 +32,7 @@ from scr.common.types import Id, ShortText
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
 from scr.episode.schemas import EpisodeCreate
-from scr.errors import Conflict, DomainError
+from scr.errors import Conflict, DomainError, InvalidInput, NotFound
 from scr.factor import service as factor_service
 from scr.factor.models import ContributoryFactor
 from scr.factor.schemas import FactorCreate
@@ -47,7 +48,9 @@ from scr.participant.schemas import ParticipantCreate
 from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewCreate, ReviewFields, ReviewUpdate
-from scr.vocabulary import ReviewStatus
+from scr.tag import form
+from scr.tag.models import Tag
+from scr.vocabulary import ReviewStatus, TagTarget
 
 FORMAT = "scr-review/1"
 
@@ -85,6 +88,13 @@ class ReviewFile(WriteBase):
 
     format: Literal["scr-review/1"]
     exported_at: datetime | None = None
+    typology_version: str | None = Field(
+        default=None,
+        pattern=r"^[0-9]+\.[0-9]+$",
+        description="The typology version of the codes its records carry (the review's "
+        "context codes, the factors' codes, the findings' categories): the current one if "
+        "not given. On import they become the review's agreed tags.",
+    )
     board: BoardCreate
     review: ReviewFileFields
     agencies: list[AgencyEntry] = Field(default_factory=list, max_length=500)
@@ -151,8 +161,8 @@ def _numbering(records: list[Any]) -> dict[int, int]:
 
 
 def _fields(schema: type[BaseModel], record: Any, **overrides: Any) -> dict[str, Any]:
-    values = {name: getattr(record, name) for name in schema.model_fields if name != "id"}
-    return values | overrides
+    names = [n for n in schema.model_fields if n != "id" and n not in overrides]
+    return {name: getattr(record, name) for name in names} | overrides
 
 
 def _ordered(session: Session, model: Any, review: Review, *order: Any) -> list[Any]:
@@ -196,11 +206,28 @@ def export_review(*, session: Session, review: Review) -> ReviewFile:
         kind, _, raw = key.partition(":")
         return f"{kind}:{node_no[kind][int(raw)]}"
 
+    # The records' codes are the review's agreed tags (scr/tag/form.py).
+    agreed = form.Coding(coder=None, agreed=True)
+    context = form.codes_of(session, agreed, TagTarget.review, id_of(review))
+    factor_codes = form.codes(session, agreed, TagTarget.factor, [id_of(f) for f in factors])
+    categories = form.codes(session, agreed, TagTarget.finding, [id_of(g) for g in findings])
+    carried = [
+        *context,
+        *(c for one in [*factor_codes.values(), *categories.values()] for c in one),
+    ]
+    tagged = session.exec(
+        select(Tag.typology_version).where(Tag.review_id == review.id, col(Tag.agreed)).distinct()
+    )
+    version = catalogue.version_holding(catalogue.current_version(), carried, tagged)
+
     return ReviewFile(
         format=FORMAT,
         exported_at=utcnow(),
+        typology_version=version,
         board=BoardCreate.model_validate(_fields(BoardCreate, board)),
-        review=ReviewFileFields.model_validate(_fields(ReviewFileFields, review)),
+        review=ReviewFileFields.model_validate(
+            _fields(ReviewFileFields, review, context_codes=context)
+        ),
         agencies=[AgencyEntry(id=agency_no[id_of(a)], code=a.code, name=a.name) for a in agencies],
         participants=[
             ParticipantCreate.model_validate(
@@ -231,7 +258,9 @@ def export_review(*, session: Session, review: Review) -> ReviewFile:
             for n, e in enumerate(episodes, start=1)
         ],
         factors=[
-            FactorFile.model_validate(_fields(FactorFile, f, id=n))
+            FactorFile.model_validate(
+                _fields(FactorFile, f, id=n, typology_codes=factor_codes[id_of(f)])
+            )
             for n, f in enumerate(factors, start=1)
         ],
         findings=[
@@ -240,6 +269,7 @@ def export_review(*, session: Session, review: Review) -> ReviewFile:
                     FindingFile,
                     f,
                     id=n,
+                    category=next(iter(categories[id_of(f)]), None),
                     questions=[
                         {
                             "question": q.question,
@@ -317,10 +347,19 @@ def import_review(*, session: Session, file: ReviewFile, actor: str | None = Non
             f"Board {board.code} already has a review with reference {file.review.reference!r}; "
             "nothing was imported."
         )
+    if file.typology_version is not None:
+        try:
+            catalogue.get(file.typology_version)
+        except NotFound:
+            raise InvalidInput(
+                f"Typology version {file.typology_version} is not known to this instance.",
+                field=("body", "typology_version"),
+            ) from None
+    coding = form.operator(actor, file.typology_version)
     agency = _agency_ids(session, file, board, actor)
     fields = file.review.model_dump(exclude={"status"}) | {"board_id": board.id}
     review = review_service.create(
-        session=session, data=ReviewCreate.model_validate(fields), actor=actor
+        session=session, data=ReviewCreate.model_validate(fields), actor=actor, coding=coding
     )
     for p in file.participants:
         data = p.model_copy(update={"agency_id": agency.get(p.agency_id) if p.agency_id else None})
@@ -348,6 +387,7 @@ def import_review(*, session: Session, file: ReviewFile, actor: str | None = Non
             review=review,
             data=FactorCreate(**f.model_dump(exclude={"id"})),
             actor=actor,
+            coding=coding,
         )
         nodes["factor"][f.id] = id_of(created_f)
     for g in file.findings:
@@ -356,6 +396,7 @@ def import_review(*, session: Session, file: ReviewFile, actor: str | None = Non
             review=review,
             data=FindingCreate(**g.model_dump(exclude={"id"})),
             actor=actor,
+            coding=coding,
         )
         nodes["finding"][g.id] = id_of(created_g)
 

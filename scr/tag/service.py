@@ -205,6 +205,22 @@ def create(
     return tag
 
 
+def recode(
+    *, session: Session, review: Review, tag: Tag, code: str, version: str | None = None
+) -> None:
+    """Give a tag another code, in its place among the record's tags (a finding's systemic
+    pattern changed on its form): allowed as removing it and tagging anew would be."""
+    version = version or catalogue.current_version()
+    check_code(version, code, tag.target_kind)
+    frozen.ensure_not_published(review)
+    if tag.submitted and not tag.agreed:
+        raise Conflict("This tag belongs to a submitted coding and cannot be changed.")
+    crud.apply_changes(
+        tag, {"code": code, "typology_version": version, "rationale": None}, actor=tag.coder
+    )
+    session.flush()
+
+
 def delete(*, session: Session, tag: Tag) -> None:
     """Remove a tag; a submitted coding stays as it was submitted."""
     if tag.submitted and not tag.agreed:

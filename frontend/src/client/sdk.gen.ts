@@ -323,7 +323,8 @@ export const reviewsList = <ThrowOnError extends boolean = false>(options?: Opti
  * Create
  *
  * Open a review for a board (a reviewer, only for a board that has commissioned them);
- * a reviewer who opens one is its lead reviewer.
+ * a reviewer who opens one is its lead reviewer, whose case-context codes are its agreed
+ * ones.
  */
 export const reviewsCreate = <ThrowOnError extends boolean = false>(options: Options<ReviewsCreateData, ThrowOnError>) => (options.client ?? client).post<ReviewsCreateResponses, ReviewsCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -367,7 +368,7 @@ export const reviewsDelete = <ThrowOnError extends boolean = false>(options: Opt
 /**
  * Read
  *
- * Read a review.
+ * Read a review, with the case-context codes your coding gives it.
  */
 export const reviewsRead = <ThrowOnError extends boolean = false>(options: Options<ReviewsReadData, ThrowOnError>) => (options.client ?? client).get<ReviewsReadResponses, ReviewsReadErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -379,7 +380,8 @@ export const reviewsRead = <ThrowOnError extends boolean = false>(options: Optio
  * Update
  *
  * Change a review; send the version you read. Only its lead reviewer may override
- * blocking checks.
+ * blocking checks. Case-context codes sent become your tags on the review: blind until you
+ * submit your coding, or, as its lead, the agreed ones.
  */
 export const reviewsUpdate = <ThrowOnError extends boolean = false>(options: Options<ReviewsUpdateData, ThrowOnError>) => (options.client ?? client).patch<ReviewsUpdateResponses, ReviewsUpdateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -693,7 +695,8 @@ export const episodesUpdate = <ThrowOnError extends boolean = false>(options: Op
 /**
  * List
  *
- * List the contributory factors, optionally of one level.
+ * List the contributory factors, optionally of one level; each with the typology codes
+ * your coding gives it (the agreed ones, if you lead the review or do not code).
  */
 export const factorsList = <ThrowOnError extends boolean = false>(options: Options<FactorsListData, ThrowOnError>) => (options.client ?? client).get<FactorsListResponses, FactorsListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -704,7 +707,8 @@ export const factorsList = <ThrowOnError extends boolean = false>(options: Optio
 /**
  * Create
  *
- * Add a contributory factor.
+ * Add a contributory factor; its typology codes are your tags on it (the agreed ones, if
+ * you lead the review).
  */
 export const factorsCreate = <ThrowOnError extends boolean = false>(options: Options<FactorsCreateData, ThrowOnError>) => (options.client ?? client).post<FactorsCreateResponses, FactorsCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -730,7 +734,7 @@ export const factorsDelete = <ThrowOnError extends boolean = false>(options: Opt
 /**
  * Read
  *
- * Read a contributory factor.
+ * Read a contributory factor, with the typology codes your coding gives it.
  */
 export const factorsRead = <ThrowOnError extends boolean = false>(options: Options<FactorsReadData, ThrowOnError>) => (options.client ?? client).get<FactorsReadResponses, FactorsReadErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -741,7 +745,8 @@ export const factorsRead = <ThrowOnError extends boolean = false>(options: Optio
 /**
  * Update
  *
- * Change a contributory factor; send the version you read.
+ * Change a contributory factor; send the version you read. Typology codes sent become
+ * your tags on it: blind until you submit your coding, or, as the lead, the agreed ones.
  */
 export const factorsUpdate = <ThrowOnError extends boolean = false>(options: Options<FactorsUpdateData, ThrowOnError>) => (options.client ?? client).patch<FactorsUpdateResponses, FactorsUpdateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -819,7 +824,8 @@ export const linksUpdate = <ThrowOnError extends boolean = false>(options: Optio
 /**
  * List
  *
- * List the findings in order.
+ * List the findings in order, each with the systemic pattern your coding gives it (the
+ * agreed one, if you lead the review or do not code).
  */
 export const findingsList = <ThrowOnError extends boolean = false>(options: Options<FindingsListData, ThrowOnError>) => (options.client ?? client).get<FindingsListResponses, FindingsListErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -830,7 +836,8 @@ export const findingsList = <ThrowOnError extends boolean = false>(options: Opti
 /**
  * Create
  *
- * Add a finding with its questions for the Board.
+ * Add a finding with its questions for the Board; its systemic pattern is your tag on it
+ * (the agreed one, if you lead the review).
  */
 export const findingsCreate = <ThrowOnError extends boolean = false>(options: Options<FindingsCreateData, ThrowOnError>) => (options.client ?? client).post<FindingsCreateResponses, FindingsCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -856,7 +863,7 @@ export const findingsDelete = <ThrowOnError extends boolean = false>(options: Op
 /**
  * Read
  *
- * Read a finding.
+ * Read a finding, with the systemic pattern your coding gives it.
  */
 export const findingsRead = <ThrowOnError extends boolean = false>(options: Options<FindingsReadData, ThrowOnError>) => (options.client ?? client).get<FindingsReadResponses, FindingsReadErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
@@ -867,7 +874,9 @@ export const findingsRead = <ThrowOnError extends boolean = false>(options: Opti
 /**
  * Update
  *
- * Change a finding; send the version you read. Sending questions replaces the list.
+ * Change a finding; send the version you read. Sending questions replaces the list. A
+ * systemic pattern sent becomes your tag on it: blind until you submit your coding, or, as
+ * the lead, the agreed one.
  */
 export const findingsUpdate = <ThrowOnError extends boolean = false>(options: Options<FindingsUpdateData, ThrowOnError>) => (options.client ?? client).patch<FindingsUpdateResponses, FindingsUpdateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],

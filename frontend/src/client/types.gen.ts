@@ -2033,6 +2033,8 @@ export type FactorCreate = {
     detail?: string | null;
     /**
      * Typology Codes
+     *
+     * Typology codes, recorded as your tags on the factor (the agreed ones, if you lead the review).
      */
     typology_codes?: Array<string>;
 };
@@ -2052,6 +2054,8 @@ export type FactorFile = {
     detail?: string | null;
     /**
      * Typology Codes
+     *
+     * Typology codes, recorded as your tags on the factor (the agreed ones, if you lead the review).
      */
     typology_codes?: Array<string>;
     /**
@@ -2112,6 +2116,8 @@ export type FactorRead = {
     detail: string | null;
     /**
      * Typology Codes
+     *
+     * The codes your coding gives the factor (the agreed ones, if you lead the review or do not code).
      */
     typology_codes: Array<string>;
 };
@@ -2249,7 +2255,7 @@ export type FindingCreate = {
     /**
      * Category
      *
-     * The typology category it belongs to.
+     * The systemic pattern it shows, a typology code: recorded as your tag on the finding (the agreed one, if you lead the review).
      */
     category?: string | null;
     /**
@@ -2296,7 +2302,7 @@ export type FindingFile = {
     /**
      * Category
      *
-     * The typology category it belongs to.
+     * The systemic pattern it shows, a typology code: recorded as your tag on the finding (the agreed one, if you lead the review).
      */
     category?: string | null;
     /**
@@ -2368,6 +2374,8 @@ export type FindingRead = {
     pattern_kind: PatternKind;
     /**
      * Category
+     *
+     * The first of the codes your coding gives the finding (the agreed ones, if you lead the review or do not code).
      */
     category: string | null;
     /**
@@ -3418,6 +3426,8 @@ export type ReviewCreate = {
     outcome?: Outcome | null;
     /**
      * Context Codes
+     *
+     * Case-context codes, recorded as your tags on the review (the agreed ones, if you lead it).
      */
     context_codes?: Array<string>;
     /**
@@ -3490,6 +3500,12 @@ export type ReviewFile = {
      * Exported At
      */
     exported_at?: string | null;
+    /**
+     * Typology Version
+     *
+     * The typology version of the codes its records carry (the review's context codes, the factors' codes, the findings' categories): the current one if not given. On import they become the review's agreed tags.
+     */
+    typology_version?: string | null;
     board: BoardCreate;
     review: ReviewFileFields;
     /**
@@ -3568,6 +3584,8 @@ export type ReviewFileFields = {
     outcome?: Outcome | null;
     /**
      * Context Codes
+     *
+     * Case-context codes, recorded as your tags on the review (the agreed ones, if you lead it).
      */
     context_codes?: Array<string>;
     /**
@@ -3684,6 +3702,8 @@ export type ReviewImported = {
     outcome: Outcome | null;
     /**
      * Context Codes
+     *
+     * The case-context codes your coding gives the review (the agreed ones, if you lead it or do not code).
      */
     context_codes: Array<string>;
     /**
@@ -3741,7 +3761,7 @@ export type ReviewImported = {
      *
      * Why the review stands at a lower status than the file's, if it does: a file marked published is published here only if it passes the publication gate here.
      */
-    held_back?: string | null;
+    held_back: string | null;
 };
 
 /**
@@ -3811,6 +3831,8 @@ export type ReviewRead = {
     outcome: Outcome | null;
     /**
      * Context Codes
+     *
+     * The case-context codes your coding gives the review (the agreed ones, if you lead it or do not code).
      */
     context_codes: Array<string>;
     /**
@@ -8541,17 +8563,17 @@ export type FactorsReadData = {
     body?: never;
     path: {
         /**
-         * Factor Id
-         *
-         * The record's id.
-         */
-        factor_id: number;
-        /**
          * Review Id
          *
          * The record's id.
          */
         review_id: number;
+        /**
+         * Factor Id
+         *
+         * The record's id.
+         */
+        factor_id: number;
     };
     query?: never;
     url: '/api/v1/reviews/{review_id}/factors/{factor_id}';
@@ -8615,17 +8637,17 @@ export type FactorsUpdateData = {
     body: FactorUpdate;
     path: {
         /**
-         * Factor Id
-         *
-         * The record's id.
-         */
-        factor_id: number;
-        /**
          * Review Id
          *
          * The record's id.
          */
         review_id: number;
+        /**
+         * Factor Id
+         *
+         * The record's id.
+         */
+        factor_id: number;
     };
     query?: never;
     url: '/api/v1/reviews/{review_id}/factors/{factor_id}';
@@ -9296,17 +9318,17 @@ export type FindingsReadData = {
     body?: never;
     path: {
         /**
-         * Finding Id
-         *
-         * The record's id.
-         */
-        finding_id: number;
-        /**
          * Review Id
          *
          * The record's id.
          */
         review_id: number;
+        /**
+         * Finding Id
+         *
+         * The record's id.
+         */
+        finding_id: number;
     };
     query?: never;
     url: '/api/v1/reviews/{review_id}/findings/{finding_id}';
@@ -9370,17 +9392,17 @@ export type FindingsUpdateData = {
     body: FindingUpdate;
     path: {
         /**
-         * Finding Id
-         *
-         * The record's id.
-         */
-        finding_id: number;
-        /**
          * Review Id
          *
          * The record's id.
          */
         review_id: number;
+        /**
+         * Finding Id
+         *
+         * The record's id.
+         */
+        finding_id: number;
     };
     query?: never;
     url: '/api/v1/reviews/{review_id}/findings/{finding_id}';

@@ -22,8 +22,9 @@ Decisions:
   for every seed, created when missing. The first nine reviews go one to each region.
 - Reviews are written with bulk inserts, committed every ``BATCH`` reviews. The only values
   that differ between two runs are the ``created_at`` and ``updated_at`` stamps.
-- A factor's ``typology_codes``, a finding's ``category`` and a review's ``context_codes``
-  say the same as the record's agreed tags.
+- A plan's factor ``typology_codes``, finding ``category`` and review ``context_codes`` say
+  the same as the record's agreed tags, which is how they are written: the codes a record's
+  form shows are its tags (``scr.tag.form``).
 - There is no chronology (episodes cite no entries) and no audit entry: like ``scr review
   import``, the command is run by an operator, not by a signed-in user.
 """

@@ -111,6 +111,15 @@ def _ensure_boards(session: Session) -> dict[str, int]:
     return found
 
 
+FORM_CODES = frozenset({"context_codes", "typology_codes", "category"})
+"""The codes a plan's records carry as their forms would show them; they are written as the
+records' agreed tags (the plan's ``tags``, which hold them all), not as columns."""
+
+
+def _columns(record: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in record.items() if name not in FORM_CODES}
+
+
 def _write(
     session: Session, plans: list[Plan], boards: dict[str, int], agencies: dict[str, int]
 ) -> None:
@@ -119,7 +128,7 @@ def _write(
     # The corpus's text is drawn from fixed phrases that name no one (tests scan it), so its
     # published reviews stand as if scanned clean when they were published.
     rows = [
-        p.review
+        _columns(p.review)
         | {"board_id": boards[p.board], "revised_at": stamp["updated_at"]}
         | {"cleared_revision": 1 if p.review["status"] == ReviewStatus.published else None}
         | stamp
@@ -140,7 +149,7 @@ def _write(
                     extra["agency_ids"] = [
                         agencies[a] for a in p.episode_agencies[i] if a in agencies
                     ]
-                rows.append(record | extra | {"review_id": review_id} | stamp)
+                rows.append(_columns(record) | extra | {"review_id": review_id} | stamp)
         new = iter(write.insert(session, model, rows, ids=True))
         for p, ids in zip(plans, nodes, strict=True):
             ids[kind] = [next(new) for _ in getattr(p, kind + "s")]

@@ -9,7 +9,7 @@ import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, TextArea } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
-import { loadCodes, type TypologyCodes } from "../../typology";
+import { formCodesNote, loadCodes, type TypologyCodes } from "../../typology";
 import { useEditable, useReview } from "../review/ReviewLayout";
 import { DeleteFactor } from "./DeleteFactor";
 import {
@@ -66,7 +66,7 @@ export function FactorEditor({
   onLinksChanged?: () => void;
 }) {
   const session = useSession();
-  const { review } = useReview();
+  const { review, lead } = useReview();
   const navigate = useNavigate();
   const editable = useEditable();
   const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, leaveFreely, save, conflictNotice } =
@@ -147,7 +147,7 @@ export function FactorEditor({
                 </summary>
                 <div className="govuk-details__text">
                   <p className="govuk-hint">
-                    {HINTS.codes} Typology version {codes.version}.
+                    {HINTS.codes} {formCodesNote(session.role, lead)} Typology version {codes.version}.
                   </p>
                   {codes.groups.map((group, index) => (
                     <Checkboxes

@@ -9,7 +9,7 @@ import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { type OptionGroup, Radios, Select, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
-import { loadCodes, type TypologyCodes } from "../../typology";
+import { formCodesNote, loadCodes, type TypologyCodes } from "../../typology";
 import { type GraphRecord, loadLinkedRecords, nameOf } from "../factors/records";
 import { useEditable, useReview } from "../review/ReviewLayout";
 import { BoardQuestions } from "./BoardQuestions";
@@ -75,7 +75,7 @@ export function FindingEditor({
   records: Map<string, GraphRecord>;
 }) {
   const session = useSession();
-  const { review } = useReview();
+  const { review, lead } = useReview();
   const navigate = useNavigate();
   const notLinked = (useLocation().state as { notLinked?: Problem[] } | null)?.notLinked ?? [];
   const editable = useEditable();
@@ -202,7 +202,7 @@ export function FindingEditor({
               className="scr-findings__select"
               id="category"
               label="Systemic pattern (optional)"
-              hint={`${HINTS.category} Typology version ${codes.version}.`}
+              hint={`${HINTS.category} ${formCodesNote(session.role, lead)} Typology version ${codes.version}.`}
               value={form.category}
               groups={categoryGroups(codes)}
               empty="Not chosen yet"

@@ -12,7 +12,7 @@ const board = (id: number, name: string): BoardRead =>
 function openAReview(boards: BoardRead[]) {
   const router = createMemoryRouter(
     [
-      { path: "/reviews/new", element: <ReviewDetailsEditor review={null} boards={boards} contextGroups={[]} /> },
+      { path: "/reviews/new", element: <ReviewDetailsEditor review={null} boards={boards} contextGroups={[]} codesNote="" /> },
       { path: "*", element: <h1>Elsewhere</h1> },
     ],
     { initialEntries: ["/reviews/new"] },

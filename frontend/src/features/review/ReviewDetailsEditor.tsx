@@ -25,6 +25,8 @@ export function ReviewDetailsEditor(props: {
   review: ReviewRead | null;
   boards?: BoardRead[];
   contextGroups: ContextGroup[];
+  /** What the case-context codes are for the reader (`formCodesNote`). */
+  codesNote: string;
   onSaved?: (review: ReviewRead) => void;
 }) {
   const navigate = useNavigate();
@@ -222,6 +224,7 @@ export function ReviewDetailsEditor(props: {
             onChange={(value) => set("outcome")(value as Outcome | "")}
           />
           <div id="context-codes">
+            <p className="govuk-hint">{props.codesNote}</p>
             {props.contextGroups.map((group, index) => (
               <Checkboxes
                 key={group.label}

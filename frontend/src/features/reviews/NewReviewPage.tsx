@@ -2,6 +2,7 @@ import { everything, ok } from "../../api";
 import { boardsList } from "../../client/sdk.gen";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { loadContextGroups } from "../review/contextCodes";
+import { formCodesNote } from "../../typology";
 import { ReviewDetailsEditor } from "../review/ReviewDetailsEditor";
 
 /** Open a new review (reviews/new) for one of the partnerships that commissioned the reviewer,
@@ -26,5 +27,12 @@ export function NewReviewPage() {
       </>
     );
   }
-  return <ReviewDetailsEditor review={null} boards={loaded.data.boards} contextGroups={loaded.data.groups} />;
+  return (
+    <ReviewDetailsEditor
+      review={null}
+      boards={loaded.data.boards}
+      contextGroups={loaded.data.groups}
+      codesNote={formCodesNote("reviewer", true)}
+    />
+  );
 }
