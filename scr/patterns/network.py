@@ -18,7 +18,8 @@ def _count(count: Count) -> dict[str, Any]:
 
 
 def network(result: Cooccurrence, typology: Typology) -> nx.Graph:
-    """Codes as nodes (with their review counts), pairs as edges (count, lift, p-value)."""
+    """Codes as nodes (with their review counts), pairs as edges (count, lift, p-value and
+    the q-value corrected for every pair tested)."""
     graph = nx.Graph()
     for pair in result.items:
         for code, count in ((pair.code_a, pair.count_a), (pair.code_b, pair.count_b)):
@@ -26,7 +27,11 @@ def network(result: Cooccurrence, typology: Typology) -> nx.Graph:
             graph.add_node(code, label=found.label if found else code, **_count(count))
         figures = {
             name: value
-            for name, value in (("lift", pair.lift), ("p_value", pair.p_value))
+            for name, value in (
+                ("lift", pair.lift),
+                ("p_value", pair.p_value),
+                ("q_value", pair.q_value),
+            )
             if value is not None
         }
         graph.add_edge(pair.code_a, pair.code_b, **_count(pair.count), **figures)

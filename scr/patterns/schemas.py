@@ -93,10 +93,25 @@ class CodePair(BaseModel):
         description="Fisher's exact test, one-sided (more often together than by chance); "
         "null when suppressed."
     )
+    q_value: float | None = Field(
+        description="The p-value adjusted for the number of pairs tested in this query "
+        "(Benjamini-Hochberg false-discovery rate); null when suppressed."
+    )
+    significant: bool | None = Field(
+        description="Whether the q-value is at most the false-discovery rate of the answer; "
+        "null when suppressed."
+    )
 
 
 class Cooccurrence(Disclosure):
     min_support: int
+    tested: int = Field(
+        description="Pairs given a p-value in this query (every page's): the q-values correct "
+        "for this many tests."
+    )
+    false_discovery_rate: float = Field(
+        description="A pair is significant when its q-value is at most this."
+    )
     items: list[CodePair]
     total: int
 

@@ -94,7 +94,9 @@ def cooccurrence(
     offset: int,
 ) -> Cooccurrence:
     """Pairs of codes found in the same reviews at least ``min_support`` times, with lift and
-    Fisher's exact test, computed from the published counts. Codes are those the tags map to,
+    Fisher's exact test, computed from the published counts, and the tests' q-values
+    (Benjamini-Hochberg over every pair tested in the query, so the more pairs, the stronger
+    the evidence a pair needs to be significant). Codes are those the tags map to,
     or with ``rolled_up`` their ancestors too (a code and its own ancestor are not a pair).
     Every pair is published at once, with numpy (``statistics`` holds the scalar reference)."""
     query = selection.select_reviews(session, filters, scope)
@@ -124,6 +126,10 @@ def cooccurrence(
         figures = _feasible(count[fitted], single[i[fitted]], single[j[fitted]], reviews.reviews)
         lifts[fitted] = statistics.lift_many(*figures)
         p_values[fitted] = statistics.fisher_greater_many(*figures)
+    # Every tested pair of the query, not only this page, is corrected for.
+    q_values = np.full(len(i), np.nan)
+    q_values[fitted] = statistics.benjamini_hochberg(p_values[fitted])
+    rate = statistics.FALSE_DISCOVERY_RATE
     order = np.lexsort((j, i, -count))  # largest first, then in code order
     total = len(order)
     page = order[offset : offset + limit]
@@ -136,11 +142,20 @@ def cooccurrence(
             count_b=published.as_count(int(single[j[n]]), bool(single_hidden[j[n]])),
             lift=None if np.isnan(lifts[n]) else float(lifts[n]),
             p_value=None if np.isnan(p_values[n]) else float(p_values[n]),
+            q_value=None if np.isnan(q_values[n]) else float(q_values[n]),
+            significant=None if np.isnan(q_values[n]) else bool(q_values[n] <= rate),
         )
         for n in page.tolist()
     ]
     head = published.head(query, scope, selected)
-    return Cooccurrence(**head, min_support=min_support, items=items, total=total)
+    return Cooccurrence(
+        **head,
+        min_support=min_support,
+        tested=int(fitted.sum()),
+        false_discovery_rate=rate,
+        items=items,
+        total=total,
+    )
 
 
 def trends(

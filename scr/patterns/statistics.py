@@ -1,8 +1,9 @@
-"""Figures for pairs of codes: lift, and Fisher's exact test, for one pair (the reference) or
-for many at once with numpy, to the same digits: the same log-gamma values (a table of
-``math.lgamma``), the same arithmetic in the same order, and the same terms summed one after
-another (those after the scalar loop's stop are below half a unit in the last place of the
-sum, so adding them changes nothing)."""
+"""Figures for pairs of codes: lift, Fisher's exact test, and the Benjamini-Hochberg
+correction of the tests for how many pairs were tested. Lift and Fisher's test come for one
+pair (the reference) or for many at once with numpy, to the same digits: the same log-gamma
+values (a table of ``math.lgamma``), the same arithmetic in the same order, and the same terms
+summed one after another (those after the scalar loop's stop are below half a unit in the last
+place of the sum, so adding them changes nothing)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from math import exp, lgamma
 import numpy as np
 
 _BLOCK = 32  # terms of every pair's tail summed per step
+FALSE_DISCOVERY_RATE = 0.05
+"""A pair is significant when its q-value is at most this: of the pairs called significant,
+about one in twenty may be so by chance."""
 
 
 def _log_choose(n: int, k: int) -> float:
@@ -147,3 +151,20 @@ def fisher_greater_many(
     tail = _tail_many(start, step, stop, count_a, count_b, reviews, lf)
     lower = np.where(together == low, 1.0, np.maximum(0.0, 1.0 - tail))
     return np.where(upper, np.minimum(1.0, tail), lower)
+
+
+def benjamini_hochberg(p_values: np.ndarray) -> np.ndarray:
+    """Benjamini-Hochberg q-values of tests done together: the smallest false-discovery rate
+    at which each test would count as significant. The i-th smallest of m p-values becomes
+    ``p * m / i``, then each is lowered to the smallest of those at or above it (so none
+    exceeds the largest p-value, and none is below its own p-value).
+    Many pairs tested at once make some small p-values by chance; q-values allow for that."""
+    tested = len(p_values)
+    if tested == 0:
+        return np.array([], dtype=np.float64)
+    order = np.argsort(p_values, kind="stable")
+    scaled = p_values[order] * tested / np.arange(1, tested + 1)
+    lowest_above = np.minimum.accumulate(scaled[::-1])[::-1]
+    q_values = np.empty(tested, dtype=np.float64)
+    q_values[order] = lowest_above
+    return q_values

@@ -263,9 +263,48 @@ def test_cooccurrence_counts_pairs_with_lift_and_fishers_exact_test(
     network = nx.read_graphml(io.BytesIO(graphml.content))
     assert set(network.nodes) == {a, b}
     assert network.edges[a, b]["reviews"] == 20
+    assert network.edges[a, b]["q_value"] == pytest.approx(pair["q_value"])
     assert network.nodes[a]["label"] == "Domestic abuse"
     gexf = client.get("/api/v1/patterns/cooccurrence", params=params | {"format": "gexf"})
     assert set(nx.read_gexf(io.BytesIO(gexf.content)).nodes) == {a, b}
+
+
+def test_significance_is_corrected_for_every_pair_tested_not_only_the_page(
+    session: Session, client: TestClient
+) -> None:
+    board = make_board(session)
+    a, b, c = "cc.family.domestic-abuse", "cc.family.parental-substance-misuse", "cc.family.poverty"
+    groups = (((a, b), 20), ((a, c), 3), ((b, c), 3), ((a,), 2), ((b,), 2), ((c,), 5), ((), 5))
+    for codes, times in groups:
+        for _ in range(times):
+            _review(session, board, codes)
+    params: dict[str, Any] = {"board": board.code, "min_support": 3}
+    answer = client.get("/api/v1/patterns/cooccurrence", params=params).json()
+    assert (answer["tested"], answer["false_discovery_rate"]) == (3, 0.05)
+    pairs = {(p["code_a"], p["code_b"]): p for p in answer["items"]}
+    reviews = 40
+    p_values = {}
+    for key, pair in pairs.items():
+        both, only_a = pair["count"]["reviews"], pair["count_a"]["reviews"]
+        only_b = pair["count_b"]["reviews"]
+        table = [[both, only_a - both], [only_b - both, reviews - only_a - only_b + both]]
+        p_values[key] = fisher_exact(table, alternative="greater").pvalue
+        assert pair["p_value"] == pytest.approx(p_values[key], rel=1e-9)
+    # Benjamini-Hochberg by hand over the three: rank the p-values, scale by 3 / rank, then
+    # lower each to the smallest at or above its rank.
+    (first, p1), (second, p2), (third, p3) = sorted(p_values.items(), key=lambda kv: kv[1])
+    expected = {third: p3, second: min(p2 * 3 / 2, p3), first: min(p1 * 3, p2 * 3 / 2, p3)}
+    assert first == (a, b)
+    for key, q in expected.items():
+        assert pairs[key]["q_value"] == pytest.approx(q, rel=1e-9)
+        assert pairs[key]["significant"] is bool(q <= 0.05)
+    assert pairs[(a, b)]["significant"] is True
+    assert pairs[(a, c)]["significant"] is False
+
+    one = client.get("/api/v1/patterns/cooccurrence", params=params | {"limit": 1}).json()
+    [top] = one["items"]
+    assert (top["code_a"], top["code_b"], one["tested"]) == (a, b, 3)
+    assert top["q_value"] == pytest.approx(expected[(a, b)], rel=1e-9)
 
 
 def test_a_network_file_holds_every_pair_whatever_the_page(

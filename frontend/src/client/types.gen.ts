@@ -1447,6 +1447,18 @@ export type CodePair = {
      * Fisher's exact test, one-sided (more often together than by chance); null when suppressed.
      */
     p_value: number | null;
+    /**
+     * Q Value
+     *
+     * The p-value adjusted for the number of pairs tested in this query (Benjamini-Hochberg false-discovery rate); null when suppressed.
+     */
+    q_value: number | null;
+    /**
+     * Significant
+     *
+     * Whether the q-value is at most the false-discovery rate of the answer; null when suppressed.
+     */
+    significant: boolean | null;
 };
 
 /**
@@ -1592,6 +1604,18 @@ export type Cooccurrence = {
      * Min Support
      */
     min_support: number;
+    /**
+     * Tested
+     *
+     * Pairs given a p-value in this query (every page's): the q-values correct for this many tests.
+     */
+    tested: number;
+    /**
+     * False Discovery Rate
+     *
+     * A pair is significant when its q-value is at most this.
+     */
+    false_discovery_rate: number;
     /**
      * Items
      */

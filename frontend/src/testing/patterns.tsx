@@ -52,6 +52,8 @@ export const TRENDS: Trends = {
 export const PAIRS: Cooccurrence = {
   ...HEAD,
   min_support: 5,
+  tested: 40,
+  false_discovery_rate: 0.05,
   items: [
     {
       code_a: "pt.information-sharing",
@@ -61,6 +63,8 @@ export const PAIRS: Cooccurrence = {
       count_b: full(30),
       lift: 1.2345,
       p_value: 0.0004,
+      q_value: 0.016,
+      significant: true,
     },
     // Listed (its own count is published) though the code's count, a cell of its own, is not.
     {
@@ -71,6 +75,8 @@ export const PAIRS: Cooccurrence = {
       count_b: full(60),
       lift: null,
       p_value: null,
+      q_value: null,
+      significant: null,
     },
   ],
   total: 2,

@@ -1,19 +1,32 @@
 import type { CodePair, Cooccurrence } from "../../client/types.gen";
+import { STATISTICS } from "../../common/glossary";
+import { Term } from "../../common/Term";
 import { CountCell, shown, Suppressed } from "./counts";
 import { AXES, type Edge, NetworkChart } from "./NetworkChart";
-import { ChartNote, CodeName, CodeRowHeader, FirstPageOnly, plural, Scrolls, Section, TableHead, useShowAll } from "./parts";
+import {
+  ChartNote,
+  CodeName,
+  CodeRowHeader,
+  type Column,
+  FirstPageOnly,
+  plural,
+  Scrolls,
+  Section,
+  TableHead,
+  useShowAll,
+} from "./parts";
 
 const MOST_EDGES = 30;
 const MOST_CODES = 16;
 const FIRST_ROWS = 25;
-const SIGNIFICANT = 0.05;
-const COLUMNS = [
+const COLUMNS: Column[] = [
   "Code",
   "Found with",
   { numeric: "Reviews with both" },
-  { numeric: "Lift" },
-  { numeric: "p (Fisher)" },
-  `Significant at ${SIGNIFICANT}`,
+  { numeric: "Lift", term: STATISTICS.lift },
+  { numeric: "p (Fisher)", term: STATISTICS.pValue },
+  { numeric: "q (corrected)", term: STATISTICS.qValue },
+  { text: "Significant", term: STATISTICS.significant },
 ];
 
 /** The pairs found in most reviews whose counts are published, as few codes as reads well. */
@@ -33,6 +46,17 @@ export function networkEdges(pairs: CodePair[]): Edge[] {
   return edges;
 }
 
+/** How "significant" allows for the number of pairs tested in this answer. */
+export function significanceNote(data: Pick<Cooccurrence, "tested" | "false_discovery_rate">): string {
+  const rate = data.false_discovery_rate;
+  return (
+    `Testing many pairs at once makes some small p-values by chance, so each p is corrected for the ` +
+    `${plural(data.tested, "pair", "pairs")} tested here (the Benjamini–Hochberg method): the result is q. ` +
+    `A pair is significant when q is ${rate} or less, so among the significant pairs about ` +
+    `${Math.round(rate * 100)} in 100 may be found together by chance.`
+  );
+}
+
 export function pValueText(p: number): string {
   if (p < 0.001) return "< 0.001";
   return p.toFixed(3);
@@ -48,10 +72,18 @@ export function CooccurrenceSection({ data, labels }: { data: Cooccurrence; labe
     <Section id="cooccurrence" title="Codes found together">
       <p className="govuk-body">
         Pairs of codes found in the same reviews, in at least {plural(data.min_support, "review", "reviews")}.{" "}
-        <strong>Lift</strong> is how many times more often the pair is found together than if the codes were
-        unrelated (1 is as often as chance). <strong>p</strong> is Fisher's exact test: the chance of finding them
-        together this often if they were unrelated. Many pairs are tested, so a few will fall below{" "}
-        {SIGNIFICANT} by chance alone.
+        <Term entry={STATISTICS.lift}>
+          <strong>Lift</strong>
+        </Term>{" "}
+        is how many times more often the pair is found together than if the codes were unrelated (1 is as often as
+        chance).{" "}
+        <Term entry={STATISTICS.pValue}>
+          <strong>p</strong>
+        </Term>{" "}
+        is Fisher's exact test: the chance of finding them together this often if they were unrelated.
+      </p>
+      <p className="govuk-body" id="cooccurrence-correction">
+        {significanceNote(data)}
       </p>
       {data.items.length === 0 ? (
         <p className="govuk-body">No pair of codes is found together in {plural(data.min_support, "review", "reviews")} or more.</p>
@@ -102,8 +134,11 @@ export function CooccurrenceSection({ data, labels }: { data: Cooccurrence; labe
                     <td className="govuk-table__cell govuk-table__cell--numeric">
                       {pair.p_value == null ? <Suppressed /> : pValueText(pair.p_value)}
                     </td>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">
+                      {pair.q_value == null ? <Suppressed /> : pValueText(pair.q_value)}
+                    </td>
                     <td className="govuk-table__cell">
-                      {pair.p_value == null ? <Suppressed /> : pair.p_value < SIGNIFICANT ? "Yes" : "No"}
+                      {pair.significant == null ? <Suppressed /> : pair.significant ? "Yes" : "No"}
                     </td>
                   </tr>
                 ))}

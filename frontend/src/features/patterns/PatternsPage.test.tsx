@@ -48,13 +48,19 @@ describe("PatternsPage", () => {
       "28",
       "1.23",
       "< 0.001",
+      "0.016",
       "Yes",
     ]);
+    // Significance is the service's, corrected for every pair tested, and the screen says so.
+    expect(screen.getByText(/corrected for the 40 pairs tested here \(the Benjamini–Hochberg method\)/)).toBeTruthy();
+    expect(within(pairs).getByRole("button", { name: "What “q (corrected)” means" })).toBeTruthy();
+    expect(within(pairs).getByRole("button", { name: "What “Significant” means" })).toBeTruthy();
     // A pair's own count is published, though the lift (from a suppressed code count) is not.
     const sudiPair = within(pairs).getByRole("row", { name: /Sudden unexpected death/ });
     expect(within(sudiPair).getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
       "Information sharingpt.information-sharing",
       "11",
+      "Suppressed",
       "Suppressed",
       "Suppressed",
       "Suppressed",

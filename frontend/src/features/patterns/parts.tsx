@@ -2,6 +2,8 @@
 
 import { type ReactNode, useId, useState } from "react";
 
+import type { Entry } from "../../common/glossary";
+import { Term } from "../../common/Term";
 import { plural } from "../../words";
 
 /** The first `first` items, or all of them once the person asks; the button says how many. */
@@ -63,22 +65,34 @@ export function ChartNote({ children }: { children: ReactNode }) {
 
 export { plural };
 
+/** A column of a table: its words, numeric ones (right-aligned) marked, a word of the method explained. */
+export type Column = string | { numeric: string; term?: Entry } | { text: string; term: Entry };
+
 /** A table's head: each column's words, numeric ones (right-aligned) marked. */
-export function TableHead({ columns }: { columns: (string | { numeric: string })[] }) {
+export function TableHead({ columns }: { columns: Column[] }) {
   return (
     <thead className="govuk-table__head">
       <tr className="govuk-table__row">
-        {columns.map((column) =>
-          typeof column === "string" ? (
-            <th scope="col" className="govuk-table__header" key={column}>
-              {column}
+        {columns.map((column) => {
+          if (typeof column === "string") {
+            return (
+              <th scope="col" className="govuk-table__header" key={column}>
+                {column}
+              </th>
+            );
+          }
+          const numeric = "numeric" in column;
+          const text = "numeric" in column ? column.numeric : column.text;
+          return (
+            <th
+              scope="col"
+              className={`govuk-table__header${numeric ? " govuk-table__header--numeric" : ""}`}
+              key={text}
+            >
+              {column.term ? <Term entry={column.term}>{text}</Term> : text}
             </th>
-          ) : (
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric" key={column.numeric}>
-              {column.numeric}
-            </th>
-          ),
-        )}
+          );
+        })}
       </tr>
     </thead>
   );
