@@ -164,6 +164,8 @@ export function Radios(
     onChange: (value: string) => void;
     options: [string, string][];
     inline?: boolean;
+    /** A hint under an option, by its value ("what this level means"). */
+    hints?: Partial<Record<string, ReactNode>>;
   },
 ) {
   const { id } = props;
@@ -174,6 +176,7 @@ export function Radios(
       >
         {props.options.map(([value, text], index) => {
           const optionId = index === 0 ? id : `${id}-${value}`;
+          const hint = props.hints?.[value];
           return (
             <div className="govuk-radios__item" key={value}>
               <input
@@ -183,11 +186,17 @@ export function Radios(
                 type="radio"
                 value={value}
                 checked={props.value === value}
+                aria-describedby={hint ? `${optionId}-item-hint` : undefined}
                 onChange={() => props.onChange(value)}
               />
               <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
                 {text}
               </label>
+              {hint && (
+                <div id={`${optionId}-item-hint`} className="govuk-hint govuk-radios__hint">
+                  {hint}
+                </div>
+              )}
             </div>
           );
         })}

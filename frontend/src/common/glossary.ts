@@ -2,9 +2,9 @@
 // gives the definitions; the statistics are those the agreement and pattern figures use).
 // <Term> (common/Term.tsx) shows an entry beside the word; <Explanations> lists several.
 
-import type { FactorLevel, LearningTogetherSize } from "../client/types.gen";
+import type { FactorLevel, LearningTogetherSize, ReviewType } from "../client/types.gen";
 import { LEVELS } from "../features/factors/levels";
-import { SIZES } from "../words";
+import { REVIEW_TYPES, SIZES } from "../words";
 
 export interface Entry {
   /** The word as a person reads it ("Cohen's kappa"). */
@@ -12,6 +12,37 @@ export interface Entry {
   /** What it means, in a sentence or two a reviewer or board member understands. */
   explanation: string;
 }
+
+/** Each value's explanation alone, for hints under options (a factor's level). */
+export function explanations<K extends string>(entries: Record<K, Entry>): Record<K, string> {
+  return Object.fromEntries(Object.entries<Entry>(entries).map(([key, entry]) => [key, entry.explanation])) as Record<
+    K,
+    string
+  >;
+}
+
+export const REVIEW_TYPE_ENTRIES: Record<ReviewType, Entry> = {
+  serious_case_review: {
+    term: REVIEW_TYPES.serious_case_review,
+    explanation: "The review a Local Safeguarding Children Board commissioned until 2018, when a child died or was seriously harmed and abuse or neglect was known or suspected.",
+  },
+  rapid_review: {
+    term: REVIEW_TYPES.rapid_review,
+    explanation: "Since 2018, the partnership's first look at a serious incident, within 15 working days of the notification: it decides whether a local review follows.",
+  },
+  local_child_safeguarding_practice_review: {
+    term: REVIEW_TYPES.local_child_safeguarding_practice_review,
+    explanation: "Since 2018, the review a safeguarding partnership commissions after a rapid review, to be published within six months.",
+  },
+  themed_review: {
+    term: REVIEW_TYPES.themed_review,
+    explanation: "A review of a theme across several cases rather than of one child's case.",
+  },
+  other: {
+    term: REVIEW_TYPES.other,
+    explanation: "Any other review of how agencies worked, such as a discretionary review.",
+  },
+};
 
 export const SIZE_ENTRIES: Record<LearningTogetherSize, Entry> = {
   full: {

@@ -7,6 +7,7 @@ import type { FactorLevel, FactorRead, LinkRead } from "../../client/types.gen";
 import { SaveOrCancel, useEditor } from "../../common/editor";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, TextArea } from "../../common/fields";
+import { explanations, LEVEL_ENTRIES } from "../../common/glossary";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { formCodesNote, loadCodes, type TypologyCodes } from "../../typology";
@@ -43,6 +44,8 @@ export function FactorPage() {
   if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what={factorId ? "factor" : "typology codes"} />;
   return <FactorEditor key={factorId ?? "new"} {...loaded.data} onLinksChanged={reload} />;
 }
+
+const LEVEL_HINTS = explanations(LEVEL_ENTRIES);
 
 const HINTS = {
   description:
@@ -126,6 +129,7 @@ export function FactorEditor({
               hint={HINTS.level}
               value={form.level}
               options={Object.entries(LEVELS)}
+              hints={LEVEL_HINTS}
               error={errorOf("level")}
               onChange={(value) => set("level")(value as FactorLevel)}
             />

@@ -2,10 +2,12 @@ import { Link, useLocation } from "react-router-dom";
 
 import { ok } from "../../api";
 import { graphChecks } from "../../client/sdk.gen";
+import { REVIEW_TYPE_ENTRIES, SIZE_ENTRIES } from "../../common/glossary";
 import { mayChange, useSession } from "../../common/signedIn";
 import { Saved } from "../../common/Saved";
+import { Term } from "../../common/Term";
 import { LoadProblem, useLoad } from "../../common/useLoad";
-import { AGE_BANDS, formatDate, OUTCOMES, REVIEW_TYPES, SIZES, STATUS_TAG, STATUSES } from "../../words";
+import { AGE_BANDS, formatDate, OUTCOMES, STATUS_TAG, STATUSES } from "../../words";
 import { ChecksList } from "./ChecksList";
 import { QualityMarkers } from "./QualityMarkers";
 import { loadContextGroups } from "./contextCodes";
@@ -63,9 +65,11 @@ export function OverviewPage() {
               </strong>
               {published && review.publication_date && ` on ${formatDate(review.publication_date)}`}
             </Row>
-            <Row term="Type of review">{REVIEW_TYPES[review.review_type]}</Row>
+            <Row term="Type of review">
+              <Term entry={REVIEW_TYPE_ENTRIES[review.review_type]} />
+            </Row>
             <Row term="Learning Together size">
-              {review.learning_together_size ? SIZES[review.learning_together_size] : "Not recorded"}
+              {review.learning_together_size ? <Term entry={SIZE_ENTRIES[review.learning_together_size]} /> : "Not recorded"}
             </Row>
             <Row term="Child's age">
               {review.child_age_band ? AGE_BANDS[review.child_age_band] : "Not recorded"}

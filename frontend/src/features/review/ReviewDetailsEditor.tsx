@@ -8,6 +8,8 @@ import { DateInput } from "../../common/DateInput";
 import { SaveOrCancel, useEditor } from "../../common/editor";
 import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, Select, TextArea, TextInput } from "../../common/fields";
+import { explanations, REVIEW_TYPE_ENTRIES, SIZE_ENTRIES } from "../../common/glossary";
+import { Explanations } from "../../common/Term";
 import { AGE_BANDS, OUTCOMES, REVIEW_TYPES, SIZES } from "../../words";
 import {
   COMPARED_REVIEW_FIELDS,
@@ -16,6 +18,8 @@ import {
   REVIEW_FIELDS,
   reviewOf,
 } from "./reviewForm";
+
+const REVIEW_TYPE_HINTS = explanations(REVIEW_TYPE_ENTRIES);
 
 /**
  * The review's own details: opening a new review (`boards` to choose from), or changing an
@@ -128,6 +132,7 @@ export function ReviewDetailsEditor(props: {
             label="Type of review"
             value={form.reviewType}
             options={Object.entries(REVIEW_TYPES)}
+            hints={REVIEW_TYPE_HINTS}
             error={errorOf("review-type")}
             onChange={(value) => set("reviewType")(value as ReviewType)}
           />
@@ -140,6 +145,7 @@ export function ReviewDetailsEditor(props: {
             error={errorOf("size")}
             onChange={(value) => set("size")(value as LearningTogetherSize | "")}
           />
+          <Explanations summary="What the sizes mean" entries={Object.values(SIZE_ENTRIES)} />
 
           <h2 className="govuk-heading-m">Key dates</h2>
           <DateInput

@@ -3,11 +3,14 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
 import { ApiError, ok } from "../../api";
 import { tagsAgreement } from "../../client/sdk.gen";
 import type { AgreementRead, CodeAgreement, CodeNode, Disagreement } from "../../client/types.gen";
+import { STATISTICS } from "../../common/glossary";
 import { Saved } from "../../common/Saved";
+import { Term } from "../../common/Term";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { Coders } from "./Coders";
 import { labelOf } from "./codes";
 import { DecisionForm, DECISIONS } from "./DecisionForm";
+import { kappaParadox } from "./paradox";
 import { type TagTarget, targetName } from "./targets";
 
 /** A share as a whole percentage; an undefined measure in words. */
@@ -91,9 +94,11 @@ export function AgreementView(props: {
           </ul>
         </Row>
         <Row label="Records and codes compared">{agreement.overall.units}</Row>
-        <Row label="Percent agreement">{percent(agreement.overall.percent_agreement)}</Row>
-        <Row label="Cohen's kappa">{coefficient(agreement.overall.cohen_kappa)}</Row>
-        <Row label="Krippendorff's alpha">{coefficient(agreement.overall.krippendorff_alpha)}</Row>
+        <Row label={<Term entry={STATISTICS.percentAgreement} />}>{percent(agreement.overall.percent_agreement)}</Row>
+        <Row label={<Term entry={STATISTICS.kappa} />}>
+          <Kappa figures={agreement.overall} />
+        </Row>
+        <Row label={<Term entry={STATISTICS.alpha} />}>{coefficient(agreement.overall.krippendorff_alpha)}</Row>
         <Row label="Disagreements open">
           <span id="open-disagreements">
             {agreement.open_disagreements} of {total}
@@ -220,7 +225,18 @@ export function AgreementView(props: {
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** Kappa, and beside it why it is low when the coders nonetheless agree on nearly every record. */
+function Kappa({ figures }: { figures: CodeAgreement }) {
+  const note = kappaParadox(figures.percent_agreement, figures.cohen_kappa);
+  return (
+    <>
+      {coefficient(figures.cohen_kappa)}
+      {note && <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0 scr-paradox">{note}</span>}
+    </>
+  );
+}
+
+function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
   return (
     <div className="govuk-summary-list__row">
       <dt className="govuk-summary-list__key">{label}</dt>
@@ -243,13 +259,13 @@ function CodesTable({ codes, label }: { codes: CodeAgreement[]; label: (id: stri
             Records compared
           </th>
           <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Percent agreement
+            <Term entry={STATISTICS.percentAgreement} />
           </th>
           <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Cohen's kappa
+            <Term entry={STATISTICS.kappa} />
           </th>
           <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Krippendorff's alpha
+            <Term entry={STATISTICS.alpha} />
           </th>
         </tr>
       </thead>
@@ -264,7 +280,9 @@ function CodesTable({ codes, label }: { codes: CodeAgreement[]; label: (id: stri
             </th>
             <td className="govuk-table__cell govuk-table__cell--numeric">{row.units}</td>
             <td className="govuk-table__cell govuk-table__cell--numeric">{percent(row.percent_agreement)}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{coefficient(row.cohen_kappa)}</td>
+            <td className="govuk-table__cell govuk-table__cell--numeric">
+              <Kappa figures={row} />
+            </td>
             <td className="govuk-table__cell govuk-table__cell--numeric">{coefficient(row.krippendorff_alpha)}</td>
           </tr>
         ))}
