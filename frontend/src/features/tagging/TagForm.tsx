@@ -6,6 +6,7 @@ import type { CodeNode, TagRead } from "../../client/types.gen";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Radios, TextArea } from "../../common/fields";
 import { problemsOf } from "../../common/problems";
+import { CodeBrowser } from "./CodeBrowser";
 import { CodeSearch } from "./CodeSearch";
 import type { TagTarget } from "./targets";
 
@@ -16,7 +17,8 @@ const MODE_WORDS: Record<TagMode, string> = {
   agreed: "An agreed tag of the review (as its lead reviewer; patterns count it)",
 };
 
-/** Tag one record with a code found by search: as one's own coding or, for the lead, agreed. */
+/** Tag one record with a code found by search or in the tree: as one's own coding or, for the
+ * lead, agreed. */
 export function TagForm(props: {
   reviewId: number;
   target: TagTarget;
@@ -92,6 +94,15 @@ export function TagForm(props: {
         onChoose={setCode}
         exclude={have}
         error={problems.find((problem) => problem.field === fields.code)?.text}
+      />
+      <CodeBrowser
+        id={`${id}-browse`}
+        roots={props.roots}
+        target={target.kind}
+        version={props.version}
+        chosen={code}
+        onChoose={setCode}
+        exclude={have}
       />
       {modes.length > 1 ? (
         <Radios

@@ -9,6 +9,7 @@ import { LoadProblem, useLoad } from "../../common/useLoad";
 import { formatDate } from "../../words";
 import { type History, VersionChanges } from "./changes";
 import { CodeDetail } from "./CodeDetail";
+import { CodeTree } from "./CodeTree";
 import {
   ancestorsOf,
   AXES,
@@ -229,55 +230,13 @@ function AxisTree(props: {
       {roots.length === 0 ? (
         <p className="govuk-body-s">No code of this axis matches.</p>
       ) : (
-        <ul className="govuk-list scr-typology__tree">
-          {roots.map((root) => (
-            <li key={root.id}>
-              {root.children.length > 0 ? (
-                <details
-                  className="govuk-details govuk-!-margin-bottom-2"
-                  open={props.searching || props.openIds.has(root.id) || props.codeId === root.id || undefined}
-                >
-                  <summary className="govuk-details__summary">
-                    <span className="govuk-details__summary-text">
-                      {root.label}{" "}
-                      <span className="govuk-visually-hidden">
-                        ({flatten(root.children).length} sub-codes)
-                      </span>
-                    </span>
-                  </summary>
-                  <div className="govuk-details__text">
-                    <CodeLink {...props} code={root} />
-                    <CodeList {...props} codes={root.children} />
-                  </div>
-                </details>
-              ) : (
-                <CodeLink {...props} code={root} />
-              )}
-            </li>
-          ))}
-        </ul>
+        <CodeTree
+          roots={roots}
+          open={(code) => props.searching || props.openIds.has(code.id) || props.codeId === code.id}
+          code={(code) => <CodeLink {...props} code={code} />}
+        />
       )}
     </section>
-  );
-}
-
-function CodeList(props: {
-  codes: CodeNode[];
-  matched: Set<string>;
-  searching: boolean;
-  codeId: string | null;
-  linkTo: (changes: Record<string, string | null>) => string;
-}) {
-  if (props.codes.length === 0) return null;
-  return (
-    <ul className="govuk-list scr-typology__tree scr-typology__children">
-      {props.codes.map((code) => (
-        <li key={code.id}>
-          <CodeLink {...props} code={code} />
-          <CodeList {...props} codes={code.children} />
-        </li>
-      ))}
-    </ul>
   );
 }
 

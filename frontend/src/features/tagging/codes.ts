@@ -80,16 +80,26 @@ export interface Filtered {
   matched: Set<string>;
 }
 
-/** The codes that match the search, each with its ancestors; the whole tree without a search. */
-export function filterTree(roots: CodeNode[], search: string): Filtered {
+/** The codes `keep` keeps, each with its ancestors (which are shown but not kept). */
+export function pruneTree(roots: CodeNode[], keep: (code: CodeNode) => boolean): Filtered {
   const matched = new Set<string>();
   const prune = (node: CodeNode): CodeNode | null => {
     const children = node.children.map(prune).filter((child): child is CodeNode => child !== null);
-    const hit = matches(node, search);
+    const hit = keep(node);
     if (hit) matched.add(node.id);
     return hit || children.length > 0 ? { ...node, children } : null;
   };
   return { roots: roots.map(prune).filter((node): node is CodeNode => node !== null), matched };
+}
+
+/** The codes that match the search, each with its ancestors; the whole tree without a search. */
+export function filterTree(roots: CodeNode[], search: string): Filtered {
+  return pruneTree(roots, (code) => matches(code, search));
+}
+
+/** The codes that may tag this kind of record (not deprecated), each with its ancestors. */
+export function treeFor(roots: CodeNode[], target: Target): Filtered {
+  return pruneTree(roots, (code) => code.applies_to.includes(target) && !code.deprecated);
 }
 
 /** The top-level codes of one axis. */
