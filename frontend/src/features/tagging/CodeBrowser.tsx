@@ -41,6 +41,7 @@ export function CodeBrowser(props: {
             aria-pressed={chosen === code.id}
             onClick={() => props.onChoose(code.id)}
           >
+            {chosen === code.id && <span aria-hidden="true">✓ </span>}
             {code.label}
           </button>
         )}{" "}
