@@ -15,18 +15,12 @@ export function CodeTree(props: {
   open: (code: CodeNode) => boolean;
   code: (code: CodeNode) => ReactNode;
 }) {
-  return (
-    <ul className="govuk-list scr-typology__tree">
-      {props.roots.map((root) => (
-        <li key={root.id}>
-          <Branch {...props} node={root} />
-        </li>
-      ))}
-    </ul>
-  );
+  return <Codes open={props.open} code={props.code} codes={props.roots} top />;
 }
 
-function Branch(props: { node: CodeNode; open: (code: CodeNode) => boolean; code: (code: CodeNode) => ReactNode }) {
+type Draw = { open: (code: CodeNode) => boolean; code: (code: CodeNode) => ReactNode };
+
+function Branch(props: Draw & { node: CodeNode }) {
   const { node } = props;
   if (node.children.length === 0) return <>{props.code(node)}</>;
   return (
@@ -38,19 +32,19 @@ function Branch(props: { node: CodeNode; open: (code: CodeNode) => boolean; code
       </summary>
       <div className="govuk-details__text">
         {props.code(node)}
-        <Children {...props} codes={node.children} />
+        <Codes open={props.open} code={props.code} codes={node.children} />
       </div>
     </details>
   );
 }
 
-/** Narrower codes under their parent's own line; a narrower code's own children fold too. */
-function Children(props: { codes: CodeNode[]; open: (code: CodeNode) => boolean; code: (code: CodeNode) => ReactNode }) {
+/** The top codes, or narrower codes under their parent's own line (whose own children fold too). */
+function Codes(props: Draw & { codes: CodeNode[]; top?: boolean }) {
   return (
-    <ul className="govuk-list scr-typology__tree scr-typology__children">
+    <ul className={`govuk-list scr-typology__tree${props.top ? "" : " scr-typology__children"}`}>
       {props.codes.map((code) => (
         <li key={code.id}>
-          <Branch {...props} node={code} />
+          <Branch open={props.open} code={props.code} node={code} />
         </li>
       ))}
     </ul>
