@@ -15,7 +15,7 @@ import numpy as np
 _BLOCK = 32  # terms of every pair's tail summed per step
 FALSE_DISCOVERY_RATE = 0.05
 """A pair is significant when its q-value is at most this: of the pairs called significant,
-about one in twenty may be so by chance."""
+on average no more than one in twenty is so by chance."""
 
 
 def _log_choose(n: int, k: int) -> float:

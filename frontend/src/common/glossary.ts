@@ -141,7 +141,7 @@ export const STATISTICS = {
   qValue: {
     term: "q (corrected)",
     explanation:
-      "The p-value corrected for how many pairs were tested at once (the Benjamini–Hochberg method). Testing many pairs makes some small p-values by chance; among the pairs with q at most 0.05, about one in twenty may be such a chance finding.",
+      "The p-value corrected for how many pairs were tested at once (the Benjamini–Hochberg method). Testing many pairs makes some small p-values by chance; among the pairs with q at most 0.05, on average no more than one in twenty is such a chance finding.",
   },
   significant: {
     term: "Significant",

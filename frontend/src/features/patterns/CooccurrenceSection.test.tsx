@@ -36,7 +36,7 @@ describe("CooccurrenceSection", () => {
     expect(significanceNote({ tested: 1200, false_discovery_rate: 0.05 })).toBe(
       "Testing many pairs at once makes some small p-values by chance, so each p is corrected for the 1,200 pairs " +
         "tested here (the Benjamini–Hochberg method): the result is q. A pair is significant when q is 0.05 or less, " +
-        "so among the significant pairs about 5 in 100 may be found together by chance.",
+        "so among the significant pairs, on average no more than 5 in 100 are found together by chance.",
     );
   });
 });

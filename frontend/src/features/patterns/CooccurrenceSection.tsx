@@ -52,8 +52,8 @@ export function significanceNote(data: Pick<Cooccurrence, "tested" | "false_disc
   return (
     `Testing many pairs at once makes some small p-values by chance, so each p is corrected for the ` +
     `${plural(data.tested, "pair", "pairs")} tested here (the Benjamini–Hochberg method): the result is q. ` +
-    `A pair is significant when q is ${rate} or less, so among the significant pairs about ` +
-    `${Math.round(rate * 100)} in 100 may be found together by chance.`
+    `A pair is significant when q is ${rate} or less, so among the significant pairs, on average no more ` +
+    `than ${Math.round(rate * 100)} in 100 are found together by chance.`
   );
 }
 
