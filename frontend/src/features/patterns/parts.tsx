@@ -88,6 +88,8 @@ export function TableHead({ columns }: { columns: Column[] }) {
               scope="col"
               className={`govuk-table__header${numeric ? " govuk-table__header--numeric" : ""}`}
               key={text}
+              // Read with each cell: the column's words, not the explanation's button.
+              abbr={column.term ? text : undefined}
             >
               {column.term ? <Term entry={column.term}>{text}</Term> : text}
             </th>
