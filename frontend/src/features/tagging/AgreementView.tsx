@@ -258,13 +258,13 @@ function CodesTable({ codes, label }: { codes: CodeAgreement[]; label: (id: stri
           <th scope="col" className="govuk-table__header govuk-table__header--numeric">
             Records compared
           </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric" abbr={STATISTICS.percentAgreement.term}>
             <Term entry={STATISTICS.percentAgreement} />
           </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric" abbr={STATISTICS.kappa.term}>
             <Term entry={STATISTICS.kappa} />
           </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+          <th scope="col" className="govuk-table__header govuk-table__header--numeric" abbr={STATISTICS.alpha.term}>
             <Term entry={STATISTICS.alpha} />
           </th>
         </tr>
