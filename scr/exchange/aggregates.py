@@ -34,6 +34,8 @@ COLUMNS = [
     "suppressed",
     "lift",
     "p_value",
+    "q_value",
+    "significant",
     "threshold",
     "typology_version",
 ]
@@ -61,7 +63,7 @@ def rows(
     base = [freq.threshold, freq.version]
     total = freq.reviews.reviews
     unpaired = ["", ""]  # code_b and label_b
-    untested = ["", ""]  # lift and p_value
+    untested = ["", "", "", ""]  # lift, p_value, q_value and significant
 
     def row(table: str, code: str, label: str, year: object, figure: list[object]) -> list[object]:
         return [table, code, label, *unpaired, year, *figure, *untested, *base]
@@ -98,6 +100,8 @@ def rows(
             *_figure(pair.count, total),
             _number(pair.lift),
             _number(pair.p_value),
+            _number(pair.q_value),
+            "" if pair.q_value is None else str(pair.significant).lower(),
             *base,
         ]
     chains = patterns.chains(

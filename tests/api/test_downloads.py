@@ -91,7 +91,7 @@ def test_figures_beyond_one_board_are_named_after_the_region_or_england(
     assert _filename(england) == "england-code-network.graphml"
 
 
-def test_the_csvs_pairs_carry_the_labels_lift_and_p_value_shown_on_screen(
+def test_the_csvs_pairs_carry_the_labels_lift_p_and_q_values_shown_on_screen(
     session: Session, client_as: SignIn
 ) -> None:
     member = _member_of_a_coded_board(session, client_as)
@@ -113,9 +113,13 @@ def test_the_csvs_pairs_carry_the_labels_lift_and_p_value_shown_on_screen(
         assert int(row["reviews"]) == pair["count"]["reviews"]
         assert float(row["lift"]) == pair["lift"]
         assert float(row["p_value"]) == pair["p_value"]
+        # The q-value corrects the p-value for the pairs tested; the screen's "significant".
+        assert float(row["q_value"]) == pair["q_value"]
+        assert row["significant"] == str(pair["significant"]).lower()
     # The other tables leave the pair's columns empty.
     first = next(csv.DictReader(io.StringIO(text)))
-    assert (first["code_b"], first["label_b"], first["lift"], first["p_value"]) == ("",) * 4
+    pair_columns = ("code_b", "label_b", "lift", "p_value", "q_value", "significant")
+    assert tuple(first[c] for c in pair_columns) == ("",) * 6
 
 
 def test_graphml_booleans_are_the_schemas_true_and_false(
