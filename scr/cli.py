@@ -181,11 +181,13 @@ def demo(
     ] = None,
     seed: Annotated[int, typer.Option(min=0, help="Which corpus to draw (with --corpus).")] = 1,
 ) -> None:
-    """Load the fictional demo review (does nothing if it is already there); on a demonstration
-    instance (SCR_DEMO=true), also an account for each role; with --corpus N, also N generated
-    reviews, the same for the same seed."""
+    """Load the fictional demo review and the other reviews of its partnership (adding only
+    those not there yet); on a demonstration instance (SCR_DEMO=true), also an account for each
+    role; with --corpus N, also N generated reviews, the same for the same seed."""
+    from scr.board.models import Board
     from scr.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_demo_accounts
     from scr.demo.loader import load_demo
+    from scr.demo.partnership import load_partnership
     from scr.demo.tags import tag_demo
 
     _require_current()
@@ -199,6 +201,13 @@ def demo(
         if created:
             tagged = tag_demo(session=session, review=review)
             typer.echo(f"Recorded {tagged} agreed tags of the demo review.")
+        board = session.get(Board, review.board_id)
+        assert board is not None
+        others = load_partnership(session=session, board=board)
+        typer.echo(
+            f"Added {others.added} other reviews of the demo partnership ({board.name}); "
+            f"{others.existing} were there already."
+        )
         if accounts:
             ensure_demo_accounts(session=session, review=review)
         else:

@@ -16,6 +16,7 @@ from scr.cli import app
 from scr.coding import catalogue
 from scr.db import get_engine, make_engine
 from scr.demo.corpus import Plan, add_corpus, corpus_typology, plan_review
+from scr.demo.partnership_words import REVIEWS as PARTNERSHIP_REVIEWS
 from scr.episode.models import KeyPracticeEpisode
 from scr.exchange import scanning
 from scr.factor.models import ContributoryFactor
@@ -291,7 +292,8 @@ def test_scr_demo_adds_a_corpus_once(
     assert "Added 5 corpus reviews" in more.output
 
     with Session(get_engine()) as session:
-        assert session.exec(select(func.count()).select_from(Review)).one() == 26
+        reviews = session.exec(select(func.count()).select_from(Review)).one()
+        assert reviews == 1 + len(PARTNERSHIP_REVIEWS) + 25
         corpus = _corpus(session, 1)
     assert sorted(int(r.reference.rsplit("-", 1)[1]) for r in corpus) == list(range(1, 26))
 

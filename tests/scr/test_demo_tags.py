@@ -9,12 +9,14 @@ from typer.testing import CliRunner
 
 from scr.cli import app
 from scr.db import session_scope
+from scr.demo.loader import demo_file
 from scr.demo.tags import CASE_CONTEXT, DEMO_CODER, FACTORS, FINDINGS
 from scr.factor.models import ContributoryFactor
 from scr.review.models import Review
 from scr.tag.models import Tag
 
 runner = CliRunner()
+DEMO_REVIEW = demo_file().review.reference
 
 
 def test_the_demo_review_is_loaded_with_agreed_tags_once(
@@ -29,7 +31,7 @@ def test_the_demo_review_is_loaded_with_agreed_tags_once(
     assert "agreed tags" not in runner.invoke(app, ["demo"]).output
 
     with session_scope() as session:
-        (review,) = session.exec(select(Review)).all()
+        review = session.exec(select(Review).where(Review.reference == DEMO_REVIEW)).one()
         tags = session.exec(select(Tag).where(Tag.review_id == review.id)).all()
         assert len(tags) == wanted
         assert all(t.agreed and t.coder == DEMO_CODER for t in tags)
