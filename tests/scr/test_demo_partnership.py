@@ -51,8 +51,15 @@ def _rows(session: Session, board: Board) -> dict[str, Any]:
     return {
         "reviews": [(r.reference, r.status, r.publication_date) for r in reviews],
         "actions": [
-            (ref, ordinal, a.description, a.owner_role, a.status, a.due_date)
-            + tuple((n.noted_on, n.note) for n in a.notes)
+            (
+                ref,
+                ordinal,
+                a.description,
+                a.owner_role,
+                a.status,
+                a.due_date,
+                *((n.noted_on, n.note) for n in a.notes),
+            )
             for ref, ordinal, a in actions
         ],
         "tags": session.exec(
@@ -103,8 +110,11 @@ def test_the_reviews_span_years_and_their_actions_stand_at_every_stage(session: 
     assert {a.status for a, _, _ in rows} == set(ActionStatus)
     for action, question, review in rows:
         assert review.status == ReviewStatus.published
-        assert question.board_response and question.response_date
-        assert action.owner_role and action.agency_id and action.due_date
+        assert question.board_response
+        assert question.response_date
+        assert action.owner_role
+        assert action.agency_id
+        assert action.due_date
         assert all(question.response_date <= n.noted_on <= today for n in action.notes)
     open_ = (ActionStatus.planned, ActionStatus.in_progress)
     overdue = [a for a, _, _ in rows if a.status in open_ and a.due_date < today]
