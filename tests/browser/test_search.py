@@ -71,12 +71,19 @@ def test_a_board_member_finds_their_partnerships_reviews_and_nothing_of_another(
         f"/reviews/{other['id']}/findings",
         {"title": "Nobody told the school", "statement": f"In this case {phrase} of the plan."},
     )
-    # A finding of a review of another partnership (the fictional national corpus).
+    # A finding of a review of another partnership (the fictional national corpus), in words
+    # of its own: the demo partnership's reviews are drawn from the corpus's phrases.
     admin = Api(page.request, live_server, "admin@demo.example.org")
     elsewhere = next(
-        r for r in admin.get("/reviews?limit=200")["items"] if r["board_id"] != board_id
+        r
+        for r in admin.get("/reviews?limit=200")["items"]
+        if r["board_id"] != board_id and r["status"] != "published"
     )
-    foreign = admin.get(f"/reviews/{elsewhere['id']}/findings")["items"][0]["title"]
+    foreign = f"the ward clerk {marker} filed the letter"
+    admin.post(
+        f"/reviews/{elsewhere['id']}/findings",
+        {"title": "Letters filed unread", "statement": f"In this case {foreign} unread."},
+    )
 
     sign_in(page, live_server, BOARD_MEMBER)
     page.get_by_role("link", name="Search", exact=True).click()
