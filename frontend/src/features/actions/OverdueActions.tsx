@@ -4,7 +4,7 @@ import { ok } from "../../api";
 import { actionsList } from "../../client/sdk.gen";
 import { useLoad } from "../../common/useLoad";
 
-/** How many of the board's actions are overdue, on a board member's home page. */
+/** How many of the board's actions are overdue, on a board member's home page and dashboard. */
 export function OverdueActions({ boardId }: { boardId: number }) {
   const [loaded] = useLoad(
     (signal) => ok(actionsList({ path: { board_id: boardId }, query: { overdue: true, limit: 1 }, signal })),

@@ -8,6 +8,7 @@ import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import type { Role } from "../../session";
+import { OverdueActions } from "../actions/OverdueActions";
 import { ChainsSection } from "./ChainsSection";
 import { CooccurrenceSection } from "./CooccurrenceSection";
 import { shown } from "./counts";
@@ -128,6 +129,7 @@ export function PatternsPage() {
       {own && <span className="govuk-caption-l">{own.name}</span>}
       <h1 className="govuk-heading-l">{words.title}</h1>
       <p className="govuk-body-l">{words.lead}</p>
+      {session.role === "board" && session.boardId && <OverdueActions boardId={session.boardId} />}
       <FiltersForm
         filters={filters}
         role={session.role}
