@@ -20,7 +20,7 @@ from scr.demo.tags import tag_demo
 from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
 from scr.review.models import Review
 from scr.tag.models import Tag
-from scr.vocabulary import ActionStatus, ReviewStatus, Role
+from scr.vocabulary import ActionStatus, ReviewStatus, Role, TagTarget
 from tests.factories import make_user
 
 Clients = Callable[[User], TestClient]
@@ -95,10 +95,14 @@ def test_the_reviews_span_years_and_their_actions_stand_at_every_stage(session: 
     statuses = [r.status for r in reviews]
     assert statuses.count(ReviewStatus.published) >= 8
     assert {ReviewStatus.draft, ReviewStatus.findings, ReviewStatus.gathering} <= set(statuses)
-    # Codes are agreed tags only, never the form fields being retired.
-    assert all(r.context_codes == [] for r in reviews)
-    findings = session.exec(select(Finding).join(Review).where(Review.board_id == board.id)).all()
-    assert all(f.category is None for f in findings)
+    # Each finding's systemic pattern is its lead reviewer's agreed tag.
+    findings = session.exec(
+        select(Finding.id).join(Review).where(Review.board_id == board.id)
+    ).all()
+    tagged = session.exec(
+        select(Tag.target_id).where(Tag.target_kind == TagTarget.finding, col(Tag.agreed))
+    ).all()
+    assert set(findings) <= set(tagged)
 
     rows = session.exec(
         select(BoardAction, BoardQuestion, Review)
