@@ -193,6 +193,7 @@ def test_a_reviewer_records_a_review_from_scratch_and_the_board_sees_it_counted(
     page.get_by_role("link", name="Patterns", exact=True).click()
     expect(page.get_by_role("heading", level=1, name="Board dashboard")).to_be_visible()
     table = page.get_by_role("table", name="Reviews per code", exact=True)
+    table.wait_for()  # the partnership has more codes than the first twenty shown
     section = page.locator("section", has=table)
     show_all = section.get_by_role("button", name=re.compile(r"^Show all \d+ codes$"))
     if show_all.count():
