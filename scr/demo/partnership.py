@@ -189,20 +189,38 @@ def _shifted(episode: dict[str, Any], shift: timedelta) -> dict[str, Any]:
     return fields
 
 
-def _evidence(k: int, plan: Plan) -> tuple[list[int], list[int]]:
-    """The episodes and factors (positions from 1) finding ``k`` of the review rests on."""
-    episodes, factors = len(plan.episodes), len(plan.factors)
-    return (
-        sorted({(3 * k) % episodes + 1, (3 * k + 1) % episodes + 1}),
-        sorted({(2 * k) % factors + 1, (2 * k + 5) % factors + 1}),
-    )
+def _evidence(k: int, code: str, plan: Plan) -> tuple[list[int], list[int]]:
+    """The episodes and factors (positions from 1) finding ``k`` of the review rests on: up to
+    two factors coded with its pattern (or one of its family: ``sp.crisis`` for
+    ``sp.crisis.referral-feedback``), else two by position, and the episodes they contributed
+    to, else two by position."""
+    family = ".".join(code.split(".")[:2])
+
+    def closeness(i: int) -> int | None:
+        codes = plan.codes_of(TagTarget.factor, i)
+        if code in codes:
+            return 0
+        return 1 if any(c == family or c.startswith(family + ".") for c in codes) else None
+
+    coded = [(c, i) for i in range(len(plan.factors)) if (c := closeness(i)) is not None]
+    factors = [i for _, i in sorted(coded)[:2]]
+    if not factors:
+        count = len(plan.factors)
+        factors = sorted({(2 * k) % count, (2 * k + 5) % count})
+    episodes = sorted(
+        {e for kind, _, f, _, e in plan.links if kind is LinkKind.contributed_to and f in factors}
+    )[:2]
+    if not episodes:
+        count = len(plan.episodes)
+        episodes = sorted({(3 * k) % count, (3 * k + 1) % count})
+    return [e + 1 for e in episodes], [f + 1 for f in factors]
 
 
 def _finding(spec: PartnershipReview, k: int, plan: Plan) -> FindingFile:
     """Finding ``k`` of the review, in the words its theme takes in this review."""
     n = REVIEWS.index(spec)
     theme = THEMES[spec.themes[k]]
-    episodes, _ = _evidence(k, plan)
+    episodes, _ = _evidence(k, theme.code, plan)
     return FindingFile(
         id=k + 1,
         ordinal=k + 1,
@@ -223,7 +241,7 @@ def _links(spec: PartnershipReview, plan: Plan) -> list[LinkCreate]:
         if kind is not LinkKind.evidenced_by
     ]
     for k in range(len(spec.themes)):
-        episodes, factors = _evidence(k, plan)
+        episodes, factors = _evidence(k, THEMES[spec.themes[k]].code, plan)
         links += [
             LinkCreate(kind=LinkKind.evidenced_by, source=f"finding:{k + 1}", target=target)
             for target in [f"episode:{e}" for e in episodes] + [f"factor:{f}" for f in factors]
