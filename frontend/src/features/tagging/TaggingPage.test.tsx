@@ -5,7 +5,7 @@ import type { AgreementRead, TagRead } from "../../client/types.gen";
 import type { SignedIn } from "../../session";
 import { json, LEAD, renderInReview, serve } from "../../testing/review";
 import { TaggingPage } from "./TaggingPage";
-import { RECORD_ROUTES, tag, TYPOLOGY_ROUTES } from "./testData";
+import { RECORD_ROUTES, TREE, tag, TYPOLOGY_ROUTES } from "./testData";
 
 const SECOND: SignedIn = { token: "d.e.f", email: "second.coder@demo.example.org", role: "reviewer" };
 const BOARD: SignedIn = { token: "g.h.i", email: "board.member@demo.example.org", role: "board" };
@@ -187,6 +187,28 @@ describe("TaggingPage: tagging records", () => {
     expect(within(row("caseloads were far above")).getByText("Over-optimism about progress")).toBeTruthy();
     expect(screen.getByText(/only the review's reviewers tag it/)).toBeTruthy();
     expect(screen.queryAllByRole("button")).toEqual([]);
+  });
+
+  it("names a tag of an older version by that version's label, where the current one lacks its code", async () => {
+    const older = {
+      ...TREE,
+      version: "0.9",
+      codes: [{ ...TREE.codes[4], id: "fl.retired-level", label: "A level the next version retired" }],
+    };
+    serve({
+      ...TYPOLOGY_ROUTES,
+      ...RECORD_ROUTES,
+      "GET /typologies/0.9": () => json(200, older),
+      ...tags([
+        tag("factor:7", "fl.retired-level", LEAD.email, { agreed: true, typology_version: "0.9" }),
+        tag("factor:7", "pt.information-sharing", LEAD.email, { agreed: true }),
+      ]),
+    });
+    open({ session: BOARD, lead: false });
+    await screen.findByRole("heading", { name: "Contributory factors" });
+    const factor = within(row("caseloads were far above"));
+    expect(factor.queryByText(/A level the next version retired/)).not.toBeNull();
+    expect(factor.queryByText(/Information sharing/)).not.toBeNull();
   });
 });
 

@@ -10,7 +10,7 @@ import { LoadProblem, useLoad } from "../../common/useLoad";
 import { loadLinkedRecords } from "../factors/records";
 import { useEditable, useReview } from "../review/ReviewLayout";
 import { AgreementView } from "./AgreementView";
-import { loadTypology } from "./codes";
+import { loadTypology, withCodesOf } from "./codes";
 import { MoveTags } from "./MoveTags";
 import { TagsView } from "./TagsView";
 import { codingOf, tagTargets } from "./targets";
@@ -35,7 +35,12 @@ export function TaggingPage() {
         ),
         loadTypology(signal),
       ]);
-      return { targets: tagTargets(review, linked), tags, typology };
+      const labelled = await withCodesOf(
+        typology,
+        tags.map((tag) => tag.typology_version),
+        signal,
+      );
+      return { targets: tagTargets(review, linked), tags, typology: labelled };
     },
     // Read afresh on each change of view: a decision in the agreement adds an agreed tag.
     [review.id, view],

@@ -149,3 +149,20 @@ export async function loadTypology(signal: AbortSignal, version?: string | null)
   const tree = await ok(typologiesRead({ path: { version: chosen }, signal }));
   return { versions, tree, index: codeIndex(tree.codes) };
 }
+
+/**
+ * `typology` with, in its index, the codes of the other versions in `versions` (those the
+ * review's tags were made in) that it lacks: a tag made under 1.0 with a code 1.1 retired or
+ * split still reads by its label, not its id.
+ */
+export async function withCodesOf(typology: Typology, versions: string[], signal: AbortSignal): Promise<Typology> {
+  const others = [...new Set(versions)].filter((v) => v !== typology.tree.version);
+  if (others.length === 0) return typology;
+  const trees = await Promise.all(
+    others.map((version) => ok(typologiesRead({ path: { version }, signal }))),
+  );
+  const index = new Map<string, CodeNode>();
+  for (const tree of trees) for (const [id, code] of codeIndex(tree.codes)) index.set(id, code);
+  for (const [id, code] of typology.index) index.set(id, code);
+  return { ...typology, index };
+}
