@@ -100,6 +100,18 @@ def test_a_board_member_reads_a_review_and_changes_nothing(page: Page, live_serv
     expect(page.get_by_role("link", name="Add an entry")).to_have_count(0)
     expect(page.get_by_role("button", name=re.compile("Mark significant"))).to_have_count(0)
 
+    # A record reads as a document, not as greyed-out form fields.
+    for section, table in (
+        ("Key practice episodes", "Episodes"),
+        ("Contributory factors", "Factors"),
+    ):
+        review_nav(page, section)
+        page.get_by_role("table", name=table).get_by_role("link").first.click()
+        first_term = "Period" if table == "Episodes" else "Description"
+        expect(page.get_by_role("term").first).to_have_text(first_term)
+        expect(page.locator("main").get_by_role("textbox")).to_have_count(0)
+        assert serious_accessibility_violations(page) == []
+
 
 def test_the_review_screens_have_no_serious_accessibility_problem(
     page: Page, live_server: str

@@ -136,7 +136,9 @@ def _agreed_tag(page: Page, factor_description: str, code_label: str) -> None:
     form = page.get_by_role("form", name=re.compile(r"^Tag "))
     form.get_by_role("searchbox", name="Find a code").fill("caseload")
     form.get_by_role("radio", name=code_label).check()
-    form.get_by_role("radio", name=re.compile(r"^An agreed tag of the review")).check()
+    # The case-context code chosen when the review was opened is the lead's agreed tag, their
+    # coding of the review: the lead no longer codes it blind, so a tag of theirs is agreed.
+    expect(form).to_contain_text("Added as an agreed tag of the review")
     form.get_by_role("button", name="Add the tag").click()
     expect(row).to_contain_text("Agreed")
 
@@ -182,8 +184,11 @@ def test_a_reviewer_records_a_review_from_scratch_and_the_board_sees_it_counted(
         ("evidenced_by", finding_key, factor_key),
     ]
     _agreed_tag(page, description, CODE_LABEL)
-    (tag,) = api.get(f"/reviews/{review_id}/tags")["items"]
-    assert (tag["target"], tag["code"], tag["agreed"]) == (factor_key, CODE, True)
+    tags = api.get(f"/reviews/{review_id}/tags")["items"]
+    # The case-context code chosen on opening the review, and the factor's code: both agreed.
+    assert sorted((t["target"], t["code"], t["agreed"]) for t in tags) == sorted(
+        [(f"review:{review_id}", "cc.cp-plan.neglect-only", True), (factor_key, CODE, True)]
+    )
     review_nav(page, "Overview")
     assert serious_accessibility_violations(page) == []
 

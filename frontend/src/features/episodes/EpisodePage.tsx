@@ -10,7 +10,8 @@ import { ErrorSummary } from "../../common/ErrorSummary";
 import { Checkboxes, Radios, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
-import { RATINGS } from "../../words";
+import { RecordView } from "../../common/RecordView";
+import { formatDate, RATINGS } from "../../words";
 import { useEditable, useReview } from "../review/ReviewLayout";
 import { CitationPicker } from "./CitationPicker";
 import { comparedEpisodeFields } from "./compared";
@@ -115,6 +116,36 @@ export function EpisodeEditor({
       {!mayChange(session) && (
         <p className="govuk-inset-text">You can read this episode; only the review's reviewers change it.</p>
       )}
+      {!mayChange(session) && base ? (
+        <RecordView
+          label={`KPE ${base.ordinal}`}
+          rows={[
+            ["Period", periodText(base.period_start, base.period_end)],
+            ["Agencies involved", base.agency_ids.map((id) => agencies.get(id)?.name ?? `Agency ${id}`).join(", ")],
+            ["Roles involved", base.roles_involved.join(", ")],
+            ["What happened", base.what_happened],
+            ["The practitioners' view at the time", base.view_at_the_time],
+            ["Appraisal of the practice", base.appraisal],
+            ["Rating", base.appraisal_rating ? RATINGS[base.appraisal_rating] : null],
+            ["What went well, and why", base.went_well],
+            ["Open queries", base.queries],
+            ["Changes the practitioners suggest", base.suggested_changes],
+            [
+              "Chronology entries it rests on",
+              cited.length > 0 ? (
+                <ul className="govuk-list">
+                  {cited.map((entry) => (
+                    <li key={entry.id}>
+                      {formatDate(entry.entry_date, entry.date_precision)}, {agencies.get(entry.agency_id)?.name ?? `Agency ${entry.agency_id}`}:{" "}
+                      {entry.summary}
+                    </li>
+                  ))}
+                </ul>
+              ) : null,
+            ],
+          ]}
+        />
+      ) : (
       <form noValidate onSubmit={submit} className="scr-editor">
         <fieldset className="scr-plain-fieldset" disabled={!editable}>
           <h2 className="govuk-heading-m">What happened</h2>
@@ -251,7 +282,13 @@ export function EpisodeEditor({
           )}
         </fieldset>
       </form>
+      )}
       </div>
     </div>
   );
+}
+
+function periodText(start: string | null, end: string | null): string | null {
+  if (!start) return null;
+  return end && end !== start ? `${formatDate(start)} to ${formatDate(end)}` : formatDate(start);
 }

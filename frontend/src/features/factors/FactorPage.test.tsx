@@ -159,10 +159,16 @@ describe("FactorPage", () => {
     expect(calls.filter((call) => call.method === "DELETE")).toEqual([]);
   });
 
-  it("lets a board member read a factor but not change or delete it", async () => {
+  it("lets a board member read a factor as a document, not change or delete it", async () => {
     serve({ ...TYPOLOGY, ...lists(), "GET /reviews/1/factors/7": () => json(200, FACTOR) });
     renderInReview(<FactorPage />, { path: "/reviews/1/factors/7", route: "factors/:factorId", session: BOARD });
-    expect((await screen.findByLabelText("Description")).matches(":disabled")).toBe(true);
+    const terms = (await screen.findAllByRole("term")).map((term) => term.textContent);
+    expect(terms).toEqual(["Description", "Level", "Detail and evidence", "Typology codes"]);
+    const values = screen.getAllByRole("definition").map((value) => value.textContent);
+    expect(values.slice(0, 3)).toEqual([FACTOR.description, "Working conditions", "380 children against 250."]);
+    // No form field, greyed out or not.
+    expect(screen.queryByLabelText("Description")).toBeNull();
+    expect(screen.queryByRole("textbox")).toBeNull();
     expect(screen.queryByRole("button", { name: "Save the changes" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Delete this factor" })).toBeNull();
     expect(screen.getByText("You can read this factor; only the review's reviewers change it.")).toBeTruthy();

@@ -22,6 +22,7 @@ import {
 import "./factors.css";
 import { FactorLinks } from "./FactorLinks";
 import { LEVELS } from "./levels";
+import { RecordView } from "../../common/RecordView";
 import { type GraphRecord, loadLinkedRecords } from "./records";
 
 /** Add a contributory factor, or change one (.../factors/new or .../factors/ID). */
@@ -112,6 +113,20 @@ export function FactorEditor({
         {!mayChange(session) && (
           <p className="govuk-inset-text">You can read this factor; only the review's reviewers change it.</p>
         )}
+        {!mayChange(session) && base ? (
+          <RecordView
+            label={base.name}
+            rows={[
+              ["Description", base.description],
+              ["Level", LEVELS[base.level]],
+              ["Detail and evidence", base.detail],
+              [
+                "Typology codes",
+                base.typology_codes.map((code) => codes.labels.get(code) ?? code).join(", "),
+              ],
+            ]}
+          />
+        ) : (
         <form noValidate onSubmit={submit} className="scr-editor">
           <fieldset className="scr-plain-fieldset" disabled={!editable}>
             <TextArea
@@ -172,6 +187,7 @@ export function FactorEditor({
             )}
           </fieldset>
         </form>
+        )}
         {base && <FactorLinks reviewId={review.id} links={links} records={records} factorKey={`factor:${base.id}`} />}
         {base && editable && (
           <DeleteFactor
