@@ -31,85 +31,88 @@ export function LinksTable({
       {names(key)}
     </Link>
   );
+  // On a phone the four columns are wider than the screen: the table scrolls in its own box.
   return (
-    <table className="govuk-table scr-links" id="links">
-      <caption className="govuk-table__caption govuk-table__caption--m">Links ({links.length})</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            From
-          </th>
-          <th scope="col" className="govuk-table__header">
-            Kind of link
-          </th>
-          <th scope="col" className="govuk-table__header">
-            To
-          </th>
-          {editable && (
+    <div className="scr-links__scroll" role="region" aria-label="Links (scrolls sideways on a narrow screen)" tabIndex={0}>
+      <table className="govuk-table scr-links" id="links">
+        <caption className="govuk-table__caption govuk-table__caption--m">Links ({links.length})</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Remove</span>
+              From
             </th>
-          )}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {links.map((link) => (
-          <tr className="govuk-table__row" key={link.id}>
-            <td className="govuk-table__cell">{record(link.source)}</td>
-            <td className="govuk-table__cell">
-              {LINK_KINDS[link.kind]}
-              {loopLink(link) && (
-                <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1 scr-links__tag">
-                  Feedback loop
-                </strong>
-              )}
-              {link.evidence_note && (
-                <span className="govuk-!-display-block govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0 scr-links__note">
-                  {link.evidence_note}
-                </span>
-              )}
-            </td>
-            <td className="govuk-table__cell">{record(link.target)}</td>
+            <th scope="col" className="govuk-table__header">
+              Kind of link
+            </th>
+            <th scope="col" className="govuk-table__header">
+              To
+            </th>
             {editable && (
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Remove</span>
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {links.map((link) => (
+            <tr className="govuk-table__row" key={link.id}>
+              <td className="govuk-table__cell">{record(link.source)}</td>
               <td className="govuk-table__cell">
-                {asking === link.id ? (
-                  <div className="scr-links__confirm">
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-2"
-                      disabled={busy}
-                      onClick={() => {
-                        setAsking(null);
-                        onRemove(link);
-                      }}
-                    >
-                      {"Yes, remove "}<span className="govuk-visually-hidden">the link</span>
-                    </button>
+                {LINK_KINDS[link.kind]}
+                {loopLink(link) && (
+                  <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1 scr-links__tag">
+                    Feedback loop
+                  </strong>
+                )}
+                {link.evidence_note && (
+                  <span className="govuk-!-display-block govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0 scr-links__note">
+                    {link.evidence_note}
+                  </span>
+                )}
+              </td>
+              <td className="govuk-table__cell">{record(link.target)}</td>
+              {editable && (
+                <td className="govuk-table__cell">
+                  {asking === link.id ? (
+                    <div className="scr-links__confirm">
+                      <button
+                        type="button"
+                        className="govuk-button govuk-button--warning govuk-!-margin-bottom-2"
+                        disabled={busy}
+                        onClick={() => {
+                          setAsking(null);
+                          onRemove(link);
+                        }}
+                      >
+                        {"Yes, remove "}<span className="govuk-visually-hidden">the link</span>
+                      </button>
+                      <button
+                        type="button"
+                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                        onClick={() => setAsking(null)}
+                      >
+                        {"Keep "}<span className="govuk-visually-hidden">the link</span>
+                      </button>
+                    </div>
+                  ) : (
                     <button
                       type="button"
                       className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      onClick={() => setAsking(null)}
+                      onClick={() => setAsking(link.id)}
                     >
-                      {"Keep "}<span className="govuk-visually-hidden">the link</span>
+                      {"Remove "}
+                      <span className="govuk-visually-hidden">
+                        the link: {names(link.source)} {LINK_KINDS[link.kind].toLowerCase()} {names(link.target)}
+                      </span>
                     </button>
-                  </div>
-                ) : (
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    onClick={() => setAsking(link.id)}
-                  >
-                    {"Remove "}
-                    <span className="govuk-visually-hidden">
-                      the link: {names(link.source)} {LINK_KINDS[link.kind].toLowerCase()} {names(link.target)}
-                    </span>
-                  </button>
-                )}
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+                  )}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

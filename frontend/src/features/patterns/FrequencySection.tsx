@@ -1,7 +1,7 @@
 import type { Frequencies } from "../../client/types.gen";
 import { BarChart } from "./BarChart";
 import { CountCell, countText, percent, shown, Suppressed } from "./counts";
-import { ChartNote, CodeRowHeader, plural, Section, TableHead, useShowAll } from "./parts";
+import { ChartNote, CodeRowHeader, plural, Scrolls, Section, TableHead, useShowAll } from "./parts";
 
 const FIRST = 20;
 
@@ -43,21 +43,23 @@ export function FrequencySection({ data }: { data: Frequencies }) {
               of the chart; the table lists {left === 1 ? "it" : "them"} last.
             </ChartNote>
           )}
-          <table className="govuk-table scr-pattern-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">Reviews per code</caption>
-            <TableHead columns={["Code", { numeric: "Reviews" }, { numeric: "Share of reviews" }]} />
-            <tbody className="govuk-table__body">
-              {items.map((item) => (
-                <tr className="govuk-table__row" key={item.code} data-code={item.code}>
-                  <CodeRowHeader code={item.code} label={item.label} />
-                  <CountCell count={item.count} />
-                  <td className="govuk-table__cell govuk-table__cell--numeric">
-                    {shown(item.count) === null ? <Suppressed /> : percent(item.share)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Scrolls label="Reviews per code (scrolls sideways)">
+            <table className="govuk-table scr-pattern-table">
+              <caption className="govuk-table__caption govuk-table__caption--s">Reviews per code</caption>
+              <TableHead columns={["Code", { numeric: "Reviews" }, { numeric: "Share of reviews" }]} />
+              <tbody className="govuk-table__body">
+                {items.map((item) => (
+                  <tr className="govuk-table__row" key={item.code} data-code={item.code}>
+                    <CodeRowHeader code={item.code} label={item.label} />
+                    <CountCell count={item.count} />
+                    <td className="govuk-table__cell govuk-table__cell--numeric">
+                      {shown(item.count) === null ? <Suppressed /> : percent(item.share)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Scrolls>
           {showAll}
         </>
       )}

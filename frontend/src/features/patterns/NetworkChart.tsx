@@ -1,5 +1,5 @@
 import { aroundCircle, scale, shorten } from "./charts";
-import { ChartFrame } from "./parts";
+import { ChartFrame, Measured } from "./parts";
 
 export interface Edge {
   a: string;
@@ -20,9 +20,16 @@ export function axisColour(code: string): string {
   return AXES.find((axis) => code.startsWith(axis.prefix))?.colour ?? "#505a5f";
 }
 
-const WIDTH = 900;
-const HEIGHT = 540;
-const RADIUS = 210;
+/** Narrower than this, the circle and its labels would not fit: the chart scrolls sideways. */
+export const NARROWEST_NETWORK = 600;
+
+/** The circle's size and how long its labels may be, for a chart `width` wide. */
+export function networkLayout(width: number) {
+  const chars = width >= 860 ? 30 : 20;
+  // Room on each side for a label of that many characters of 14px text, beyond its dot.
+  const radius = Math.min(210, Math.round(width / 2 - 20 - chars * 7.2));
+  return { chars, radius, height: 2 * radius + 120 };
+}
 
 /**
  * Codes round a circle, joined where they were found in the same reviews: the thicker the
@@ -40,13 +47,34 @@ export function NetworkChart({
   title: string;
   description: string;
 }) {
+  return (
+    <Measured least={NARROWEST_NETWORK} label={`${title} (scrolls sideways)`}>
+      {(width) => <Network edges={edges} labels={labels} title={title} description={description} width={width} />}
+    </Measured>
+  );
+}
+
+function Network({
+  edges,
+  labels,
+  title,
+  description,
+  width,
+}: {
+  edges: Edge[];
+  labels: Map<string, string>;
+  title: string;
+  description: string;
+  width: number;
+}) {
+  const { chars, radius, height } = networkLayout(width);
   const codes = [...new Set(edges.flatMap((edge) => [edge.a, edge.b]))].sort();
-  const places = new Map(codes.map((code, i) => [code, aroundCircle(codes.length, WIDTH / 2, HEIGHT / 2, RADIUS)[i]]));
+  const places = new Map(codes.map((code, i) => [code, aroundCircle(codes.length, width / 2, height / 2, radius)[i]]));
   const counts = edges.map((edge) => edge.count);
   const low = Math.min(...counts);
   const high = Math.max(...counts);
   return (
-    <ChartFrame className="scr-network-chart" width={WIDTH} height={HEIGHT} title={title} description={description}>
+    <ChartFrame className="scr-network-chart" width={width} height={height} title={title} description={description}>
       {edges.map((edge) => {
         const from = places.get(edge.a)!;
         const to = places.get(edge.b)!;
@@ -79,7 +107,7 @@ export function NetworkChart({
               textAnchor={Math.abs(Math.cos(place.angle)) < 0.2 ? "middle" : right ? "start" : "end"}
               dominantBaseline={Math.sin(place.angle) < -0.9 ? "auto" : Math.sin(place.angle) > 0.9 ? "hanging" : "central"}
             >
-              {shorten(labels.get(code) ?? code, 30)}
+              {shorten(labels.get(code) ?? code, chars)}
             </text>
           </g>
         );

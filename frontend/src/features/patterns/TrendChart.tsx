@@ -1,5 +1,5 @@
 import { niceCeiling, runs, scale, ticks } from "./charts";
-import { ChartFrame } from "./parts";
+import { ChartFrame, Measured } from "./parts";
 
 export interface Series {
   code: string;
@@ -30,25 +30,49 @@ export function MarkerShape({ marker, x, y, colour }: { marker: Marker; x: numbe
   return <polygon points={`${x},${y - r - 1} ${x + r + 1},${y} ${x},${y + r + 1} ${x - r - 1},${y}`} fill={colour} />;
 }
 
-const WIDTH = 900;
-const HEIGHT = 320;
 const LEFT = 56;
 const RIGHT = 24;
 const TOP = 16;
 const BOTTOM = 40;
 
+/** The room a year's label needs on the axis: a year is written every so many years to fit. */
+const YEAR_ROOM = 56;
+
+/** Which years are written under the axis of a chart `width` wide: every one, or every so many. */
+export function everyNthYear(years: number, width: number): number {
+  const fit = Math.max(1, Math.floor((width - LEFT - RIGHT) / YEAR_ROOM));
+  return Math.max(1, Math.ceil(years / fit));
+}
+
 /** Reviews a year for a few codes: a line each, broken where a year's count is suppressed. */
-export function TrendChart({ years, series, title, description }: { years: number[]; series: Series[]; title: string; description: string }) {
+export function TrendChart(props: { years: number[]; series: Series[]; title: string; description: string }) {
+  return <Measured>{(width) => <Lines {...props} width={width} />}</Measured>;
+}
+
+function Lines({
+  years,
+  series,
+  title,
+  description,
+  width,
+}: {
+  years: number[];
+  series: Series[];
+  title: string;
+  description: string;
+  width: number;
+}) {
+  const height = width < 600 ? 260 : 320;
   const known = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   const top = niceCeiling(Math.max(1, ...known));
-  const x = (index: number) => scale(index, 0, years.length - 1, LEFT, WIDTH - RIGHT);
-  const y = (value: number) => scale(value, 0, top, HEIGHT - BOTTOM, TOP);
-  const every = Math.max(1, Math.ceil(years.length / 12));
+  const x = (index: number) => scale(index, 0, years.length - 1, LEFT, width - RIGHT);
+  const y = (value: number) => scale(value, 0, top, height - BOTTOM, TOP);
+  const every = everyNthYear(years.length, width);
   return (
-    <ChartFrame className="scr-trend-chart" width={WIDTH} height={HEIGHT} title={title} description={description}>
-      {ticks(top).map((tick) => (
+    <ChartFrame className="scr-trend-chart" width={width} height={height} title={title} description={description}>
+      {ticks(top, height < 300 ? 4 : 5).map((tick) => (
         <g key={tick}>
-          <line className="scr-chart__grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
+          <line className="scr-chart__grid" x1={LEFT} x2={width - RIGHT} y1={y(tick)} y2={y(tick)} />
           <text className="scr-chart__value" x={LEFT - 8} y={y(tick)} textAnchor="end" dominantBaseline="central">
             {tick}
           </text>
@@ -56,12 +80,12 @@ export function TrendChart({ years, series, title, description }: { years: numbe
       ))}
       {years.map((year, index) =>
         index % every === 0 ? (
-          <text key={year} className="scr-chart__value" x={x(index)} y={HEIGHT - BOTTOM + 22} textAnchor="middle">
+          <text key={year} className="scr-chart__value" x={x(index)} y={height - BOTTOM + 22} textAnchor="middle">
             {year}
           </text>
         ) : null,
       )}
-      <line className="scr-chart__axis" x1={LEFT} x2={WIDTH - RIGHT} y1={HEIGHT - BOTTOM} y2={HEIGHT - BOTTOM} />
+      <line className="scr-chart__axis" x1={LEFT} x2={width - RIGHT} y1={height - BOTTOM} y2={height - BOTTOM} />
       {series.map((s, n) => {
         const style = SERIES_STYLES[n % SERIES_STYLES.length];
         return (

@@ -1,9 +1,10 @@
 // Small pieces every section of the patterns screen uses.
 
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useId, useRef, useState } from "react";
 
 import type { Entry } from "../../common/glossary";
 import { Term } from "../../common/Term";
+import { useWidth } from "../../common/useWidth";
 import { plural } from "../../words";
 
 /** The first `first` items, or all of them once the person asks; the button says how many. */
@@ -111,9 +112,34 @@ export function FirstPageOnly({ listed, total, one, many }: { listed: number; to
   );
 }
 
+/** The widest a chart is drawn, the page's column; narrower where the screen is. */
+export const WIDEST_CHART = 960;
+
+/**
+ * A chart drawn at the width it has on the screen, so that its text keeps the size it is
+ * given (an SVG scaled down to a phone's width shrinks its text to a few pixels). A chart that
+ * cannot be drawn narrower than `least` is drawn at that width and scrolls sideways in its own
+ * box, reachable and named for the keyboard.
+ */
+export function Measured({ least = 0, label, children }: { least?: number; label?: string; children: (width: number) => ReactNode }) {
+  const box = useRef<HTMLDivElement>(null);
+  const room = Math.min(WIDEST_CHART, useWidth(box, WIDEST_CHART));
+  const scrolls = room < least;
+  return (
+    <div
+      ref={box}
+      className={`scr-chart-box${scrolls ? " scr-table-scroll" : ""}`}
+      {...(scrolls ? { role: "region", "aria-label": label, tabIndex: 0 } : {})}
+    >
+      {children(Math.max(room, least))}
+    </div>
+  );
+}
+
 /**
  * An SVG chart as one image for a screen reader, named by its title and described in words;
- * the table beside it carries the figures.
+ * the table beside it carries the figures. Drawn one unit to a pixel: `width` is the width it
+ * has on the screen (see Measured).
  */
 export function ChartFrame(props: {
   className: string;
@@ -128,6 +154,8 @@ export function ChartFrame(props: {
     <svg
       className={`scr-chart ${props.className}`}
       viewBox={`0 0 ${props.width} ${props.height}`}
+      width={props.width}
+      height={props.height}
       role="img"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-desc`}
