@@ -11,15 +11,20 @@ import {
   MiniMap,
   type NodeChange,
   type NodeTypes,
+  Panel,
   ReactFlow,
+  type ReactFlowInstance,
 } from "@xyflow/react";
-import { type ReactNode, useEffect, useMemo, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
 
 import type { LinkKind, LinkRead } from "../../client/types.gen";
+import { useWidth } from "../../common/useWidth";
+import { quoted } from "../../words";
+import { besides, onScreen } from "./besides";
 import { type Highlights, onLoop } from "./highlights";
-import { layOut } from "./layout";
-import { LINK_VERBS, recordPath } from "./links";
+import { boundsOf, frame, layOut, type Placed } from "./layout";
+import { LINK_VERBS, linkChoices, recordPath } from "./links";
 import { type GraphNode, kindLine } from "./model";
 import { RecordNode, type RecordNodeType } from "./RecordNode";
 
@@ -34,9 +39,31 @@ export const LINK_STYLES: Record<LinkKind, { colour: string; dashed: boolean }> 
 };
 export const LOOP_COLOUR = "#d4351c";
 
-const READABLE_ZOOM = 0.5;
 /** Below this zoom the links' labels are too small to read, and only clutter the drawing. */
 const LABELS_FROM_ZOOM = 0.4;
+
+/** GOV.UK's tablet breakpoint: narrower, the drawing is a phone's, and no taller than its screen. */
+const NARROW = 641;
+
+/** How wide a panel beside a record is, at most (the drawing's width on a phone). */
+const ASIDE_WIDTH = 440;
+
+/** A panel placed beside a record of the drawing (see besides.ts), not over it. */
+export interface Aside {
+  /** The record it is about (the one a link was drawn to). */
+  near: string;
+  /** The other end of the link, kept clear too where there is room. */
+  away?: string;
+  children: ReactNode;
+}
+
+/** The records a link drawn from `from` may point to, in reading order: column by column. */
+export function candidatesOf(from: string, placed: Map<string, Placed>): string[] {
+  return [...placed.entries()]
+    .filter(([key]) => key !== from && linkChoices(from, key).length > 0)
+    .sort(([, a], [, b]) => a.x - b.x || a.y - b.y)
+    .map(([key]) => key);
+}
 
 const MINIMAP_COLOURS: Record<string, string> = { episode: "#1d70b8", factor: "#505a5f", finding: "#4c2c92" };
 
@@ -68,6 +95,10 @@ export function GraphCanvas({
   selectedLink,
   onPropose,
   onSelectLink,
+  linkFrom,
+  onLinkFrom,
+  onCancelLink,
+  aside,
   children,
 }: {
   reviewId: number;
@@ -81,19 +112,40 @@ export function GraphCanvas({
   selectedLink: number | null;
   onPropose: (from: string, to: string) => void;
   onSelectLink: (linkId: number | null) => void;
+  /** A link being drawn with the keyboard: the record it starts from. */
+  linkFrom: string | null;
+  onLinkFrom: (from: string) => void;
+  onCancelLink: () => void;
+  aside?: Aside | null;
   children?: ReactNode;
 }) {
   const navigate = useNavigate();
+  const box = useRef<HTMLDivElement>(null);
+  const flow = useRef<ReactFlowInstance<RecordNodeType, Edge> | null>(null);
+  const width = useWidth(box, 1200);
+  const tallest = width < NARROW ? Math.max(360, window.innerHeight - 100) : 2400;
 
+  const placed = useMemo(
+    () =>
+      layOut(
+        records.map((record) => ({
+          id: record.id,
+          label: record.label,
+          badge: highlights.roots.has(record.id) || highlights.loopNodes.has(record.id),
+        })),
+        links,
+      ),
+    [records, links, highlights],
+  );
+  // The whole drawing in view at a readable size, again after every change of the layout (a
+  // link added moves records), so that none is left cut off at the edge.
+  const framing = useMemo(() => frame(boundsOf(placed.values()), width, tallest), [placed, width, tallest]);
+  useEffect(() => {
+    void flow.current?.setViewport({ x: framing.x, y: framing.y, zoom: framing.zoom });
+  }, [framing]);
+
+  const candidates = useMemo(() => (linkFrom ? candidatesOf(linkFrom, placed) : []), [linkFrom, placed]);
   const laidOut = useMemo(() => {
-    const placed = layOut(
-      records.map((record) => ({
-        id: record.id,
-        label: record.label,
-        badge: highlights.roots.has(record.id) || highlights.loopNodes.has(record.id),
-      })),
-      links,
-    );
     return records.map((record): RecordNodeType => {
       const at = placed.get(record.id) ?? { x: 0, y: 0, width: 0, height: 0 };
       return {
@@ -111,10 +163,22 @@ export function GraphCanvas({
           path: recordPath(reviewId, record.id),
           root: highlights.roots.has(record.id),
           loop: highlights.loopNodes.has(record.id),
+          linking: !editable
+            ? null
+            : linkFrom === null
+              ? "idle"
+              : record.id === linkFrom
+                ? "origin"
+                : candidates.includes(record.id)
+                  ? "candidate"
+                  : "other",
+          linkFromLabel: linkFrom ? records.find((r) => r.id === linkFrom)?.label ?? "" : "",
+          onLinkFrom: () => onLinkFrom(record.id),
+          onLinkTo: () => onPropose(linkFrom ?? record.id, record.id),
         },
       };
     });
-  }, [records, links, highlights, reviewId]);
+  }, [records, placed, highlights, reviewId, editable, linkFrom, candidates, onLinkFrom, onPropose]);
 
   const [nodes, setNodes] = useState(laidOut);
   const [far, setFar] = useState(false);
@@ -147,7 +211,7 @@ export function GraphCanvas({
             strokeWidth: selected ? 4 : loop ? 3 : 1.5,
             strokeDasharray: dashed ? "6 4" : undefined,
           },
-          labelStyle: { fill: loop ? LOOP_COLOUR : "#0b0c0c", fontSize: 12, fontWeight: loop ? 700 : 400 },
+          labelStyle: { fill: loop ? LOOP_COLOUR : "#0b0c0c", fontSize: 15, fontWeight: loop ? 700 : 400 },
           labelBgStyle: { fill: "#ffffff", fillOpacity: 0.9 },
           labelBgPadding: [4, 2] as [number, number],
         };
@@ -168,8 +232,65 @@ export function GraphCanvas({
     return drawn;
   }, [links, known, highlights, selectedLink, pending, names]);
 
+  // Drawing a link with the keyboard: the first record it may point to has the focus, and
+  // comes into view; the arrow keys move between them.
+  const [chosen, setChosen] = useState(0);
+  useEffect(() => setChosen(0), [linkFrom]);
+  const chosenKey = candidates[Math.min(chosen, candidates.length - 1)];
+  useEffect(() => {
+    if (!linkFrom || !chosenKey) return;
+    const target = box.current?.querySelector<HTMLElement>(`[data-link-to="${CSS.escape(chosenKey)}"]`);
+    // Not scrolled by the browser: the drawing pans itself to the record instead.
+    target?.focus({ preventScroll: true });
+    const at = placed.get(chosenKey);
+    if (at && flow.current) {
+      void flow.current.setCenter(at.x + at.width / 2, at.y + at.height / 2, { zoom: flow.current.getZoom() });
+    }
+  }, [linkFrom, chosenKey, placed, nodes]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (!linkFrom) return;
+    if (event.key === "Escape") {
+      event.preventDefault();
+      const from = linkFrom;
+      onCancelLink();
+      // Back to the button that started it.
+      requestAnimationFrame(() =>
+        box.current?.querySelector<HTMLElement>(`[data-link-from="${CSS.escape(from)}"]`)?.focus({ preventScroll: true }),
+      );
+      return;
+    }
+    const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
+    if (step === undefined || candidates.length === 0) return;
+    event.preventDefault();
+    setChosen((now) => (now + step + candidates.length) % candidates.length);
+  }
+
+  // A panel beside a record: placed from the layout and the drawing's own zoom and offset.
+  const asideBox = useRef<HTMLDivElement>(null);
+  const [asideAt, setAsideAt] = useState<{ left: number; top: number } | null>(null);
+  useLayoutEffect(() => {
+    const near = aside ? placed.get(aside.near) : undefined;
+    if (!aside || !near) {
+      setAsideAt(null);
+      return;
+    }
+    const view = flow.current?.getViewport() ?? framing;
+    const far = aside.away ? placed.get(aside.away) : undefined;
+    const panelWidth = Math.min(ASIDE_WIDTH, width - 16);
+    const tall = asideBox.current?.offsetHeight || 320;
+    setAsideAt(
+      besides(onScreen(near, view), far ? onScreen(far, view) : null, { width: panelWidth, tall }, { width, height: framing.height }),
+    );
+  }, [aside, placed, framing, width]);
+
   return (
-    <div className={`scr-graph__canvas${far ? " scr-graph__canvas--far" : ""}`}>
+    <div
+      ref={box}
+      className={`scr-graph__canvas${far ? " scr-graph__canvas--far" : ""}`}
+      style={{ height: framing.height + 2 }}
+      onKeyDown={onKeyDown}
+    >
       <ReactFlow
         aria-label="Causal graph: the review's episodes, factors and findings and the links between them"
         nodes={nodes}
@@ -189,19 +310,22 @@ export function GraphCanvas({
         connectionRadius={40}
         minZoom={0.05}
         maxZoom={2}
-        fitView
-        // A large graph opens at a size that can be read, centred; the fit-view control shows
-        // all of it, and the miniature shows where one is.
-        fitViewOptions={{ padding: 0.05, maxZoom: 1, minZoom: READABLE_ZOOM }}
+        // Opens with all of it in view at a readable size (see frame); the fit-view control
+        // does the same after panning, and the miniature shows where one is.
+        defaultViewport={{ x: framing.x, y: framing.y, zoom: framing.zoom }}
+        fitViewOptions={{ padding: 0.02, maxZoom: 1, minZoom: framing.zoom }}
         onMove={(_, viewport) => setFar(viewport.zoom < LABELS_FROM_ZOOM)}
-        onInit={(flow) => setFar(flow.getZoom() < LABELS_FROM_ZOOM)}
+        onInit={(instance) => {
+          flow.current = instance;
+          setFar(instance.getZoom() < LABELS_FROM_ZOOM);
+        }}
         onConnectEnd={(event, state) => {
           const ends = dragEnds(state, recordAt(event));
           if (ends) onPropose(...ends);
         }}
         onNodeClick={(event, node) => {
-          // The label is a link of its own, and a handle starts a link rather than opening.
-          if ((event.target as Element).closest("a, .react-flow__handle")) return;
+          // The label is a link of its own, a handle starts a link, a button does its own work.
+          if ((event.target as Element).closest("a, button, .react-flow__handle")) return;
           navigate(node.data.path);
         }}
         onEdgeClick={(_, edge) => onSelectLink((edge.data as { linkId?: number } | undefined)?.linkId ?? null)}
@@ -215,8 +339,32 @@ export function GraphCanvas({
           ariaLabel="The whole graph in miniature"
           nodeColor={(node) => MINIMAP_COLOURS[String(node.data.kind)] ?? "#b1b4b6"}
         />
+        {linkFrom && (
+          <Panel position="top-left">
+            <div className="scr-graph__linking nodrag nopan nowheel" role="status">
+              <p className="govuk-body govuk-!-margin-bottom-2">
+                <strong>Linking from {quoted(records.find((r) => r.id === linkFrom)?.label ?? linkFrom)}.</strong>{" "}
+                {candidates.length === 0
+                  ? "No record of the graph may be linked from it."
+                  : "Choose the record the link points to: the arrow keys move between the records it may point to, Enter chooses, Escape stops."}
+              </p>
+              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onCancelLink}>
+                Stop linking
+              </button>
+            </div>
+          </Panel>
+        )}
         {children}
       </ReactFlow>
+      {aside && (
+        <div
+          ref={asideBox}
+          className="scr-graph__aside"
+          style={asideAt ? { left: asideAt.left, top: asideAt.top, width: Math.min(ASIDE_WIDTH, width - 16) } : { visibility: "hidden" }}
+        >
+          {aside.children}
+        </div>
+      )}
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { GraphDownloads } from "./GraphDownloads";
 import { GraphKey } from "./GraphKey";
 import { highlightsOf, onLoop } from "./highlights";
 import { LinkChooser, linkSentence } from "./LinkChooser";
+import { LinkAdded } from "./LinkAdded";
 import { LinkDetails } from "./LinkDetails";
 import { type LinkChoice, linkChoices, whyNoLink } from "./links";
 import { LinksTable } from "./LinksTable";
@@ -55,6 +56,12 @@ export function GraphPage() {
   const [busy, setBusy] = useState(false);
   const [pending, setPending] = useState<{ from: string; to: string; choices: LinkChoice[] } | null>(null);
   const [selected, setSelected] = useState<number | null>(null);
+  // A link being drawn with the keyboard, from this record.
+  const [linkFrom, setLinkFrom] = useState<string | null>(null);
+  // The link just added, said beside it in the drawing or above the form, where it was added.
+  const [added, setAdded] = useState<{ text: string; where: "drawing" | "form"; near: string; away: string } | null>(
+    null,
+  );
 
   const data = loaded.state === "ready" ? loaded.data : null;
   const records = useMemo(() => recordsOf(data?.graph.nodes ?? []), [data]);
@@ -66,12 +73,14 @@ export function GraphPage() {
 
   function report(next: Problem[], dragged = false) {
     setSaved(undefined);
+    setAdded(null);
     setProblems(dragged ? [] : next);
     setDragProblems(dragged ? next : []);
   }
 
-  function propose(from: string, to: string) {
+  const propose = useCallback((from: string, to: string) => {
     setSelected(null);
+    setLinkFrom(null);
     const choices = linkChoices(from, to);
     if (choices.length === 0) {
       setPending(null);
@@ -80,7 +89,16 @@ export function GraphPage() {
     }
     report([]);
     setPending({ from, to, choices });
-  }
+  }, []);
+
+  const startLink = useCallback((from: string) => {
+    setPending(null);
+    setSelected(null);
+    setDragProblems([]);
+    setAdded(null);
+    setLinkFrom(from);
+  }, []);
+  const stopLink = useCallback(() => setLinkFrom(null), []);
 
   async function add(choice: LinkChoice, note: string, dragged = false): Promise<boolean> {
     setBusy(true);
@@ -93,7 +111,12 @@ export function GraphPage() {
       );
       setPending(null);
       report([]);
-      setSaved(`The link was added: ${linkSentence(choice, names)}.`);
+      setAdded({
+        text: `The link was added: ${linkSentence(choice, names)}.`,
+        where: dragged ? "drawing" : "form",
+        near: choice.target,
+        away: choice.source,
+      });
       reload();
       return true;
     } catch (error) {
@@ -124,6 +147,25 @@ export function GraphPage() {
 
   const selectedLink = data?.links.find((link) => link.id === selected) ?? null;
   const pendingEnds = pending ? { source: pending.choices[0].source, target: pending.choices[0].target } : null;
+  const aside =
+    pending && editable
+      ? {
+          near: pending.to,
+          away: pending.from,
+          children: (
+            <LinkChooser
+              key={`${pending.from} ${pending.to}`}
+              choices={pending.choices}
+              names={names}
+              busy={busy}
+              onAdd={(choice, note) => void add(choice, note, true)}
+              onCancel={() => setPending(null)}
+            />
+          ),
+        }
+      : added?.where === "drawing"
+        ? { near: added.near, away: added.away, children: <LinkAdded text={added.text} onClose={() => setAdded(null)} /> }
+        : null;
 
   return (
     <>
@@ -137,7 +179,9 @@ export function GraphPage() {
       {editable ? (
         <p className="govuk-body">
           To link two records, drag from the dot on the edge of one to the other, then choose the kind of
-          link. Select a record's name to open it, or a link to see its evidence and remove it.{" "}
+          link. With the keyboard, tab to a record and choose "Link from this record", then pick the record it
+          points to with the arrow keys and Enter. Select a record's name to open it, or a link to see its
+          evidence and remove it.{" "}
           <a className="govuk-link" href="#add-link">
             Add a link without dragging
           </a>
@@ -184,19 +228,11 @@ export function GraphPage() {
                 setDragProblems([]);
                 setSelected(id);
               }}
+              linkFrom={linkFrom}
+              onLinkFrom={startLink}
+              onCancelLink={stopLink}
+              aside={aside}
             >
-              {pending && editable && (
-                <Panel position="top-right">
-                  <LinkChooser
-                    key={`${pending.from} ${pending.to}`}
-                    choices={pending.choices}
-                    names={names}
-                    busy={busy}
-                    onAdd={(choice, note) => void add(choice, note, true)}
-                    onCancel={() => setPending(null)}
-                  />
-                </Panel>
-              )}
               {dragProblems.length > 0 && (
                 <Panel position="top-right">
                   <div className="scr-graph__dialog nodrag nopan nowheel">
@@ -238,6 +274,7 @@ export function GraphPage() {
           />
           {editable && (
             <div id="add-link">
+              {added?.where === "form" && <LinkAdded text={added.text} />}
               <AddLinkForm
                 records={[...records.values()]}
                 busy={busy}
