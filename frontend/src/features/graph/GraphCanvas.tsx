@@ -45,6 +45,25 @@ const LABELS_FROM_ZOOM = 0.4;
 /** GOV.UK's tablet breakpoint: narrower, the drawing is a phone's, and no taller than its screen. */
 const NARROW = 641;
 
+/**
+ * Focus the element `selector` finds in `within`, once it can take the focus: React Flow draws
+ * nodes from its own store, and keeps a changed node hidden until it has measured it again, a
+ * frame or so later. Not scrolled by the browser (the drawing pans itself). Returns what stops
+ * looking.
+ */
+function focusWhenDrawn(within: HTMLElement | null, selector: string, done?: () => void): () => void {
+  let frames = 0;
+  let asked = 0;
+  const look = () => {
+    const element = within?.querySelector<HTMLElement>(selector);
+    element?.focus({ preventScroll: true });
+    if (element && document.activeElement === element) done?.();
+    else if (frames++ < 60) asked = requestAnimationFrame(look);
+  };
+  look();
+  return () => cancelAnimationFrame(asked);
+}
+
 /** How wide a panel beside a record is, at most (the drawing's width on a phone). */
 const ASIDE_WIDTH = 440;
 
@@ -182,7 +201,20 @@ export function GraphCanvas({
 
   const [nodes, setNodes] = useState(laidOut);
   const [far, setFar] = useState(false);
-  useEffect(() => setNodes(laidOut), [laidOut]);
+  // A node keeps its measured size while its size stays: React Flow hides a node it has to
+  // measure again, for a frame, and the drawing would flicker at every change.
+  useEffect(
+    () =>
+      setNodes((now) => {
+        const before = new Map(now.map((node) => [node.id, node]));
+        return laidOut.map((node) => {
+          const old = before.get(node.id);
+          const same = old?.style?.width === node.style?.width && old?.style?.height === node.style?.height;
+          return same && old?.measured ? { ...node, measured: old.measured } : node;
+        });
+      }),
+    [laidOut],
+  );
 
   const known = useMemo(() => new Set(records.map((record) => record.id)), [records]);
   const edges = useMemo(() => {
@@ -239,25 +271,28 @@ export function GraphCanvas({
   const chosenKey = candidates[Math.min(chosen, candidates.length - 1)];
   useEffect(() => {
     if (!linkFrom || !chosenKey) return;
-    const target = box.current?.querySelector<HTMLElement>(`[data-link-to="${CSS.escape(chosenKey)}"]`);
-    // Not scrolled by the browser: the drawing pans itself to the record instead.
-    target?.focus({ preventScroll: true });
     const at = placed.get(chosenKey);
     if (at && flow.current) {
       void flow.current.setCenter(at.x + at.width / 2, at.y + at.height / 2, { zoom: flow.current.getZoom() });
     }
-  }, [linkFrom, chosenKey, placed, nodes]);
+    return focusWhenDrawn(box.current, `[data-link-to="${CSS.escape(chosenKey)}"]`);
+  }, [linkFrom, chosenKey, placed]);
+
+  // Stopped with Escape: the focus goes back to the button that started it, once the nodes are
+  // drawn again with their buttons.
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    const from = refocus.current;
+    if (!from) return;
+    return focusWhenDrawn(box.current, `[data-link-from="${CSS.escape(from)}"]`, () => (refocus.current = null));
+  }, [nodes]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (!linkFrom) return;
     if (event.key === "Escape") {
       event.preventDefault();
-      const from = linkFrom;
+      refocus.current = linkFrom;
       onCancelLink();
-      // Back to the button that started it.
-      requestAnimationFrame(() =>
-        box.current?.querySelector<HTMLElement>(`[data-link-from="${CSS.escape(from)}"]`)?.focus({ preventScroll: true }),
-      );
       return;
     }
     const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
@@ -283,6 +318,12 @@ export function GraphCanvas({
       besides(onScreen(near, view), far ? onScreen(far, view) : null, { width: panelWidth, tall }, { width, height: framing.height }),
     );
   }, [aside, placed, framing, width]);
+  // Once placed (and again when a change of layout moves it), a panel holding the focus is
+  // brought into view: its own focusing came before it had its place.
+  useEffect(() => {
+    const panel = asideBox.current;
+    if (asideAt && panel?.contains(document.activeElement)) panel.scrollIntoView?.({ block: "nearest" });
+  }, [asideAt]);
 
   return (
     <div
@@ -357,10 +398,11 @@ export function GraphCanvas({
         {children}
       </ReactFlow>
       {aside && (
+        // Until placed it is transparent, not hidden: what is inside may take the focus already.
         <div
           ref={asideBox}
           className="scr-graph__aside"
-          style={asideAt ? { left: asideAt.left, top: asideAt.top, width: Math.min(ASIDE_WIDTH, width - 16) } : { visibility: "hidden" }}
+          style={asideAt ? { left: asideAt.left, top: asideAt.top, width: Math.min(ASIDE_WIDTH, width - 16) } : { left: 0, top: 0, opacity: 0 }}
         >
           {aside.children}
         </div>

@@ -57,15 +57,25 @@ export function RecordNode({ id, data, isConnectable }: NodeProps<RecordNodeType
         {data.label}
       </Link>
       {data.linking === "idle" && (
-        <button type="button" className="scr-node__link-from nodrag nopan" data-link-from={id} onClick={data.onLinkFrom}>
-          Link from this record<span className="govuk-visually-hidden">: {data.label}</span>
+        <button
+          type="button"
+          className="scr-node__link-from nodrag nopan"
+          data-link-from={id}
+          aria-label={`Link from this record: ${data.label}`}
+          onClick={data.onLinkFrom}
+        >
+          Link from this record
         </button>
       )}
       {data.linking === "candidate" && (
-        <button type="button" className="scr-node__link-to nodrag nopan" data-link-to={id} onClick={data.onLinkTo}>
-          <span className="scr-node__link-to-text">
-            Link to here<span className="govuk-visually-hidden">: from {quoted(data.linkFromLabel)} to {quoted(data.label)}</span>
-          </span>
+        <button
+          type="button"
+          className="scr-node__link-to nodrag nopan"
+          data-link-to={id}
+          aria-label={`Link to here: from ${quoted(data.linkFromLabel)} to ${quoted(data.label)}`}
+          onClick={data.onLinkTo}
+        >
+          <span className="scr-node__link-to-text">Link to here</span>
         </button>
       )}
     </div>

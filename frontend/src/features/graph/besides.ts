@@ -27,25 +27,45 @@ export function onScreen(at: Placed, view: View): Box {
   return { left, top, right: left + at.width * view.zoom, bottom: top + at.height * view.zoom };
 }
 
+function overlaps(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
 /**
  * The top-left corner of a panel `panel` wide and about `tall` high, in a drawing `width` by
- * `height`, beside `near` (the record a link was drawn to) and away from `away` (its other end).
+ * `height`, beside `near` (the record a link was drawn to) and clear of `away` (its other end):
+ * beside it on the side away from the other end, on the other side, beyond both, or below or
+ * above it; the first of those that fits the drawing and covers neither record.
  */
 export function besides(near: Box, away: Box | null, panel: { width: number; tall: number }, drawing: { width: number; height: number }) {
-  const roomRight = drawing.width - near.right - GAP - EDGE;
-  const roomLeft = near.left - GAP - EDGE;
   const centre = (box: Box) => (box.left + box.right) / 2;
-  // Prefer the side the other end is not on; failing that, the side with more room.
-  const preferRight = away ? centre(away) <= centre(near) : roomRight >= roomLeft;
   const clampTop = (top: number) => Math.max(EDGE, Math.min(top, drawing.height - panel.tall - EDGE));
-  const sides: ("right" | "left")[] = preferRight ? ["right", "left"] : ["left", "right"];
-  for (const side of sides) {
-    if (side === "right" && roomRight >= panel.width) return { left: near.right + GAP, top: clampTop(near.top) };
-    if (side === "left" && roomLeft >= panel.width) return { left: near.left - GAP - panel.width, top: clampTop(near.top) };
-  }
-  const left = Math.max(EDGE, Math.min(near.left, drawing.width - panel.width - EDGE));
-  const below = drawing.height - near.bottom - GAP - EDGE;
-  const above = near.top - GAP - EDGE;
-  if (below >= panel.tall || below >= above) return { left, top: near.bottom + GAP };
-  return { left, top: Math.max(EDGE, near.top - GAP - panel.tall) };
+  const clampLeft = (left: number) => Math.max(EDGE, Math.min(left, drawing.width - panel.width - EDGE));
+  const both = away
+    ? { left: Math.min(near.left, away.left), right: Math.max(near.right, away.right) }
+    : { left: near.left, right: near.right };
+  const right = { left: near.right + GAP, top: clampTop(near.top) };
+  const left = { left: near.left - GAP - panel.width, top: clampTop(near.top) };
+  const sides = away && centre(away) > centre(near) ? [left, right] : [right, left];
+  const tries = [
+    ...sides,
+    { left: both.right + GAP, top: clampTop(near.top) },
+    { left: both.left - GAP - panel.width, top: clampTop(near.top) },
+    ...[near.left, near.right - panel.width].flatMap((x) => [
+      { left: clampLeft(x), top: near.bottom + GAP },
+      { left: clampLeft(x), top: near.top - GAP - panel.tall },
+    ]),
+  ];
+  const fits = (at: { left: number; top: number }) => {
+    const box = { left: at.left, top: at.top, right: at.left + panel.width, bottom: at.top + panel.tall };
+    return (
+      box.left >= EDGE - 0.5 &&
+      box.right <= drawing.width - EDGE + 0.5 &&
+      box.top >= EDGE - 0.5 &&
+      !overlaps(box, near) &&
+      !(away && overlaps(box, away))
+    );
+  };
+  // Below the record it may run past the drawing's foot, over the page: better than over a record.
+  return tries.find(fits) ?? { left: clampLeft(near.left), top: near.bottom + GAP };
 }
