@@ -159,7 +159,8 @@ export function GraphCanvas({
   // The whole drawing in view at a readable size, again after every change of the layout (a
   // link added moves records), so that none is left cut off at the edge.
   const framing = useMemo(() => frame(boundsOf(placed.values()), width, tallest), [placed, width, tallest]);
-  useEffect(() => {
+  // Before the panels beside records are placed, which read the drawing's zoom and offset.
+  useLayoutEffect(() => {
     void flow.current?.setViewport({ x: framing.x, y: framing.y, zoom: framing.zoom });
   }, [framing]);
 

@@ -56,16 +56,21 @@ export function besides(near: Box, away: Box | null, panel: { width: number; tal
       { left: clampLeft(x), top: near.top - GAP - panel.tall },
     ]),
   ];
-  const fits = (at: { left: number; top: number }) => {
+  const fits = (at: { left: number; top: number }, whole: boolean) => {
     const box = { left: at.left, top: at.top, right: at.left + panel.width, bottom: at.top + panel.tall };
     return (
       box.left >= EDGE - 0.5 &&
       box.right <= drawing.width - EDGE + 0.5 &&
       box.top >= EDGE - 0.5 &&
+      (!whole || box.bottom <= drawing.height - EDGE + 0.5) &&
       !overlaps(box, near) &&
       !(away && overlaps(box, away))
     );
   };
-  // Below the record it may run past the drawing's foot, over the page: better than over a record.
-  return tries.find(fits) ?? { left: clampLeft(near.left), top: near.bottom + GAP };
+  // Inside the drawing if it can be; else running past its foot, over the page below, which is
+  // better than over a record.
+  return (
+    tries.find((at) => fits(at, true)) ??
+    tries.find((at) => fits(at, false)) ?? { left: clampLeft(near.left), top: near.bottom + GAP }
+  );
 }
