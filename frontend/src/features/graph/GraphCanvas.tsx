@@ -49,7 +49,8 @@ const NARROW = 641;
  * Focus the element `selector` finds in `within`, once it can take the focus: React Flow draws
  * nodes from its own store, and keeps a changed node hidden until it has measured it again, a
  * frame or so later. Not scrolled by the browser (the drawing pans itself). Returns what stops
- * looking.
+ * looking. (The selectors name records by their keys, "factor:7", which need no escaping in a
+ * quoted attribute value.)
  */
 function focusWhenDrawn(within: HTMLElement | null, selector: string, done?: () => void): () => void {
   let frames = 0;
@@ -276,7 +277,7 @@ export function GraphCanvas({
     if (at && flow.current) {
       void flow.current.setCenter(at.x + at.width / 2, at.y + at.height / 2, { zoom: flow.current.getZoom() });
     }
-    return focusWhenDrawn(box.current, `[data-link-to="${CSS.escape(chosenKey)}"]`);
+    return focusWhenDrawn(box.current, `[data-link-to="${chosenKey}"]`);
   }, [linkFrom, chosenKey, placed]);
 
   // Stopped with Escape: the focus goes back to the button that started it, once the nodes are
@@ -285,7 +286,7 @@ export function GraphCanvas({
   useEffect(() => {
     const from = refocus.current;
     if (!from) return;
-    return focusWhenDrawn(box.current, `[data-link-from="${CSS.escape(from)}"]`, () => (refocus.current = null));
+    return focusWhenDrawn(box.current, `[data-link-from="${from}"]`, () => (refocus.current = null));
   }, [nodes]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {

@@ -104,6 +104,10 @@ describe("GraphPage", () => {
     fireEvent.click(screen.getByRole("button", { name: "Add the link" }));
 
     expect(await screen.findByText(/^The link was added: ‘Caseloads were above the safe limit’ contributed to ‘KPE 1/)).toBeTruthy();
+    // Said where the person is, above the form, with the focus (not left on the page's body).
+    const message = screen.getByRole("alert");
+    expect(document.activeElement).toBe(message);
+    expect(message.nextElementSibling?.tagName).toBe("FORM");
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({
       kind: "contributed_to",
       source: "factor:2",
@@ -111,6 +115,53 @@ describe("GraphPage", () => {
       evidence_note: "The clinic ran late.",
     });
     await waitFor(() => expect(calls.filter((call) => call.path === "/reviews/1/analysis")).toHaveLength(2));
+  });
+
+  // React Flow keeps nodes hidden until it has measured them, which jsdom never does: the
+  // queries look at hidden elements too.
+  it("draws a link on the graph from the keyboard: a record's button, then the records it may point to", async () => {
+    service();
+    renderInReview(<GraphPage />, { path: "/reviews/1/graph", route: "graph" });
+    await screen.findByRole("table", { name: /^Links/ });
+    const start = await waitFor(() => {
+      const button = document.querySelector<HTMLElement>('[data-link-from="factor:2"]');
+      expect(button).not.toBeNull();
+      return button as HTMLElement;
+    });
+    expect(start.getAttribute("aria-label")).toBe("Link from this record: Caseloads were above the safe limit");
+    fireEvent.click(start);
+
+    expect(screen.getByRole("status").textContent).toMatch(/^Linking from ‘Caseloads were above the safe limit’\./);
+    // The other factors it may influence, the episode it may explain, the finding it may evidence.
+    const choices = () => [...document.querySelectorAll<HTMLElement>("[data-link-to]")];
+    await waitFor(() => expect(choices()).toHaveLength(4));
+    expect(choices().map((button) => button.getAttribute("data-link-to")).sort()).toEqual([
+      "episode:1",
+      "factor:1",
+      "factor:3",
+      "finding:1",
+    ]);
+    const episode = choices().find((button) => button.getAttribute("data-link-to") === "episode:1") as HTMLElement;
+    expect(episode.getAttribute("aria-label")).toBe(
+      "Link to here: from ‘Caseloads were above the safe limit’ to ‘KPE 1: Booking appointment’",
+    );
+    fireEvent.click(episode);
+
+    const chooser = await screen.findByRole("form", { name: "Add a link" });
+    expect(within(chooser).getByRole("radio", { name: /^Contributed to: / })).toHaveProperty("checked", true);
+    expect(choices()).toHaveLength(0);
+  });
+
+  it("stops drawing a link with Escape", async () => {
+    service();
+    renderInReview(<GraphPage />, { path: "/reviews/1/graph", route: "graph" });
+    await screen.findByRole("table", { name: /^Links/ });
+    await waitFor(() => expect(document.querySelector('[data-link-from="factor:1"]')).not.toBeNull());
+    fireEvent.click(document.querySelector('[data-link-from="factor:1"]') as HTMLElement);
+    await waitFor(() => expect(document.querySelector("[data-link-to]")).not.toBeNull());
+    fireEvent.keyDown(document.querySelector("[data-link-to]") as HTMLElement, { key: "Escape" });
+    await waitFor(() => expect(document.querySelector("[data-link-to]")).toBeNull());
+    expect(screen.queryByText(/^Linking from/)).toBeNull();
   });
 
   it("shows the service's own sentence when it refuses a link", async () => {
