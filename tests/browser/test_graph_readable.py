@@ -19,6 +19,7 @@ from tests.browser.conftest import (
     graph_node,
     open_demo_review,
     review_nav,
+    serious_accessibility_violations,
     sign_in,
 )
 
@@ -222,6 +223,7 @@ def test_a_link_added_by_dragging_keeps_every_record_in_view_and_says_so_where_o
     assert _outside(drawing) == []
     assert _smallest_text(drawing) >= SMALLEST_TEXT
     assert not _overlap(_box(page, ".scr-link-added"), _box(page, target))
+    assert serious_accessibility_violations(page) == []
     links = api.get(f"/reviews/{review_id}/links")["items"]
     assert ("contributed_to", factors[1], episodes[2]) in {
         (x["kind"], x["source"], x["target"]) for x in links
@@ -262,6 +264,7 @@ def test_a_link_is_drawn_on_the_graph_with_the_keyboard_alone(
         assert _in_window(page, f'[data-link-to="{now}"]')
         seen.add(now)
     assert len(seen) == len(episodes) + len(factors) - 1
+    assert serious_accessibility_violations(page) == []
     while focused != episodes[0]:
         page.keyboard.press("ArrowDown")
         focused = _focused_choice(page, focused)
@@ -357,3 +360,4 @@ def test_at_a_phones_width_the_patterns_fit_with_readable_chart_text(
     network = page.get_by_role("region", name=re.compile(r"^Network of codes found together"))
     expect(network).to_be_visible()
     expect(page.get_by_role("region", name="Reviews per code (scrolls sideways)")).to_be_visible()
+    assert serious_accessibility_violations(page) == []
