@@ -1,4 +1,3 @@
-import { Panel } from "@xyflow/react";
 import { useCallback, useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 
@@ -58,10 +57,13 @@ export function GraphPage() {
   const [selected, setSelected] = useState<number | null>(null);
   // A link being drawn with the keyboard, from this record.
   const [linkFrom, setLinkFrom] = useState<string | null>(null);
-  // The link just added, said beside it in the drawing or above the form, where it was added.
-  const [added, setAdded] = useState<{ text: string; where: "drawing" | "form"; near: string; away: string } | null>(
+  // A link just added (or removed from its panel), said beside it in the drawing or above the
+  // form, where the person is.
+  const [said, setSaid] = useState<{ text: string; where: "drawing" | "form"; near: string; away: string } | null>(
     null,
   );
+  // The two records a problem with a drawn link is about: its panel goes beside them.
+  const [problemAt, setProblemAt] = useState<{ near: string; away: string } | null>(null);
 
   const data = loaded.state === "ready" ? loaded.data : null;
   const records = useMemo(() => recordsOf(data?.graph.nodes ?? []), [data]);
@@ -73,7 +75,7 @@ export function GraphPage() {
 
   function report(next: Problem[], dragged = false) {
     setSaved(undefined);
-    setAdded(null);
+    setSaid(null);
     setProblems(dragged ? [] : next);
     setDragProblems(dragged ? next : []);
   }
@@ -85,6 +87,7 @@ export function GraphPage() {
     if (choices.length === 0) {
       setPending(null);
       report([{ text: whyNoLink(from, to) }], true);
+      setProblemAt({ near: to, away: from });
       return;
     }
     report([]);
@@ -95,7 +98,7 @@ export function GraphPage() {
     setPending(null);
     setSelected(null);
     setDragProblems([]);
-    setAdded(null);
+    setSaid(null);
     setLinkFrom(from);
   }, []);
   const stopLink = useCallback(() => setLinkFrom(null), []);
@@ -111,7 +114,7 @@ export function GraphPage() {
       );
       setPending(null);
       report([]);
-      setAdded({
+      setSaid({
         text: `The link was added: ${linkSentence(choice, names)}.`,
         where: dragged ? "drawing" : "form",
         near: choice.target,
@@ -123,19 +126,23 @@ export function GraphPage() {
       if (!(error instanceof ApiError)) throw error;
       setPending(null);
       report(problemsOf(error, dragged ? {} : LINK_FIELDS), dragged);
+      setProblemAt({ near: choice.target, away: choice.source });
       return false;
     } finally {
       setBusy(false);
     }
   }
 
-  async function remove(link: LinkRead) {
+  async function remove(link: LinkRead, fromDrawing = false) {
     setBusy(true);
     try {
       await ok(linksDelete({ path: { review_id: review.id, link_id: link.id } }));
       setSelected(null);
       report([]);
-      setSaved(`The link was removed: ${linkSentence(link, names)}.`);
+      const text = `The link was removed: ${linkSentence(link, names)}.`;
+      // From its panel over the drawing, said there (the panel has gone, and the focus with it).
+      if (fromDrawing) setSaid({ text, where: "drawing", near: link.target, away: link.source });
+      else setSaved(text);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       report([{ text: error.message }]);
@@ -163,9 +170,42 @@ export function GraphPage() {
             />
           ),
         }
-      : added?.where === "drawing"
-        ? { near: added.near, away: added.away, children: <LinkAdded text={added.text} onClose={() => setAdded(null)} /> }
-        : null;
+      : selectedLink
+        ? {
+            near: selectedLink.target,
+            away: selectedLink.source,
+            children: (
+              <LinkDetails
+                reviewId={review.id}
+                link={selectedLink}
+                names={names}
+                editable={editable}
+                busy={busy}
+                onRemove={(link) => void remove(link, true)}
+                onClose={() => setSelected(null)}
+              />
+            ),
+          }
+        : dragProblems.length > 0 && problemAt
+          ? {
+              near: problemAt.near,
+              away: problemAt.away,
+              children: (
+                <div className="scr-graph__dialog nodrag nopan nowheel">
+                  <ErrorSummary problems={dragProblems} title="The link was not added" />
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    onClick={() => setDragProblems([])}
+                  >
+                    Close
+                  </button>
+                </div>
+              ),
+            }
+          : said?.where === "drawing"
+            ? { near: said.near, away: said.away, children: <LinkAdded text={said.text} onClose={() => setSaid(null)} /> }
+            : null;
 
   return (
     <>
@@ -232,35 +272,7 @@ export function GraphPage() {
               onLinkFrom={startLink}
               onCancelLink={stopLink}
               aside={aside}
-            >
-              {dragProblems.length > 0 && (
-                <Panel position="top-right">
-                  <div className="scr-graph__dialog nodrag nopan nowheel">
-                    <ErrorSummary problems={dragProblems} title="The link was not added" />
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      onClick={() => setDragProblems([])}
-                    >
-                      Close
-                    </button>
-                  </div>
-                </Panel>
-              )}
-              {selectedLink && (
-                <Panel position="top-right">
-                  <LinkDetails
-                    reviewId={review.id}
-                    link={selectedLink}
-                    names={names}
-                    editable={editable}
-                    busy={busy}
-                    onRemove={(link) => void remove(link)}
-                    onClose={() => setSelected(null)}
-                  />
-                </Panel>
-              )}
-            </GraphCanvas>
+            />
           </div>
           <AnalysisSummary reviewId={review.id} analysis={data.analysis} names={names} />
           <LinksTable
@@ -274,7 +286,7 @@ export function GraphPage() {
           />
           {editable && (
             <div id="add-link">
-              {added?.where === "form" && <LinkAdded text={added.text} />}
+              {said?.where === "form" && <LinkAdded text={said.text} />}
               <AddLinkForm
                 records={[...records.values()]}
                 busy={busy}
