@@ -3,7 +3,8 @@
 The national exchange keys the copies of a review by its revision and asks for the reviews
 revised since a time, so no change may slip past: the count is kept by a flush hook on every
 session, not by each service remembering to do it. A record counts as the review's when it
-is ``Tracked`` and carries a ``review_id`` (so the audit trail, which only reads, does not).
+is ``Tracked`` and carries a ``review_id`` (so the audit trail, which only reads, does not), or
+belongs to one that does (a Board's question, the actions on it).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from scr.common.columns import Tracked, utcnow
+from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.review.models import Review
 
 _REVISED = "scr.revised_reviews"
@@ -29,6 +31,31 @@ def _review_changed(review: Review) -> bool:
     return any(attr.history.has_changes() for attr in state.attrs if attr.key not in _NOT_CONTENT)
 
 
+_HELD_THROUGH: dict[type, tuple[type, str]] = {
+    BoardQuestion: (Finding, "finding_id"),
+    BoardAction: (BoardQuestion, "question_id"),
+}
+"""The records a review holds through another record, not by a ``review_id`` of their own:
+each with the record it belongs to and the column that names it (the Board's questions and the
+actions agreed on them, which a board member changes after publication)."""
+
+
+def _review_of(session: Session, record: Any) -> int | None:
+    review_id = getattr(record, "review_id", None)
+    if isinstance(review_id, int):
+        return review_id
+    through = _HELD_THROUGH.get(type(record))
+    if through is None:
+        return None
+    parent_model, column = through
+    parent_id = getattr(record, column, None)
+    if parent_id is None:
+        return None
+    with session.no_autoflush:
+        parent = session.get(parent_model, parent_id)
+    return None if parent is None else _review_of(session, parent)
+
+
 def _touched(session: Session) -> set[int]:
     touched: set[int] = set()
     for record in chain(session.new, session.dirty, session.deleted):
@@ -36,8 +63,8 @@ def _touched(session: Session) -> set[int]:
             if record.id is not None and record in session.dirty and _review_changed(record):
                 touched.add(record.id)
         elif isinstance(record, Tracked):
-            review_id = getattr(record, "review_id", None)
-            if isinstance(review_id, int):
+            review_id = _review_of(session, record)
+            if review_id is not None:
                 touched.add(review_id)
     return touched
 

@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import Any
 
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
@@ -15,6 +16,7 @@ from scr.account.models import User
 from scr.board.models import Board
 from scr.review.models import Review
 from scr.vocabulary import ReviewStatus, Role
+from tests.api.exchange_world import lines_of
 from tests.factories import agency_id, make_board, make_finding, make_review, make_user
 
 LONG_AGO = (date.today() - timedelta(days=3650)).isoformat()
@@ -223,3 +225,42 @@ def test_the_plan_downloads_as_csv_and_xlsx_with_every_action(
     values = list(sheet.iter_rows(values_only=True))
     assert values[0][:3] == ("Review", "Finding", "Question")
     assert [v[4] for v in values[1:]] == ["Audit escalations", "Audit escalations"]
+
+
+def _national_line(national: TestClient, reference: str) -> dict[str, Any]:
+    answer = national.get("/api/v1/exports/national")
+    assert answer.status_code == 200, answer.text
+    (line,) = [
+        one
+        for one in lines_of(answer.content)
+        if one.get("type") == "review" and one["review"]["reference"] == reference
+    ]
+    return line
+
+
+def test_what_the_board_changes_after_publication_reaches_the_national_export(
+    session: Session, client_as: Clients
+) -> None:
+    board, published, _, _ = _plan(session)
+    member = client_as(make_user(session, Role.board, board=board))
+    national = client_as(make_user(session, Role.national))
+    before = _national_line(national, "PLAN-1")
+    url = f"/api/v1/boards/{board.id}/actions"
+    action = member.get(url, params={"review_id": published.id}).json()["items"][0]
+    changed = member.patch(
+        f"{url}/{action['id']}", json={"version": action["version"], "status": "in_progress"}
+    )
+    assert changed.status_code == 200, changed.text
+    answered = member.patch(
+        f"/api/v1/boards/{board.id}/questions/{action['question_id']}",
+        json={"version": action["question_version"], "board_response": "The Board accepts."},
+    )
+    assert answered.status_code == 200, answered.text
+
+    after = _national_line(national, "PLAN-1")
+    # A new revision of the review, which an importing instance takes in place of the old.
+    assert after["source"]["revision"] > before["source"]["revision"]
+    (question,) = after["findings"][0]["questions"]
+    assert question["board_response"] == "The Board accepts."
+    described = {a["description"]: a["status"] for a in question["actions"]}
+    assert described[action["description"]] == "in_progress"
