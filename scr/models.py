@@ -22,6 +22,7 @@ from scr.health.models import WriteProbe
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
 from scr.patterns.models import CodeRollup, CodeRollupSource
+from scr.recurrence.models import FoundBefore
 from scr.report.models import PublishedReport
 from scr.review.models import Review, ReviewReopening
 from scr.search.models import SearchDocument
@@ -48,6 +49,7 @@ __all__ = [
     "ExchangeLine",
     "ExchangePull",
     "Finding",
+    "FoundBefore",
     "ImportedReview",
     "InstanceIdentity",
     "KeyPracticeEpisode",

@@ -1,0 +1,1 @@
+"""Findings that come back: a finding linked to an earlier one like it ("found before in ...")."""
