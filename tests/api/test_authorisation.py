@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import true
 from sqlmodel import Session
 
 from scr.account import commission as commission_service
@@ -29,6 +30,8 @@ from scr.exchange import scanning
 from scr.exchange.schemas import IdentifierCreate
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
+from scr.recurrence import service as recurrence_service
+from scr.recurrence.schemas import FoundBeforeCreate
 from scr.review.models import Review
 from scr.review.transfer import export_review
 from scr.tag import service as tag_service
@@ -578,6 +581,61 @@ ROUTES |= {
     f"DELETE {CASE}/team/{{user_id}}": (
         LEAD_ONLY,
         lambda w: Call(f"{w.case}/team/{_on_team(w)}"),
+    ),
+}
+
+
+def _earlier(w: World) -> int:
+    """A finding of a published review of the spare board, cleared by the scan: anyone who
+    may change the review may link its finding to it."""
+    spare = w.session.get(Board, w.spare_board)
+    review = make_review(w.session, spare)
+    earlier = make_finding(w.session, review)
+    review.status = ReviewStatus.published
+    w.session.flush()
+    review.cleared_revision = review.revision
+    w.session.commit()
+    return id_of(earlier)
+
+
+def _found_before(w: World) -> int:
+    review, finding = w.session.get(Review, w.review), w.session.get(Finding, w.finding)
+    assert review is not None
+    assert finding is not None
+    made = recurrence_service.link(
+        session=w.session,
+        review=review,
+        finding=finding,
+        data=FoundBeforeCreate(earlier_finding_id=_earlier(w)),
+        visible=true(),
+    )
+    w.session.commit()
+    return made.id
+
+
+FINDING = f"{CASE}/findings/{{finding_id}}"
+ROUTES |= {
+    f"GET {FINDING}/suggestions": (
+        CASE_READ,
+        lambda w: Call(f"{w.case}/findings/{w.finding}/suggestions"),
+    ),
+    f"GET {FINDING}/found-before": (
+        CASE_READ,
+        lambda w: Call(f"{w.case}/findings/{w.finding}/found-before"),
+    ),
+    f"POST {FINDING}/found-before": (
+        CASE_CHANGE,
+        lambda w: Call(
+            f"{w.case}/findings/{w.finding}/found-before", {"earlier_finding_id": _earlier(w)}
+        ),
+    ),
+    f"DELETE {FINDING}/found-before/{{link_id}}": (
+        CASE_CHANGE,
+        lambda w: Call(f"{w.case}/findings/{w.finding}/found-before/{_found_before(w)}"),
+    ),
+    "GET /api/v1/boards/{board_id}/recurring-findings": (
+        BOARD_MANAGES,  # (read by its board members and administrators alone)
+        lambda w: Call(f"/api/v1/boards/{w.board}/recurring-findings"),
     ),
 }
 

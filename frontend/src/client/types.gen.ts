@@ -810,6 +810,30 @@ export type BodyChronologyImport = {
 };
 
 /**
+ * CameBack
+ *
+ * A later finding in which an earlier one came back.
+ */
+export type CameBack = {
+    /**
+     * Finding Id
+     */
+    finding_id: number;
+    /**
+     * Review Id
+     */
+    review_id: number;
+    /**
+     * Reference
+     */
+    reference: string;
+    /**
+     * Name
+     */
+    name: string;
+};
+
+/**
  * Chain
  *
  * A factor code influencing a factor code that contributed to an episode code.
@@ -1736,6 +1760,44 @@ export type Disagreement = {
 };
 
 /**
+ * EarlierFinding
+ *
+ * A finding of another review, named as the method names it.
+ */
+export type EarlierFinding = {
+    /**
+     * Finding Id
+     */
+    finding_id: number;
+    /**
+     * Review Id
+     */
+    review_id: number;
+    /**
+     * Reference
+     */
+    reference: string;
+    /**
+     * Board Id
+     */
+    board_id: number;
+    /**
+     * Board Name
+     */
+    board_name: string;
+    /**
+     * Name
+     */
+    name: string;
+    /**
+     * Title
+     *
+     * Only while you may read that review's findings.
+     */
+    title?: string | null;
+};
+
+/**
  * EpisodeCreate
  */
 export type EpisodeCreate = {
@@ -2468,6 +2530,45 @@ export type FindingUpdate = {
 };
 
 /**
+ * FoundBeforeCreate
+ */
+export type FoundBeforeCreate = {
+    /**
+     * Earlier Finding Id
+     *
+     * The earlier finding (of another review) this one repeats.
+     */
+    earlier_finding_id: number;
+};
+
+/**
+ * FoundBeforeRead
+ */
+export type FoundBeforeRead = {
+    /**
+     * Id
+     */
+    id: number;
+    /**
+     * Finding Id
+     */
+    finding_id: number;
+    earlier: EarlierFinding;
+    /**
+     * Found Before
+     */
+    found_before: string;
+    /**
+     * Created At
+     */
+    created_at: string;
+    /**
+     * Updated By
+     */
+    updated_by: string | null;
+};
+
+/**
  * Frequencies
  */
 export type Frequencies = {
@@ -3150,6 +3251,20 @@ export type PageParticipantRead = {
 };
 
 /**
+ * Page[RecurringFinding]
+ */
+export type PageRecurringFinding = {
+    /**
+     * Items
+     */
+    items: Array<RecurringFinding>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
  * Page[ReviewRead]
  */
 export type PageReviewRead = {
@@ -3171,6 +3286,20 @@ export type PageSearchHit = {
      * Items
      */
     items: Array<SearchHit>;
+    /**
+     * Total
+     */
+    total: number;
+};
+
+/**
+ * Page[Suggestion]
+ */
+export type PageSuggestion = {
+    /**
+     * Items
+     */
+    items: Array<Suggestion>;
     /**
      * Total
      */
@@ -3364,6 +3493,31 @@ export type QualityMarkerRead = {
      * Note
      */
     note: string | null;
+};
+
+/**
+ * RecurringFinding
+ *
+ * A finding of the partnership that came back in later reviews, and how often.
+ */
+export type RecurringFinding = {
+    earlier: EarlierFinding;
+    /**
+     * Came Back
+     *
+     * How many later findings it came back in.
+     */
+    came_back: number;
+    /**
+     * Reviews
+     *
+     * How many later reviews those findings are in.
+     */
+    reviews: number;
+    /**
+     * Later
+     */
+    later: Array<CameBack>;
 };
 
 /**
@@ -4142,6 +4296,20 @@ export type SearchReview = {
 };
 
 /**
+ * SharedCode
+ */
+export type SharedCode = {
+    /**
+     * Code
+     */
+    code: string;
+    /**
+     * Label
+     */
+    label: string;
+};
+
+/**
  * SnippetPart
  *
  * A piece of the snippet: the words that matched have ``match`` true.
@@ -4169,6 +4337,43 @@ export type Submitted = {
      * Tags
      */
     tags: number;
+};
+
+/**
+ * Suggestion
+ *
+ * An earlier finding like this one, and why it was suggested.
+ */
+export type Suggestion = {
+    earlier: EarlierFinding;
+    /**
+     * Statement
+     */
+    statement: string;
+    /**
+     * Scope
+     *
+     * partnership: a review of the same partnership; national: a published review of another partnership.
+     */
+    scope: 'partnership' | 'national';
+    /**
+     * Shared Codes
+     *
+     * Agreed typology codes both carry.
+     */
+    shared_codes: Array<SharedCode>;
+    /**
+     * Shared Words
+     *
+     * The words both statements use that weigh most.
+     */
+    shared_words: Array<string>;
+    /**
+     * Text Score
+     *
+     * BM25 similarity of the titles and statements.
+     */
+    text_score: number;
 };
 
 /**
@@ -9485,6 +9690,404 @@ export type FindingsUpdateResponses = {
 };
 
 export type FindingsUpdateResponse = FindingsUpdateResponses[keyof FindingsUpdateResponses];
+
+export type RecurrenceSuggestionsData = {
+    body?: never;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+        /**
+         * Finding Id
+         *
+         * The record's id.
+         */
+        finding_id: number;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Records to skip.
+         */
+        offset?: number;
+    };
+    url: '/api/v1/reviews/{review_id}/findings/{finding_id}/suggestions';
+};
+
+export type RecurrenceSuggestionsErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type RecurrenceSuggestionsError = RecurrenceSuggestionsErrors[keyof RecurrenceSuggestionsErrors];
+
+export type RecurrenceSuggestionsResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageSuggestion;
+};
+
+export type RecurrenceSuggestionsResponse = RecurrenceSuggestionsResponses[keyof RecurrenceSuggestionsResponses];
+
+export type RecurrenceListData = {
+    body?: never;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+        /**
+         * Finding Id
+         *
+         * The record's id.
+         */
+        finding_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reviews/{review_id}/findings/{finding_id}/found-before';
+};
+
+export type RecurrenceListErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type RecurrenceListError = RecurrenceListErrors[keyof RecurrenceListErrors];
+
+export type RecurrenceListResponses = {
+    /**
+     * Response Recurrence-List
+     *
+     * Successful Response
+     */
+    200: Array<FoundBeforeRead>;
+};
+
+export type RecurrenceListResponse = RecurrenceListResponses[keyof RecurrenceListResponses];
+
+export type RecurrenceLinkData = {
+    body: FoundBeforeCreate;
+    path: {
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+        /**
+         * Finding Id
+         *
+         * The record's id.
+         */
+        finding_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reviews/{review_id}/findings/{finding_id}/found-before';
+};
+
+export type RecurrenceLinkErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type RecurrenceLinkError = RecurrenceLinkErrors[keyof RecurrenceLinkErrors];
+
+export type RecurrenceLinkResponses = {
+    /**
+     * Successful Response
+     */
+    201: FoundBeforeRead;
+};
+
+export type RecurrenceLinkResponse = RecurrenceLinkResponses[keyof RecurrenceLinkResponses];
+
+export type RecurrenceUnlinkData = {
+    body?: never;
+    path: {
+        /**
+         * Link Id
+         *
+         * The record's id.
+         */
+        link_id: number;
+        /**
+         * Review Id
+         *
+         * The record's id.
+         */
+        review_id: number;
+        /**
+         * Finding Id
+         *
+         * The record's id.
+         */
+        finding_id: number;
+    };
+    query?: never;
+    url: '/api/v1/reviews/{review_id}/findings/{finding_id}/found-before/{link_id}';
+};
+
+export type RecurrenceUnlinkErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type RecurrenceUnlinkError = RecurrenceUnlinkErrors[keyof RecurrenceUnlinkErrors];
+
+export type RecurrenceUnlinkResponses = {
+    /**
+     * Successful Response
+     */
+    204: void;
+};
+
+export type RecurrenceUnlinkResponse = RecurrenceUnlinkResponses[keyof RecurrenceUnlinkResponses];
+
+export type RecurrenceRecurringData = {
+    body?: never;
+    path: {
+        /**
+         * Board Id
+         *
+         * The record's id.
+         */
+        board_id: number;
+    };
+    query?: {
+        /**
+         * Limit
+         *
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Offset
+         *
+         * Records to skip.
+         */
+        offset?: number;
+    };
+    url: '/api/v1/boards/{board_id}/recurring-findings';
+};
+
+export type RecurrenceRecurringErrors = {
+    /**
+     * Not signed in, or the sign-in is not valid.
+     */
+    401: ErrorBody;
+    /**
+     * Your role does not allow this.
+     */
+    403: ErrorBody;
+    /**
+     * No such record (or not yours to see).
+     */
+    404: ErrorBody;
+    /**
+     * The request body arrived too slowly.
+     */
+    408: ErrorBody;
+    /**
+     * Clashes with the current state of the data.
+     */
+    409: ErrorBody;
+    /**
+     * The request body is too large.
+     */
+    413: ErrorBody;
+    /**
+     * The request is not valid; `errors` lists why.
+     */
+    422: ErrorBody;
+    /**
+     * Too many attempts; wait and try again.
+     */
+    429: ErrorBody;
+    /**
+     * The database is busy; try again in a moment.
+     */
+    503: ErrorBody;
+    /**
+     * The server's disk is full; nothing was saved.
+     */
+    507: ErrorBody;
+};
+
+export type RecurrenceRecurringError = RecurrenceRecurringErrors[keyof RecurrenceRecurringErrors];
+
+export type RecurrenceRecurringResponses = {
+    /**
+     * Successful Response
+     */
+    200: PageRecurringFinding;
+};
+
+export type RecurrenceRecurringResponse = RecurrenceRecurringResponses[keyof RecurrenceRecurringResponses];
 
 export type GraphGraphData = {
     body?: never;
