@@ -13,6 +13,8 @@ const lists = (links: unknown[] = [EVIDENCE]) => ({
   "GET /reviews/1/factors": () => json(200, { items: [FACTOR], total: 1 }),
   "GET /reviews/1/findings": () => json(200, { items: [FINDING], total: 1 }),
   "GET /reviews/1/links": () => json(200, { items: links, total: links.length }),
+  "GET /reviews/1/findings/4/found-before": () => json(200, []),
+  "GET /reviews/1/findings/4/suggestions": () => json(200, { items: [], total: 0 }),
 });
 
 const valueOf = (label: string, within_: HTMLElement = document.body) =>

@@ -16,6 +16,7 @@ import { BoardQuestions } from "./BoardQuestions";
 import { DeleteFinding } from "./DeleteFinding";
 import { type EvidenceItem, evidenceOf, findingKey } from "./evidence";
 import { FindingEvidence } from "./FindingEvidence";
+import { FoundBefore } from "./FoundBefore";
 import { draftOf, fieldsFor, findingOf, formOf, onQuestionFields } from "./findingForm";
 import "./findings.css";
 import { comparedFindingFields, PATTERN_KIND_HINTS, PATTERN_KINDS } from "./findingWords";
@@ -269,6 +270,7 @@ export function FindingEditor({
             )}
           </fieldset>
         </form>
+        {base && <FoundBefore reviewId={review.id} findingId={base.id} ordinal={base.ordinal} editable={editable} />}
         {base && editable && (
           <DeleteFinding
             finding={base}
