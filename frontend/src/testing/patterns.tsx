@@ -5,7 +5,7 @@
 import { render } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router-dom";
 
-import type { Chains, Cooccurrence, Frequencies, Trends } from "../client/types.gen";
+import type { Chains, Cooccurrence, Frequencies, RecurringFinding, Trends } from "../client/types.gen";
 import { SessionContext } from "../common/signedIn";
 import { PatternsPage } from "../features/patterns/PatternsPage";
 import type { SignedIn } from "../session";
@@ -109,6 +109,27 @@ export const BOARDS = [
   { id: 2, version: 1, name: "Eldergate Safeguarding Children Partnership", code: "CORPUS-LDN-1", region: "london" },
 ].map((b) => ({ ...b, created_at: "2026-01-01T00:00:00Z", updated_at: "2026-01-01T00:00:00Z", updated_by: null }));
 
+/** A finding of the partnership found again in two later reviews. */
+export const RECURRING: RecurringFinding[] = [
+  {
+    earlier: {
+      finding_id: 11,
+      review_id: 3,
+      reference: "EMR-2019-01",
+      board_id: 1,
+      board_name: "Eastmere Safeguarding Children Partnership",
+      name: "Finding 2",
+      title: "Referrals go unanswered",
+    },
+    came_back: 2,
+    reviews: 2,
+    later: [
+      { finding_id: 21, review_id: 5, reference: "EMR-2021-04", name: "Finding 1" },
+      { finding_id: 34, review_id: 8, reference: "EMR-2023-02", name: "Finding 3" },
+    ],
+  },
+];
+
 /** The fake service; every pattern call's address is kept, to see the filters it sent. */
 export function service(overrides: Record<string, (request: Request) => Response> = {}, boards = BOARDS) {
   const asked: URL[] = [];
@@ -127,6 +148,8 @@ export function service(overrides: Record<string, (request: Request) => Response
       new URL(request.url).searchParams.get("limit") === "1" ? json(200, { ...TRENDS, years: DATA_YEARS }) : kept(TRENDS)(request),
     "GET /patterns/cooccurrence": kept(PAIRS),
     "GET /patterns/chains": kept(CHAINS),
+    "GET /boards/1/recurring-findings": () => json(200, { items: RECURRING, total: 1 }),
+    "GET /boards/2/recurring-findings": () => json(200, { items: [], total: 0 }),
     ...overrides,
   });
   return asked;

@@ -223,6 +223,17 @@ describe("PatternsPage", () => {
     await waitFor(() => expect(router.state.location.search).toBe("?outcome=death&outcome=serious_harm&status=draft&year_to=2024"));
   });
 
+  it("lists on the board dashboard the partnership's findings that came back, and how often", async () => {
+    service({}, [BOARDS[0]]);
+    renderPatterns(BOARD);
+    const table = await screen.findByRole("table", { name: "Findings that came back" });
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((row) => row.textContent)).toEqual([
+      "EMR-2019-01, Finding 2: Referrals go unanswered2 timesEMR-2021-04, Finding 1EMR-2023-02, Finding 3",
+    ]);
+    expect(within(rows[0]).getByRole("link", { name: "EMR-2019-01, Finding 2" }).getAttribute("href")).toBe("/reviews/3/findings/11");
+  });
+
   it("gives a board member asking about another partnership the lattice's form", async () => {
     service({}, [BOARDS[0]]);
     renderPatterns(BOARD, "/patterns?board=CORPUS-LDN-1");

@@ -20,6 +20,7 @@ import { FrequencySection } from "./FrequencySection";
 import { isOwnView, refusalProblems } from "./lattice";
 import { codeLabels, loadChoices, loadView } from "./load";
 import { plural } from "./parts";
+import { RecurringSection } from "./RecurringSection";
 import { TrendSection } from "./TrendSection";
 import { LARGEST_CHANGE } from "./words";
 
@@ -166,6 +167,7 @@ export function PatternsPage() {
           <Downloads filters={filters} minSupport={minSupport} />
         </>
       )}
+      {own && <RecurringSection boardId={own.id} />}
     </>
   );
 }
