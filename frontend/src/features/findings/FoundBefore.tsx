@@ -89,9 +89,12 @@ export function FoundBefore({ reviewId, findingId, ordinal, editable }: { review
         {editable && " Linking happens at once; it does not wait for ‘Save the changes’."}
       </p>
       <ErrorSummary problems={problems} />
-      <p className="govuk-body" role="status">
-        {done}
-      </p>
+      {/* Only once there is something to say: the evidence above has a status of its own. */}
+      {done && (
+        <p className="govuk-body" role="status">
+          {done}
+        </p>
+      )}
       {loaded.state !== "ready" ? (
         <LoadProblem loaded={loaded} what="earlier findings" />
       ) : (
