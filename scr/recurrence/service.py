@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -38,8 +38,9 @@ from scr.recurrence.schemas import (
 )
 from scr.review import frozen
 from scr.review.models import Review
+from scr.search.models import SearchDocument
 from scr.tag.models import Tag
-from scr.vocabulary import ReviewStatus, TagTarget
+from scr.vocabulary import ReviewStatus, SearchKind, TagTarget
 
 
 def _linkable(review: Review, visible: ColumnElement[bool]) -> ColumnElement[bool]:
@@ -117,6 +118,70 @@ def _label(code: str, version: str) -> str:
     return found.label if found is not None else code
 
 
+POOL = 500
+"""At most this many findings are weighed for each reason (shared codes, shared words): those
+sharing the most codes, and those the engine's full-text index ranks first for the finding's
+words. A suggestion beyond them would be listed after the first few hundred anyway."""
+
+
+def _by_codes(
+    session: Session, linkable: ColumnElement[bool], codes: list[str], finding_id: int
+) -> list[int]:
+    """The findings of the ``linkable`` reviews sharing the most of ``codes`` (agreed)."""
+    if not codes:
+        return []
+    shared = func.count(func.distinct(Tag.code))
+    stmt = (
+        sa.select(col(Tag.target_id))
+        .join(Review, col(Review.id) == col(Tag.review_id))
+        .where(
+            col(Tag.target_kind) == TagTarget.finding,
+            col(Tag.agreed).is_(True),
+            col(Tag.code).in_(codes),
+            col(Tag.target_id) != finding_id,
+            linkable,
+        )
+        .group_by(col(Tag.target_id))
+        .order_by(shared.desc(), col(Tag.target_id))
+        .limit(POOL)
+    )
+    return [int(i) for i in session.execute(stmt).scalars()]
+
+
+def _by_words(
+    session: Session, linkable: ColumnElement[bool], words: list[str], finding_id: int
+) -> list[int]:
+    """The findings of the ``linkable`` reviews whose search document holds any of ``words``,
+    best first by the engine's own rank (FTS5's bm25 on SQLite, ts_rank on PostgreSQL)."""
+    if not words:
+        return []
+    doc = sa.inspect(SearchDocument).local_table
+    if session.get_bind().dialect.name == "sqlite":
+        fts: ColumnElement[Any] = literal_column("search_fts")
+        query = " OR ".join(f'"{w}"' for w in words)  # (words are letters and digits only)
+        match: ColumnElement[bool] = fts.op("MATCH")(sa.bindparam("words", query))
+        rank: ColumnElement[Any] = func.bm25(fts)
+        rowid = sa.table("search_fts", sa.column("rowid")).c.rowid
+        source: Any = sa.table("search_fts", sa.column("rowid")).join(doc, doc.c.id == rowid)
+    else:
+        tsv: ColumnElement[Any] = literal_column("search_document.tsv")
+        tsquery: ColumnElement[Any] = func.plainto_tsquery("english", sa.literal(words[0]))
+        for word in words[1:]:
+            tsquery = tsquery.op("||")(func.plainto_tsquery("english", sa.literal(word)))
+        match = tsv.op("@@")(tsquery)
+        rank = -func.ts_rank(tsv, tsquery)
+        source = doc
+    stmt = (
+        sa.select(doc.c.record_id)
+        .select_from(source.join(Review, col(Review.id) == doc.c.review_id))
+        .where(match, doc.c.kind == SearchKind.finding.value, doc.c.record_id != finding_id)
+        .where(linkable)
+        .order_by(rank, doc.c.record_id)
+        .limit(POOL)
+    )
+    return [int(i) for i in session.execute(stmt).scalars()]
+
+
 def suggestions(
     *,
     session: Session,
@@ -128,48 +193,46 @@ def suggestions(
 ) -> tuple[list[Suggestion], int]:
     """Earlier findings like ``finding``: those of the same partnership first, then published
     reviews of others; each group ranked by the agreed codes shared (more first), then by how
-    alike the titles and statements read (BM25); a finding sharing neither is not suggested,
-    nor one it is already linked to."""
+    alike the titles and statements read (BM25 over the findings weighed, ``POOL``); a
+    finding sharing neither is not suggested, nor one it is already linked to."""
     finding_id = id_of(finding)
+    linkable = _linkable(review, visible)
+    text = f"{finding.title} {finding.statement}"
+    written: dict[str, str] = {}
+    for stem, word in similarity.words(text):
+        written.setdefault(stem, word)
+    own = _agreed_codes(session, [finding_id]).get(finding_id, {})
+    pool = set(_by_codes(session, linkable, sorted(own), finding_id))
+    pool |= set(_by_words(session, linkable, sorted(set(written.values())), finding_id))
     linked = select(FoundBefore.earlier_finding_id).where(FoundBefore.finding_id == finding_id)
     rows = session.execute(
-        _earlier_rows(_linkable(review, visible), col(Finding.id).not_in(linked))
+        _earlier_rows(col(Finding.id).in_(sorted(pool)), col(Finding.id).not_in(linked), linkable)
     ).all()
     by_id = {row[0]: row for row in rows}
-    own = _agreed_codes(session, [finding_id]).get(finding_id, {})
     codes = _agreed_codes(session, list(by_id)) if own else {}
-    written: dict[str, str] = {}
-    for stem, word in similarity.words(f"{finding.title} {finding.statement}"):
-        written.setdefault(stem, word)
-    query = similarity.terms(f"{finding.title} {finding.statement}")
     documents = {fid: similarity.terms(f"{row[3]} {row[4]}") for fid, row in by_id.items()}
-    matches = similarity.bm25(query, documents)
-    found = []
+    matches = similarity.bm25(similarity.terms(text), documents)
+    ranked = []
     for fid, row in by_id.items():
         shared = sorted(set(own) & set(codes.get(fid, {})))
         match = matches.get(fid)
-        if not shared and match is None:
-            continue
-        scope = "partnership" if row[6] == review.board_id else "national"
-        found.append(
+        if shared or match is not None:
+            score = match.score if match else 0.0
+            ranked.append((row[6] != review.board_id, -len(shared), -score, fid, shared, match))
+    ranked.sort(key=lambda r: r[:4])
+    page = []
+    for national, _, _, fid, shared, match in ranked[offset : offset + limit]:
+        page.append(
             Suggestion(
-                earlier=_earlier(row),
-                statement=row[4],
-                scope=scope,
+                earlier=_earlier(by_id[fid]),
+                statement=by_id[fid][4],
+                scope="national" if national else "partnership",
                 shared_codes=[SharedCode(code=c, label=_label(c, own[c])) for c in shared],
                 shared_words=similarity.strongest(match, written) if match else [],
                 text_score=round(match.score, 4) if match else 0.0,
             )
         )
-    found.sort(
-        key=lambda s: (
-            s.scope != "partnership",
-            -len(s.shared_codes),
-            -s.text_score,
-            s.earlier.finding_id,
-        )
-    )
-    return found[offset : offset + limit], len(found)
+    return page, len(ranked)
 
 
 def _links(session: Session, where: ColumnElement[bool]) -> list[Any]:
