@@ -118,10 +118,14 @@ def _label(code: str, version: str) -> str:
     return found.label if found is not None else code
 
 
-POOL = 500
+POOL = 200
 """At most this many findings are weighed for each reason (shared codes, shared words): those
 sharing the most codes, and those the engine's full-text index ranks first for the finding's
 words. A suggestion beyond them would be listed after the first few hundred anyway."""
+
+
+WORDS_ASKED = 12
+"""At most this many of the finding's words are looked up in the full-text index."""
 
 
 def _by_codes(
@@ -203,7 +207,10 @@ def suggestions(
         written.setdefault(stem, word)
     own = _agreed_codes(session, [finding_id]).get(finding_id, {})
     pool = set(_by_codes(session, linkable, sorted(own), finding_id))
-    pool |= set(_by_words(session, linkable, sorted(set(written.values())), finding_id))
+    # The longest words, which are the rarer ones, as the index's query: a long statement's
+    # every word would cost more than it finds.
+    asked = sorted(set(written.values()), key=lambda w: (-len(w), w))[:WORDS_ASKED]
+    pool |= set(_by_words(session, linkable, asked, finding_id))
     linked = select(FoundBefore.earlier_finding_id).where(FoundBefore.finding_id == finding_id)
     rows = session.execute(
         _earlier_rows(col(Finding.id).in_(sorted(pool)), col(Finding.id).not_in(linked), linkable)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ _STOPWORDS = """
 _STOP = frozenset(_STOPWORDS.split())
 
 
+@lru_cache(maxsize=65536)  # (a corpus uses a few thousand words, each stemmed many times)
 def stem(word: str) -> str:
     """A rough stem: the first ending of ``_ENDINGS`` the word has, cut if four letters stay."""
     for ending in _ENDINGS:
