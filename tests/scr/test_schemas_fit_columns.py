@@ -29,6 +29,7 @@ from scr.factor.models import ContributoryFactor
 from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
 from scr.participant.models import Participant
+from scr.recurrence.models import FoundBefore
 from scr.review.models import Review, ReviewReopening
 from scr.tag.models import Adjudication, Tag
 
@@ -66,6 +67,7 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "FindingEntry": Finding,
     "FindingFile": Finding,
     "FindingUpdate": Finding,
+    "FoundBeforeCreate": FoundBefore,
     "IdentifierCreate": KnownIdentifier,
     "LinkCreate": CausalLink,
     "LinkUpdate": CausalLink,
