@@ -302,7 +302,7 @@ def link(
     earlier = session.get(Finding, data.earlier_finding_id)
     if earlier is not None and earlier.review_id == review.id:
         raise InvalidInput(
-            f"{name} can only be found before in another review, not in one of its own review.",
+            f"{name} can only be found before in another review, not in its own review.",
             field=("body", "earlier_finding_id"),
         )
     if earlier is None or not _may_link(session, review, visible, earlier.review_id):
@@ -312,11 +312,14 @@ def link(
         )
     pair = (FoundBefore.finding_id == finding.id, FoundBefore.earlier_finding_id == earlier.id)
     back = (FoundBefore.finding_id == earlier.id, FoundBefore.earlier_finding_id == finding.id)
-    for where, words in ((pair, "already linked to it"), (back, "the earlier one of the two")):
-        if session.exec(select(FoundBefore.id).where(*where)).first() is not None:
-            raise Conflict(
-                f"{name} is {words}: {_found_before(_named(session, earlier))}.", stale=True
-            )
+    named = _named(session, earlier)
+    if session.exec(select(FoundBefore.id).where(*pair)).first() is not None:
+        raise Conflict(f"{name} is already linked: {_found_before(named)}.")
+    if session.exec(select(FoundBefore.id).where(*back)).first() is not None:
+        raise Conflict(
+            f"{name} cannot be found before in {named.reference}, {named.name}: that finding "
+            f"is already linked as found before in {name} of this review."
+        )
     record = FoundBefore(
         review_id=id_of(review), finding_id=id_of(finding), earlier_finding_id=id_of(earlier)
     )

@@ -187,7 +187,7 @@ def test_links_that_make_no_sense_are_refused_in_words(
     # The earlier one cannot in turn be found before in the later one.
     back = client.post(_url(w.coded, "found-before"), json={"earlier_finding_id": w.new.id})
     assert back.status_code == 409
-    assert "earlier one of the two" in back.json()["detail"]
+    assert "already linked as found before in Finding 1" in back.json()["detail"]
 
 
 def test_only_those_who_may_change_the_review_link(
