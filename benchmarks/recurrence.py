@@ -60,7 +60,8 @@ def _measure(
             first.raise_for_status()
             suggested += first.json()["total"]
             times += timings(
-                lambda u=url: client.get(u, params={"limit": 5}).raise_for_status(), repeat
+                lambda u=url: client.get(u, params={"limit": 5}, timeout=300).raise_for_status(),
+                repeat,
             )
         candidates = len(asked)
     median, high = sorted(times)[len(times) // 2], p95(times)

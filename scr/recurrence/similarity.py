@@ -29,7 +29,13 @@ _STOPWORDS = """
     those through to too under until up upon very was we were what when where which while who
     whom why will with within without would you your
 """
-_STOP = frozenset(_STOPWORDS.split())
+_EVERY_REVIEW = """
+    across agencies agency also case cases child children family families information involved
+    practitioner practitioners professional professionals review reviews work worked working
+"""
+"""Words nearly every finding of a case review uses: they tell findings apart no better than
+"the" does, and each would match most of the full-text index."""
+_STOP = frozenset(_STOPWORDS.split()) | frozenset(_EVERY_REVIEW.split())
 
 
 @lru_cache(maxsize=65536)  # (a corpus uses a few thousand words, each stemmed many times)
