@@ -174,7 +174,23 @@ def _by_words(
             tsquery = tsquery.op("||")(func.plainto_tsquery("english", sa.literal(word)))
         match = tsv.op("@@")(tsquery)
         rank = -func.ts_rank(tsv, tsquery)
-        source = doc
+        # PostgreSQL ranks first and keeps the caller's scope after: asked both at once, it
+        # planned the scope's OR around the ranking and took seconds. Only ids come out of
+        # the inner query, and only those within the scope leave this function.
+        ranked = (
+            sa.select(doc.c.record_id, doc.c.review_id)
+            .where(match, doc.c.kind == SearchKind.finding.value, doc.c.record_id != finding_id)
+            .order_by(rank, doc.c.record_id)
+            .limit(POOL * 5)
+            .subquery()
+        )
+        kept = (
+            sa.select(ranked.c.record_id)
+            .join(Review, col(Review.id) == ranked.c.review_id)
+            .where(linkable)
+            .limit(POOL)
+        )
+        return [int(i) for i in session.execute(kept).scalars()]
     stmt = (
         sa.select(doc.c.record_id)
         .select_from(source.join(Review, col(Review.id) == doc.c.review_id))
