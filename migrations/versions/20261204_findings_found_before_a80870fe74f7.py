@@ -1,7 +1,7 @@
 """findings found before
 
 Revision ID: a80870fe74f7
-Revises: e2a4c7b91f30
+Revises: 5c1f0a9d7b42
 Create Date: 2026-12-04 21:05:13
 
 A finding found before: the link from a review's finding to an earlier finding like it, in
@@ -19,7 +19,7 @@ from alembic import op
 import scr.common.columns
 
 revision: str = "a80870fe74f7"
-down_revision: str | None = "e2a4c7b91f30"
+down_revision: str | None = "5c1f0a9d7b42"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
