@@ -19,6 +19,7 @@ from api.deps import (
 from scr.account import access
 from scr.common.schemas import Page
 from scr.recurrence import service as recurrence_service
+from scr.recurrence import suggestions as recurrence_suggestions
 from scr.recurrence.schemas import (
     FoundBeforeCreate,
     FoundBeforeRead,
@@ -42,7 +43,7 @@ def suggestions(
     """Earlier findings like this one, each with why: those of this partnership's reviews you
     may see first, then those of published reviews nationally; ranked by the agreed codes
     they share, then by how alike the titles and statements read."""
-    items, total = recurrence_service.suggestions(
+    items, total = recurrence_suggestions.suggestions(
         session=session,
         review=review,
         finding=finding,
