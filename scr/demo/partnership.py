@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
 from scr.actionplan import service as actionplan_service
@@ -50,6 +51,8 @@ from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardQuestion, Finding
 from scr.link.schemas import LinkCreate
 from scr.participant.schemas import ParticipantCreate
+from scr.recurrence import service as recurrence_service
+from scr.recurrence.schemas import FoundBeforeCreate
 from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewUpdate
@@ -92,6 +95,8 @@ def load_partnership(
     there = set(session.exec(select(Review.reference).where(col(Review.board_id) == id_of(board))))
     typology = corpus_typology()
     added = 0
+    # Each theme's first finding in this load, which the later ones were found before in.
+    first: dict[str, int] = {}
     for n, spec in enumerate(REVIEWS, start=1):
         if spec.reference in there:
             continue
@@ -100,6 +105,7 @@ def load_partnership(
             session=session, file=_file(session, board, spec, plan), actor=DEMO_ACTOR
         ).review
         _tag(session, review, spec, plan)
+        _found_before(session, review, spec, first)
         _take_status(session, review, spec)
         if spec.status is ReviewStatus.published:
             _answer(session, review, n, today)
@@ -280,6 +286,29 @@ def _tag(session: Session, review: Review, spec: PartnershipReview, plan: Plan) 
             review=review,
             data=TagCreate(target=target, code=code, typology_version=version, agreed=True),
             coder=DEMO_CODER,
+        )
+
+
+def _found_before(
+    session: Session, review: Review, spec: PartnershipReview, first: dict[str, int]
+) -> None:
+    """Link each finding whose theme came up in an earlier review of the partnership to that
+    theme's first finding, as its reviewer would ("found before in ..."), so the dashboard's
+    findings that came back show something."""
+    findings = session.exec(
+        select(Finding).where(Finding.review_id == review.id).order_by(col(Finding.ordinal))
+    )
+    for finding, theme in zip(findings, spec.themes, strict=True):
+        if theme not in first:
+            first[theme] = id_of(finding)
+            continue
+        recurrence_service.link(
+            session=session,
+            review=review,
+            finding=finding,
+            data=FoundBeforeCreate(earlier_finding_id=first[theme]),
+            visible=sa.true(),
+            actor=DEMO_ACTOR,
         )
 
 

@@ -148,3 +148,13 @@ def test_the_board_member_sees_overdue_actions_and_findings_that_recur(
     wanted = sum("notifications" in r.themes for r in REVIEWS) + 1  # and the demo review's
     assert counts[recurring.code] == wanted >= 6
     assert sum(count > 1 for count in counts.values()) >= 5
+
+    # Each theme's later findings were found before in its first one: the dashboard's
+    # findings that came back.
+    came_back = member.get(f"/api/v1/boards/{board.id}/recurring-findings").json()
+    assert max(item["came_back"] for item in came_back["items"]) >= 5
+    expected = sum(
+        sum(theme in r.themes for r in REVIEWS) - 1
+        for theme in {t for r in REVIEWS for t in r.themes}
+    )
+    assert sum(item["came_back"] for item in came_back["items"]) == expected

@@ -241,11 +241,14 @@ describe("FindingPage", () => {
     expect(asked).toEqual(["?cascade=true"]);
   });
 
-  it("lets a board member read a finding but not change it", async () => {
+  it("lets a board member read a finding as a document but not change it", async () => {
     serve({ ...TYPOLOGY, ...lists(), "GET /reviews/1/findings/4": () => json(200, FINDING) });
     renderInReview(<FindingPage />, { path: "/reviews/1/findings/4", route: "findings/:findingId", session: BOARD });
-    expect((await screen.findByLabelText("Title")).matches(":disabled")).toBe(true);
-    expect(valueOf("The question")).toBe(QUESTION.question);
+    const terms = (await screen.findAllByRole("term")).map((term) => term.textContent);
+    expect(terms[0]).toBe("Statement of the finding");
+    expect(screen.queryByLabelText("Title")).toBeNull();
+    expect(screen.queryAllByRole("textbox")).toEqual([]);
+    expect(screen.getByRole("listitem", { name: undefined }).textContent).toContain(QUESTION.question);
     expect(screen.getByRole("table", { name: "Evidence for this finding" }).textContent).toContain("KPE 1: Booking appointment");
     expect(screen.getByText("You can read this finding; only the review's reviewers change it.")).toBeTruthy();
     for (const name of ["Save the changes", "Delete this finding", "Add another question", "Remove question 1"]) {

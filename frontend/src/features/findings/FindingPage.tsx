@@ -19,7 +19,9 @@ import { FindingEvidence } from "./FindingEvidence";
 import { FoundBefore } from "./FoundBefore";
 import { draftOf, fieldsFor, findingOf, formOf, onQuestionFields } from "./findingForm";
 import "./findings.css";
-import { comparedFindingFields, PATTERN_KIND_HINTS, PATTERN_KINDS } from "./findingWords";
+import { ACTION_STATUSES, comparedFindingFields, PATTERN_KIND_HINTS, PATTERN_KINDS } from "./findingWords";
+import { RecordView } from "../../common/RecordView";
+import { formatDate } from "../../words";
 
 /** The codes a finding's category may be, as the select's groups. */
 function categoryGroups(codes: TypologyCodes): OptionGroup[] {
@@ -159,6 +161,58 @@ export function FindingEditor({
         {!mayChange(session) && (
           <p className="govuk-inset-text">You can read this finding; only the review's reviewers change it.</p>
         )}
+        {!mayChange(session) && base ? (
+          <>
+            <RecordView
+              label={`Finding ${base.ordinal}`}
+              rows={[
+                ["Statement of the finding", base.statement],
+                ["Kind of pattern", PATTERN_KINDS[base.pattern_kind]],
+                ["Systemic pattern", base.category ? (codes.labels.get(base.category) ?? base.category) : null],
+                ["What the case shows", base.how_it_appeared],
+                ["Evidence that it is not peculiar to this case", base.evidence_beyond_case],
+                ["Why it matters", base.why_it_matters],
+              ]}
+            />
+            <FindingEvidence
+              reviewId={review.id}
+              finding={findingKey(base.id)}
+              items={evidence}
+              onItems={setEvidence}
+              records={records}
+              editable={false}
+              errorOf={errorOf}
+              onProblems={refuse}
+            />
+            <h2 className="govuk-heading-m">Questions for the Board</h2>
+            {base.questions.length === 0 ? (
+              <p className="govuk-body">No question for the Board.</p>
+            ) : (
+              <ol className="govuk-list govuk-list--number">
+                {base.questions.map((question) => (
+                  <li key={question.id}>
+                    <p className="govuk-body govuk-!-font-weight-bold">{question.question}</p>
+                    <p className="govuk-body">
+                      {question.board_response
+                        ? `The Board's response: ${question.board_response}`
+                        : "The Board has not responded yet."}
+                    </p>
+                    {question.actions.length > 0 && (
+                      <ul className="govuk-list govuk-list--bullet">
+                        {question.actions.map((action) => (
+                          <li key={action.id}>
+                            {action.description} ({ACTION_STATUSES[action.status]}
+                            {action.due_date ? `, due ${formatDate(action.due_date)}` : ""})
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </>
+        ) : (
         <form noValidate onSubmit={submit} className="scr-editor">
           <fieldset className="scr-plain-fieldset" disabled={!editable}>
             <h2 className="govuk-heading-m">The finding</h2>
@@ -270,6 +324,7 @@ export function FindingEditor({
             )}
           </fieldset>
         </form>
+        )}
         {base && <FoundBefore reviewId={review.id} findingId={base.id} ordinal={base.ordinal} editable={editable} />}
         {base && editable && (
           <DeleteFinding
