@@ -43,7 +43,7 @@ export function RecurringSection({ boardId }: { boardId: number }) {
                   {item.earlier.title && `: ${item.earlier.title}`}
                 </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {plural(item.came_back, "time", "times")}
+                  {item.came_back === 1 ? "Once" : plural(item.came_back, "time", "times")}
                 </td>
                 <td className="govuk-table__cell">
                   <ul className="govuk-list govuk-!-margin-bottom-0">
