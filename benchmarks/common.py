@@ -15,13 +15,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import httpx
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, func
 from sqlalchemy.engine import make_url
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
+from scr import migrate
 from scr.account import security
 from scr.account.models import User
+from scr.board.models import Board
 from scr.config import get_settings, signing_secret
+from scr.db import get_engine
+from scr.review.models import Review
 from scr.vocabulary import Role
 
 
@@ -45,6 +49,30 @@ def fresh_database(engine_name: str, folder: str, name: str) -> str:
         connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
     admin.dispose()
     return url.set(database=name).render_as_string(hide_password=False)
+
+
+def served_database(engine_name: str, folder: str, name: str) -> Engine:
+    """A fresh database of ``engine_name``, migrated, which the app served in this process
+    reads (its settings name it, as in production): its engine."""
+    url = fresh_database(engine_name, folder, name)
+    migrate.upgrade(url)
+    os.environ["SCR_DATABASE_URL"] = url
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    return get_engine()
+
+
+def busiest_board(engine: Engine) -> int:
+    """The id of the partnership with the most reviews."""
+    with Session(engine) as session:
+        stmt = (
+            select(Board.id, func.count(col(Review.id)))
+            .join(Review, col(Review.board_id) == col(Board.id))
+            .group_by(col(Board.id))
+            .order_by(func.count(col(Review.id)).desc())
+        )
+        board_id, _ = session.exec(stmt).first()  # type: ignore[misc]
+        return int(board_id or 0)
 
 
 def engines_here(asked: list[str]) -> list[str]:

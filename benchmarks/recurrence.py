@@ -15,17 +15,20 @@ Run: ``.venv/bin/python -m benchmarks.recurrence [--reviews 200] [--findings 10]
 from __future__ import annotations
 
 import argparse
-import os
 import time
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
-from benchmarks.common import engines_here, fresh_database, p95, scratch_folder, signed_in, timings
-from benchmarks.search import _busiest_board
-from scr import migrate
-from scr.config import get_settings
-from scr.db import get_engine
+from benchmarks.common import (
+    busiest_board,
+    engines_here,
+    p95,
+    scratch_folder,
+    served_database,
+    signed_in,
+    timings,
+)
 from scr.demo.corpus import add_corpus
 from scr.finding.models import Finding
 from scr.review.models import Review
@@ -85,12 +88,7 @@ def main() -> None:
     folder = scratch_folder()
     print(f"{args.repeat} runs for each of {args.findings} findings; median / p95 through HTTP")
     for engine_name in engines_here(args.engines.split(",")):
-        url = fresh_database(engine_name, folder, "scr_bench_recurrence")
-        migrate.upgrade(url)
-        os.environ["SCR_DATABASE_URL"] = url  # the server reads its database from the settings
-        get_settings.cache_clear()
-        get_engine.cache_clear()
-        engine = get_engine()
+        engine = served_database(engine_name, folder, "scr_bench_recurrence")
         began = time.perf_counter()
         with Session(engine) as session:
             add_corpus(session=session, count=args.reviews, seed=args.seed)
@@ -101,7 +99,7 @@ def main() -> None:
                 )
             ).one()
         loaded = time.perf_counter() - began
-        board = _busiest_board(engine)
+        board = busiest_board(engine)
         asked = _findings(engine, board, args.findings)
         print(
             f"{engine_name}, {args.reviews:,} reviews, {findings:,} findings ({coded:,} with "

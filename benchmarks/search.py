@@ -16,17 +16,20 @@ engines (``--engines postgresql`` for one).
 from __future__ import annotations
 
 import argparse
-import os
 import time
 
 from sqlalchemy import Engine, func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from benchmarks.common import engines_here, fresh_database, p95, scratch_folder, signed_in, timings
-from scr import migrate
-from scr.board.models import Board
-from scr.config import get_settings
-from scr.db import get_engine
+from benchmarks.common import (
+    busiest_board,
+    engines_here,
+    p95,
+    scratch_folder,
+    served_database,
+    signed_in,
+    timings,
+)
 from scr.demo.corpus import add_corpus
 from scr.review.models import Review
 from scr.search.models import SearchDocument
@@ -41,18 +44,6 @@ QUERIES = {
     "no match": "quillwort",
 }
 P95_AIM = 0.200  # seconds, through HTTP, at 20,000 reviews (#23)
-
-
-def _busiest_board(engine: Engine) -> int:
-    with Session(engine) as session:
-        stmt = (
-            select(Board.id, func.count(col(Review.id)))
-            .join(Review, col(Review.board_id) == col(Board.id))
-            .group_by(col(Board.id))
-            .order_by(func.count(col(Review.id)).desc())
-        )
-        board_id, _ = session.exec(stmt).first()  # type: ignore[misc]
-        return int(board_id or 0)
 
 
 def _measure(engine: Engine, role: Role, board_id: int | None, repeat: int) -> None:
@@ -86,18 +77,13 @@ def main() -> None:
     folder = scratch_folder()
     print(f"{args.repeat} runs each; median / p95 through HTTP; 20 hits a page")
     for engine_name in engines_here(args.engines.split(",")):
-        url = fresh_database(engine_name, folder, "scr_bench_search")
-        migrate.upgrade(url)
-        os.environ["SCR_DATABASE_URL"] = url  # the server reads its database from the settings
-        get_settings.cache_clear()
-        get_engine.cache_clear()
-        engine = get_engine()
+        engine = served_database(engine_name, folder, "scr_bench_search")
         began = time.perf_counter()
         with Session(engine) as session:
             add_corpus(session=session, count=args.reviews, seed=args.seed)
             documents = session.exec(select(func.count()).select_from(SearchDocument)).one()
         loaded = time.perf_counter() - began
-        board = _busiest_board(engine)
+        board = busiest_board(engine)
         with Session(engine) as session:
             own = session.exec(
                 select(func.count()).select_from(Review).where(Review.board_id == board)
