@@ -12,6 +12,7 @@ administrator's act and is not refused here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import chain
 from typing import Any
 
@@ -34,7 +35,13 @@ _BOOKKEEPING = frozenset({"revision", "revised_at", "cleared_revision"})
 def thaw(session: Session, review: Review) -> None:
     """Let this transaction change the published ``review`` (reopening it, or replacing an
     imported copy)."""
-    session.info.setdefault(_THAWED, set()).add(review.id)
+    thaw_ids(session, [review.id])
+
+
+def thaw_ids(session: Session, review_ids: Iterable[int | None]) -> None:
+    """Let this transaction change the published reviews with these ids (imported copies
+    written without the ORM)."""
+    session.info.setdefault(_THAWED, set()).update(review_ids)
 
 
 def _was_published(review: Review) -> bool:
