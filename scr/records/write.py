@@ -53,5 +53,15 @@ def insert(
     if not ids:
         session.execute(sa.insert(table), full)
         return []
+    if session.get_bind().dialect.name == "sqlite" and "id" not in full[0]:
+        # SQLite cannot return the ids of a many-row insert in the rows' order, so SQLAlchemy
+        # would send one statement a row. The first row goes alone; from then on this
+        # transaction holds SQLite's one write lock, and no id above the first row's is
+        # taken (a new rowid is the largest plus one), so the others are given the next ids.
+        first = session.execute(sa.insert(table).returning(table.c.id), full[:1]).scalar_one()
+        rest = [row | {"id": first + n} for n, row in enumerate(full[1:], start=1)]
+        if rest:
+            session.execute(sa.insert(table), rest)
+        return [first + n for n in range(len(full))]
     stmt = sa.insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return list(session.execute(stmt, full).scalars())

@@ -273,6 +273,39 @@ def test_a_line_that_cannot_be_imported_is_refused_and_the_others_are_imported(
     assert _review_count(session) == before + 1
 
 
+def test_lines_written_together_still_see_the_lines_before_them_in_the_file(
+    session: Session, client: TestClient, published: Ready, national: TestClient
+) -> None:
+    line = lines_of(national.get("/api/v1/exports/national").content)[0]
+    first = _as_from_elsewhere(line, "ELS-2024-11")
+    newer = json.loads(json.dumps(first))
+    newer["source"]["revision"] += 1
+    newer["episodes"][0]["title"] = "Booking appointment (second revision)"
+    rival = json.loads(json.dumps(first))  # the same board and reference, from a third place
+    rival["source"]["instance"] = "scr-thirdplace"
+    rival_again = json.loads(json.dumps(rival))
+    rival_again["source"]["revision"] += 1
+    other = _as_from_elsewhere(line, "ELS-2024-12")
+    before = _review_count(session)
+    answer = client.post(
+        "/api/v1/imports", content=_file([first, rival, newer, rival_again, other])
+    )
+    assert answer.status_code == 200, answer.text
+    report = answer.json()
+    outcomes = [r["outcome"] for r in report["lines"]]
+    assert outcomes == ["imported", "refused", "replaced", "refused", "imported"]
+    for refused in (report["lines"][1], report["lines"][3]):
+        assert "already has a review ELS-2024-11" in refused["message"]
+    assert (report["imported"], report["replaced"], report["refused"]) == (2, 1, 2)
+    assert _review_count(session) == before + 2
+    titles = session.exec(
+        select(KeyPracticeEpisode.title).where(
+            col(KeyPracticeEpisode.title).like("Booking appointment%")
+        )
+    ).all()
+    assert "Booking appointment (second revision)" in titles
+
+
 def _good_file(national: TestClient) -> bytes:
     line = lines_of(national.get("/api/v1/exports/national").content)[0]
     return _file([_as_from_elsewhere(line, "ELS-2024-09")])
