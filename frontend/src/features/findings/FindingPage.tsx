@@ -145,6 +145,20 @@ export function FindingEditor({
     );
   }
 
+  // The episodes and factors it rests on: in the form, or read as part of the document.
+  const evidenceTable = (
+    <FindingEvidence
+      reviewId={review.id}
+      finding={base ? findingKey(base.id) : null}
+      items={evidence}
+      onItems={setEvidence}
+      records={records}
+      editable={editable}
+      errorOf={errorOf}
+      onProblems={refuse}
+    />
+  );
+
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -174,16 +188,7 @@ export function FindingEditor({
                 ["Why it matters", base.why_it_matters],
               ]}
             />
-            <FindingEvidence
-              reviewId={review.id}
-              finding={findingKey(base.id)}
-              items={evidence}
-              onItems={setEvidence}
-              records={records}
-              editable={false}
-              errorOf={errorOf}
-              onProblems={refuse}
-            />
+            {evidenceTable}
             <h2 className="govuk-heading-m">Questions for the Board</h2>
             {base.questions.length === 0 ? (
               <p className="govuk-body">No question for the Board.</p>
@@ -275,16 +280,7 @@ export function FindingEditor({
               error={errorOf("how-it-appeared")}
               onChange={set("howItAppeared")}
             />
-            <FindingEvidence
-              reviewId={review.id}
-              finding={base ? findingKey(base.id) : null}
-              items={evidence}
-              onItems={setEvidence}
-              records={records}
-              editable={editable}
-              errorOf={errorOf}
-              onProblems={refuse}
-            />
+            {evidenceTable}
 
             <h2 className="govuk-heading-m">Why it is systemic</h2>
             <TextArea
