@@ -104,6 +104,14 @@ def p95(times: list[float]) -> float:
     return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
 
+def median_and_p95(times: list[float], aim: float) -> tuple[str, str]:
+    """The median and p95 in milliseconds, "  12.3 /   45.6 ms", and whether the p95 is within
+    ``aim`` seconds: "ok", or by how much it is over."""
+    median, high = sorted(times)[len(times) // 2], p95(times)
+    verdict = "ok" if high <= aim else f"p95 over {aim * 1000:.0f} ms"
+    return f"{median * 1000:8.1f} / {high * 1000:8.1f} ms", verdict
+
+
 QUIET = ("--log-level=warning", "--no-access-log")
 
 

@@ -23,7 +23,7 @@ from sqlmodel import Session, col, select
 from benchmarks.common import (
     busiest_board,
     engines_here,
-    p95,
+    median_and_p95,
     scratch_folder,
     served_database,
     signed_in,
@@ -67,10 +67,9 @@ def _measure(
                 repeat,
             )
         candidates = len(asked)
-    median, high = sorted(times)[len(times) // 2], p95(times)
-    verdict = "ok" if high <= P95_AIM else f"p95 over {P95_AIM * 1000:.0f} ms"
+    figures, verdict = median_and_p95(times, P95_AIM)
     print(
-        f"  {median * 1000:8.1f} / {high * 1000:8.1f} ms over {len(times)} requests   "
+        f"  {figures} over {len(times)} requests   "
         f"{suggested / max(candidates, 1):,.0f} suggested a finding on average   ({verdict})"
     )
 

@@ -24,7 +24,7 @@ from sqlmodel import Session, select
 from benchmarks.common import (
     busiest_board,
     engines_here,
-    p95,
+    median_and_p95,
     scratch_folder,
     served_database,
     signed_in,
@@ -57,12 +57,8 @@ def _measure(engine: Engine, role: Role, board_id: int | None, repeat: int) -> N
                 lambda p=params: client.get("/api/v1/search", params=p).raise_for_status(),
                 repeat,
             )
-            median, high = sorted(times)[len(times) // 2], p95(times)
-            verdict = "ok" if high <= P95_AIM else f"p95 over {P95_AIM * 1000:.0f} ms"
-            print(
-                f"  {label:24} {median * 1000:8.1f} / {high * 1000:8.1f} ms   "
-                f"{total:>9,} matched   ({verdict})"
-            )
+            figures, verdict = median_and_p95(times, P95_AIM)
+            print(f"  {label:24} {figures}   {total:>9,} matched   ({verdict})")
 
 
 def main() -> None:

@@ -156,8 +156,6 @@ def set_first(
     catalogue.ensure_codes([code], kind.value, field, coding.version)
     # A later tag with the new code would be its duplicate: it goes first.
     set_codes(session, review, coding, kind, item_id, [c for c in have if c != code], field)
-    if coding.coder is None:
-        raise AssertionError("a form that only reads sets no codes")
     for tag in _tags(session, coding, kind, item_id, have[0]):
         tag_service.recode(
             session=session, review=review, tag=tag, code=code, version=coding.version
