@@ -11,6 +11,7 @@ from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
 from scr.exchange.models import (
     ExchangeLine,
     ExchangePull,
+    FoundBeforeReference,
     ImportedReview,
     InstanceIdentity,
     KnownIdentifier,
@@ -50,6 +51,7 @@ __all__ = [
     "ExchangePull",
     "Finding",
     "FoundBefore",
+    "FoundBeforeReference",
     "ImportedReview",
     "InstanceIdentity",
     "KeyPracticeEpisode",

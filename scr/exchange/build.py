@@ -25,8 +25,10 @@ from scr.exchange.models import ImportedReview
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
+from scr.recurrence.models import FoundBefore
 from scr.review.models import Review
 from scr.tag.models import Tag
+from scr.vocabulary import ReviewStatus
 
 
 @dataclass(frozen=True)
@@ -96,9 +98,10 @@ class _Batch:
     columns a line carries, read as plain rows (no ORM identity map), so a long export holds
     only the batch in memory."""
 
-    def __init__(self, session: Session, reviews: Sequence[Any]) -> None:
+    def __init__(self, session: Session, reviews: Sequence[Any], instance: str) -> None:
         ids = [r.id for r in reviews]
-        self.connection = session.connection()
+        self.session, self.connection = session, session.connection()
+        self.instance = instance
         boards = self._rows(
             _columns(Board, "id", "code", "name", "region"), {r.board_id for r in reviews}
         )
@@ -110,6 +113,7 @@ class _Batch:
         self.questions = self._grouped(_QUESTION, finding_ids, "ordinal")
         question_ids = [q.id for asked in self.questions.values() for q in asked]
         self.actions = self._grouped(_ACTION, question_ids, "ordinal")
+        self.found_before = self._found_before(finding_ids)
         self.links = self._grouped(_LINK, ids, "id")
         self.tags = self._grouped(_TAG, ids, "id", col(Tag.agreed))
         origins = self._rows(
@@ -126,6 +130,57 @@ class _Batch:
         self.origins = {o.review_id: o for o in origins}
         used = {a for found in self.episodes.values() for e in found for a in e.agency_ids}
         self.agencies = {a.id: a for a in self._rows(_columns(Agency, "id", "code", "name"), used)}
+
+    def _found_before(self, finding_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The earlier findings each finding was found before in, named as the line names
+        them; only those of a review that leaves itself (published, with no open scan hit),
+        so that nothing names a review held back."""
+        found: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        if not finding_ids:
+            return found
+        link, earlier = FoundBefore.__table__, Finding.__table__  # type: ignore[attr-defined]
+        review, board = Review.__table__, Board.__table__  # type: ignore[attr-defined]
+        origin = ImportedReview.__table__  # type: ignore[attr-defined]
+        stmt = (
+            sa.select(
+                link.c.finding_id,
+                review.c.id,
+                review.c.revision,
+                review.c.cleared_revision,
+                earlier.c.ordinal,
+                board.c.code,
+                review.c.reference,
+                origin.c.source_instance,
+                origin.c.source_board,
+                origin.c.reference.label("source_reference"),
+            )
+            .join(earlier, earlier.c.id == link.c.earlier_finding_id)
+            .join(review, review.c.id == earlier.c.review_id)
+            .join(board, board.c.id == review.c.board_id)
+            .outerjoin(origin, origin.c.review_id == review.c.id)
+            .where(
+                link.c.finding_id.in_(finding_ids),
+                review.c.status == ReviewStatus.published,
+            )
+            .order_by(link.c.finding_id, link.c.id)
+        )
+        rows = list(self.connection.execute(stmt))
+        # (imported here, not above: the scan keeps lines, which are built here)
+        from scr.exchange.scanning import open_hits_among
+
+        held_back = open_hits_among(self.session, list({r.id: r for r in rows}.values()))
+        for row in rows:
+            if row.id in held_back:
+                continue
+            found[row.finding_id].append(
+                {
+                    "instance": row.source_instance or self.instance,
+                    "board": row.source_board or row.code,
+                    "reference": row.source_reference or row.reference,
+                    "finding": row.ordinal,
+                }
+            )
+        return found
 
     def _rows(self, columns: list[Any], values: Iterable[Any]) -> list[Any]:
         wanted = sorted(set(values))
@@ -158,7 +213,7 @@ class _Batch:
 def build(session: Session, reviews: Sequence[Any], *, instance: str) -> list[Built]:
     """Each review as an exchange line."""
     session.flush()  # (the rows are read with plain SELECTs, which do not flush first)
-    batch = _Batch(session, reviews)
+    batch = _Batch(session, reviews, instance)
     version = catalogue.current_version()
     return [_line(batch, review, instance, version) for review in reviews]
 
@@ -290,6 +345,7 @@ def _finding(f: Any, n: int, batch: _Batch, category: str | None) -> dict[str, A
         "pattern_kind": f.pattern_kind,
         "category": category,
         "why_it_matters": f.why_it_matters,
+        "found_before": batch.found_before.get(f.id, []),
         "questions": [
             {
                 "question": q.question,

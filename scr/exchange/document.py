@@ -3,7 +3,9 @@ leaves, and which reviews that left must no longer be counted.
 
 A file is NDJSON: one review a line, then one line for each withdrawal, then one closing
 manifest line. Version 1.1 adds the withdrawal lines (a review reopened, deleted or withheld
-at its source since it left) and the manifest's count of them; a review line is as in 1.
+at its source since it left) and the manifest's count of them, and a finding's optional
+``found_before``: the earlier findings of other published reviews it was found before in,
+each named by its review's source and its number there.
 Files in format 1 are still read. A line carries the
 review's structure, codes and approved text, at the level the national body may see: years
 rather than the incident's date, months rather than days for an episode's period, agencies
@@ -125,9 +127,27 @@ class FactorEntry(FactorCreate):
     typology_codes: list[Code] = Field(default_factory=list, max_length=50)
 
 
+class FoundBeforeEntry(WriteBase):
+    """An earlier finding this one was found before in (``scr-exchange/1.1``): its review by
+    the review's source, the finding by its number there."""
+
+    instance: InstanceId
+    board: Code
+    reference: ShortText
+    finding: Annotated[int, Field(ge=1, le=10_000)] = Field(
+        description="The earlier finding's number in its review (its ordinal)."
+    )
+
+
 class FindingEntry(FindingCreate):
     id: Id
     category: Code | None = Field(default=None, description="The typology category it belongs to.")
+    found_before: list[FoundBeforeEntry] = Field(
+        default_factory=list,
+        max_length=100,
+        description="The earlier findings, in other published reviews, that its reviewer "
+        "linked it to as found before (1.1; none in format 1).",
+    )
 
 
 class TagEntry(WriteBase):
@@ -192,6 +212,19 @@ class ExchangeReview(WriteBase):
             kind, _, number = end.partition(":")
             if int(number) not in numbers[kind]:
                 problems.append(f"{where} names {end}, which is not in the line")
+        for g in self.findings:
+            for earlier in g.found_before:
+                if self.format == "scr-exchange/1":
+                    problems.append(f"finding {g.id} names found_before, which is format 1.1")
+                    break
+                if (earlier.instance, earlier.board, earlier.reference) == (
+                    self.source.instance,
+                    self.source.board,
+                    self.source.reference,
+                ):
+                    problems.append(
+                        f"finding {g.id} is found before in its own review; it must be another"
+                    )
         if problems:
             raise ValueError("does not hold together: " + "; ".join(problems[:20]))
         return self
@@ -257,7 +290,7 @@ def json_schema() -> dict[str, Any]:
             "One line of an scr-exchange/1.1 NDJSON file: a published review, a withdrawal of "
             "one that left earlier, or the closing manifest. A file is review lines, then "
             "withdrawal lines, followed by exactly one manifest line. Format 1 is the same "
-            "without withdrawal lines."
+            "without withdrawal lines and without a finding's found_before."
         ),
         "oneOf": line["oneOf"],
         "$defs": schema["$defs"],

@@ -35,7 +35,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from scr.errors import DomainError
-from scr.exchange import withdrawals, withdrawing
+from scr.exchange import references, withdrawals, withdrawing
 from scr.exchange.checking import check, numbered
 from scr.exchange.document import ExchangeReview, Withdrawal
 from scr.exchange.lines import versions_of
@@ -128,11 +128,14 @@ def import_file(
     store = Store(session, actor)
     for chunk in _chunks(_read(path), batch):
         reports.extend(_Batch(session, store, own_instance).run(chunk))
+        brought = [x.review.source.reference for x in chunk if x.review is not None]
+        references.resolve(session, own_instance=own_instance, actor=actor, among=brought)
         for item in chunk:
             if checkpoint is not None and item is chunk[-1] and len(chunk) == batch:
                 checkpoint()
             if progress is not None:
                 progress(item.number)
+    references.resolve(session, own_instance=own_instance, actor=actor)
     counts = {
         o: sum(r.outcome == o for r in reports)
         for o in ("imported", "replaced", "unchanged", "older", "refused", "withdrawn")

@@ -111,3 +111,45 @@ class ExchangeWithdrawal(SQLModel, table=True):
     withdrawn_at: datetime = Field(
         default_factory=utcnow, sa_type=UtcDateTime, nullable=False, index=True
     )
+
+
+class FoundBeforeReference(SQLModel, table=True):
+    """That an imported finding was found before in an earlier one, as its line named it:
+    the earlier review by its source (instance, board, reference) and the finding by its
+    number there (``scr-exchange/1.1``).
+
+    Kept as received, so that the link (``scr.recurrence.models.FoundBefore``) is made as soon
+    as the earlier review is here too, whichever came first, and made again when a newer
+    revision of the earlier review replaces its copy (``scr.exchange.references``). The copy's
+    deletion takes its references with it (the database cascades)."""
+
+    __tablename__ = "found_before_reference"
+    __table_args__ = (
+        sa.UniqueConstraint(
+            "finding_id",
+            "source_instance",
+            "source_board",
+            "reference",
+            "finding_number",
+            name="uq_found_before_reference",
+        ),
+        sa.Index(
+            "ix_found_before_reference_source", "source_instance", "source_board", "reference"
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    review_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("review.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    finding_id: int = Field(
+        sa_column=sa.Column(
+            sa.Integer, sa.ForeignKey("finding.id", ondelete="CASCADE"), nullable=False, index=True
+        )
+    )
+    source_instance: str = Field(max_length=64)
+    source_board: str = Field(max_length=100)
+    reference: str = Field(max_length=200)
+    finding_number: int = Field(description="The earlier finding's number in its review.")

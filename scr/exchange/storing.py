@@ -24,7 +24,7 @@ from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict
 from scr.exchange import codes
 from scr.exchange.document import ExchangeReview
-from scr.exchange.models import ExchangeLine, ImportedReview
+from scr.exchange.models import ExchangeLine, FoundBeforeReference, ImportedReview
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
@@ -279,6 +279,25 @@ class Store:
             ids=True,
         )
         findings = [g for x in group for g in x.line.findings]
+        review_of = [x.review_id for x in group for _ in x.line.findings]
+        write.insert(
+            session,
+            FoundBeforeReference,
+            [
+                {
+                    "review_id": review_id,
+                    "finding_id": finding_id,
+                    "source_instance": instance,
+                    "source_board": board,
+                    "reference": reference,
+                    "finding_number": number,
+                }
+                for g, finding_id, review_id in zip(findings, finding_ids, review_of, strict=True)
+                for instance, board, reference, number in dict.fromkeys(
+                    (e.instance, e.board, e.reference, e.finding) for e in g.found_before
+                )
+            ],
+        )
         asked = [
             (q, {"finding_id": finding_id, "ordinal": k, "question": q.question})
             for g, finding_id in zip(findings, finding_ids, strict=True)

@@ -24,7 +24,12 @@ from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
 from scr.common.schemas import WriteBase
 from scr.episode.models import KeyPracticeEpisode
-from scr.exchange.models import ImportedReview, KnownIdentifier, ScanAcceptance
+from scr.exchange.models import (
+    FoundBeforeReference,
+    ImportedReview,
+    KnownIdentifier,
+    ScanAcceptance,
+)
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
 from scr.link.models import CausalLink
@@ -87,6 +92,7 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "ReviewReopen": ReviewReopening,
     "ResponseUpdate": BoardQuestion,
     "Source": ImportedReview,
+    "FoundBeforeEntry": FoundBeforeReference,
     "TagCreate": Tag,
     "TagEntry": Tag,
     "TagChoice": Tag,
@@ -99,6 +105,8 @@ COLUMN_OF = {
     ("AcceptanceCreate", "kind"): "hit_kind",
     ("Source", "instance"): "source_instance",
     ("Source", "board"): "source_board",
+    ("FoundBeforeEntry", "instance"): "source_instance",
+    ("FoundBeforeEntry", "board"): "source_board",
 }
 """Fields stored under another name."""
 
