@@ -11,7 +11,7 @@ import networkx as nx
 from lxml import etree
 
 from scr.graph import export
-from tests.graph.rows import Episode, Factor, Finding, graph
+from tests.scr.graph.rows import Episode, Factor, Finding, graph
 
 
 def _source() -> nx.DiGraph:

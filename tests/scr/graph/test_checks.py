@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 from scr.graph.checks import completeness_checks
-from tests.graph.rows import Episode, Factor, Finding, graph
+from tests.scr.graph.rows import Episode, Factor, Finding, graph
 
 
 def _codes(checks: list) -> list[tuple[str, str, list[str]]]:

@@ -5,7 +5,7 @@ from datetime import date
 import networkx as nx
 
 from scr.graph import analysis
-from tests.graph.rows import Episode, Factor, Finding, graph
+from tests.scr.graph.rows import Episode, Factor, Finding, graph
 
 
 def _five() -> nx.DiGraph:
