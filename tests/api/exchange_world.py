@@ -19,6 +19,7 @@ from scr.tag import service as tag_service
 from scr.tag.schemas import TagCreate
 from scr.vocabulary import Role
 from tests.factories import make_user
+from tests.responses import ok
 
 REASON = "Published with its known gaps, so that the exchange can be tested."
 
@@ -35,7 +36,7 @@ class Ready:
 
     def publish(self) -> Any:
         """Ask, as the lead reviewer, to publish the review (its blocking checks overridden)."""
-        current = self.lead_client.get(self.url).json()
+        current = ok(self.lead_client.get(self.url))
         return self.lead_client.patch(
             self.url,
             json={

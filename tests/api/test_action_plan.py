@@ -18,6 +18,7 @@ from scr.review.models import Review
 from scr.vocabulary import ReviewStatus, Role
 from tests.api.exchange_world import lines_of
 from tests.factories import agency_id, make_board, make_finding, make_review, make_user
+from tests.responses import ok
 
 LONG_AGO = (date.today() - timedelta(days=3650)).isoformat()
 FAR_AHEAD = (date.today() + timedelta(days=3650)).isoformat()
@@ -67,18 +68,18 @@ def test_the_plan_lists_every_action_of_the_boards_reviews_and_filters_them(
     member = client_as(make_user(session, Role.board, board=board))
     url = f"/api/v1/boards/{board.id}/actions"
 
-    every = member.get(url).json()
+    every = ok(member.get(url))
     assert every["total"] == 6
     assert {i["review_reference"] for i in every["items"]} == {"PLAN-1", "PLAN-2"}
-    overdue = member.get(url, params={"overdue": "true"}).json()
+    overdue = ok(member.get(url, params={"overdue": "true"}))
     assert overdue["total"] == 2
     assert {i["description"] for i in overdue["items"]} == {"Audit escalations"}
     assert all(i["overdue"] for i in overdue["items"])
-    assert member.get(url, params={"overdue": "false"}).json()["total"] == 4
-    assert member.get(url, params={"status": "completed"}).json()["total"] == 2
-    by_agency = member.get(url, params={"agency_id": agency_id(session)}).json()
+    assert ok(member.get(url, params={"overdue": "false"}))["total"] == 4
+    assert ok(member.get(url, params={"status": "completed"}))["total"] == 2
+    by_agency = ok(member.get(url, params={"agency_id": agency_id(session)}))
     assert [i["agency_name"] for i in by_agency["items"]] == ["Health visiting"] * 2
-    one_review = member.get(url, params={"review_id": published.id}).json()
+    one_review = ok(member.get(url, params={"review_id": published.id}))
     assert {i["review_reference"] for i in one_review["items"]} == {"PLAN-1"}
 
 
@@ -88,7 +89,7 @@ def test_another_boards_member_finds_neither_the_plan_nor_its_actions(
     board, _, _, other = _plan(session)
     outsider = client_as(make_user(session, Role.board, board=other))
     mine = client_as(make_user(session, Role.board, board=board))
-    action = mine.get(f"/api/v1/boards/{board.id}/actions").json()["items"][0]
+    action = ok(mine.get(f"/api/v1/boards/{board.id}/actions"))["items"][0]
 
     assert outsider.get(f"/api/v1/boards/{board.id}/actions").status_code == 404
     # Through their own board's address, another board's action is not found either.
@@ -105,7 +106,7 @@ def test_another_boards_member_finds_neither_the_plan_nor_its_actions(
         json={"version": action["question_version"], "board_response": "Ours now."},
     )
     assert question.status_code == 404
-    own = outsider.get(f"/api/v1/boards/{other.id}/actions").json()
+    own = ok(outsider.get(f"/api/v1/boards/{other.id}/actions"))
     assert {i["review_reference"] for i in own["items"]} == {"ELSEWHERE-1"}
 
 
@@ -114,7 +115,7 @@ def test_a_reviewer_sees_only_their_reviews_actions_and_changes_none(
 ) -> None:
     board, published, _, _ = _plan(session)
     reviewer = client_as(make_user(session, Role.reviewer, leads=(published,)))
-    seen = reviewer.get(f"/api/v1/boards/{board.id}/actions").json()
+    seen = ok(reviewer.get(f"/api/v1/boards/{board.id}/actions"))
     assert {i["review_reference"] for i in seen["items"]} == {"PLAN-1"}
     action = seen["items"][0]
     patch = {"version": action["version"], "status": "dropped"}
@@ -130,7 +131,7 @@ def test_a_board_member_updates_a_published_reviews_action_and_a_stale_edit_answ
     board, published, _, _ = _plan(session)
     member = client_as(make_user(session, Role.board, board=board))
     url = f"/api/v1/boards/{board.id}/actions"
-    action = member.get(url, params={"overdue": "true", "review_id": published.id}).json()
+    action = ok(member.get(url, params={"overdue": "true", "review_id": published.id}))
     action = action["items"][0]
 
     changed = member.patch(
@@ -179,25 +180,28 @@ def test_until_a_review_is_published_its_actions_are_the_reviewers_to_write(
     board, _, drafting, _ = _plan(session)
     member = client_as(make_user(session, Role.board, board=board))
     url = f"/api/v1/boards/{board.id}/actions"
-    action = member.get(url, params={"review_id": drafting.id}).json()["items"][0]
+    action = ok(member.get(url, params={"review_id": drafting.id}))["items"][0]
     refused = member.patch(
         f"{url}/{action['id']}", json={"version": action["version"], "status": "dropped"}
     )
     assert refused.status_code == 409
     assert "not published yet" in refused.json()["detail"]
-    again = member.get(url, params={"review_id": drafting.id}).json()["items"][0]
+    again = ok(member.get(url, params={"review_id": drafting.id}))["items"][0]
     assert again["status"] == "planned"
 
 
 def test_an_agency_of_another_boards_list_is_refused(session: Session, client_as: Clients) -> None:
     board, published, _, other = _plan(session)
     admin = client_as(make_user(session, Role.admin))
-    theirs = admin.post(
-        "/api/v1/agencies", json={"code": "their-own", "name": "Their own", "board_id": other.id}
-    ).json()
+    theirs = ok(
+        admin.post(
+            "/api/v1/agencies",
+            json={"code": "their-own", "name": "Their own", "board_id": other.id},
+        )
+    )
     member = client_as(make_user(session, Role.board, board=board))
     url = f"/api/v1/boards/{board.id}/actions"
-    action = member.get(url, params={"review_id": published.id}).json()["items"][0]
+    action = ok(member.get(url, params={"review_id": published.id}))["items"][0]
     refused = member.patch(
         f"{url}/{action['id']}", json={"version": action["version"], "agency_id": theirs["id"]}
     )
@@ -246,7 +250,7 @@ def test_what_the_board_changes_after_publication_reaches_the_national_export(
     national = client_as(make_user(session, Role.national))
     before = _national_line(national, "PLAN-1")
     url = f"/api/v1/boards/{board.id}/actions"
-    action = member.get(url, params={"review_id": published.id}).json()["items"][0]
+    action = ok(member.get(url, params={"review_id": published.id}))["items"][0]
     changed = member.patch(
         f"{url}/{action['id']}", json={"version": action["version"], "status": "in_progress"}
     )

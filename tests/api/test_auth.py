@@ -16,6 +16,7 @@ from scr.errors import Conflict, InvalidInput
 from scr.vocabulary import Role
 from tests.conftest import TEST_SECRET
 from tests.factories import bearer, make_board, make_review, make_user
+from tests.responses import ok
 
 PASSWORD = "a long enough password"
 
@@ -169,7 +170,7 @@ def test_a_disabled_account_loses_access_at_once(client: TestClient, session: Se
     )
     token = _sign_in(client, "c@example.org", PASSWORD).json()["access_token"]
     me = client.get("/api/v1/auth/me", headers={"Authorization": f"Bearer {token}"})
-    assert me.json() == {
+    assert ok(me) == {
         "email": "c@example.org",
         "role": "national",
         "board_id": None,
@@ -193,12 +194,12 @@ def test_machine_tokens_are_shown_once_scoped_and_revocable(
     assert made.status_code == 201, made.text
     secret = made.json()["token"]
     assert secret.startswith("scr_")
-    listed = client.get("/api/v1/auth/tokens").json()["items"]
+    listed = ok(client.get("/api/v1/auth/tokens"))["items"]
     assert [t["name"] for t in listed] == ["board dashboard"]
     assert secret not in json.dumps(listed)
 
     machine = {"Authorization": f"Bearer {secret}"}
-    me = anonymous.get("/api/v1/auth/me", headers=machine).json()
+    me = ok(anonymous.get("/api/v1/auth/me", headers=machine))
     assert me == {
         "email": "token:board dashboard",
         "role": "board",
@@ -206,7 +207,7 @@ def test_machine_tokens_are_shown_once_scoped_and_revocable(
         "reviews": [],
         "leads": [],
     }
-    seen = anonymous.get("/api/v1/reviews", headers=machine).json()["items"]
+    seen = ok(anonymous.get("/api/v1/reviews", headers=machine))["items"]
     assert [r["id"] for r in seen] == [own.id]
     assert anonymous.get(f"/api/v1/reviews/{other.id}", headers=machine).status_code == 404
     assert (
@@ -220,7 +221,7 @@ def test_machine_tokens_are_shown_once_scoped_and_revocable(
 
     assert client.delete(f"/api/v1/auth/tokens/{made.json()['id']}").status_code == 204
     assert anonymous.get("/api/v1/auth/me", headers=machine).status_code == 401
-    assert client.get("/api/v1/auth/tokens").json()["items"][0]["revoked_at"] is not None
+    assert ok(client.get("/api/v1/auth/tokens"))["items"][0]["revoked_at"] is not None
 
 
 def test_a_validly_signed_token_lasting_beyond_the_maximum_gets_401(
@@ -293,7 +294,7 @@ def test_no_machine_token_makes_tokens_not_even_an_administrators(
     )
     assert minted.status_code == 403
     assert "machine token cannot make tokens" in minted.json()["detail"]
-    assert [t["name"] for t in client.get("/api/v1/auth/tokens").json()["items"]] == ["pull"]
+    assert [t["name"] for t in ok(client.get("/api/v1/auth/tokens"))["items"]] == ["pull"]
 
 
 def test_machine_tokens_are_for_boards_and_the_national_body_only(client: TestClient) -> None:
@@ -310,7 +311,7 @@ def test_a_reviewer_learns_which_reviews_they_work_on_and_lead(
 ) -> None:
     led, assisted, elsewhere = make_review(session), make_review(session), make_review(session)
     reviewer = make_user(session, Role.reviewer, reviews=(assisted,), leads=(led,))
-    me = client.get("/api/v1/auth/me", headers=bearer(reviewer)).json()
+    me = ok(client.get("/api/v1/auth/me", headers=bearer(reviewer)))
     assert me["reviews"] == sorted([led.id, assisted.id])
     assert me["leads"] == [led.id]
     assert elsewhere.id not in me["reviews"]

@@ -11,6 +11,7 @@ from lxml import etree
 from sqlmodel import Session
 
 from tests.factories import agency_id, make_episode, make_review
+from tests.responses import ok
 
 
 def test_malformed_json_is_explained(client: TestClient, session: Session) -> None:
@@ -60,7 +61,7 @@ def test_text_the_database_cannot_store_is_refused(client: TestClient, session: 
         headers={"content-type": "application/json"},
     )
     assert surrogate.status_code == 422
-    assert client.get(base).json()["total"] == 0
+    assert ok(client.get(base))["total"] == 0
 
 
 def test_an_explicit_null_for_a_required_field_is_refused(
@@ -82,7 +83,7 @@ def test_a_failed_change_leaves_the_record_as_it_was(client: TestClient, session
     answer = client.patch(url, json={"version": 1, "title": "After", "period_end": "2022-02-01"})
     assert answer.status_code == 422
     assert "period_end must be on or after period_start" in answer.json()["detail"]
-    kept = client.get(url).json()
+    kept = ok(client.get(url))
     assert (kept["title"], kept["period_end"], kept["version"]) == ("Before", None, 1)
 
 
@@ -102,12 +103,12 @@ def test_text_longer_than_its_column_is_422_on_every_engine(
     long = client.post(base, json={"description": "x" * 5000, "level": "family"})
     assert long.status_code == 422
     assert long.json()["errors"][0]["field"] == "description"
-    factor = client.post(base, json={"description": "fits", "level": "family"}).json()
+    factor = ok(client.post(base, json={"description": "fits", "level": "family"}))
     changed = client.patch(f"{base}/{factor['id']}", json={"version": 1, "description": "y" * 1001})
     assert changed.status_code == 422
     token = client.post("/api/v1/auth/tokens", json={"name": "n" * 150, "role": "national"})
     assert token.status_code == 422
-    assert client.get(base).json()["items"][0]["description"] == "fits"
+    assert ok(client.get(base))["items"][0]["description"] == "fits"
 
 
 DEEP = [b"[" * 10_000 + b"]" * 10_000, b'{"a":' * 10_000 + b"1" + b"}" * 10_000]
@@ -174,12 +175,12 @@ def test_control_characters_are_refused_naming_the_field(
         assert answer.status_code == 422, (path, answer.text)
         assert [p["field"] for p in answer.json()["errors"]] == [field]
         assert "control characters" in answer.json()["detail"]
-        assert client.get(path).json()["total"] == 0
+        assert ok(client.get(path))["total"] == 0
     changed = client.patch(base, json={"version": 1, "case_summary": f"x{control}y"})
     assert changed.status_code == 422
     # Tab and newline are text.
-    ok = client.post(f"{base}/factors", json={"description": "a\tb\nc", "level": "family"})
-    assert ok.status_code == 201
+    kept = client.post(f"{base}/factors", json={"description": "a\tb\nc", "level": "family"})
+    assert kept.status_code == 201
 
 
 def test_a_review_graph_with_hostile_text_downloads_as_xml_that_reads_back(

@@ -15,6 +15,7 @@ from scr.account.models import User
 from scr.review.models import Review
 from scr.vocabulary import Role
 from tests.factories import make_factor, make_review, make_user
+from tests.responses import ok
 
 SignIn = Callable[[User], TestClient]
 
@@ -69,8 +70,8 @@ def _shows_the_lead(text: str) -> bool:
 
 def _tags_seen(client: TestClient, review: Review) -> list[dict[str, object]]:
     base = f"/api/v1/reviews/{review.id}/tags"
-    first = client.get(base, params={"limit": 1, "offset": 0}).json()
-    rest = client.get(base, params={"limit": 100, "offset": 1}).json()
+    first = ok(client.get(base, params={"limit": 1, "offset": 0}))
+    rest = ok(client.get(base, params={"limit": 100, "offset": 1}))
     assert first["total"] == rest["total"]
     items: list[dict[str, object]] = first["items"] + rest["items"]
     return items
@@ -118,7 +119,7 @@ def test_a_second_coder_sees_no_tag_of_the_lead_anywhere_until_they_submit(
         assert answer.status_code == 200, answer.text
         assert not _shows_the_lead(answer.text), answer.request.url
 
-    assert second.post(f"{r}/tags/submit").json() == {"coder": name, "tags": 1}
+    assert ok(second.post(f"{r}/tags/submit")) == {"coder": name, "tags": 1}
 
     seen = {(t["coder"], t["code"]) for t in _tags_seen(second, review)}
     assert {c for _, c in seen} == {*LEAD_CODES, "sp.management.supervision"}

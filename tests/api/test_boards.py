@@ -4,6 +4,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from tests.factories import make_board, make_review
+from tests.responses import ok
 
 BOARDS = "/api/v1/boards"
 
@@ -15,8 +16,8 @@ def test_create_read_list_update_and_delete_a_board(client: TestClient) -> None:
     assert created.status_code == 201
     board = created.json()
     assert board["version"] == 1
-    assert client.get(f"{BOARDS}/{board['id']}").json()["code"] == "WESTVALE"
-    codes = [b["code"] for b in client.get(BOARDS, params={"limit": 200}).json()["items"]]
+    assert ok(client.get(f"{BOARDS}/{board['id']}"))["code"] == "WESTVALE"
+    codes = [b["code"] for b in ok(client.get(BOARDS, params={"limit": 200}))["items"]]
     assert "WESTVALE" in codes
 
     changed = client.patch(f"{BOARDS}/{board['id']}", json={"version": 1, "region": "london"})
@@ -44,7 +45,7 @@ def test_a_stale_edit_answers_409_with_the_current_board(
     assert stale.status_code == 409
     assert stale.json()["current"]["name"] == "First edit"
     assert stale.json()["current"]["version"] == 2
-    assert client.get(f"{BOARDS}/{board.id}").json()["name"] == "First edit"
+    assert ok(client.get(f"{BOARDS}/{board.id}"))["name"] == "First edit"
 
 
 def test_a_board_with_reviews_is_deleted_only_with_cascade(

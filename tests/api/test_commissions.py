@@ -16,6 +16,7 @@ from scr.board.models import Board
 from scr.review.models import Review
 from scr.vocabulary import Role
 from tests.factories import bearer, make_board, make_user
+from tests.responses import ok
 
 
 def _opening(board_id: int, reference: str = "COM-2025-01") -> dict[str, Any]:
@@ -62,13 +63,13 @@ def test_an_ended_commission_stops_new_reviews_but_keeps_those_open(
     board = make_board(session)
     reviewer = make_user(session, Role.reviewer)
     assert _commission(client, board, reviewer.email).status_code == 201
-    listed = client.get(f"/api/v1/boards/{board.id}/commissions").json()
+    listed = ok(client.get(f"/api/v1/boards/{board.id}/commissions"))
     assert [c["email"] for c in listed] == [reviewer.email]
     opened = client.post("/api/v1/reviews", headers=bearer(reviewer), json=_opening(board.id))
     assert opened.status_code == 201
     ended = client.delete(f"/api/v1/boards/{board.id}/commissions/{reviewer.id}")
     assert ended.status_code == 204
-    assert client.get(f"/api/v1/boards/{board.id}/commissions").json() == []
+    assert ok(client.get(f"/api/v1/boards/{board.id}/commissions")) == []
     again = client.post(
         "/api/v1/reviews", headers=bearer(reviewer), json=_opening(board.id, "COM-2")
     )
@@ -117,15 +118,15 @@ def test_the_board_list_gives_a_reviewer_the_boards_that_commissioned_them(
     commission_service.commission(session=session, board=ours, email=reviewer.email)
     session.commit()
     params = {"commissioned": "true", "limit": 200}
-    mine = client.get("/api/v1/boards", headers=bearer(reviewer), params=params).json()
+    mine = ok(client.get("/api/v1/boards", headers=bearer(reviewer), params=params))
     assert [b["id"] for b in mine["items"]] == [ours.id]
     assert mine["total"] == 1
-    every = client.get("/api/v1/boards", headers=bearer(reviewer), params={"limit": 200}).json()
+    every = ok(client.get("/api/v1/boards", headers=bearer(reviewer), params={"limit": 200}))
     assert {ours.id, theirs.id} <= {b["id"] for b in every["items"]}
-    admin_sees = client.get("/api/v1/boards", params=params).json()
+    admin_sees = ok(client.get("/api/v1/boards", params=params))
     assert {ours.id, theirs.id} <= {b["id"] for b in admin_sees["items"]}
     national = make_user(session, Role.national)
-    assert client.get("/api/v1/boards", headers=bearer(national), params=params).json() == {
+    assert ok(client.get("/api/v1/boards", headers=bearer(national), params=params)) == {
         "items": [],
         "total": 0,
     }

@@ -27,6 +27,7 @@ from tests.factories import (
     make_review,
     make_user,
 )
+from tests.responses import ok
 
 SignIn = Callable[[User], TestClient]
 DOMESTIC_ABUSE, MENTAL_HEALTH, POVERTY = (
@@ -96,7 +97,7 @@ def test_the_csvs_pairs_carry_the_labels_lift_p_and_q_values_shown_on_screen(
 ) -> None:
     member = _member_of_a_coded_board(session, client_as)
     params = {"min_support": 1}
-    shown = member.get("/api/v1/patterns/cooccurrence", params=params).json()["items"]
+    shown = ok(member.get("/api/v1/patterns/cooccurrence", params=params))["items"]
     assert len(shown) == 2
 
     text = member.get("/api/v1/exports/aggregates.csv", params=params).text

@@ -39,6 +39,7 @@ from scr.review.models import Review
 from scr.vocabulary import Role
 from tests.api.exchange_world import REASON, Ready, lines_of, ready
 from tests.factories import bearer, make_user
+from tests.responses import ok
 
 
 @pytest.fixture
@@ -187,7 +188,7 @@ def test_every_change_to_a_review_gives_it_one_new_revision(
     current = published.lead_client.get(published.url)  # a read changes nothing
     reopened = published.lead_client.post(
         f"{published.url}/reopen",
-        json={"version": current.json()["version"], "reason": "To record what went well."},
+        json={"version": ok(current)["version"], "reason": "To record what went well."},
     )
     assert reopened.status_code == 200
     session.refresh(published.review)
@@ -215,7 +216,7 @@ def test_a_review_from_elsewhere_is_imported_once_then_unchanged_then_replaced(
     assert [r["outcome"] for r in first.json()["lines"]] == ["imported"]
     assert _review_count(session) == before + 1
     again = client.post("/api/v1/imports", content=_file([other]))
-    assert [r["outcome"] for r in again.json()["lines"]] == ["unchanged"]
+    assert [r["outcome"] for r in ok(again)["lines"]] == ["unchanged"]
     assert _review_count(session) == before + 1
     held = select(Review.record_key).where(Review.reference == "ELS-2024-01")
     record_key = session.exec(held).one()
@@ -224,9 +225,9 @@ def test_a_review_from_elsewhere_is_imported_once_then_unchanged_then_replaced(
     newer["source"]["revision"] += 1
     newer["episodes"][0]["title"] = "Booking appointment (revised)"
     replaced = client.post("/api/v1/imports", content=_file([newer]))
-    assert [r["outcome"] for r in replaced.json()["lines"]] == ["replaced"]
+    assert [r["outcome"] for r in ok(replaced)["lines"]] == ["replaced"]
     older = client.post("/api/v1/imports", content=_file([other]))
-    assert [r["outcome"] for r in older.json()["lines"]] == ["older"]
+    assert [r["outcome"] for r in ok(older)["lines"]] == ["older"]
     assert _review_count(session) == before + 1
     titles = session.exec(
         select(KeyPracticeEpisode.title).where(
@@ -453,7 +454,7 @@ def test_a_review_published_here_arrives_identical_on_a_second_instance_by_pull(
         select(KeyPracticeEpisode).where(KeyPracticeEpisode.review_id == published.review.id)
     ).first()
     assert episode is not None
-    version = published.lead_client.get(published.url).json()["version"]
+    version = ok(published.lead_client.get(published.url))["version"]
     reopened = published.lead_client.post(
         f"{published.url}/reopen", json={"version": version, "reason": "To add what went well."}
     )
@@ -510,7 +511,7 @@ def test_the_aggregates_file_carries_the_suppressed_pattern_figures(
     assert rows[0]["table"] == "note"
     assert "changed by a small random amount" in rows[0]["label"]
     frequencies = [r for r in rows if r["table"] == "frequencies"]
-    expected = client.get("/api/v1/patterns/frequencies", params={"limit": 200}).json()
+    expected = ok(client.get("/api/v1/patterns/frequencies", params={"limit": 200}))
     assert {r["code"] for r in frequencies} == {i["code"] for i in expected["items"]}
     # One review is below any threshold: the national analyst sees every count suppressed.
     assert frequencies
@@ -544,7 +545,7 @@ def test_a_served_instance_exports_with_its_own_sessions_and_a_second_pulls_it(
         )
         lead_headers, url = bearer(lead), f"/api/v1/reviews/{review.id}"
     served = TestClient(create_app(check_migrations=False))
-    version = served.get(url, headers=lead_headers).json()["version"]
+    version = ok(served.get(url, headers=lead_headers))["version"]
     publish = {"version": version, "status": "published", "checks_override_reason": REASON}
     assert served.patch(url, headers=lead_headers, json=publish).status_code == 200
     for _ in range(2):  # the first export also names the instance

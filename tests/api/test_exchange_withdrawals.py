@@ -29,6 +29,7 @@ from scr.review.models import Review
 from scr.vocabulary import Role
 from tests.api.exchange_world import Ready, lines_of, ready
 from tests.factories import make_user
+from tests.responses import ok
 
 
 @pytest.fixture
@@ -85,7 +86,7 @@ def _pull(source: TestClient, into: Session, token: str) -> Any:
 
 
 def _reopen(published: Ready) -> None:
-    version = published.lead_client.get(published.url).json()["version"]
+    version = ok(published.lead_client.get(published.url))["version"]
     answer = published.lead_client.post(
         f"{published.url}/reopen", json={"version": version, "reason": "A date was wrong."}
     )

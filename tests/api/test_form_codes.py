@@ -15,6 +15,7 @@ from scr.board.models import Board
 from scr.review.models import Review
 from scr.vocabulary import Role
 from tests.factories import make_review, make_user
+from tests.responses import ok
 
 SignIn = Callable[[User], TestClient]
 
@@ -27,7 +28,7 @@ def _team(session: Session, client_as: SignIn) -> tuple[Review, TestClient, Test
 
 
 def _tags(client: TestClient, review: Review) -> set[tuple[str, str, bool]]:
-    items = client.get(f"/api/v1/reviews/{review.id}/tags", params={"limit": 200}).json()["items"]
+    items = ok(client.get(f"/api/v1/reviews/{review.id}/tags", params={"limit": 200}))["items"]
     return {(t["target"], t["code"], t["agreed"]) for t in items}
 
 
@@ -50,8 +51,8 @@ def test_the_leads_form_codes_are_the_reviews_agreed_tags_which_the_board_counts
         f"{r}/findings",
         json={"title": "Referrals", "statement": "Nobody hears back.", "category": "pt.escalation"},
     )
-    assert finding.json()["category"] == "pt.escalation"
-    version = lead.get(r).json()["version"]
+    assert ok(finding)["category"] == "pt.escalation"
+    version = ok(lead.get(r))["version"]
     changed = lead.patch(r, json={"version": version, "context_codes": ["cc.harm.neglect"]})
     assert changed.status_code == 200, changed.text
     assert changed.json()["context_codes"] == ["cc.harm.neglect"]
@@ -64,11 +65,11 @@ def test_the_leads_form_codes_are_the_reviews_agreed_tags_which_the_board_counts
         (f"review:{review.id}", "cc.harm.neglect", True),
     }
     board = client_as(make_user(session, Role.board, board=session.get(Board, review.board_id)))
-    assert board.get(f"{r}/factors/{f}").json()["typology_codes"] == [
+    assert ok(board.get(f"{r}/factors/{f}"))["typology_codes"] == [
         "sp.management.caseload-volume",
         "pt.supervision",
     ]
-    counted = board.get("/api/v1/patterns/frequencies").json()["items"]
+    counted = ok(board.get("/api/v1/patterns/frequencies"))["items"]
     assert {i["code"] for i in counted} >= {
         "sp.management.caseload-volume",
         "pt.escalation",
@@ -76,7 +77,7 @@ def test_the_leads_form_codes_are_the_reviews_agreed_tags_which_the_board_counts
     }
 
     # Taken off the form, a code's tag goes; the other stays.
-    version = lead.get(f"{r}/factors/{f}").json()["version"]
+    version = ok(lead.get(f"{r}/factors/{f}"))["version"]
     lead.patch(f"{r}/factors/{f}", json={"version": version, "typology_codes": ["pt.supervision"]})
     assert (f"factor:{f}", "sp.management.caseload-volume", True) not in _tags(lead, review)
     assert (f"factor:{f}", "pt.supervision", True) in _tags(lead, review)
@@ -87,18 +88,20 @@ def test_a_second_coders_form_codes_are_blind_until_submitted_and_then_closed(
 ) -> None:
     review, lead, second, name = _team(session, client_as)
     r = f"/api/v1/reviews/{review.id}"
-    factor = lead.post(
-        f"{r}/factors",
-        json={
-            "description": "Supervision was about allocation.",
-            "level": "working_conditions",
-            "typology_codes": ["pt.supervision"],
-        },
-    ).json()
+    factor = ok(
+        lead.post(
+            f"{r}/factors",
+            json={
+                "description": "Supervision was about allocation.",
+                "level": "working_conditions",
+                "typology_codes": ["pt.supervision"],
+            },
+        )
+    )
     f = factor["id"]
     # The second coder's form shows none of the lead's codes, in any route that reads it.
-    assert second.get(f"{r}/factors/{f}").json()["typology_codes"] == []
-    assert second.get(f"{r}/factors").json()["items"][0]["typology_codes"] == []
+    assert ok(second.get(f"{r}/factors/{f}"))["typology_codes"] == []
+    assert ok(second.get(f"{r}/factors"))["items"][0]["typology_codes"] == []
 
     coded = second.patch(
         f"{r}/factors/{f}",
@@ -106,29 +109,35 @@ def test_a_second_coders_form_codes_are_blind_until_submitted_and_then_closed(
     )
     assert coded.status_code == 200, coded.text
     assert coded.json()["typology_codes"] == ["sp.management.targets"]
-    finding = second.post(
-        f"{r}/findings",
-        json={"title": "Targets", "statement": "Targets drove work.", "category": "pt.recording"},
-    ).json()
-    assert second.get(f"{r}/findings").json()["items"][0]["category"] == "pt.recording"
+    finding = ok(
+        second.post(
+            f"{r}/findings",
+            json={
+                "title": "Targets",
+                "statement": "Targets drove work.",
+                "category": "pt.recording",
+            },
+        )
+    )
+    assert ok(second.get(f"{r}/findings"))["items"][0]["category"] == "pt.recording"
     # ...and the lead's form shows the agreed codes, not the second coder's unsubmitted ones.
-    assert lead.get(f"{r}/factors/{f}").json()["typology_codes"] == ["pt.supervision"]
-    assert lead.get(f"{r}/findings/{finding['id']}").json()["category"] is None
+    assert ok(lead.get(f"{r}/factors/{f}"))["typology_codes"] == ["pt.supervision"]
+    assert ok(lead.get(f"{r}/findings/{finding['id']}"))["category"] is None
     assert (f"factor:{f}", "sp.management.targets", False) not in _tags(lead, review)
     assert _tags(second, review) == {
         (f"factor:{f}", "sp.management.targets", False),
         (f"finding:{finding['id']}", "pt.recording", False),
     }
 
-    assert second.post(f"{r}/tags/submit").json() == {"coder": name, "tags": 2}
-    current = second.get(f"{r}/factors/{f}").json()
+    assert ok(second.post(f"{r}/tags/submit")) == {"coder": name, "tags": 2}
+    current = ok(second.get(f"{r}/factors/{f}"))
     refused = second.patch(
         f"{r}/factors/{f}",
         json={"version": current["version"], "typology_codes": ["pt.recording"]},
     )
     assert refused.status_code == 409
     assert "coding is closed" in refused.json()["detail"]
-    after = second.get(f"{r}/factors/{f}").json()
+    after = ok(second.get(f"{r}/factors/{f}"))
     assert (after["version"], after["typology_codes"]) == (
         current["version"],
         ["sp.management.targets"],
@@ -152,7 +161,7 @@ def test_a_code_of_an_older_version_stays_when_the_form_sends_it_back(
 ) -> None:
     review, lead, _, _ = _team(session, client_as)
     r = f"/api/v1/reviews/{review.id}"
-    f = lead.post(f"{r}/factors", json={"description": "Caseloads.", "level": "own_team"}).json()
+    f = ok(lead.post(f"{r}/factors", json={"description": "Caseloads.", "level": "own_team"}))
     # Coded under 1.0 with a code 1.1 split (as the demo review is).
     old = lead.post(
         f"{r}/tags",
@@ -164,7 +173,7 @@ def test_a_code_of_an_older_version_stays_when_the_form_sends_it_back(
         },
     )
     assert old.status_code == 201, old.text
-    read = lead.get(f"{r}/factors/{f['id']}").json()
+    read = ok(lead.get(f"{r}/factors/{f['id']}"))
     assert read["typology_codes"] == ["sp.management.caseload"]
     again = lead.patch(
         f"{r}/factors/{f['id']}",
@@ -176,7 +185,7 @@ def test_a_code_of_an_older_version_stays_when_the_form_sends_it_back(
     assert again.status_code == 200, again.text
     versions = {
         (t["code"], t["typology_version"])
-        for t in lead.get(f"{r}/tags").json()["items"]
+        for t in ok(lead.get(f"{r}/tags"))["items"]
         if t["target"] == f"factor:{f['id']}"
     }
     assert versions == {("sp.management.caseload", "1.0"), ("pt.supervision", "1.1")}
@@ -194,14 +203,16 @@ def test_a_findings_pattern_on_its_form_replaces_only_the_first_of_its_codes(
 ) -> None:
     review, lead, _, _ = _team(session, client_as)
     r = f"/api/v1/reviews/{review.id}"
-    g = lead.post(
-        f"{r}/findings",
-        json={
-            "title": "Closure",
-            "statement": "Cases close.",
-            "category": "sp.longer-term.closure",
-        },
-    ).json()
+    g = ok(
+        lead.post(
+            f"{r}/findings",
+            json={
+                "title": "Closure",
+                "statement": "Cases close.",
+                "category": "sp.longer-term.closure",
+            },
+        )
+    )
     lead.post(
         f"{r}/tags",
         json={"target": f"finding:{g['id']}", "code": "pt.was-not-brought", "agreed": True},
@@ -209,11 +220,11 @@ def test_a_findings_pattern_on_its_form_replaces_only_the_first_of_its_codes(
     changed = lead.patch(
         f"{r}/findings/{g['id']}", json={"version": g["version"], "category": "pt.escalation"}
     )
-    assert changed.json()["category"] == "pt.escalation"
+    assert ok(changed)["category"] == "pt.escalation"
     codes = {c for target, c, _ in _tags(lead, review) if target == f"finding:{g['id']}"}
     assert codes == {"pt.escalation", "pt.was-not-brought"}
     cleared = lead.patch(
         f"{r}/findings/{g['id']}",
         json={"version": changed.json()["version"], "category": None},
     )
-    assert cleared.json()["category"] == "pt.was-not-brought"
+    assert ok(cleared)["category"] == "pt.was-not-brought"

@@ -17,6 +17,7 @@ from scr.factor.models import ContributoryFactor
 from scr.review.models import Review
 from scr.vocabulary import Role
 from tests.factories import make_user
+from tests.responses import ok
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def demo(session: Session) -> tuple[Review, list[str], list[str]]:
 
 def test_the_demo_roots_loop_and_components(client: TestClient, demo: tuple) -> None:
     review, e, f = demo
-    answer = client.get(f"/api/v1/reviews/{review.id}/analysis", params={"episodes": True}).json()
+    answer = ok(client.get(f"/api/v1/reviews/{review.id}/analysis", params={"episodes": True}))
     assert answer["root_factors"] == [f[0], f[1], f[2], f[7], f[9], f[12], f[13]]
     assert answer["feedback_loops"] == {"loops": [[f[4], f[5], f[6]]], "more": False}
     assert [len(c) for c in answer["components"]] == [25, 1, 1]
@@ -48,14 +49,14 @@ def test_the_demo_roots_loop_and_components(client: TestClient, demo: tuple) -> 
     assert top["factor"] == f[4]
     assert top["reach"] == 3
     assert top["episodes"] == [e[0], e[5], e[6]]
-    brief = client.get(f"/api/v1/reviews/{review.id}/analysis").json()
+    brief = ok(client.get(f"/api/v1/reviews/{review.id}/analysis"))
     assert brief["factors"][0] == top | {"episodes": None}
     assert answer["longest_chains"][0] == [[f[0]], [f[4], f[5], f[6]], [f[10]], [f[8]], [e[6]]]
 
 
 def test_the_demo_checks_find_the_deliberate_gaps(client: TestClient, demo: tuple) -> None:
     review, e, f = demo
-    answer = client.get(f"/api/v1/reviews/{review.id}/checks").json()
+    answer = ok(client.get(f"/api/v1/reviews/{review.id}/checks"))
     found = [(c["code"], c["severity"], c["records"]) for c in answer["checks"]]
     assert found == [
         ("episode-without-factor", "blocking", [e[7]]),
@@ -77,7 +78,7 @@ def test_moving_to_draft_is_guarded_and_only_the_lead_reviewer_overrides(
     refused = lead.patch(url, json={"version": review.version, "status": "draft"})
     assert refused.status_code == 409
     assert [c["code"] for c in refused.json()["checks"]] == ["episode-without-factor", "hindsight"]
-    assert lead.get(url).json()["status"] == "analysis"
+    assert ok(lead.get(url))["status"] == "analysis"
 
     too_short = lead.patch(
         url, json={"version": review.version, "status": "draft", "checks_override_reason": "ok"}
@@ -89,7 +90,7 @@ def test_moving_to_draft_is_guarded_and_only_the_lead_reviewer_overrides(
     not_lead = colleague.patch(url, json=override)
     assert not_lead.status_code == 403
     assert "lead reviewer" in not_lead.json()["detail"]
-    assert colleague.get(url).json()["status"] == "analysis"
+    assert ok(colleague.get(url))["status"] == "analysis"
 
     moved = lead.patch(url, json=override)
     assert moved.status_code == 200, moved.text
@@ -177,5 +178,5 @@ def test_hindsight_counts_a_month_or_year_entry_from_its_first_day(
         chronology_entry_ids=[entry.id],
     )
     answer = client.get(f"/api/v1/reviews/{review.id}/checks")
-    codes = [c["code"] for c in answer.json()["checks"]]
+    codes = [c["code"] for c in ok(answer)["checks"]]
     assert ("hindsight" in codes) is flagged

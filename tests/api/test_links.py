@@ -4,6 +4,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from tests.factories import make_episode, make_factor, make_finding, make_link, make_review
+from tests.responses import ok
 
 
 def test_each_allowed_kind_of_link_is_accepted(client: TestClient, session: Session) -> None:
@@ -23,8 +24,8 @@ def test_each_allowed_kind_of_link_is_accepted(client: TestClient, session: Sess
         answer = client.post(base, json={"kind": kind, "source": source, "target": target})
         assert answer.status_code == 201, answer.text
         assert (answer.json()["source"], answer.json()["target"]) == (source, target)
-    assert client.get(base).json()["total"] == 6
-    touching = client.get(base, params={"node": f"factor:{f2.id}"}).json()
+    assert ok(client.get(base))["total"] == 6
+    touching = ok(client.get(base, params={"node": f"factor:{f2.id}"}))
     assert touching["total"] == 3
 
 
@@ -94,7 +95,7 @@ def test_a_link_changed_into_a_cycle_is_refused(client: TestClient, session: Ses
         json={"version": 1, "target": f"episode:{e1.id}"},
     )
     assert answer.status_code == 422
-    kept = client.get(f"/api/v1/reviews/{review.id}/links/{second.id}").json()
+    kept = ok(client.get(f"/api/v1/reviews/{review.id}/links/{second.id}"))
     assert (kept["target"], kept["version"]) == (f"episode:{e3.id}", 1)
 
 

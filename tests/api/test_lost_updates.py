@@ -31,6 +31,7 @@ from tests.factories import (
     make_review,
     make_user,
 )
+from tests.responses import ok
 from tests.served import served
 
 runner = CliRunner()
@@ -110,7 +111,7 @@ def _race_on_one_version(world: World, kind: str) -> list[int]:
 
     def change(n: int) -> int:
         with world.client() as client:
-            version = client.get(world.address(kind)).json()["version"]
+            version = ok(client.get(world.address(kind)))["version"]
             start.wait(timeout=60)
             body = {"version": version, field: f"changed by client {n}"}
             return client.patch(world.address(kind), json=body).status_code
@@ -137,7 +138,7 @@ def _increment(world: World, kind: str) -> int:
     field = FIELDS[kind][1]
     with world.client() as client:
         for _ in range(MAX_ATTEMPTS):
-            record = client.get(world.address(kind)).json()
+            record = ok(client.get(world.address(kind)))
             count = int(record[field].rsplit(" ", 1)[1])
             body = {"version": record["version"], field: f"count {count + 1}"}
             answer = client.patch(world.address(kind), json=body)
@@ -155,7 +156,7 @@ def test_racing_clients_lose_no_increment_and_every_change_moves_the_revision_on
         world = World(app.base, review_id, ids, headers)
         with world.client() as client:
             for kind in FIELDS:
-                record = client.get(world.address(kind)).json()
+                record = ok(client.get(world.address(kind)))
                 body = {"version": record["version"], FIELDS[kind][1]: "count 0"}
                 assert client.patch(world.address(kind), json=body).status_code == 200
         before = _revision(review_id)
@@ -163,9 +164,7 @@ def test_racing_clients_lose_no_increment_and_every_change_moves_the_revision_on
         with ThreadPoolExecutor(max_workers=PER_RECORD * len(FIELDS)) as pool:
             succeeded = sum(pool.map(lambda kind: _increment(world, kind), jobs))
         with world.client() as client:
-            counts = {
-                kind: client.get(world.address(kind)).json()[FIELDS[kind][1]] for kind in FIELDS
-            }
+            counts = {kind: ok(client.get(world.address(kind)))[FIELDS[kind][1]] for kind in FIELDS}
     assert counts == dict.fromkeys(FIELDS, f"count {PER_RECORD * INCREMENTS}")
     assert succeeded == len(jobs)
     assert _revision(review_id) - before == len(jobs)

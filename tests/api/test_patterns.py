@@ -23,6 +23,7 @@ from scr.tag import service as tag_service
 from scr.tag.schemas import TagCreate
 from scr.vocabulary import ReviewStatus, Role
 from tests.factories import make_board, make_episode, make_factor, make_link, make_review, make_user
+from tests.responses import ok
 
 SignIn = Callable[[User], TestClient]
 
@@ -113,7 +114,7 @@ def test_a_code_counts_reviews_once_with_its_descendants_and_only_agreed_tags(
         data=TagCreate(target=f"review:{untagged.id}", code="cc.family.poverty"),
         coder="coder@example.org",
     )
-    answer = client.get("/api/v1/patterns/frequencies", params={"board": board.code}).json()
+    answer = ok(client.get("/api/v1/patterns/frequencies", params={"board": board.code}))
     assert answer["suppressed"] is False  # an administrator's view of one board
     assert answer["reviews"] == {"reviews": 4, "suppressed": False}
     assert _counts(answer) == {
@@ -138,10 +139,10 @@ def test_a_board_sees_its_own_counts_in_full_and_others_see_them_suppressed(
     member = client_as(make_user(session, Role.board, board=own))
     analyst = client_as(make_user(session, Role.national))
 
-    mine = member.get("/api/v1/patterns/frequencies").json()
+    mine = ok(member.get("/api/v1/patterns/frequencies"))
     assert mine["suppressed"] is False
     assert _counts(mine)["cc.harm.physical"] == 3
-    national = analyst.get("/api/v1/patterns/frequencies").json()
+    national = ok(analyst.get("/api/v1/patterns/frequencies"))
     assert national["suppressed"] is True
     assert "changed by a small random amount" in national["note"]
     physical = next(i for i in national["items"] if i["code"] == "cc.harm.physical")
@@ -149,9 +150,9 @@ def test_a_board_sees_its_own_counts_in_full_and_others_see_them_suppressed(
     assert physical["share"] is None
     neglect = next(i for i in national["items"] if i["code"] == "cc.harm.neglect")
     assert _near(neglect["count"], 13)
-    assert analyst.get("/api/v1/patterns/frequencies").json() == national  # the same again
+    assert ok(analyst.get("/api/v1/patterns/frequencies")) == national  # the same again
     assert national["items"][-1]["count"]["suppressed"] is True  # suppressed ones come last
-    elsewhere = member.get("/api/v1/patterns/frequencies", params={"board": other.code}).json()
+    elsewhere = ok(member.get("/api/v1/patterns/frequencies", params={"board": other.code}))
     assert elsewhere["suppressed"] is True
     nul = member.get("/api/v1/patterns/frequencies", params={"board": "A\x00B"})
     assert nul.status_code == 422
@@ -195,9 +196,9 @@ def test_every_filter_narrows_the_reviews_counted(session: Session, client: Test
     assert reviews(board=north.code, context="cc.family.domestic-abuse") == 10
     assert reviews(board=north.code, context="cc.family") == 10
     assert reviews(board=south.code, kind="factor") == 0
-    by_kind = client.get(
-        "/api/v1/patterns/frequencies", params={"board": south.code, "kind": "factor"}
-    ).json()
+    by_kind = ok(
+        client.get("/api/v1/patterns/frequencies", params={"board": south.code, "kind": "factor"})
+    )
     assert _counts(by_kind) == {"pt.escalation": 10}
     bad = client.get("/api/v1/patterns/frequencies", params={"context": "cc.nothing"})
     assert bad.status_code == 422
@@ -227,7 +228,7 @@ def test_tags_under_an_older_version_count_in_the_newer_one(
     under_old = client.get(
         "/api/v1/patterns/frequencies", params={"board": board.code, "version": "1.0"}
     )
-    assert _counts(under_old.json())["sp.reasoning.fixed-view"] == 1
+    assert _counts(ok(under_old))["sp.reasoning.fixed-view"] == 1
 
 
 def test_cooccurrence_counts_pairs_with_lift_and_fishers_exact_test(
@@ -249,10 +250,10 @@ def test_cooccurrence_counts_pairs_with_lift_and_fishers_exact_test(
     expected = fisher_exact([[20, 5], [5, 10]], alternative="greater").pvalue
     assert pair["p_value"] == pytest.approx(expected, rel=1e-9)
 
-    rolled = client.get("/api/v1/patterns/cooccurrence", params=params | {"rolled_up": True}).json()
+    rolled = ok(client.get("/api/v1/patterns/cooccurrence", params=params | {"rolled_up": True}))
     assert [(p["code_a"], p["code_b"]) for p in rolled["items"]] == [(a, b)]  # not with cc.family
     assert (
-        client.get("/api/v1/patterns/cooccurrence", params=params | {"min_support": 21}).json()[
+        ok(client.get("/api/v1/patterns/cooccurrence", params=params | {"min_support": 21}))[
             "items"
         ]
         == []
@@ -279,7 +280,7 @@ def test_significance_is_corrected_for_every_pair_tested_not_only_the_page(
         for _ in range(times):
             _review(session, board, codes)
     params: dict[str, Any] = {"board": board.code, "min_support": 3}
-    answer = client.get("/api/v1/patterns/cooccurrence", params=params).json()
+    answer = ok(client.get("/api/v1/patterns/cooccurrence", params=params))
     assert (answer["tested"], answer["false_discovery_rate"]) == (3, 0.05)
     pairs = {(p["code_a"], p["code_b"]): p for p in answer["items"]}
     reviews = 40
@@ -301,7 +302,7 @@ def test_significance_is_corrected_for_every_pair_tested_not_only_the_page(
     assert pairs[(a, b)]["significant"] is True
     assert pairs[(a, c)]["significant"] is False
 
-    one = client.get("/api/v1/patterns/cooccurrence", params=params | {"limit": 1}).json()
+    one = ok(client.get("/api/v1/patterns/cooccurrence", params=params | {"limit": 1}))
     [top] = one["items"]
     assert (top["code_a"], top["code_b"], one["tested"]) == (a, b, 3)
     assert top["q_value"] == pytest.approx(expected[(a, b)], rel=1e-9)
@@ -315,7 +316,7 @@ def test_a_network_file_holds_every_pair_whatever_the_page(
     for _ in range(6):
         _review(session, board, codes)
     params: dict[str, Any] = {"board": board.code, "limit": 1}
-    page = client.get("/api/v1/patterns/cooccurrence", params=params).json()
+    page = ok(client.get("/api/v1/patterns/cooccurrence", params=params))
     assert (len(page["items"]), page["total"]) == (1, 3)
     for format, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
         file = client.get("/api/v1/patterns/cooccurrence", params=params | {"format": format})
@@ -331,16 +332,16 @@ def test_trends_count_reviews_per_year_and_protect_each_year_and_the_total(
         for _ in range(times):
             _review(session, board, ("pt.escalation",), year=year)
     _review(session, other, ("pt.thresholds",), year=2019)
-    mine = client.get(
-        "/api/v1/patterns/trends", params={"board": board.code, "code": "pt.escalation"}
-    ).json()
+    mine = ok(
+        client.get("/api/v1/patterns/trends", params={"board": board.code, "code": "pt.escalation"})
+    )
     assert mine["years"] == [2018, 2019, 2020]
     [escalation] = mine["items"]
     assert [y["count"]["reviews"] for y in escalation["years"]] == [14, 3, 15]
     assert escalation["count"]["reviews"] == 32
 
     analyst = client_as(make_user(session, Role.national))
-    national = analyst.get("/api/v1/patterns/trends", params={"code": "pt.escalation"}).json()
+    national = ok(analyst.get("/api/v1/patterns/trends", params={"code": "pt.escalation"}))
     [escalation] = national["items"]
     published = [y["count"] for y in escalation["years"]]
     assert published[1] == {"reviews": None, "suppressed": True}
@@ -348,7 +349,7 @@ def test_trends_count_reviews_per_year_and_protect_each_year_and_the_total(
     assert _near(published[2], 15)
     # The total is the cell of the same reviews as the code's frequency: the same figure.
     assert _near(escalation["count"], 32)
-    frequencies = analyst.get("/api/v1/patterns/frequencies").json()
+    frequencies = ok(analyst.get("/api/v1/patterns/frequencies"))
     assert escalation["count"] == next(
         i["count"] for i in frequencies["items"] if i["code"] == "pt.escalation"
     )
@@ -367,10 +368,12 @@ def test_recurring_chains_are_counted_in_reviews(session: Session, client: TestC
         _agreed(session, review, f"episode:{episode.id}", "pt.escalation")
     # Counted in the version the tags were made in (in 1.1 the split caseload code counts
     # only under sp.management).
-    answer = client.get(
-        "/api/v1/patterns/chains",
-        params={"board": board.code, "min_support": 2, "version": "1.0"},
-    ).json()
+    answer = ok(
+        client.get(
+            "/api/v1/patterns/chains",
+            params={"board": board.code, "min_support": 2, "version": "1.0"},
+        )
+    )
     assert [(c["codes"], c["count"]["reviews"]) for c in answer["items"]] == [
         (["sp.management.caseload", "pt.supervision", "pt.escalation"], 6)
     ]
@@ -379,7 +382,7 @@ def test_recurring_chains_are_counted_in_reviews(session: Session, client: TestC
         "/api/v1/patterns/chains",
         params={"board": board.code, "min_support": 7, "version": "1.0"},
     )
-    assert none.json()["items"] == []
+    assert ok(none)["items"] == []
 
 
 def test_a_table_crosses_two_review_attributes_with_totals(

@@ -29,6 +29,7 @@ from scr.tag.models import Tag
 from scr.vocabulary import Role
 from tests.api.exchange_world import Ready, lines_of, ready
 from tests.factories import make_user
+from tests.responses import ok
 
 REOPEN = "The family's solicitor found a street name in finding 2."
 
@@ -152,7 +153,7 @@ def test_a_published_review_and_its_records_refuse_every_change(
     if change == "an accepted scan hit":  # (a hit to accept: adding identifiers is allowed)
         known = {"text": published.review.child_pseudonym, "kind": "other"}
         assert published.lead_client.post(f"{published.url}/identifiers", json=known).is_success
-    before = published.lead_client.get(published.url).json()
+    before = ok(published.lead_client.get(published.url))
     session.expire_all()
     revision = published.review.revision
     method, url, body = _changes(session, published)[change]
@@ -160,7 +161,7 @@ def test_a_published_review_and_its_records_refuse_every_change(
     assert answer.status_code == 409, answer.text
     assert "is published" in answer.json()["detail"]
     assert "reopen" in answer.json()["detail"]
-    after = published.lead_client.get(published.url).json()
+    after = ok(published.lead_client.get(published.url))
     assert (after["status"], after["version"]) == ("published", before["version"])
     session.expire_all()
     assert session.get(Review, published.review.id).revision == revision  # type: ignore[union-attr]
@@ -170,7 +171,7 @@ def test_an_administrator_cannot_change_a_published_review_either(
     session: Session, client_as: Callable[[User], TestClient], published: Ready
 ) -> None:
     admin = client_as(make_user(session, Role.admin))
-    current = admin.get(published.url).json()
+    current = ok(admin.get(published.url))
     answer = admin.patch(
         published.url, json={"version": current["version"], "child_pseudonym": "Child Q"}
     )
@@ -198,7 +199,7 @@ def test_a_service_called_directly_cannot_change_a_published_review(
 
 
 def test_publishing_records_the_publication_date(session: Session, published: Ready) -> None:
-    body = published.lead_client.get(published.url).json()
+    body = ok(published.lead_client.get(published.url))
     assert body["status"] == "published"
     assert body["publication_date"] == datetime.now(UTC).date().isoformat()
 
@@ -220,7 +221,7 @@ def test_a_known_identifier_can_still_be_added_and_withholds_the_review(
 def test_only_the_lead_reviewer_reopens_and_only_with_a_reason(
     session: Session, client_as: Callable[[User], TestClient], published: Ready
 ) -> None:
-    version = published.lead_client.get(published.url).json()["version"]
+    version = ok(published.lead_client.get(published.url))["version"]
     coder = client_as(make_user(session, Role.reviewer, reviews=(published.review,)))
     admin = client_as(make_user(session, Role.admin))
     board = client_as(make_user(session, Role.board, board=_board(session, published)))
@@ -238,7 +239,7 @@ def test_only_the_lead_reviewer_reopens_and_only_with_a_reason(
         f"{published.url}/reopen", json={"version": version - 1, "reason": REOPEN}
     )
     assert stale.status_code == 409
-    assert published.lead_client.get(published.url).json()["status"] == "published"
+    assert ok(published.lead_client.get(published.url))["status"] == "published"
 
 
 def _board(session: Session, r: Ready) -> Board | None:
@@ -252,7 +253,7 @@ def test_reopening_withdraws_the_review_until_it_passes_the_gate_again(
     first = lines_of(national.get("/api/v1/exports/national").content)
     assert [line["type"] for line in first] == ["review", "manifest"]
 
-    version = published.lead_client.get(published.url).json()["version"]
+    version = ok(published.lead_client.get(published.url))["version"]
     reopened = published.lead_client.post(
         f"{published.url}/reopen", json={"version": version, "reason": REOPEN}
     )

@@ -15,6 +15,7 @@ from scr.review.models import Review
 from scr.tag.models import Tag
 from scr.vocabulary import ReviewStatus, Role, TagTarget
 from tests.factories import make_board, make_finding, make_review, make_user
+from tests.responses import ok
 
 CODE = "sp.crisis.referral-feedback"
 OTHER_CODE = "sp.longer-term.whole-case"
@@ -156,7 +157,7 @@ def test_a_reviewer_links_a_finding_to_an_earlier_one_and_unlinks_it(
     assert national is not None
     assert body["found_before"] == f"Found before in {w.b.name} {national.reference}, Finding 1"
     assert body["earlier"]["title"] == w.published.title
-    assert [x["id"] for x in reviewer.get(url).json()] == [body["id"]]
+    assert [x["id"] for x in ok(reviewer.get(url))] == [body["id"]]
     # A linked finding is no longer suggested.
     assert w.published.id not in {i["earlier"]["finding_id"] for i in _suggested(reviewer, w.new)}
 
@@ -166,7 +167,7 @@ def test_a_reviewer_links_a_finding_to_an_earlier_one_and_unlinks_it(
 
     gone = reviewer.delete(f"{url}/{body['id']}")
     assert gone.status_code == 204
-    assert reviewer.get(url).json() == []
+    assert ok(reviewer.get(url)) == []
     stale = reviewer.delete(f"{url}/{body['id']}")
     assert stale.status_code == 404
     assert "removed already" in stale.json()["detail"]
@@ -216,7 +217,7 @@ def test_a_published_review_keeps_its_links_as_they_are(
     assert refused.status_code == 409
     assert "is published" in refused.json()["detail"]
     assert client.delete(f"{url}/{made.json()['id']}").status_code == 409
-    assert len(client.get(url).json()) == 1
+    assert len(ok(client.get(url))) == 1
 
 
 def test_deleting_the_earlier_finding_removes_the_link(
@@ -227,7 +228,7 @@ def test_deleting_the_earlier_finding_removes_the_link(
     assert client.post(url, json={"earlier_finding_id": w.worded.id}).status_code == 201
     deleted = client.delete(f"/api/v1/reviews/{w.worded.review_id}/findings/{w.worded.id}")
     assert deleted.status_code == 204
-    assert client.get(url).json() == []
+    assert ok(client.get(url)) == []
 
 
 def _recurring(client: TestClient, board: Board) -> Any:

@@ -4,6 +4,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from tests.factories import make_board, make_episode, make_review
+from tests.responses import ok
 
 REVIEWS = "/api/v1/reviews"
 
@@ -27,7 +28,7 @@ def test_create_and_read_a_review(client: TestClient, session: Session) -> None:
         },
     )
     assert answer.status_code == 201, answer.text
-    review = client.get(f"{REVIEWS}/{answer.json()['id']}").json()
+    review = ok(client.get(f"{REVIEWS}/{answer.json()['id']}"))
     assert review["status"] == "scoping"
     assert review["learning_together_size"] == "speed_plus"
     assert review["context_codes"] == ["cc.harm.neglect"]
@@ -46,7 +47,7 @@ def test_reviews_are_filtered_by_board_status_type_and_year(
     make_review(session, board=other_board, notification_date="2021-03-01")
 
     def refs(**params: object) -> set[str]:
-        page = client.get(REVIEWS, params={"board_id": board.id, **params}).json()
+        page = ok(client.get(REVIEWS, params={"board_id": board.id, **params}))
         assert page["total"] == len(page["items"])
         return {r["reference"] for r in page["items"]}
 
@@ -62,8 +63,8 @@ def test_lists_page_with_limit_and_offset_and_cap_the_limit(
     board = make_board(session)
     for _ in range(5):
         make_review(session, board=board)
-    first = client.get(REVIEWS, params={"board_id": board.id, "limit": 2}).json()
-    rest = client.get(REVIEWS, params={"board_id": board.id, "limit": 2, "offset": 2}).json()
+    first = ok(client.get(REVIEWS, params={"board_id": board.id, "limit": 2}))
+    rest = ok(client.get(REVIEWS, params={"board_id": board.id, "limit": 2, "offset": 2}))
     assert first["total"] == rest["total"] == 5
     assert len(first["items"]) == len(rest["items"]) == 2
     assert not {r["id"] for r in first["items"]} & {r["id"] for r in rest["items"]}
@@ -130,7 +131,7 @@ def test_quality_markers_and_the_rapid_review_are_recorded_on_the_review(
         },
     )
     assert answer.status_code == 200, answer.text
-    read = client.get(f"{REVIEWS}/{review.id}").json()
+    read = ok(client.get(f"{REVIEWS}/{review.id}"))
     assert read["rapid_review_date"] == "2024-03-11"
     markers = read["quality_markers"]
     assert len(markers) == 18

@@ -20,6 +20,7 @@ from scr.tag.models import Tag
 from scr.vocabulary import Role
 from tests.api.exchange_world import Ready, lines_of, ready
 from tests.factories import make_entry, make_user
+from tests.responses import ok
 
 # One planted identifier of each kind: (text planted, kind the scan must call it).
 PLANTED = {
@@ -116,14 +117,14 @@ def test_open_hits_block_publication_and_the_refusal_changes_nothing(
     session: Session, planted: tuple[Ready, dict[str, tuple[str, str]]]
 ) -> None:
     r, _ = planted
-    before = r.lead_client.get(r.url).json()
+    before = ok(r.lead_client.get(r.url))
     refused = r.publish()
     assert refused.status_code == 409
     assert "possible identifier" in refused.json()["detail"]
     assert {h["kind"] for h in refused.json()["hits"]} >= {k for _, k in PLANTED.values()}
     # The identifiers themselves are not repeated in the refusal.
     assert not any(text in refused.text for text, _ in PLANTED.values())
-    after = r.lead_client.get(r.url).json()
+    after = ok(r.lead_client.get(r.url))
     assert (after["status"], after["version"]) == (before["status"], before["version"])
 
 
@@ -148,7 +149,7 @@ def test_fixing_and_accepting_every_hit_lets_the_lead_publish_and_nothing_plante
         row = session.get(models[kind], int(raw))
         setattr(row, field, getattr(row, field).replace(text, "[removed]"))
     session.flush()
-    scan = r.lead_client.get(f"{r.url}/scan").json()
+    scan = ok(r.lead_client.get(f"{r.url}/scan"))
     assert [(h["kind"], h["text"]) for h in scan["hits"]] == [("full_date", "3 March 2019")]
     assert r.publish().status_code == 409
 
@@ -221,7 +222,7 @@ def test_known_identifiers_are_for_the_reviews_reviewers_alone(
     assert added.status_code == 201
     again = r.lead_client.post(f"{r.url}/identifiers", json={"text": "KAYLEIGH", "kind": "name"})
     assert again.status_code == 409
-    assert [i["text"] for i in r.lead_client.get(f"{r.url}/identifiers").json()] == ["Kayleigh"]
+    assert [i["text"] for i in ok(r.lead_client.get(f"{r.url}/identifiers"))] == ["Kayleigh"]
     board_member = client_as(make_user(session, Role.board))
     assert board_member.get(f"{r.url}/identifiers").status_code == 403
     admin = client_as(make_user(session, Role.admin))
@@ -262,7 +263,7 @@ def test_the_chronology_is_scanned_and_blocks_publication(
         f"{r.url}/identifiers", json={"text": "Marlowe Close", "kind": "place"}
     )
     assert known.status_code == 201
-    hits = r.lead_client.get(f"{r.url}/scan").json()["hits"]
+    hits = ok(r.lead_client.get(f"{r.url}/scan"))["hits"]
     found = {(h["record"], h["field"], h["kind"]) for h in hits}
     me = f"chronology:{entry.id}"
     assert {
@@ -318,7 +319,7 @@ def test_each_hit_and_the_refusal_name_the_record_as_the_method_does(
 ) -> None:
     r = ready(session, client_as)
     where = _plant(session, r)
-    hits = r.lead_client.get(f"{r.url}/scan").json()["hits"]
+    hits = ok(r.lead_client.get(f"{r.url}/scan"))["hits"]
     named = {h["record"]: h["name"] for h in hits}
     for record, _ in where.values():
         assert named[record] == _called(session, record)

@@ -19,6 +19,7 @@ from scr.review.models import Review
 from scr.vocabulary import ReviewStatus
 from tests.api.exchange_world import lines_of
 from tests.factories import make_board
+from tests.responses import ok
 
 BEYOND_SCOPING = [s.value for s in ReviewStatus if s != ReviewStatus.scoping]
 
@@ -71,7 +72,7 @@ def test_a_review_opens_at_scoping(client: TestClient, session: Session, sent: A
 
 
 def test_the_api_document_offers_only_scoping_when_opening_a_review(client: TestClient) -> None:
-    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+    schemas = ok(client.get("/api/v1/openapi.json"))["components"]["schemas"]
     assert schemas["ReviewCreate"]["properties"]["status"]["const"] == "scoping"
     assert "status" in schemas["ReviewFileFields"]["properties"]
 

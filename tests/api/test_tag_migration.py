@@ -12,6 +12,7 @@ from scr.board.models import Board
 from scr.demo.loader import load_demo
 from scr.demo.tags import CASE_CONTEXT, FACTORS, FINDINGS, tag_demo
 from tests.factories import make_factor, make_review
+from tests.responses import ok
 
 
 def test_tags_move_forward_and_a_split_waits_for_a_person(
@@ -38,7 +39,7 @@ def test_tags_move_forward_and_a_split_waits_for_a_person(
         assert answer.status_code == 201, answer.text
         made[code] = answer.json()["id"]
 
-    preview = client.get(f"{base}/migration", params={"to_version": "1.1"}).json()
+    preview = ok(client.get(f"{base}/migration", params={"to_version": "1.1"}))
     assert preview["needs_choice"] == 1
     split = next(m for m in preview["moves"] if m["needs_choice"])
     assert split["from_code"] == "sp.management.caseload"
@@ -54,7 +55,7 @@ def test_tags_move_forward_and_a_split_waits_for_a_person(
         "Tag on Factor 1 (sp.management.caseload: sp.management.caseload-volume or "
         in (refused.json()["detail"])
     )
-    still = client.get(base).json()["items"]
+    still = ok(client.get(base))["items"]
     assert {t["typology_version"] for t in still} == {"1.0"}
 
     wrong = client.post(
@@ -67,13 +68,13 @@ def test_tags_move_forward_and_a_split_waits_for_a_person(
     choice = {"tag_id": split["tag_id"], "code": "sp.management.caseload-complexity"}
     applied = client.post(f"{base}/migration", json={"to_version": "1.1", "choices": [choice]})
     assert applied.status_code == 200, applied.text
-    after = client.get(base).json()["items"]
+    after = ok(client.get(base))["items"]
     assert {(t["target"], t["code"], t["typology_version"]) for t in after} == {
         (f"factor:{f1.id}", "sp.management.caseload-complexity", "1.1"),
         (f"factor:{f1.id}", "sp.reasoning.narrow-view", "1.1"),
         (f"factor:{f2.id}", "sp.family.fathers-and-partners", "1.1"),
     }
-    again = client.get(f"{base}/migration", params={"to_version": "1.1"}).json()
+    again = ok(client.get(f"{base}/migration", params={"to_version": "1.1"}))
     assert again["moves"] == []
 
 
@@ -96,7 +97,7 @@ def test_tags_move_to_the_shipped_1_1_and_a_retired_code_is_dropped_with_a_note(
         assert answer.status_code == 201, answer.text
         made[code] = answer.json()["id"]
 
-    preview = client.get(f"{base}/migration", params={"to_version": "1.1"}).json()
+    preview = ok(client.get(f"{base}/migration", params={"to_version": "1.1"}))
     assert (preview["needs_choice"], preview["dropped"]) == (1, 1)
     moves = {m["from_code"]: m for m in preview["moves"]}
     retired = moves["fl.family"]
@@ -123,12 +124,12 @@ def test_tags_move_to_the_shipped_1_1_and_a_retired_code_is_dropped_with_a_note(
     )
     assert refused.status_code == 422
     assert "Tag on Factor 1 (fl.family) has no successor in 1.1" in refused.json()["detail"]
-    assert {t["typology_version"] for t in client.get(base).json()["items"]} == {"1.0"}
+    assert {t["typology_version"] for t in ok(client.get(base))["items"]} == {"1.0"}
 
     choice = {"tag_id": split, "code": "sp.management.caseload-volume"}
     applied = client.post(f"{base}/migration", json={"to_version": "1.1", "choices": [choice]})
     assert applied.status_code == 200, applied.text
-    after = client.get(base).json()["items"]
+    after = ok(client.get(base))["items"]
     assert sorted((t["target"], t["code"], t["typology_version"]) for t in after) == sorted(
         [
             (f"factor:{f1.id}", "pt.over-optimism", "1.1"),
@@ -157,7 +158,7 @@ def test_the_demo_review_moves_to_1_1_and_its_board_counts_what_the_move_decided
     board = session.get(Board, review.board_id)
     assert board is not None
     base = f"/api/v1/reviews/{review.id}/tags"
-    assert {t["typology_version"] for t in client.get(base).json()["items"]} == {"1.0"}
+    assert {t["typology_version"] for t in ok(client.get(base))["items"]} == {"1.0"}
     under_old = _figures(client, board.code, "1.0")
     before = _figures(client, board.code, "1.1")
     # Counted in 1.1 through the mapping before any tag moves: the merged codes under the
@@ -169,7 +170,7 @@ def test_the_demo_review_moves_to_1_1_and_its_board_counts_what_the_move_decided
     assert "sp.management.caseload-volume" not in before
     assert not any(code.startswith("fl.") for code in before)
 
-    preview = client.get(f"{base}/migration", params={"to_version": "1.1"}).json()
+    preview = ok(client.get(f"{base}/migration", params={"to_version": "1.1"}))
     assert (len(preview["moves"]), preview["needs_choice"], preview["dropped"]) == (
         len(CASE_CONTEXT) + len(FACTORS) + len(FINDINGS) + 1,
         1,
@@ -181,7 +182,7 @@ def test_the_demo_review_moves_to_1_1_and_its_board_counts_what_the_move_decided
     applied = client.post(f"{base}/migration", json={"to_version": "1.1", "choices": [choice]})
     assert applied.status_code == 200, applied.text
 
-    tags = client.get(base).json()["items"]
+    tags = ok(client.get(base))["items"]
     assert {t["typology_version"] for t in tags} == {"1.1"}
     assert len(tags) == len(preview["moves"]) - 1  # the factor-level tag dropped
     after = _figures(client, board.code, "1.1")

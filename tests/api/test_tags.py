@@ -9,6 +9,7 @@ from scr.account.models import User
 from scr.review.models import Review
 from scr.vocabulary import Role
 from tests.factories import make_episode, make_factor, make_finding, make_review, make_user
+from tests.responses import ok
 
 SignIn = Callable[[User], TestClient]
 
@@ -70,9 +71,9 @@ def test_only_the_lead_reviewer_records_agreed_tags(session: Session, client_as:
     assert "lead reviewer" in refused.json()["detail"]
     assert _tag(lead, review.id, **body).status_code == 201
     listed = f"/api/v1/reviews/{review.id}/tags"
-    assert [t["agreed"] for t in lead.get(listed).json()["items"]] == [True]
+    assert [t["agreed"] for t in ok(lead.get(listed))["items"]] == [True]
     # The coder codes blind: the agreed tags would anchor them (test_blind_coding.py).
-    assert coder.get(listed).json()["items"] == []
+    assert ok(coder.get(listed))["items"] == []
 
 
 def test_invalid_tags_are_refused_naming_the_code_and_version(
@@ -113,10 +114,10 @@ def test_coding_is_blind_until_submitted(session: Session, client_as: SignIn) ->
     _tag(b, review.id, target=f"factor:{f.id}", code="pt.supervision")
 
     def seen_by(coder: TestClient) -> set[str]:
-        return {t["coder"] for t in coder.get(base).json()["items"]}
+        return {t["coder"] for t in ok(coder.get(base))["items"]}
 
     assert seen_by(a) == {name_a}
-    assert a.post(f"{base}/submit").json() == {"coder": name_a, "tags": 1}
+    assert ok(a.post(f"{base}/submit")) == {"coder": name_a, "tags": 1}
     assert seen_by(a) == {name_a}  # B has not submitted yet
     assert seen_by(b) == {name_b}  # B does not see A before submitting
     b.post(f"{base}/submit")
@@ -153,7 +154,7 @@ def test_agreement_per_code_and_overall_with_disagreements(
     b.post(f"{base}/submit")
 
     assert b.get(f"/api/v1/reviews/{review.id}/agreement").status_code == 200
-    result = client.get(f"/api/v1/reviews/{review.id}/agreement").json()
+    result = ok(client.get(f"/api/v1/reviews/{review.id}/agreement"))
     assert result["coders"] == sorted([name_a, name_b])
     [caseload] = result["codes"]
     # Units: the 4 factors and 1 finding the code may tag; they disagree on one of 5.
@@ -214,8 +215,8 @@ def test_the_lead_adjudicates_each_disagreement_once_and_agreed_codes_become_agr
         "decision": "rejected",
         "rationale": "A single mention; not a pattern in this case.",
     }
-    assert lead.post(url, json=second).json()["open_disagreements"] == 0
-    tags = lead.get(f"/api/v1/reviews/{review.id}/tags").json()["items"]
+    assert ok(lead.post(url, json=second))["open_disagreements"] == 0
+    tags = ok(lead.get(f"/api/v1/reviews/{review.id}/tags"))["items"]
     agreed = {t["target"] for t in tags if t["agreed"]}
     assert agreed == {f"factor:{factors[1].id}"}, "only the agreed code becomes an agreed tag"
 
@@ -231,7 +232,7 @@ def test_deleting_a_record_removes_its_tags(session: Session, client_as: SignIn)
     coder, _ = _coder(session, client_as, review)
     tag = _tag(coder, review.id, target=f"factor:{f.id}", code="sp.family.hostility").json()
     assert coder.delete(f"/api/v1/reviews/{review.id}/factors/{f.id}").status_code == 204
-    listed = coder.get(f"/api/v1/reviews/{review.id}/tags").json()
+    listed = ok(coder.get(f"/api/v1/reviews/{review.id}/tags"))
     assert tag["id"] not in [t["id"] for t in listed["items"]]
     assert listed["total"] == 0
 
@@ -244,4 +245,4 @@ def test_a_coder_removes_only_their_own_tags(session: Session, client_as: SignIn
     url = f"/api/v1/reviews/{review.id}/tags/{tag['id']}"
     assert b.delete(url).status_code == 404
     assert a.delete(url).status_code == 204
-    assert a.get(f"/api/v1/reviews/{review.id}/tags").json()["total"] == 0
+    assert ok(a.get(f"/api/v1/reviews/{review.id}/tags"))["total"] == 0

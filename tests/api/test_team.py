@@ -19,6 +19,7 @@ from scr.tag.models import Tag
 from scr.tag.schemas import TagCreate
 from scr.vocabulary import AuditAction, ReviewStatus, Role
 from tests.factories import make_board, make_review, make_user
+from tests.responses import ok
 
 SignIn = Callable[[User], TestClient]
 
@@ -46,7 +47,7 @@ def test_the_lead_adds_a_second_coder_who_then_sees_and_codes_the_review(
     as_lead, as_second = client_as(lead), client_as(second)
     assert as_second.get(f"/api/v1/reviews/{review.id}").status_code == 404
 
-    offered = as_lead.get(f"{team}/candidates").json()
+    offered = ok(as_lead.get(f"{team}/candidates"))
     assert offered == {"items": [{"user_id": second.id, "email": second.email}], "total": 1}
     added = as_lead.post(team, json={"user_id": second.id})
     assert added.status_code == 201, added.text
@@ -56,11 +57,11 @@ def test_the_lead_adds_a_second_coder_who_then_sees_and_codes_the_review(
         "lead": False,
         "submitted": False,
     }
-    listed = as_lead.get(team).json()["items"]
+    listed = ok(as_lead.get(team))["items"]
     assert [(m["email"], m["lead"]) for m in listed] == [(lead.email, True), (second.email, False)]
-    assert as_lead.get(f"{team}/candidates").json()["total"] == 0
+    assert ok(as_lead.get(f"{team}/candidates"))["total"] == 0
 
-    mine = as_second.get("/api/v1/reviews").json()["items"]
+    mine = ok(as_second.get("/api/v1/reviews"))["items"]
     assert [r["id"] for r in mine] == [review.id]
     tagged = as_second.post(
         f"/api/v1/reviews/{review.id}/tags",
@@ -68,7 +69,7 @@ def test_the_lead_adds_a_second_coder_who_then_sees_and_codes_the_review(
     )
     assert tagged.status_code == 201, tagged.text
     assert as_second.post(f"/api/v1/reviews/{review.id}/tags/submit").status_code == 200
-    submitted = {m["email"]: m["submitted"] for m in as_lead.get(team).json()["items"]}
+    submitted = {m["email"]: m["submitted"] for m in ok(as_lead.get(team))["items"]}
     assert submitted == {lead.email: False, second.email: True}
 
 
@@ -90,7 +91,7 @@ def test_the_lead_takes_a_coder_off_the_team_and_the_review_leaves_their_list(
 
     assert as_lead.delete(f"{team}/{second.id}").status_code == 204
     assert client_as(second).get(f"/api/v1/reviews/{review.id}").status_code == 404
-    assert [m["email"] for m in as_lead.get(team).json()["items"]] == [lead.email]
+    assert [m["email"] for m in ok(as_lead.get(team))["items"]] == [lead.email]
     # Their coding stays, as the review's coding history.
     session.expire_all()
     kept = session.exec(select(Tag).where(Tag.review_id == review.id)).all()
@@ -116,12 +117,12 @@ def test_only_the_lead_changes_the_team_and_is_told_why(
         assert client_as(caller).delete(f"{team}/{coder.id}").status_code == 403
         assert client_as(caller).get(f"{team}/candidates").status_code == 403
     # A coder on the team reads it all the same.
-    assert client_as(coder).get(team).json()["total"] == 2
+    assert ok(client_as(coder).get(team))["total"] == 2
     member = make_user(session, Role.board, board=board)
     assert client_as(member).post(team, json={"user_id": second.id}).status_code == 403
-    assert client_as(member).get(team).json()["total"] == 2
+    assert ok(client_as(member).get(team))["total"] == 2
     session.expire_all()
-    on_team = {m["user_id"] for m in client_as(lead).get(team).json()["items"]}
+    on_team = {m["user_id"] for m in ok(client_as(lead).get(team))["items"]}
     assert on_team == {lead.id, coder.id}
 
 
@@ -162,7 +163,7 @@ def test_only_a_reviewer_the_partnership_commissioned_can_join_with_one_answer(
     assert len(details) == 1, "the same answer whether or not the account exists"
     assert "commissioned" in details.pop()
     assert {a.json()["errors"][0]["field"] for a in answers} == {"user_id"}
-    assert as_lead.get(f"{team}/candidates").json()["total"] == 0
+    assert ok(as_lead.get(f"{team}/candidates"))["total"] == 0
 
 
 def test_bad_input_is_refused_without_a_500(session: Session, client_as: SignIn) -> None:
@@ -217,4 +218,4 @@ def test_no_coder_joins_a_published_review_but_one_may_leave_it(
     assert refused.status_code == 409
     assert "reopen it" in refused.json()["detail"]
     assert as_lead.delete(f"{team}/{second.id}").status_code == 204
-    assert [m["user_id"] for m in as_lead.get(team).json()["items"]] == [lead.id]
+    assert [m["user_id"] for m in ok(as_lead.get(team))["items"]] == [lead.id]

@@ -4,10 +4,11 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from tests.factories import make_review
+from tests.responses import ok
 
 
 def test_the_versions_are_listed_with_the_current_one(client: TestClient) -> None:
-    page = client.get("/api/v1/typologies").json()
+    page = ok(client.get("/api/v1/typologies"))
     assert page["total"] == len(page["items"]) >= 1
     current = [v for v in page["items"] if v["current"]]
     assert [v["version"] for v in current] == ["1.1"]
@@ -18,7 +19,7 @@ def test_the_versions_are_listed_with_the_current_one(client: TestClient) -> Non
 
 
 def test_a_version_is_a_tree(client: TestClient) -> None:
-    tree = client.get("/api/v1/typologies/1.0").json()
+    tree = ok(client.get("/api/v1/typologies/1.0"))
     patterns = [c for c in tree["codes"] if c["axis"] == "systemic_pattern"]
     assert len(patterns) == 6
     reasoning = next(c for c in patterns if c["id"] == "sp.reasoning")
@@ -26,10 +27,10 @@ def test_a_version_is_a_tree(client: TestClient) -> None:
 
 
 def test_a_code_and_a_search(client: TestClient) -> None:
-    code = client.get("/api/v1/typologies/1.0/codes/cc.fatal-class.extreme-neglect").json()
+    code = ok(client.get("/api/v1/typologies/1.0/codes/cc.fatal-class.extreme-neglect"))
     assert code["ancestors"] == ["cc.fatal-class"]
     assert code["applies_to"] == ["review"]
-    found = client.get("/api/v1/typologies/1.0/codes", params={"q": "over-optimism"}).json()
+    found = ok(client.get("/api/v1/typologies/1.0/codes", params={"q": "over-optimism"}))
     assert {c["id"] for c in found["items"]} == {"sp.reasoning.over-optimism", "pt.over-optimism"}
 
 
@@ -100,6 +101,6 @@ def test_a_version_says_what_changed_from_the_one_before(client: TestClient) -> 
         ("pt.supervision", "Supervision and reflection", "Supervision, reflection and oversight")
     ]
 
-    first = client.get("/api/v1/typologies/1.0/changes").json()
+    first = ok(client.get("/api/v1/typologies/1.0/changes"))
     assert (first["from_version"], first["changes"]) == (None, [])
     assert client.get("/api/v1/typologies/9.9/changes").status_code == 404

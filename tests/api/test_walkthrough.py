@@ -8,6 +8,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from tests.factories import agency_id
+from tests.responses import ok
 
 
 def _ok(answer: Any, status: int = 201) -> Any:
@@ -100,10 +101,10 @@ def test_record_read_export_and_reimport_a_review(client: TestClient, session: A
     ]:
         _ok(client.post(f"{base}/links", json={"kind": kind, "source": source, "target": target}))
 
-    assert client.get(f"{base}/episodes").json()["total"] == 3
-    assert client.get(f"{base}/factors").json()["total"] == 4
-    assert client.get(f"{base}/links").json()["total"] == 5
-    assert client.get(f"{base}/findings").json()["total"] == 2
+    assert ok(client.get(f"{base}/episodes"))["total"] == 3
+    assert ok(client.get(f"{base}/factors"))["total"] == 4
+    assert ok(client.get(f"{base}/links"))["total"] == 5
+    assert ok(client.get(f"{base}/findings"))["total"] == 2
 
     exported = _ok(client.get(f"{base}/export"), 200)
     assert exported["format"] == "scr-review/1"
@@ -141,5 +142,5 @@ def test_an_import_that_fails_half_way_leaves_nothing_behind(client: TestClient)
     answer = client.post("/api/v1/reviews/import", json=file)
     assert answer.status_code == 422
     assert "cycle" in answer.json()["detail"]
-    codes = {b["code"] for b in client.get("/api/v1/boards", params={"limit": 200}).json()["items"]}
+    codes = {b["code"] for b in ok(client.get("/api/v1/boards", params={"limit": 200}))["items"]}
     assert "BRANDNEW" not in codes

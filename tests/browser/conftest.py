@@ -166,6 +166,7 @@ class Api:
         answer = request.post(
             f"{self.base}/auth/token", form={"username": email, "password": DEMO_PASSWORD}
         )
+        assert answer.ok, answer.text()
         self.headers = {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
     def get(self, path: str) -> Any:

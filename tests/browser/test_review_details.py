@@ -86,6 +86,7 @@ def test_a_stale_change_of_details_shows_both_versions(page: Page, live_server: 
 
     headers = _headers(page, live_server)
     current = page.request.get(f"{live_server}/api/v1/reviews/{review_id}", headers=headers)
+    assert current.ok, current.text()
     changed = page.request.patch(
         f"{live_server}/api/v1/reviews/{review_id}",
         headers=headers,
@@ -104,10 +105,11 @@ def test_a_stale_change_of_details_shows_both_versions(page: Page, live_server: 
 
 
 def _headers(page: Page, live_server: str) -> dict[str, str]:
-    token = page.request.post(
+    answer = page.request.post(
         f"{live_server}/api/v1/auth/token", form={"username": LEAD, "password": DEMO_PASSWORD}
-    ).json()["access_token"]
-    return {"Authorization": f"Bearer {token}"}
+    )
+    assert answer.ok, answer.text()
+    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
 
 
 def test_the_lead_keeps_identifiers_and_accepts_a_scan_hit(page: Page, live_server: str) -> None:

@@ -22,6 +22,7 @@ from scr.review.models import Review
 from scr.tag.models import Tag
 from scr.vocabulary import ActionStatus, ReviewStatus, Role, TagTarget
 from tests.factories import make_user
+from tests.responses import ok
 
 Clients = Callable[[User], TestClient]
 
@@ -135,13 +136,13 @@ def test_the_board_member_sees_overdue_actions_and_findings_that_recur(
     board, _ = _load(session)
     member = client_as(make_user(session, Role.board, board=board))
 
-    plan = member.get(f"/api/v1/boards/{board.id}/actions", params={"limit": 200}).json()
-    overdue = member.get(f"/api/v1/boards/{board.id}/actions", params={"overdue": "true"}).json()
+    plan = ok(member.get(f"/api/v1/boards/{board.id}/actions", params={"limit": 200}))
+    overdue = ok(member.get(f"/api/v1/boards/{board.id}/actions", params={"overdue": "true"}))
     assert 0 < overdue["total"] < plan["total"]
     published = {r.reference for r in REVIEWS if r.status == ReviewStatus.published}
     assert published <= {i["review_reference"] for i in plan["items"]}
 
-    patterns = member.get("/api/v1/patterns/frequencies", params={"kind": "finding"}).json()
+    patterns = ok(member.get("/api/v1/patterns/frequencies", params={"kind": "finding"}))
     assert patterns["suppressed"] is False
     counts = {i["code"]: i["count"]["reviews"] for i in patterns["items"]}
     recurring = THEMES["notifications"]
@@ -151,7 +152,7 @@ def test_the_board_member_sees_overdue_actions_and_findings_that_recur(
 
     # Each theme's later findings were found before in its first one: the dashboard's
     # findings that came back.
-    came_back = member.get(f"/api/v1/boards/{board.id}/recurring-findings").json()
+    came_back = ok(member.get(f"/api/v1/boards/{board.id}/recurring-findings"))
     assert max(item["came_back"] for item in came_back["items"]) >= 5
     expected = sum(
         sum(theme in r.themes for r in REVIEWS) - 1

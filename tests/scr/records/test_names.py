@@ -20,6 +20,7 @@ from tests.factories import (
     make_participant,
     make_review,
 )
+from tests.responses import ok
 
 
 def _crowded(session: Session) -> None:
@@ -130,14 +131,14 @@ def test_the_factor_screens_read_each_factor_by_its_number(
     review = make_review(session)
     base = f"/api/v1/reviews/{review.id}/factors"
     body = {"level": "working_conditions"}
-    first = client.post(base, json=body | {"description": "Caseloads were high."}).json()
-    second = client.post(base, json=body | {"description": "No interpreter booked."}).json()
+    first = ok(client.post(base, json=body | {"description": "Caseloads were high."}))
+    second = ok(client.post(base, json=body | {"description": "No interpreter booked."}))
     assert (first["name"], second["name"]) == ("Factor 1", "Factor 2")
     assert second["id"] != 2
-    assert [f["name"] for f in client.get(base).json()["items"]] == ["Factor 1", "Factor 2"]
-    assert client.get(f"{base}/{second['id']}").json()["name"] == "Factor 2"
+    assert [f["name"] for f in ok(client.get(base))["items"]] == ["Factor 1", "Factor 2"]
+    assert ok(client.get(f"{base}/{second['id']}"))["name"] == "Factor 2"
     changed = client.patch(f"{base}/{second['id']}", json={"version": 1, "detail": "Twice."})
-    assert changed.json()["name"] == "Factor 2"
+    assert ok(changed)["name"] == "Factor 2"
     stale = client.patch(f"{base}/{second['id']}", json={"version": 1, "detail": "Again."})
     assert stale.status_code == 409
     assert stale.json()["current"]["name"] == "Factor 2"
