@@ -20,7 +20,12 @@ def new_record_key() -> int:
 
 class Review(Tracked, table=True):
     __tablename__ = "review"
-    __table_args__ = (sa.UniqueConstraint("board_id", "reference"),)
+    __table_args__ = (
+        sa.UniqueConstraint("board_id", "reference"),
+        # What the pattern index's fingerprint sums on every pattern request
+        # (scr/patterns/index/load.py): read from this index, not from the wide rows.
+        sa.Index("ix_review_fingerprint", "id", "revision", "revised_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     board_id: int = Field(foreign_key="board.id", index=True)
