@@ -158,6 +158,27 @@ def cooccurrence(
     )
 
 
+def _by_year(
+    query: selection.Selection, has: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """The reviews selected with each code in each year they were notified in (years with
+    none left out), and the sums of their record keys: the selected rows grouped by year and
+    summed, group by group (a row's codes are 0 or 1, so the float sums are exact)."""
+    year = query.index.rows.year
+    chosen = np.flatnonzero(query.mask & (year >= 0))
+    dated, place = np.unique(year[chosen], return_inverse=True)
+    if len(chosen) == 0:
+        empty = np.zeros((0, has.shape[1]), dtype=np.int64)
+        return empty, empty, []
+    order = np.argsort(place, kind="stable")
+    rows = chosen[order]
+    starts = np.searchsorted(place[order], np.arange(len(dated)))
+    counted = has[rows]
+    counts = np.add.reduceat(counted, starts, axis=0)
+    keys = np.add.reduceat(counted * query.index.rows.key[rows, None], starts, axis=0)
+    return np.rint(counts).astype(np.int64), np.rint(keys).astype(np.int64), dated.tolist()
+
+
 def trends(
     *,
     session: Session,
@@ -176,35 +197,31 @@ def trends(
             )
     has = query.codes(filters.kind, exact=False)
     columns = [query.coded.column[c] for c in codes] if codes else list(range(has.shape[1]))
-    year = query.index.rows.year
-    dated = sorted({int(y) for y in year[query.mask & (year >= 0)]})
-    by_year = np.stack([year == y for y in dated]) if dated else np.zeros((0, len(year)))
-    counts = np.rint((by_year * query.weights) @ has).astype(np.int64)  # years x codes
-    keys = np.rint((by_year * query.key_weights) @ has).astype(np.int64)
+    counts, keys, dated = _by_year(query, has)  # years x codes
     found = [y for y, line in zip(dated, counts[:, columns], strict=True) if line.any()]
     first = filters.year_from or (found[0] if found else None)
     last = filters.year_to or (found[-1] if found else None)
     years = list(range(first, last + 1)) if first is not None and last is not None else []
+    # The years asked for x the codes asked for; a year no review was notified in counts 0.
     place = {y: n for n, y in enumerate(dated)}
-
-    def tally(y: int, column: int) -> Tally:
-        if y not in place:
-            return Tally(0)
-        return Tally(int(counts[place[y], column]), int(keys[place[y], column]))
-
+    counted = [n for n, y in enumerate(years) if y in place]
+    from_rows = [place[years[n]] for n in counted]
+    cells = np.zeros((len(years), len(columns)), dtype=np.int64)
+    cell_keys = np.zeros_like(cells)
+    cells[counted] = counts[np.ix_(from_rows, columns)]
+    cell_keys[counted] = keys[np.ix_(from_rows, columns)]
+    shown, hidden = published.count_many(cells, cell_keys, scope)
+    total_shown, total_hidden = published.count_many(cells.sum(0), cell_keys.sum(0), scope)
     items = []
-    for column in columns:
-        row = [tally(y, column) for y in years]
-        if not any(t.reviews for t in row):
-            continue
-        cells, total = published.line(row, scope)
-        code = query.coded.codes[column]
+    for j in np.flatnonzero(cells.any(axis=0)).tolist():
+        code = query.coded.codes[columns[j]]
+        line = zip(years, shown[:, j].tolist(), hidden[:, j].tolist(), strict=True)
         items.append(
             CodeTrend(
                 code=code,
                 label=selection.label(query.typology, code),
-                years=[YearCount(year=y, count=c) for y, c in zip(years, cells, strict=True)],
-                count=total,
+                years=[YearCount(year=y, count=published.as_count(v, s)) for y, v, s in line],
+                count=published.as_count(int(total_shown[j]), bool(total_hidden[j])),
             )
         )
     items = published.ordered(items, lambda i: i.count, lambda i: i.code)

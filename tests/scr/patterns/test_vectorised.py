@@ -143,3 +143,66 @@ def test_cooccurrence_published_at_once_is_the_scalar_reference(
             lift,
         )
         assert pair.p_value == pytest.approx(p_value, rel=P_VALUE_DIGITS)
+
+
+def _trends_reference(
+    session: Session, filters: PatternFilters, scope: Scope
+) -> list[tuple[str, list[tuple[int, int | None, bool]], tuple[int | None, bool]]]:
+    """Trends as they were published one cell at a time: each review counted into its year,
+    each (code, year) cell and each code's total published on its own."""
+    query = selection.select_reviews(session, filters, scope)
+    has = query.codes(filters.kind, exact=False)
+    year, keys = query.index.rows.year, query.index.rows.key
+    cells: dict[tuple[int, int], Tally] = {}
+    for row in np.flatnonzero(query.mask & (year >= 0)).tolist():
+        for column in np.flatnonzero(has[row]).tolist():
+            at = (column, int(year[row]))
+            cells[at] = cells.get(at, Tally(0)) + Tally(1, int(keys[row]))
+    dated = sorted({y for _, y in cells})
+    first = filters.year_from or (dated[0] if dated else None)
+    last = filters.year_to or (dated[-1] if dated else None)
+    years = list(range(first, last + 1)) if first is not None and last is not None else []
+    found = []
+    for column, code in enumerate(query.coded.codes):
+        line = [cells.get((column, y), Tally(0)) for y in years]
+        if not any(t.reviews for t in line):
+            continue
+        shown = [published.count(t, scope) for t in line]
+        total = published.count(published.total(line), scope)
+        found.append(
+            (
+                code,
+                [(y, c.reviews, c.suppressed) for y, c in zip(years, shown, strict=True)],
+                (total.reviews, total.suppressed),
+            )
+        )
+    return found
+
+
+@pytest.mark.parametrize(
+    ("full", "filters"),
+    [
+        (False, PatternFilters()),
+        (True, PatternFilters()),
+        (False, PatternFilters(year_from=2019, year_to=2021)),
+        (True, PatternFilters(year_from=2005, year_to=2035)),  # years no review was notified in
+        (True, PatternFilters(region=["london"], year_from=2019)),
+    ],
+)
+def test_trends_published_at_once_are_the_scalar_reference(
+    session: Session, full: bool, filters: PatternFilters
+) -> None:
+    add_corpus(session=session, count=120, seed=23)
+    scope = Scope(boards=None, full=full, threshold=3 if not full else 10)
+    answer = service.trends(
+        session=session, filters=filters, scope=scope, codes=[], limit=100_000, offset=0
+    )
+    expected = {
+        code: (years, total) for code, years, total in _trends_reference(session, filters, scope)
+    }
+    assert answer.total == len(expected) > 0
+    assert {item.code for item in answer.items} == set(expected)
+    for item in answer.items:
+        years, total = expected[item.code]
+        assert [(y.year, y.count.reviews, y.count.suppressed) for y in item.years] == years
+        assert (item.count.reviews, item.count.suppressed) == total
