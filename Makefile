@@ -66,7 +66,7 @@ openapi: install
 
 frontend-test: frontend
 	@if [ -f frontend/package.json ]; then \
-	  cd frontend && npm run typecheck && npm test; \
+	  cd frontend && npm run lint && npm run typecheck && npm test; \
 	fi
 	$(RUN)pytest -q -m browser
 
