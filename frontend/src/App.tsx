@@ -1,12 +1,5 @@
 import { useEffect, useState } from "react";
-import {
-  createBrowserRouter,
-  Link,
-  Outlet,
-  type RouteObject,
-  RouterProvider,
-  useNavigate,
-} from "react-router-dom";
+import { createBrowserRouter, Link, Outlet, type RouteObject, RouterProvider, useNavigate } from "react-router-dom";
 
 import { SIGNED_OUT_EVENT } from "./api";
 import { SessionContext } from "./common/signedIn";
@@ -185,17 +178,52 @@ export const routes: RouteObject[] = [
         element: <ReviewLayout />,
         children: [
           { index: true, element: <OverviewPage /> },
-          { path: "details", element: <EditOnly back=""><DetailsPage /></EditOnly> },
+          {
+            path: "details",
+            element: (
+              <EditOnly back="">
+                <DetailsPage />
+              </EditOnly>
+            ),
+          },
           { path: "team", element: <TeamPage /> },
           { path: "chronology", element: <ChronologyPage /> },
-          { path: "chronology/new", element: <EditOnly back="chronology"><ChronologyEntryPage /></EditOnly> },
-          { path: "chronology/import", element: <EditOnly back="chronology"><ImportPage /></EditOnly> },
+          {
+            path: "chronology/new",
+            element: (
+              <EditOnly back="chronology">
+                <ChronologyEntryPage />
+              </EditOnly>
+            ),
+          },
+          {
+            path: "chronology/import",
+            element: (
+              <EditOnly back="chronology">
+                <ImportPage />
+              </EditOnly>
+            ),
+          },
           { path: "chronology/:entryId", element: <ChronologyEntryPage /> },
           { path: "episodes", element: <EpisodesPage /> },
-          { path: "episodes/new", element: <EditOnly back="episodes"><EpisodePage /></EditOnly> },
+          {
+            path: "episodes/new",
+            element: (
+              <EditOnly back="episodes">
+                <EpisodePage />
+              </EditOnly>
+            ),
+          },
           { path: "episodes/:episodeId", element: <EpisodePage /> },
           { path: "factors", element: <FactorsPage /> },
-          { path: "factors/new", element: <EditOnly back="factors"><FactorPage /></EditOnly> },
+          {
+            path: "factors/new",
+            element: (
+              <EditOnly back="factors">
+                <FactorPage />
+              </EditOnly>
+            ),
+          },
           { path: "factors/:factorId", element: <FactorPage /> },
           // The graph screen and its drawing library load when first opened: a bundle apart.
           {
@@ -203,7 +231,14 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import("./features/graph/GraphPage")).GraphPage }),
           },
           { path: "findings", element: <FindingsPage /> },
-          { path: "findings/new", element: <EditOnly back="findings"><FindingPage /></EditOnly> },
+          {
+            path: "findings/new",
+            element: (
+              <EditOnly back="findings">
+                <FindingPage />
+              </EditOnly>
+            ),
+          },
           { path: "findings/:findingId", element: <FindingPage /> },
           { path: "tagging", element: <TaggingPage /> },
           { path: "identifiers", element: <IdentifiersPage /> },

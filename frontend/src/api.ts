@@ -89,7 +89,11 @@ export async function signIn(email: string, password: string): Promise<SignedIn>
   const { access_token: token } = (await response.json()) as { access_token: string };
   const me = await fetch("/api/v1/auth/me", { headers: { Authorization: `Bearer ${token}` } });
   if (!me.ok) throw new Error(await problem(me));
-  const { email: who, role, board_id: boardId } = (await me.json()) as {
+  const {
+    email: who,
+    role,
+    board_id: boardId,
+  } = (await me.json()) as {
     email: string;
     role: Role;
     board_id: number | null;

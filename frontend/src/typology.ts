@@ -54,8 +54,7 @@ function below(node: CodeNode): CodeNode[] {
  * offered only where the record already carries it (`chosen`).
  */
 export function codeGroups(roots: CodeNode[], target: Target, chosen: string[] = []): CodeGroup[] {
-  const keep = (node: CodeNode) =>
-    node.applies_to.includes(target) && (!node.deprecated || chosen.includes(node.id));
+  const keep = (node: CodeNode) => node.applies_to.includes(target) && (!node.deprecated || chosen.includes(node.id));
   const option = (node: CodeNode, root: CodeNode): CodeOption => ({
     id: node.id,
     label: node.label,

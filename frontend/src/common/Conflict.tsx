@@ -44,9 +44,7 @@ export function ConflictNotice(props: {
         </div>
       </div>
       <table className="govuk-table govuk-!-margin-bottom-4">
-        <caption className="govuk-table__caption govuk-table__caption--s">
-          Their version and yours
-        </caption>
+        <caption className="govuk-table__caption govuk-table__caption--s">Their version and yours</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             <th scope="col" className="govuk-table__header">

@@ -30,11 +30,7 @@ export function ErrorSummary({
           <ul className="govuk-list govuk-error-summary__list">
             {problems.map((problem, index) => (
               <li key={`${problem.field ?? ""}-${index}`}>
-                {problem.field ? (
-                  <a href={`#${problem.field}`}>{problem.text}</a>
-                ) : (
-                  <span>{problem.text}</span>
-                )}
+                {problem.field ? <a href={`#${problem.field}`}>{problem.text}</a> : <span>{problem.text}</span>}
               </li>
             ))}
           </ul>

@@ -14,7 +14,9 @@ describe("Pages", () => {
   it("moves a page back or on, never before the first, and says which are shown", () => {
     const onPage = vi.fn();
     render(<Pages label="Pages of reviews" total={120} size={50} offset={30} onPage={onPage} what="Reviews" />);
-    expect(screen.getByRole("navigation", { name: "Pages of reviews" }).textContent).toContain("Reviews 31 to 80 of 120");
+    expect(screen.getByRole("navigation", { name: "Pages of reviews" }).textContent).toContain(
+      "Reviews 31 to 80 of 120",
+    );
     fireEvent.click(screen.getByRole("button", { name: "Previous page" }));
     fireEvent.click(screen.getByRole("button", { name: "Next page" }));
     expect(onPage.mock.calls).toEqual([[0], [80]]);

@@ -36,7 +36,11 @@ export function Pages({
     <nav className="govuk-pagination" aria-label={label}>
       {offset > 0 && (
         <div className="govuk-pagination__prev">
-          <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onPage(Math.max(0, offset - size))}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary"
+            onClick={() => onPage(Math.max(0, offset - size))}
+          >
             Previous page
           </button>
         </div>

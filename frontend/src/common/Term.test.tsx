@@ -17,7 +17,11 @@ function parts() {
 
 describe("Term", () => {
   it("shows the word, and its explanation as the button's description, hidden at first", () => {
-    render(<p>Agreement as <Term entry={KAPPA} /></p>);
+    render(
+      <p>
+        Agreement as <Term entry={KAPPA} />
+      </p>,
+    );
     const { tip } = parts();
     expect(document.querySelector("p")?.firstChild?.textContent).toBe("Agreement as ");
     expect(document.querySelector(".scr-term")?.firstChild?.textContent).toBe("Cohen's kappa");

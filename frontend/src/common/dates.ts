@@ -34,9 +34,7 @@ export function fromParts(parts: DateParts, label: string, precision: DatePrecis
   const year = parts.year.trim();
   const typed = [wanted.day && day, wanted.month && month, year].filter(Boolean);
   if (typed.length === 0) return { iso: null };
-  const missing = (["day", "month", "year"] as const).filter(
-    (part) => wanted[part] && !{ day, month, year }[part],
-  );
+  const missing = (["day", "month", "year"] as const).filter((part) => wanted[part] && !{ day, month, year }[part]);
   if (missing.length > 0) return { problem: `${label} must include a ${missing.join(" and ")}` };
   if (![day, month, year].every((n) => /^\d+$/.test(n)) || year.length !== 4) {
     return { problem: `${label} must be a real date` };

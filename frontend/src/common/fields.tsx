@@ -66,9 +66,7 @@ export function TextInput(
   );
 }
 
-export function TextArea(
-  props: Common & { value: string; onChange: (value: string) => void; rows?: number },
-) {
+export function TextArea(props: Common & { value: string; onChange: (value: string) => void; rows?: number }) {
   const { id, label, hint, error } = props;
   return (
     <div className={group(error)}>
@@ -148,9 +146,7 @@ export function Fieldset(props: Common & { children: ReactNode; size?: "s" | "m"
   return (
     <div className={group(error)}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
-        <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${props.size ?? "s"}`}>
-          {label}
-        </legend>
+        <legend className={`govuk-fieldset__legend govuk-fieldset__legend--${props.size ?? "s"}`}>{label}</legend>
         <HintAndError id={id} hint={hint} error={error} />
         {props.children}
       </fieldset>
@@ -171,9 +167,7 @@ export function Radios(
   const { id } = props;
   return (
     <Fieldset {...props}>
-      <div
-        className={`govuk-radios govuk-radios--small${props.inline ? " govuk-radios--inline" : ""}`}
-      >
+      <div className={`govuk-radios govuk-radios--small${props.inline ? " govuk-radios--inline" : ""}`}>
         {props.options.map(([value, text], index) => {
           const optionId = index === 0 ? id : `${id}-${value}`;
           const hint = props.hints?.[value];

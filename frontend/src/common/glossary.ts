@@ -24,15 +24,18 @@ export function explanations<K extends string>(entries: Record<K, Entry>): Recor
 export const REVIEW_TYPE_ENTRIES: Record<ReviewType, Entry> = {
   serious_case_review: {
     term: REVIEW_TYPES.serious_case_review,
-    explanation: "The review a Local Safeguarding Children Board commissioned until 2018, when a child died or was seriously harmed and abuse or neglect was known or suspected.",
+    explanation:
+      "The review a Local Safeguarding Children Board commissioned until 2018, when a child died or was seriously harmed and abuse or neglect was known or suspected.",
   },
   rapid_review: {
     term: REVIEW_TYPES.rapid_review,
-    explanation: "Since 2018, the partnership's first look at a serious incident, within 15 working days of the notification: it decides whether a local review follows.",
+    explanation:
+      "Since 2018, the partnership's first look at a serious incident, within 15 working days of the notification: it decides whether a local review follows.",
   },
   local_child_safeguarding_practice_review: {
     term: REVIEW_TYPES.local_child_safeguarding_practice_review,
-    explanation: "Since 2018, the review a safeguarding partnership commissions after a rapid review, to be published within six months.",
+    explanation:
+      "Since 2018, the review a safeguarding partnership commissions after a rapid review, to be published within six months.",
   },
   themed_review: {
     term: REVIEW_TYPES.themed_review,
@@ -52,8 +55,7 @@ export const SIZE_ENTRIES: Record<LearningTogetherSize, Entry> = {
   },
   intensive: {
     term: SIZES.intensive,
-    explanation:
-      "The stages of a full review, worked through in a shorter and more concentrated time.",
+    explanation: "The stages of a full review, worked through in a shorter and more concentrated time.",
   },
   speed_plus: {
     term: SIZES.speed_plus,
@@ -76,7 +78,8 @@ export const SIZE_ENTRIES: Record<LearningTogetherSize, Entry> = {
 export const LEVEL_ENTRIES: Record<FactorLevel, Entry> = {
   family: {
     term: LEVELS.family,
-    explanation: "Something about the child and family that made the work harder or easier, such as moving home often or avoiding contact.",
+    explanation:
+      "Something about the child and family that made the work harder or easier, such as moving home often or avoiding contact.",
   },
   worker_role: {
     term: LEVELS.worker_role,
@@ -88,7 +91,8 @@ export const LEVEL_ENTRIES: Record<FactorLevel, Entry> = {
   },
   personal: {
     term: LEVELS.personal,
-    explanation: "The worker's own knowledge, experience, reasoning and feelings at the time, judged without hindsight.",
+    explanation:
+      "The worker's own knowledge, experience, reasoning and feelings at the time, judged without hindsight.",
   },
   own_team: {
     term: LEVELS.own_team,
@@ -96,11 +100,13 @@ export const LEVEL_ENTRIES: Record<FactorLevel, Entry> = {
   },
   inter_agency_team: {
     term: LEVELS.inter_agency_team,
-    explanation: "Agencies working together: referrals and feedback, sharing information, knowing who holds the whole case.",
+    explanation:
+      "Agencies working together: referrals and feedback, sharing information, knowing who holds the whole case.",
   },
   organisational: {
     term: LEVELS.organisational,
-    explanation: "How an organisation is run: its priorities, performance indicators, resources against demand and what its culture rewards.",
+    explanation:
+      "How an organisation is run: its priorities, performance indicators, resources against demand and what its culture rewards.",
   },
   wider_context: {
     term: LEVELS.wider_context,

@@ -2,10 +2,7 @@ import { type DependencyList, useCallback, useEffect, useState } from "react";
 
 import { SignedOut } from "../api";
 
-export type Loaded<T> =
-  | { state: "loading" }
-  | { state: "failed"; message: string }
-  | { state: "ready"; data: T };
+export type Loaded<T> = { state: "loading" } | { state: "failed"; message: string } | { state: "ready"; data: T };
 
 /** Load once per change of `deps`; `reload` loads again. A sign-out shows the sign-in page. */
 export function useLoad<T>(

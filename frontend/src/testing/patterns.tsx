@@ -99,9 +99,13 @@ const TYPOLOGY = {
   published: "2026-01-01",
   status: "published",
   codes: [
-    code("cc.family", "Family context", "case_context", ["review"], [
-      code("cc.family.domestic-abuse", "Domestic abuse", "case_context", ["review"]),
-    ]),
+    code(
+      "cc.family",
+      "Family context",
+      "case_context",
+      ["review"],
+      [code("cc.family.domestic-abuse", "Domestic abuse", "case_context", ["review"])],
+    ),
   ],
 };
 export const BOARDS = [
@@ -140,12 +144,26 @@ export function service(overrides: Record<string, (request: Request) => Response
   serve({
     "GET /boards": () => json(200, { items: boards, total: boards.length }),
     "GET /typologies": () =>
-      json(200, { items: [{ version: "1.0", title: "National typology", published: "2026-01-01", status: "published", codes: 87, current: true }], total: 1 }),
+      json(200, {
+        items: [
+          {
+            version: "1.0",
+            title: "National typology",
+            published: "2026-01-01",
+            status: "published",
+            codes: 87,
+            current: true,
+          },
+        ],
+        total: 1,
+      }),
     "GET /typologies/1.0": () => json(200, TYPOLOGY),
     "GET /patterns/frequencies": kept(FREQUENCIES),
     // The form's years come from one call with no filter and a page of 1: not kept.
     "GET /patterns/trends": (request) =>
-      new URL(request.url).searchParams.get("limit") === "1" ? json(200, { ...TRENDS, years: DATA_YEARS }) : kept(TRENDS)(request),
+      new URL(request.url).searchParams.get("limit") === "1"
+        ? json(200, { ...TRENDS, years: DATA_YEARS })
+        : kept(TRENDS)(request),
     "GET /patterns/cooccurrence": kept(PAIRS),
     "GET /patterns/chains": kept(CHAINS),
     "GET /boards/1/recurring-findings": () => json(200, { items: RECURRING, total: 1 }),
@@ -172,4 +190,3 @@ export function renderPatterns(session: SignedIn, path = "/patterns") {
   render(<RouterProvider router={router} />);
   return router;
 }
-

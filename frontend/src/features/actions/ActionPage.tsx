@@ -23,9 +23,7 @@ export function ActionPage() {
       const path = { board_id: Number(boardId), action_id: Number(actionId) };
       const [action, agencies] = await Promise.all([
         ok(actionsRead({ path, signal })),
-        everything((offset) =>
-          ok(agenciesList({ query: { board_id: Number(boardId), limit: 200, offset }, signal })),
-        ),
+        everything((offset) => ok(agenciesList({ query: { board_id: Number(boardId), limit: 200, offset }, signal }))),
       ]);
       return { action, agencies };
     },
@@ -61,8 +59,7 @@ export function ActionEditor({
 }) {
   const session = useSession();
   const navigate = useNavigate();
-  const editable =
-    (session.role === "board" || session.role === "admin") && action.review_status === "published";
+  const editable = (session.role === "board" || session.role === "admin") && action.review_status === "published";
   const { form, set, problems, refuse, errorOf, busy, leaveWarning, save, conflictNotice } = useEditor({
     record: action,
     formOf,
@@ -238,8 +235,21 @@ function ProgressNotes({
         {mayAdd && (
           <form noValidate onSubmit={add}>
             <ErrorSummary problems={problems} />
-            <DateInput id="noted-on" label="Date of the progress" value={noted} error={errorOf("noted-on")} onChange={setNoted} />
-            <TextArea id="note" label="What was done" rows={3} value={note} error={errorOf("note")} onChange={setNote} />
+            <DateInput
+              id="noted-on"
+              label="Date of the progress"
+              value={noted}
+              error={errorOf("noted-on")}
+              onChange={setNoted}
+            />
+            <TextArea
+              id="note"
+              label="What was done"
+              rows={3}
+              value={note}
+              error={errorOf("note")}
+              onChange={setNote}
+            />
             <button type="submit" className="govuk-button govuk-button--secondary" disabled={busy}>
               Add the note
             </button>

@@ -63,8 +63,8 @@ export function ActionPlanPage() {
       <span className="govuk-caption-l">{board.name}</span>
       <h1 className="govuk-heading-l">Action plan</h1>
       <p className="govuk-body">
-        Every action the Board agreed in answer to its reviews' questions. Board members update them
-        once a review is published; until then the reviewers write them with the finding.
+        Every action the Board agreed in answer to its reviews' questions. Board members update them once a review is
+        published; until then the reviewers write them with the finding.
       </p>
       <form className="scr-filters" onSubmit={(event) => event.preventDefault()}>
         <div className="govuk-grid-row">
@@ -157,15 +157,7 @@ function ActionsTable({ boardId, actions }: { boardId: number; actions: ActionPl
   );
 }
 
-function PlanDownloads({
-  boardId,
-  code,
-  query,
-}: {
-  boardId: number;
-  code: string;
-  query: ReturnType<typeof queryOf>;
-}) {
+function PlanDownloads({ boardId, code, query }: { boardId: number; code: string; query: ReturnType<typeof queryOf> }) {
   const [problem, setProblem] = useState<string | null>(null);
   async function download(event: MouseEvent, format: "csv" | "xlsx") {
     event.preventDefault();
@@ -176,7 +168,8 @@ function PlanDownloads({
         `${code}-action-plan.${format}`,
       );
     } catch (error) {
-      if (!(error instanceof SignedOut)) setProblem(`The action plan could not be downloaded: ${(error as Error).message}`);
+      if (!(error instanceof SignedOut))
+        setProblem(`The action plan could not be downloaded: ${(error as Error).message}`);
     }
   }
   return (

@@ -17,7 +17,10 @@ export function OverdueActions({ boardId }: { boardId: number }) {
     <div className="govuk-inset-text">
       {overdue === 0 ? (
         <p className="govuk-body">
-          No action of the Board's is overdue. <Link className="govuk-link" to={plan}>See the action plan</Link>
+          No action of the Board's is overdue.{" "}
+          <Link className="govuk-link" to={plan}>
+            See the action plan
+          </Link>
         </p>
       ) : (
         <p className="govuk-body">

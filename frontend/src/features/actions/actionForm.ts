@@ -56,7 +56,7 @@ export function comparedActionFields(agencies: Map<number, string>): Compared[] 
   return [
     { label: "Status", show: (a) => ACTION_STATUSES[a.status as ActionStatus] ?? words(a.status) },
     { label: "Owner (role)", show: (a) => words(a.owner_role) },
-    { label: "Owner (agency)", show: (a) => (a.agency_id == null ? "" : agencies.get(Number(a.agency_id)) ?? "") },
+    { label: "Owner (agency)", show: (a) => (a.agency_id == null ? "" : (agencies.get(Number(a.agency_id)) ?? "")) },
     { label: "Due", show: (a) => words(a.due_date) },
     { label: "Evidence of impact", show: (a) => words(a.evidence_of_impact) },
   ];

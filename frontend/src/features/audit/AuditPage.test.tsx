@@ -52,7 +52,9 @@ describe("AuditPage", () => {
     });
     const router = open(ADMIN);
     const table = await screen.findByRole("table", { name: "Entries, newest first" });
-    expect(within(table).getAllByRole("row")[1].textContent).toContain("lead.reviewer@demo.example.orgRefusedreviews12req-42");
+    expect(within(table).getAllByRole("row")[1].textContent).toContain(
+      "lead.reviewer@demo.example.orgRefusedreviews12req-42",
+    );
     fireEvent.change(screen.getByLabelText("Done by"), { target: { value: " lead.reviewer@demo.example.org " } });
     fireEvent.change(screen.getByLabelText("Review number"), { target: { value: "12" } });
     fireEvent.click(screen.getByRole("button", { name: "Apply filters" }));

@@ -69,19 +69,38 @@ function AuditTrail() {
     setParams(next);
   }
 
-
   return (
     <>
       <h1 className="govuk-heading-l">Audit trail</h1>
       <p className="govuk-body">
-        Every read, change and export of case data, and every refused request to a case route, newest first. Each entry is
-        sealed into a keyed hash chain within a second or so; <code>scr audit verify</code> on the server names the first
-        entry that no longer fits, if any has been altered or removed.
+        Every read, change and export of case data, and every refused request to a case route, newest first. Each entry
+        is sealed into a keyed hash chain within a second or so; <code>scr audit verify</code> on the server names the
+        first entry that no longer fits, if any has been altered or removed.
       </p>
       <form noValidate onSubmit={apply} className="scr-filters" aria-label="Filter the audit trail">
-        <TextInput id="actor" label="Done by" hint="An e-mail address, or token:NAME" value={form.actor} onChange={(v) => setForm({ ...form, actor: v })} />
-        <TextInput id="object_type" label="Kind of object" hint="For example reviews, factors, graph" value={form.object_type} onChange={(v) => setForm({ ...form, object_type: v })} />
-        <TextInput id="review_id" label="Review number" width="govuk-input--width-4" inputMode="numeric" value={form.review_id} error={problem} onChange={(v) => setForm({ ...form, review_id: v })} />
+        <TextInput
+          id="actor"
+          label="Done by"
+          hint="An e-mail address, or token:NAME"
+          value={form.actor}
+          onChange={(v) => setForm({ ...form, actor: v })}
+        />
+        <TextInput
+          id="object_type"
+          label="Kind of object"
+          hint="For example reviews, factors, graph"
+          value={form.object_type}
+          onChange={(v) => setForm({ ...form, object_type: v })}
+        />
+        <TextInput
+          id="review_id"
+          label="Review number"
+          width="govuk-input--width-4"
+          inputMode="numeric"
+          value={form.review_id}
+          error={problem}
+          onChange={(v) => setForm({ ...form, review_id: v })}
+        />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button">
             Apply filters
@@ -125,7 +144,13 @@ function AuditTrail() {
               </tbody>
             </table>
           )}
-          <Pages label="Pages of the audit trail" total={loaded.data.total} size={PAGE} offset={offset} onPage={pageAt} />
+          <Pages
+            label="Pages of the audit trail"
+            total={loaded.data.total}
+            size={PAGE}
+            offset={offset}
+            onPage={pageAt}
+          />
         </>
       )}
     </>

@@ -100,7 +100,8 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
     if (!form.agency) found.push({ field: "agency", text: "Choose the agency whose record this is" });
     if (!form.summary.trim()) found.push({ field: "summary", text: "Enter a summary of what the record says" });
     const time = form.precision === "day" ? timeOf(form.time) : null;
-    if (time === undefined) found.push({ field: "entry-time", text: "Enter the time as hours and minutes, like 14:30" });
+    if (time === undefined)
+      found.push({ field: "entry-time", text: "Enter the time as hours and minutes, like 14:30" });
     if (found.length > 0 || !("iso" in date) || date.iso === null || time === undefined) return { problems: found };
     return {
       body: {
@@ -173,7 +174,13 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
             <DateInput
               id="entry-date"
               label="Date"
-              hint={form.precision === "day" ? "For example, 19 1 2022" : form.precision === "month" ? "For example, 3 2019" : "For example, 2019"}
+              hint={
+                form.precision === "day"
+                  ? "For example, 19 1 2022"
+                  : form.precision === "month"
+                    ? "For example, 3 2019"
+                    : "For example, 2019"
+              }
               precision={form.precision}
               value={form.date}
               error={errorOf("entry-date")}

@@ -72,7 +72,8 @@ export function ChronologyPage() {
         `chronology-${review.reference}.${format}`,
       );
     } catch (error) {
-      if (!(error instanceof SignedOut)) setDownloadProblem(`The chronology could not be downloaded: ${(error as Error).message}`);
+      if (!(error instanceof SignedOut))
+        setDownloadProblem(`The chronology could not be downloaded: ${(error as Error).message}`);
     }
   }
   const editable = useEditable();
@@ -131,15 +132,13 @@ export function ChronologyPage() {
             });
             setTrouble(null);
           }}
-          onKeepYours={() =>
-            markSignificant(trouble.theirs, trouble.yours.significant, trouble.theirs.version)
-          }
+          onKeepYours={() => markSignificant(trouble.theirs, trouble.yours.significant, trouble.theirs.version)}
         />
       )}
       <h1 className="govuk-heading-l">Chronology</h1>
       <p className="govuk-body">
-        The agencies' records merged into one multi-agency chronology: dated entries, each from one
-        agency. Mark the entries that mattered as significant; key practice episodes cite them.
+        The agencies' records merged into one multi-agency chronology: dated entries, each from one agency. Mark the
+        entries that mattered as significant; key practice episodes cite them.
       </p>
       <div className="govuk-button-group">
         {editable && (
@@ -154,7 +153,11 @@ export function ChronologyPage() {
         )}
         {entries.length > 0 && (
           <>
-            <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void download("xlsx")}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              onClick={() => void download("xlsx")}
+            >
               Download for the case group (Excel)
             </button>
             <button type="button" className="govuk-button govuk-button--secondary" onClick={() => void download("csv")}>
@@ -227,10 +230,18 @@ export function ChronologyPage() {
             </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header scr-nowrap">Date</th>
-                <th scope="col" className="govuk-table__header">Agency</th>
-                <th scope="col" className="govuk-table__header">Summary</th>
-                <th scope="col" className="govuk-table__header">Significant</th>
+                <th scope="col" className="govuk-table__header scr-nowrap">
+                  Date
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Agency
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Summary
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Significant
+                </th>
                 {editable && (
                   <th scope="col" className="govuk-table__header">
                     <span className="govuk-visually-hidden">Actions</span>
@@ -245,9 +256,11 @@ export function ChronologyPage() {
                   <td className="govuk-table__cell">{agencyName(agencies, entry.agency_id)}</td>
                   <td className="govuk-table__cell">
                     {entry.summary}
-                    {entry.source && <span className="govuk-hint govuk-!-display-block govuk-!-margin-0 govuk-!-margin-top-1 govuk-!-font-size-16">
+                    {entry.source && (
+                      <span className="govuk-hint govuk-!-display-block govuk-!-margin-0 govuk-!-margin-top-1 govuk-!-font-size-16">
                         Source: {entry.source}
-                      </span>}
+                      </span>
+                    )}
                   </td>
                   <td className="govuk-table__cell">
                     {entry.significant ? (
@@ -259,7 +272,11 @@ export function ChronologyPage() {
                   {editable && (
                     <td className="govuk-table__cell scr-actions">
                       <Link className="govuk-link" to={`/reviews/${review.id}/chronology/${entry.id}`}>
-                        Change<span className="govuk-visually-hidden"> the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}</span>
+                        Change
+                        <span className="govuk-visually-hidden">
+                          {" "}
+                          the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}
+                        </span>
                       </Link>
                       <button
                         type="button"
@@ -267,7 +284,10 @@ export function ChronologyPage() {
                         onClick={() => markSignificant(entry, !entry.significant, entry.version)}
                       >
                         {entry.significant ? "Unmark" : "Mark significant"}
-                        <span className="govuk-visually-hidden"> the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}</span>
+                        <span className="govuk-visually-hidden">
+                          {" "}
+                          the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}
+                        </span>
                       </button>
                     </td>
                   )}
@@ -277,12 +297,20 @@ export function ChronologyPage() {
           </table>
           <div className="govuk-button-group">
             {offset > 0 && (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
                 Previous entries
               </button>
             )}
             {offset + PAGE < matching && (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setOffset(offset + PAGE)}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => setOffset(offset + PAGE)}
+              >
                 Next entries
               </button>
             )}

@@ -53,7 +53,11 @@ describe("ImportPage", () => {
       "POST /reviews/1/chronology/imports": [
         async (request) => {
           forms.push(await request.formData());
-          return json(422, { detail: "The sheet's header has no date column.", errors: [], headers: ["Occurred", "Narrative"] });
+          return json(422, {
+            detail: "The sheet's header has no date column.",
+            errors: [],
+            headers: ["Occurred", "Narrative"],
+          });
         },
         async (request) => {
           forms.push(await request.formData());
@@ -110,7 +114,11 @@ describe("ImportPage", () => {
         },
         async (request) => {
           forms.push(await request.formData());
-          return json(200, { ...report([row(2, "imported"), row(3, "imported")]), sheet: "2019", sheets: ["Notes", "2019"] });
+          return json(200, {
+            ...report([row(2, "imported"), row(3, "imported")]),
+            sheet: "2019",
+            sheets: ["Notes", "2019"],
+          });
         },
         async (request) => {
           forms.push(await request.formData());

@@ -70,7 +70,9 @@ export function ImportPage() {
             saved: `${plural(answer.imported, "entry", "entries")} from ${
               agencies.get(answer.agency_id)?.name ?? agency
             } ${answer.imported === 1 ? "was" : "were"} imported${
-              answer.duplicates ? ` (${plural(answer.duplicates, "likely duplicate", "likely duplicates")} left out)` : ""
+              answer.duplicates
+                ? ` (${plural(answer.duplicates, "likely duplicate", "likely duplicates")} left out)`
+                : ""
             }.`,
           },
         });
@@ -126,8 +128,8 @@ export function ImportPage() {
       <ErrorSummary problems={problem ? [problem] : []} />
       <h1 className="govuk-heading-l">Import an agency's chronology</h1>
       <p className="govuk-body">
-        Send the spreadsheet the agency gave you (.xlsx or .csv). You see every row before anything is imported;
-        the import is all or nothing.
+        Send the spreadsheet the agency gave you (.xlsx or .csv). You see every row before anything is imported; the
+        import is all or nothing.
       </p>
       <form noValidate onSubmit={preview}>
         <div className={`govuk-form-group${problem?.field === "file" ? " govuk-form-group--error" : ""}`}>
@@ -255,10 +257,18 @@ export function ImportPage() {
             </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Row</th>
-                <th scope="col" className="govuk-table__header">What happens</th>
-                <th scope="col" className="govuk-table__header scr-nowrap">Date</th>
-                <th scope="col" className="govuk-table__header">Summary</th>
+                <th scope="col" className="govuk-table__header">
+                  Row
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  What happens
+                </th>
+                <th scope="col" className="govuk-table__header scr-nowrap">
+                  Date
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Summary
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -275,7 +285,9 @@ export function ImportPage() {
                   </td>
                   <td className="govuk-table__cell">
                     {row.summary}
-                    {row.significant && <strong className="govuk-tag govuk-tag--orange scr-inline-tag">Significant</strong>}
+                    {row.significant && (
+                      <strong className="govuk-tag govuk-tag--orange scr-inline-tag">Significant</strong>
+                    )}
                   </td>
                 </tr>
               ))}
@@ -295,10 +307,13 @@ export function ImportPage() {
           </div>
           {report.refused > 0 ? (
             <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
               <strong className="govuk-warning-text__text">
                 {report.refused === 1 ? "1 row is" : `${report.refused.toLocaleString("en-GB")} rows are`} refused, so
-                nothing can be imported: correct {report.refused === 1 ? "it" : "them"} in the file and preview it again.
+                nothing can be imported: correct {report.refused === 1 ? "it" : "them"} in the file and preview it
+                again.
               </strong>
             </div>
           ) : (

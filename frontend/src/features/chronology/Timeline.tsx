@@ -20,13 +20,7 @@ function time(iso: string): number {
  * Zooming widens the time axis (the figure then scrolls sideways), so that the entries of a
  * busy month in a chronology of thousands come apart.
  */
-export function Timeline({
-  entries,
-  agencies,
-}: {
-  entries: ChronologyEntryRead[];
-  agencies: Map<number, AgencyRead>;
-}) {
+export function Timeline({ entries, agencies }: { entries: ChronologyEntryRead[]; agencies: Map<number, AgencyRead> }) {
   const [zoom, setZoom] = useState(1);
   if (entries.length === 0) return null;
   const width = WIDTH * zoom;
@@ -80,70 +74,70 @@ export function Timeline({
         </span>
       </div>
       <div className="scr-timeline__scroll">
-      <svg
-        style={{ width: `${zoom * 100}%` }}
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-label={`${entries.length} entries from ${lanes.length} agencies, ${entryDate(entries[0])} to ${entryDate(entries[entries.length - 1])}; ${significant} significant. The table below lists them.`}
-      >
-        {lanes.map((agencyId, lane) => {
-          const y = lane * LANE + LANE / 2;
-          return (
-            <g key={agencyId}>
-              <text x={LABEL - 8} y={y + 5} textAnchor="end" className="scr-timeline__label">
-                {agencyName(agencies, agencyId)}
-              </text>
-              <line x1={LABEL} x2={width} y1={y} y2={y} className="scr-timeline__lane" />
-              {entries
-                .filter((entry) => entry.agency_id === agencyId)
-                .sort((a, b) => Number(a.significant) - Number(b.significant))
-                .map((entry) => (
-                  <circle
-                    key={entry.id}
-                    cx={x(entry.entry_date)}
-                    cy={y}
-                    r={entry.significant ? 8 : 5}
-                    className={
-                      entry.significant ? "scr-timeline__dot scr-timeline__dot--significant" : "scr-timeline__dot"
-                    }
-                  >
-                    <title>
-                      {entryDate(entry)}, {agencyName(agencies, entry.agency_id)}
-                      {entry.significant ? " (significant)" : ""}: {entry.summary}
-                    </title>
-                  </circle>
-                ))}
-            </g>
-          );
-        })}
-        {ticks.map((tick) => {
-          const at = x(tick.iso);
-          const year = tick.label.length === 4;
-          return (
-            <g key={tick.iso}>
-              <line
-                x1={at}
-                x2={at}
-                y1={0}
-                y2={lanes.length * LANE}
-                className={year ? "scr-timeline__year" : "scr-timeline__quarter"}
-              />
-              <text
-                x={at}
-                y={lanes.length * LANE + 24}
-                textAnchor="middle"
-                className={year ? "scr-timeline__label scr-timeline__label--year" : "scr-timeline__label"}
-              >
-                {tick.label}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+        <svg
+          style={{ width: `${zoom * 100}%` }}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label={`${entries.length} entries from ${lanes.length} agencies, ${entryDate(entries[0])} to ${entryDate(entries[entries.length - 1])}; ${significant} significant. The table below lists them.`}
+        >
+          {lanes.map((agencyId, lane) => {
+            const y = lane * LANE + LANE / 2;
+            return (
+              <g key={agencyId}>
+                <text x={LABEL - 8} y={y + 5} textAnchor="end" className="scr-timeline__label">
+                  {agencyName(agencies, agencyId)}
+                </text>
+                <line x1={LABEL} x2={width} y1={y} y2={y} className="scr-timeline__lane" />
+                {entries
+                  .filter((entry) => entry.agency_id === agencyId)
+                  .sort((a, b) => Number(a.significant) - Number(b.significant))
+                  .map((entry) => (
+                    <circle
+                      key={entry.id}
+                      cx={x(entry.entry_date)}
+                      cy={y}
+                      r={entry.significant ? 8 : 5}
+                      className={
+                        entry.significant ? "scr-timeline__dot scr-timeline__dot--significant" : "scr-timeline__dot"
+                      }
+                    >
+                      <title>
+                        {entryDate(entry)}, {agencyName(agencies, entry.agency_id)}
+                        {entry.significant ? " (significant)" : ""}: {entry.summary}
+                      </title>
+                    </circle>
+                  ))}
+              </g>
+            );
+          })}
+          {ticks.map((tick) => {
+            const at = x(tick.iso);
+            const year = tick.label.length === 4;
+            return (
+              <g key={tick.iso}>
+                <line
+                  x1={at}
+                  x2={at}
+                  y1={0}
+                  y2={lanes.length * LANE}
+                  className={year ? "scr-timeline__year" : "scr-timeline__quarter"}
+                />
+                <text
+                  x={at}
+                  y={lanes.length * LANE + 24}
+                  textAnchor="middle"
+                  className={year ? "scr-timeline__label scr-timeline__label--year" : "scr-timeline__label"}
+                >
+                  {tick.label}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
       </div>
       <p className="govuk-body-s">
-        <span className="scr-timeline__key scr-timeline__key--significant" aria-hidden="true" /> significant
-        entry <span className="scr-timeline__key" aria-hidden="true" /> other entry
+        <span className="scr-timeline__key scr-timeline__key--significant" aria-hidden="true" /> significant entry{" "}
+        <span className="scr-timeline__key" aria-hidden="true" /> other entry
       </p>
     </figure>
   );

@@ -132,8 +132,8 @@ export function CitationPicker({
     <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`} id="entries">
       <h3 className="govuk-heading-s">Chronology entries the appraisal relies on</h3>
       <p className="govuk-hint">
-        Cite the records the appraisal is based on. An entry dated after the episode is flagged: it was not
-        knowable at the time.
+        Cite the records the appraisal is based on. An entry dated after the episode is flagged: it was not knowable at
+        the time.
       </p>
       {error && (
         <p id="entries-error" className="govuk-error-message">
@@ -209,12 +209,20 @@ export function CitationPicker({
           </ul>
           <div className="govuk-button-group">
             {offset > 0 && (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
                 Previous entries
               </button>
             )}
             {offset + PAGE < found.total && (
-              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setOffset(offset + PAGE)}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary"
+                onClick={() => setOffset(offset + PAGE)}
+              >
                 Next entries
               </button>
             )}

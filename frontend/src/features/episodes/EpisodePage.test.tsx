@@ -36,8 +36,7 @@ describe("EpisodePage", () => {
         const items = ENTRIES.filter((e) => !q || e.summary.toLowerCase().includes(q.toLowerCase()));
         return json(200, { items, total: items.length });
       },
-      "POST /reviews/1/episodes": (request) =>
-        request.json().then((body) => json(201, { ...body, id: 5, ordinal: 3 })),
+      "POST /reviews/1/episodes": (request) => request.json().then((body) => json(201, { ...body, id: 5, ordinal: 3 })),
     });
     const { router } = renderInReview(<EpisodePage />, {
       path: "/reviews/1/episodes/new",

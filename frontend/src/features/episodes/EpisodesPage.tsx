@@ -34,8 +34,8 @@ export function EpisodesPage() {
       <Saved what={saved} />
       <h1 className="govuk-heading-l">Key practice episodes</h1>
       <p className="govuk-body">
-        The episodes that mattered to how the case developed, good practice as well as poor: each
-        with the practitioners' view at the time and an appraisal made without hindsight.
+        The episodes that mattered to how the case developed, good practice as well as poor: each with the
+        practitioners' view at the time and an appraisal made without hindsight.
       </p>
       {editable && (
         <Link className="govuk-button" to={`/reviews/${review.id}/episodes/new`}>
@@ -51,11 +51,21 @@ export function EpisodesPage() {
           <caption className="govuk-table__caption govuk-table__caption--m">Episodes</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Number</th>
-              <th scope="col" className="govuk-table__header">Episode</th>
-              <th scope="col" className="govuk-table__header">When</th>
-              <th scope="col" className="govuk-table__header">Appraisal</th>
-              <th scope="col" className="govuk-table__header">Chronology entries cited</th>
+              <th scope="col" className="govuk-table__header">
+                Number
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Episode
+              </th>
+              <th scope="col" className="govuk-table__header">
+                When
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Appraisal
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Chronology entries cited
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -77,9 +87,7 @@ export function EpisodesPage() {
                     "Not appraised yet"
                   )}
                 </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {episode.chronology_entry_ids.length}
-                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{episode.chronology_entry_ids.length}</td>
               </tr>
             ))}
           </tbody>

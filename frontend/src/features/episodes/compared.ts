@@ -6,10 +6,7 @@ import { agencyName, entryDate } from "../chronology/entryWords";
 const words = (value: unknown) => (value == null ? "" : String(value));
 
 /** The fields of an episode a person compares when their edit met someone else's. */
-export function comparedEpisodeFields(
-  agencies: Map<number, AgencyRead>,
-  entries: ChronologyEntryRead[],
-): Compared[] {
+export function comparedEpisodeFields(agencies: Map<number, AgencyRead>, entries: ChronologyEntryRead[]): Compared[] {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
   return [
@@ -19,7 +16,11 @@ export function comparedEpisodeFields(
     { label: "End of the period", show: (r) => (r.period_end ? formatDate(String(r.period_end)) : "") },
     {
       label: "Agencies involved",
-      show: (r) => list(r.agency_ids).map((id) => agencyName(agencies, Number(id))).sort().join(", "),
+      show: (r) =>
+        list(r.agency_ids)
+          .map((id) => agencyName(agencies, Number(id)))
+          .sort()
+          .join(", "),
     },
     { label: "Roles involved", show: (r) => list(r.roles_involved).join(", ") },
     { label: "What happened", show: (r) => words(r.what_happened) },

@@ -44,7 +44,11 @@ export function DeleteFactor({
       const shown = linked.map(({ link }) => link.id).sort((a, b) => a - b);
       const current = now.map((link) => link.id).sort((a, b) => a - b);
       if (JSON.stringify(shown) !== JSON.stringify(current)) {
-        setProblems([{ text: "Someone changed the links of this factor since you opened it. Check the links below and try again." }]);
+        setProblems([
+          {
+            text: "Someone changed the links of this factor since you opened it. Check the links below and try again.",
+          },
+        ]);
         onLinksChanged?.();
         return;
       }

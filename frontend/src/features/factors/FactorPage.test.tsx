@@ -10,9 +10,13 @@ import { FactorsPage } from "./FactorsPage";
 const BOARD: SignedIn = { token: "a.b.c", email: "board.member@demo.example.org", role: "board" };
 
 const TYPOLOGY = typologyRoutes([
-  code("sp.management", "Management systems", "systemic_pattern", ["factor"], [
-    code("sp.management.caseload", "Caseload against capacity", "systemic_pattern", ["factor"]),
-  ]),
+  code(
+    "sp.management",
+    "Management systems",
+    "systemic_pattern",
+    ["factor"],
+    [code("sp.management.caseload", "Caseload against capacity", "systemic_pattern", ["factor"])],
+  ),
   code("pt.supervision", "Supervision and reflection", "practice_theme", ["factor"]),
   code("cc.neglect", "Neglect", "case_context", ["review"]),
 ]);
@@ -31,13 +35,33 @@ const FACTOR = stamped({
 const EPISODE = stamped({ id: 3, ordinal: 1, title: "Booking appointment", version: 1, review_id: 1 });
 const FINDING = stamped({ id: 4, ordinal: 2, title: "Caseloads against capacity", version: 1, review_id: 1 });
 const LINKS = [
-  stamped({ id: 11, version: 1, review_id: 1, kind: "contributed_to", source: "factor:7", target: "episode:3", evidence_note: "The clinic ran late." }),
-  stamped({ id: 12, version: 1, review_id: 1, kind: "evidenced_by", source: "finding:4", target: "factor:7", evidence_note: null }),
+  stamped({
+    id: 11,
+    version: 1,
+    review_id: 1,
+    kind: "contributed_to",
+    source: "factor:7",
+    target: "episode:3",
+    evidence_note: "The clinic ran late.",
+  }),
+  stamped({
+    id: 12,
+    version: 1,
+    review_id: 1,
+    kind: "evidenced_by",
+    source: "finding:4",
+    target: "factor:7",
+    evidence_note: null,
+  }),
 ];
 
 const lists = (links = LINKS) => ({
   "GET /reviews/1/episodes": () => json(200, { items: [EPISODE], total: 1 }),
-  "GET /reviews/1/factors": () => json(200, { items: [FACTOR, { ...FACTOR, id: 8, name: "Factor 2", description: "Nothing links here.", level: "family" }], total: 2 }),
+  "GET /reviews/1/factors": () =>
+    json(200, {
+      items: [FACTOR, { ...FACTOR, id: 8, name: "Factor 2", description: "Nothing links here.", level: "family" }],
+      total: 2,
+    }),
   "GET /reviews/1/findings": () => json(200, { items: [FINDING], total: 1 }),
   "GET /reviews/1/links": () => json(200, { items: links, total: links.length }),
 });
@@ -93,18 +117,26 @@ describe("FactorPage", () => {
         json(409, { detail: "Someone else changed this factor since you read it (version 3).", current: theirs }),
     });
     renderInReview(<FactorPage />, { path: "/reviews/1/factors/7", route: "factors/:factorId" });
-    fireEvent.change(await screen.findByLabelText("Detail and evidence (optional)"), { target: { value: "My detail." } });
+    fireEvent.change(await screen.findByLabelText("Detail and evidence (optional)"), {
+      target: { value: "My detail." },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Save the changes" }));
 
     const table = await screen.findByRole("table", { name: "Their version and yours" });
-    const rows = within(table).getAllByRole("row").map((row) => row.textContent);
+    const rows = within(table)
+      .getAllByRole("row")
+      .map((row) => row.textContent);
     expect(rows).toContain("LevelOrganisational culture and managementWorking conditions");
     expect(rows).toContain("DetailTheir detail.My detail.");
     expect(calls.find((call) => call.method === "PATCH")?.body).toMatchObject({ version: 2, detail: "My detail." });
 
     fireEvent.click(screen.getByRole("button", { name: "Use their version" }));
-    expect((screen.getByLabelText("Detail and evidence (optional)") as HTMLTextAreaElement).value).toBe("Their detail.");
-    expect((screen.getByRole("radio", { name: "Organisational culture and management" }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText("Detail and evidence (optional)") as HTMLTextAreaElement).value).toBe(
+      "Their detail.",
+    );
+    expect(
+      (screen.getByRole("radio", { name: "Organisational culture and management" }) as HTMLInputElement).checked,
+    ).toBe(true);
   });
 
   it("names the links that go with a deleted factor, and deletes them only after the question", async () => {
@@ -141,7 +173,15 @@ describe("FactorPage", () => {
   });
 
   it("deletes nothing when the factor's links changed since the page was opened", async () => {
-    const added = stamped({ id: 13, version: 1, review_id: 1, kind: "influenced", source: "factor:8", target: "factor:7", evidence_note: null });
+    const added = stamped({
+      id: 13,
+      version: 1,
+      review_id: 1,
+      kind: "influenced",
+      source: "factor:8",
+      target: "factor:7",
+      evidence_note: null,
+    });
     const calls = serve({
       ...TYPOLOGY,
       "GET /reviews/1/factors/7": () => json(200, FACTOR),
@@ -190,13 +230,18 @@ describe("FactorsPage", () => {
     renderInReview(<FactorsPage />, { path: "/reviews/1/factors", route: "factors" });
     const table = await screen.findByRole("table", { name: "Factors" });
     const [, first, second] = within(table).getAllByRole("row");
-    expect(within(first).getByRole("link", { name: `Factor 1: ${FACTOR.description}` }).getAttribute("href")).toBe("/reviews/1/factors/7");
+    expect(
+      within(first)
+        .getByRole("link", { name: `Factor 1: ${FACTOR.description}` })
+        .getAttribute("href"),
+    ).toBe("/reviews/1/factors/7");
     expect(within(second).getByRole("link", { name: "Factor 2: Nothing links here." })).toBeTruthy();
     expect(first.textContent).toContain("Working conditions");
-    expect(within(first).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
-      "Contributed to KPE 1: Booking appointment",
-      "Evidence for Finding 2: Caseloads against capacity",
-    ]);
+    expect(
+      within(first)
+        .getAllByRole("listitem")
+        .map((item) => item.textContent),
+    ).toEqual(["Contributed to KPE 1: Booking appointment", "Evidence for Finding 2: Caseloads against capacity"]);
     expect(second.textContent).toContain("The family");
     expect(second.textContent).toContain("Not linked yet");
     expect(screen.getByRole("link", { name: "Add a factor" })).toBeTruthy();

@@ -13,12 +13,7 @@ import { LoadProblem, useLoad } from "../../common/useLoad";
 import { formCodesNote, loadCodes, type TypologyCodes } from "../../typology";
 import { useEditable, useReview } from "../review/ReviewLayout";
 import { DeleteFactor } from "./DeleteFactor";
-import {
-  comparedFactorFields,
-  FACTOR_FIELDS,
-  factorOf,
-  formOf,
-} from "./factorForm";
+import { comparedFactorFields, FACTOR_FIELDS, factorOf, formOf } from "./factorForm";
 import "./factors.css";
 import { FactorLinks } from "./FactorLinks";
 import { LEVELS } from "./levels";
@@ -120,73 +115,68 @@ export function FactorEditor({
               ["Description", base.description],
               ["Level", LEVELS[base.level]],
               ["Detail and evidence", base.detail],
-              [
-                "Typology codes",
-                base.typology_codes.map((code) => codes.labels.get(code) ?? code).join(", "),
-              ],
+              ["Typology codes", base.typology_codes.map((code) => codes.labels.get(code) ?? code).join(", ")],
             ]}
           />
         ) : (
-        <form noValidate onSubmit={submit} className="scr-editor">
-          <fieldset className="scr-plain-fieldset" disabled={!editable}>
-            <TextArea
-              id="description"
-              label="Description"
-              hint={HINTS.description}
-              rows={4}
-              value={form.description}
-              error={errorOf("description")}
-              onChange={set("description")}
-            />
-            <Radios
-              id="level"
-              label="Level"
-              hint={HINTS.level}
-              value={form.level}
-              options={Object.entries(LEVELS)}
-              hints={LEVEL_HINTS}
-              error={errorOf("level")}
-              onChange={(value) => set("level")(value as FactorLevel)}
-            />
-            <TextArea
-              id="detail"
-              label="Detail and evidence (optional)"
-              hint={HINTS.detail}
-              rows={5}
-              value={form.detail}
-              error={errorOf("detail")}
-              onChange={set("detail")}
-            />
-            {codes.groups.length > 0 && (
-              <details className="govuk-details" open={codesOpen || Boolean(errorOf("codes")) || undefined}>
-                <summary className="govuk-details__summary">
-                  <span className="govuk-details__summary-text">
-                    Typology codes{form.codes.length > 0 ? ` (${form.codes.length} chosen)` : " (optional)"}
-                  </span>
-                </summary>
-                <div className="govuk-details__text">
-                  <p className="govuk-hint">
-                    {HINTS.codes} {formCodesNote(session.role, lead)} Typology version {codes.version}.
-                  </p>
-                  {codes.groups.map((group, index) => (
-                    <Checkboxes
-                      key={group.label}
-                      id={index === 0 ? "codes" : `codes-${index}`}
-                      label={group.label}
-                      values={form.codes}
-                      options={group.codes.map((code) => ({ value: code.id, label: code.label }))}
-                      error={index === 0 ? errorOf("codes") : undefined}
-                      onChange={set("codes")}
-                    />
-                  ))}
-                </div>
-              </details>
-            )}
-            {editable && (
-              <SaveOrCancel isNew={!base} add="Add the factor" busy={busy} cancelTo={list} />
-            )}
-          </fieldset>
-        </form>
+          <form noValidate onSubmit={submit} className="scr-editor">
+            <fieldset className="scr-plain-fieldset" disabled={!editable}>
+              <TextArea
+                id="description"
+                label="Description"
+                hint={HINTS.description}
+                rows={4}
+                value={form.description}
+                error={errorOf("description")}
+                onChange={set("description")}
+              />
+              <Radios
+                id="level"
+                label="Level"
+                hint={HINTS.level}
+                value={form.level}
+                options={Object.entries(LEVELS)}
+                hints={LEVEL_HINTS}
+                error={errorOf("level")}
+                onChange={(value) => set("level")(value as FactorLevel)}
+              />
+              <TextArea
+                id="detail"
+                label="Detail and evidence (optional)"
+                hint={HINTS.detail}
+                rows={5}
+                value={form.detail}
+                error={errorOf("detail")}
+                onChange={set("detail")}
+              />
+              {codes.groups.length > 0 && (
+                <details className="govuk-details" open={codesOpen || Boolean(errorOf("codes")) || undefined}>
+                  <summary className="govuk-details__summary">
+                    <span className="govuk-details__summary-text">
+                      Typology codes{form.codes.length > 0 ? ` (${form.codes.length} chosen)` : " (optional)"}
+                    </span>
+                  </summary>
+                  <div className="govuk-details__text">
+                    <p className="govuk-hint">
+                      {HINTS.codes} {formCodesNote(session.role, lead)} Typology version {codes.version}.
+                    </p>
+                    {codes.groups.map((group, index) => (
+                      <Checkboxes
+                        key={group.label}
+                        id={index === 0 ? "codes" : `codes-${index}`}
+                        label={group.label}
+                        values={form.codes}
+                        options={group.codes.map((code) => ({ value: code.id, label: code.label }))}
+                        error={index === 0 ? errorOf("codes") : undefined}
+                        onChange={set("codes")}
+                      />
+                    ))}
+                  </div>
+                </details>
+              )}
+              {editable && <SaveOrCancel isNew={!base} add="Add the factor" busy={busy} cancelTo={list} />}
+            </fieldset>
+          </form>
         )}
         {base && <FactorLinks reviewId={review.id} links={links} records={records} factorKey={`factor:${base.id}`} />}
         {base && editable && (

@@ -21,9 +21,9 @@ export function FactorsPage() {
       <Saved what={saved} />
       <h1 className="govuk-heading-l">Contributory factors</h1>
       <p className="govuk-body">
-        The features of the system that made the practice in the episodes more (or less) likely, at
-        Learning Together's levels from the family to the wider political context. Link them to the
-        episodes they explain and to each other in the{" "}
+        The features of the system that made the practice in the episodes more (or less) likely, at Learning Together's
+        levels from the family to the wider political context. Link them to the episodes they explain and to each other
+        in the{" "}
         <Link className="govuk-link" to={`/reviews/${review.id}/graph`}>
           causal graph
         </Link>

@@ -52,9 +52,9 @@ export function BoardQuestions({
         Questions for the Board
       </h2>
       <p className="govuk-hint">
-        Instead of prescriptive recommendations, the review asks the Board (the safeguarding
-        partnership) what it will do about the pattern: ‘How will the Board know whether…?’ The
-        Board's response and the actions it agrees are recorded under each question.
+        Instead of prescriptive recommendations, the review asks the Board (the safeguarding partnership) what it will
+        do about the pattern: ‘How will the Board know whether…?’ The Board's response and the actions it agrees are
+        recorded under each question.
       </p>
       {errorOf(ids.questions) && (
         <p className="govuk-error-message">
@@ -122,12 +122,15 @@ function QuestionFields({
 }) {
   const n = index + 1;
   const [opened] = useState(() => Boolean(question.response || question.actions.length > 0));
-  const responseErrors = [ids.response(index), ids.responseDate(index), ids.actions(index)].some(errorOf) ||
+  const responseErrors =
+    [ids.response(index), ids.responseDate(index), ids.actions(index)].some(errorOf) ||
     question.actions.some((_, a) =>
       [ids.action(index, a), ids.owner(index, a), ids.due(index, a), ids.status(index, a)].some(errorOf),
     );
-  const set = <K extends keyof QuestionForm>(key: K) => (value: QuestionForm[K]) =>
-    onChange({ ...question, [key]: value });
+  const set =
+    <K extends keyof QuestionForm>(key: K) =>
+    (value: QuestionForm[K]) =>
+      onChange({ ...question, [key]: value });
   const setAction = (a: number, action: ActionForm) =>
     set("actions")(question.actions.map((x, i) => (i === a ? action : x)));
   const answered = question.response.trim() ? "response recorded" : "no response yet";
@@ -147,8 +150,8 @@ function QuestionFields({
         <details className="govuk-details govuk-!-margin-bottom-4" open={opened || responseErrors || undefined}>
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">
-              The Board's response and actions
-              {" "}<span className="govuk-visually-hidden">for question {n}</span> ({answered}
+              The Board's response and actions <span className="govuk-visually-hidden">for question {n}</span> (
+              {answered}
               {question.actions.length > 0 &&
                 `, ${question.actions.length} action${question.actions.length === 1 ? "" : "s"}`}
               )
@@ -178,8 +181,7 @@ function QuestionFields({
             {question.actions.map((action, a) => (
               <fieldset className="govuk-fieldset scr-findings__action" key={action.key}>
                 <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-                  Action {a + 1}
-                  {" "}<span className="govuk-visually-hidden">of question {n}</span>
+                  Action {a + 1} <span className="govuk-visually-hidden">of question {n}</span>
                 </legend>
                 <TextArea
                   id={ids.action(index, a)}
@@ -222,8 +224,7 @@ function QuestionFields({
                       onFocus(ids.actions(index));
                     }}
                   >
-                    Remove action {a + 1}
-                    {" "}<span className="govuk-visually-hidden">of question {n}</span>
+                    Remove action {a + 1} <span className="govuk-visually-hidden">of question {n}</span>
                   </button>
                 )}
               </fieldset>
@@ -237,7 +238,8 @@ function QuestionFields({
                   onFocus(ids.action(index, question.actions.length));
                 }}
               >
-                {"Add an action "}<span className="govuk-visually-hidden">to question {n}</span>
+                {"Add an action "}
+                <span className="govuk-visually-hidden">to question {n}</span>
               </button>
             )}
           </div>
@@ -246,12 +248,14 @@ function QuestionFields({
           <div className="govuk-button-group govuk-!-margin-bottom-0">
             {index > 0 && (
               <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onMove(-1)}>
-                {"Move up "}<span className="govuk-visually-hidden">question {n}</span>
+                {"Move up "}
+                <span className="govuk-visually-hidden">question {n}</span>
               </button>
             )}
             {index < count - 1 && (
               <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onMove(1)}>
-                {"Move down "}<span className="govuk-visually-hidden">question {n}</span>
+                {"Move down "}
+                <span className="govuk-visually-hidden">question {n}</span>
               </button>
             )}
             <button type="button" className="govuk-button govuk-button--secondary" onClick={onRemove}>

@@ -44,7 +44,9 @@ export function DeleteFinding({
       const current = now.map((link) => link.id).sort((a, b) => a - b);
       if (JSON.stringify(shown) !== JSON.stringify(current)) {
         setProblems([
-          { text: "Someone changed the evidence of this finding since you opened it. Check the evidence and try again." },
+          {
+            text: "Someone changed the evidence of this finding since you opened it. Check the evidence and try again.",
+          },
         ]);
         onEvidenceChanged(evidenceOf(key, now));
         return;
@@ -70,13 +72,13 @@ export function DeleteFinding({
       onDelete={() => void remove()}
       question={
         <>
-          Delete finding {finding.ordinal}? Its questions for the Board, with the Board's responses and
-          actions, and its typology tags go with it.
+          Delete finding {finding.ordinal}? Its questions for the Board, with the Board's responses and actions, and its
+          typology tags go with it.
           {evidence.length > 0 && (
             <>
               {" "}
-              {evidence.length === 1 ? "Its evidence link is" : `Its ${evidence.length} evidence links are`} removed
-              too (the records themselves stay):
+              {evidence.length === 1 ? "Its evidence link is" : `Its ${evidence.length} evidence links are`} removed too
+              (the records themselves stay):
               <ul className="govuk-list govuk-list--bullet govuk-body">
                 {evidence.map((item) => (
                   <li key={item.target}>{nameOf(records, item.target)}</li>

@@ -72,7 +72,9 @@ export function FindingEvidence({
       }
     }
     onProblems([]);
-    setDone(`${quoted(name(target))} was ${finding ? "linked as evidence" : "added to the evidence; it is linked when you add the finding"}.`);
+    setDone(
+      `${quoted(name(target))} was ${finding ? "linked as evidence" : "added to the evidence; it is linked when you add the finding"}.`,
+    );
     setTarget("");
     setNote("");
   }
@@ -104,8 +106,8 @@ export function FindingEvidence({
     <>
       <h3 className="govuk-heading-s">The episodes and factors it rests on</h3>
       <p className="govuk-hint">
-        The key practice episodes and contributory factors that show the pattern in this case. Every
-        finding needs at least one.{" "}
+        The key practice episodes and contributory factors that show the pattern in this case. Every finding needs at
+        least one.{" "}
         {editable &&
           (finding
             ? "Evidence is linked or removed at once; it does not wait for ‘Save the changes’."
@@ -159,14 +161,16 @@ export function FindingEvidence({
                           disabled={busy}
                           onClick={() => void remove(item)}
                         >
-                          {"Yes, remove "}<span className="govuk-visually-hidden">{name(item.target)}</span>
+                          {"Yes, remove "}
+                          <span className="govuk-visually-hidden">{name(item.target)}</span>
                         </button>
                         <button
                           type="button"
                           className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                           onClick={() => setAsking(null)}
                         >
-                          {"Keep "}<span className="govuk-visually-hidden">{name(item.target)}</span>
+                          {"Keep "}
+                          <span className="govuk-visually-hidden">{name(item.target)}</span>
                         </button>
                       </div>
                     ) : (
@@ -175,7 +179,8 @@ export function FindingEvidence({
                         className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                         onClick={() => setAsking(item.target)}
                       >
-                        {"Remove "}<span className="govuk-visually-hidden">{name(item.target)} from the evidence</span>
+                        {"Remove "}
+                        <span className="govuk-visually-hidden">{name(item.target)} from the evidence</span>
                       </button>
                     )}
                   </td>
@@ -210,7 +215,12 @@ export function FindingEvidence({
               value={note}
               onChange={setNote}
             />
-            <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => void add()}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              disabled={busy}
+              onClick={() => void add()}
+            >
               Add as evidence
             </button>
           </div>

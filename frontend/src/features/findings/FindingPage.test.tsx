@@ -60,19 +60,28 @@ describe("FindingPage", () => {
     });
     fireEvent.click(within(second).getByRole("button", { name: "Add an action to question 2" }));
     fireEvent.change(within(second).getByLabelText("What the Board will do"), { target: { value: "Audit in March." } });
-    fireEvent.change(within(second).getByLabelText("Owner (optional)"), { target: { value: "Head of health visiting" } });
+    fireEvent.change(within(second).getByLabelText("Owner (optional)"), {
+      target: { value: "Head of health visiting" },
+    });
     fireEvent.change(within(second).getByLabelText("Status"), { target: { value: "in_progress" } });
     // The second question goes first.
     fireEvent.click(within(second).getByRole("button", { name: "Move up question 2" }));
 
     const evidence = screen.getByLabelText("Add an episode or factor as evidence");
     fireEvent.change(evidence, { target: { value: "episode:3" } });
-    fireEvent.change(screen.getByLabelText("How it shows the finding (optional)"), { target: { value: "The clinic ran late." } });
+    fireEvent.change(screen.getByLabelText("How it shows the finding (optional)"), {
+      target: { value: "The clinic ran late." },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Add as evidence" }));
     fireEvent.change(evidence, { target: { value: "factor:7" } });
     fireEvent.click(screen.getByRole("button", { name: "Add as evidence" }));
     const table = screen.getByRole("table", { name: "Evidence for this finding" });
-    expect(within(table).getAllByRole("row").slice(1).map((row) => row.textContent)).toEqual([
+    expect(
+      within(table)
+        .getAllByRole("row")
+        .slice(1)
+        .map((row) => row.textContent),
+    ).toEqual([
       "EpisodeKPE 1: Booking appointmentThe clinic ran late.Remove KPE 1: Booking appointment from the evidence",
       "FactorCaseloads were above the safe limit.Remove Caseloads were above the safe limit. from the evidence",
     ]);
@@ -96,7 +105,14 @@ describe("FindingPage", () => {
           question: "Who reviews caseloads?",
           board_response: "The Board will audit caseloads.",
           response_date: null,
-          actions: [{ description: "Audit in March.", owner_role: "Head of health visiting", due_date: null, status: "in_progress" }],
+          actions: [
+            {
+              description: "Audit in March.",
+              owner_role: "Head of health visiting",
+              due_date: null,
+              status: "in_progress",
+            },
+          ],
         },
         { question: "What is a safe caseload?", board_response: null, response_date: null, actions: [] },
       ],
@@ -122,7 +138,9 @@ describe("FindingPage", () => {
   it("asks before leaving a new finding whose only change is the evidence chosen for it", async () => {
     serve({ ...TYPOLOGY, ...lists([]) });
     const { router } = renderInReview(<FindingPage />, { path: "/reviews/1/findings/new", route: "findings/new" });
-    fireEvent.change(await screen.findByLabelText("Add an episode or factor as evidence"), { target: { value: "factor:7" } });
+    fireEvent.change(await screen.findByLabelText("Add an episode or factor as evidence"), {
+      target: { value: "factor:7" },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Add as evidence" }));
     fireEvent.click(screen.getByRole("link", { name: "Back to the findings" }));
     expect(await screen.findByRole("alertdialog", { name: "Unsaved changes" })).toBeTruthy();
@@ -161,20 +179,30 @@ describe("FindingPage", () => {
       ...lists(),
       "GET /reviews/1/findings/4": () => json(200, FINDING),
       "PATCH /reviews/1/findings/4": () =>
-        json(409, { detail: "Someone else changed this record since you read it (you had version 2, it is now at version 3).", current: theirs }),
+        json(409, {
+          detail: "Someone else changed this record since you read it (you had version 2, it is now at version 3).",
+          current: theirs,
+        }),
     });
     renderInReview(<FindingPage />, { path: "/reviews/1/findings/4", route: "findings/:findingId" });
     fireEvent.change(await screen.findByLabelText("Title"), { target: { value: "My title" } });
     fireEvent.click(screen.getByRole("button", { name: "Add another question" }));
-    fireEvent.change(within(screen.getByRole("group", { name: "Question 2 for the Board" })).getByLabelText("The question"), {
-      target: { value: "Is supervision protected?" },
-    });
+    fireEvent.change(
+      within(screen.getByRole("group", { name: "Question 2 for the Board" })).getByLabelText("The question"),
+      {
+        target: { value: "Is supervision protected?" },
+      },
+    );
     fireEvent.click(screen.getByRole("button", { name: "Save the changes" }));
 
     const table = await screen.findByRole("table", { name: "Their version and yours" });
-    const rows = within(table).getAllByRole("row").map((row) => row.textContent);
+    const rows = within(table)
+      .getAllByRole("row")
+      .map((row) => row.textContent);
     expect(rows).toContain("TitleTheir titleMy title");
-    expect(rows).toContain(`Questions for the Board1. ${QUESTION.question}1. ${QUESTION.question}\n2. Is supervision protected?`);
+    expect(rows).toContain(
+      `Questions for the Board1. ${QUESTION.question}1. ${QUESTION.question}\n2. Is supervision protected?`,
+    );
     expect(rows).toContain("The Board's responsesTo question 1: The Board agreed to look.");
     expect(calls.find((call) => call.method === "PATCH")?.body).toMatchObject({ version: 2, title: "My title" });
 
@@ -210,7 +238,9 @@ describe("FindingPage", () => {
     fireEvent.click(screen.getByRole("button", { name: "Remove KPE 1: Booking appointment from the evidence" }));
     expect(calls.filter((call) => call.method === "DELETE")).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: "Yes, remove KPE 1: Booking appointment" }));
-    expect(await screen.findByText("‘KPE 1: Booking appointment’ is no longer evidence for this finding.")).toBeTruthy();
+    expect(
+      await screen.findByText("‘KPE 1: Booking appointment’ is no longer evidence for this finding."),
+    ).toBeTruthy();
     expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual(["/reviews/1/links/31"]);
     const table = screen.getByRole("table", { name: "Evidence for this finding" });
     expect(within(table).getAllByRole("row")).toHaveLength(2);
@@ -236,7 +266,9 @@ describe("FindingPage", () => {
     fireEvent.click(screen.getByRole("button", { name: "Yes, delete the finding" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/reviews/1/findings"));
     expect(router.state.location.state).toEqual({ saved: "Finding 2 was deleted." });
-    expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual(["/reviews/1/findings/4"]);
+    expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual([
+      "/reviews/1/findings/4",
+    ]);
     // The evidence shown goes with it.
     expect(asked).toEqual(["?cascade=true"]);
   });
@@ -249,7 +281,9 @@ describe("FindingPage", () => {
     expect(screen.queryByLabelText("Title")).toBeNull();
     expect(screen.queryAllByRole("textbox")).toEqual([]);
     expect(screen.getByRole("listitem", { name: undefined }).textContent).toContain(QUESTION.question);
-    expect(screen.getByRole("table", { name: "Evidence for this finding" }).textContent).toContain("KPE 1: Booking appointment");
+    expect(screen.getByRole("table", { name: "Evidence for this finding" }).textContent).toContain(
+      "KPE 1: Booking appointment",
+    );
     expect(screen.getByText("You can read this finding; only the review's reviewers change it.")).toBeTruthy();
     for (const name of ["Save the changes", "Delete this finding", "Add another question", "Remove question 1"]) {
       expect(screen.queryByRole("button", { name })).toBeNull();

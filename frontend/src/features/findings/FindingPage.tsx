@@ -52,17 +52,22 @@ export function FindingPage() {
     },
     [review.id, findingId],
   );
-  if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what={findingId ? "finding" : "typology codes and records"} />;
+  if (loaded.state !== "ready")
+    return <LoadProblem loaded={loaded} what={findingId ? "finding" : "typology codes and records"} />;
   return <FindingEditor key={findingId ?? "new"} {...loaded.data} />;
 }
 
 const HINTS = {
-  title: "A short name for the finding, as the report's heading: ‘Missed health appointments for babies are seen one at a time’.",
+  title:
+    "A short name for the finding, as the report's heading: ‘Missed health appointments for babies are seen one at a time’.",
   statement:
     "The systemic issue, stated generally: not what went wrong with this family, but what in the system makes it likely to happen again. Roles, never names.",
-  category: "The category of SCIE's typology of patterns (or a practice theme) it belongs to, so that it counts in the patterns across reviews.",
-  howItAppeared: "How the pattern showed in this case, naming the episodes: ‘…the offer of early help was never made (KPE 2).’",
-  evidenceBeyondCase: "Why this is not peculiar to this case: local data, audits, other reviews, the national analyses.",
+  category:
+    "The category of SCIE's typology of patterns (or a practice theme) it belongs to, so that it counts in the patterns across reviews.",
+  howItAppeared:
+    "How the pattern showed in this case, naming the episodes: ‘…the offer of early help was never made (KPE 2).’",
+  evidenceBeyondCase:
+    "Why this is not peculiar to this case: local data, audits, other reviews, the national analyses.",
   whyItMatters: "The risk the pattern creates for children and families.",
 };
 
@@ -86,14 +91,15 @@ export function FindingEditor({
   // The ids of the questions' fields change with the form: the editor keeps this one object,
   // brought up to date below, to map the service's problems to them.
   const fields = useRef<Record<string, string>>({}).current;
-  const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, leaveFreely, save, conflictNotice } = useEditor({
-    record: finding,
-    formOf,
-    fields,
-    editable,
-    // A new finding's evidence waits in the page until the finding is added.
-    alsoChanged: !finding && evidence.length > 0,
-  });
+  const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, leaveFreely, save, conflictNotice } =
+    useEditor({
+      record: finding,
+      formOf,
+      fields,
+      editable,
+      // A new finding's evidence waits in the page until the finding is added.
+      alsoChanged: !finding && evidence.length > 0,
+    });
   Object.assign(fields, fieldsFor(form));
   const list = `/reviews/${review.id}/findings`;
 
@@ -167,7 +173,10 @@ export function FindingEditor({
         </Link>
         {leaveWarning}
         <ErrorSummary problems={problems} />
-        <ErrorSummary problems={problems.length === 0 ? notLinked : []} title="The finding was added, but not all its evidence was linked">
+        <ErrorSummary
+          problems={problems.length === 0 ? notLinked : []}
+          title="The finding was added, but not all its evidence was linked"
+        >
           <p className="govuk-body">Add it again below.</p>
         </ErrorSummary>
         {conflictNotice(draftOf(form), comparedFindingFields(codes.labels))}
@@ -218,108 +227,112 @@ export function FindingEditor({
             )}
           </>
         ) : (
-        <form noValidate onSubmit={submit} className="scr-editor">
-          <fieldset className="scr-plain-fieldset" disabled={!editable}>
-            <h2 className="govuk-heading-m">The finding</h2>
-            <TextInput
-              id="title"
-              label="Title"
-              hint={HINTS.title}
-              value={form.title}
-              error={errorOf("title")}
-              onChange={set("title")}
-            />
-            <TextInput
-              id="ordinal"
-              label="Number (optional)"
-              hint={base ? "Its place in the report's order of findings." : "Leave it empty to add the finding at the end."}
-              width="govuk-input--width-4"
-              inputMode="numeric"
-              value={form.ordinal}
-              error={errorOf("ordinal")}
-              onChange={set("ordinal")}
-            />
-            <TextArea
-              id="statement"
-              label="Statement of the finding"
-              hint={HINTS.statement}
-              rows={6}
-              value={form.statement}
-              error={errorOf("statement")}
-              onChange={set("statement")}
-            />
-            <Radios
-              id="pattern-kind"
-              label="Kind of pattern"
-              hint={`${PATTERN_KINDS.unsafe}: ${PATTERN_KIND_HINTS.unsafe} ${PATTERN_KINDS.constructive}: ${PATTERN_KIND_HINTS.constructive}`}
-              inline
-              value={form.patternKind}
-              options={Object.entries(PATTERN_KINDS)}
-              error={errorOf("pattern-kind")}
-              onChange={(value) => set("patternKind")(value as PatternKind)}
-            />
-            <Select
-              className="scr-findings__select"
-              id="category"
-              label="Systemic pattern (optional)"
-              hint={`${HINTS.category} ${formCodesNote(session.role, lead)} Typology version ${codes.version}.`}
-              value={form.category}
-              groups={categoryGroups(codes)}
-              empty="Not chosen yet"
-              error={errorOf("category")}
-              onChange={set("category")}
-            />
-
-            <h2 className="govuk-heading-m">How it appeared in this case</h2>
-            <TextArea
-              id="how-it-appeared"
-              label="What the case shows"
-              hint={HINTS.howItAppeared}
-              rows={5}
-              value={form.howItAppeared}
-              error={errorOf("how-it-appeared")}
-              onChange={set("howItAppeared")}
-            />
-            {evidenceTable}
-
-            <h2 className="govuk-heading-m">Why it is systemic</h2>
-            <TextArea
-              id="evidence-beyond-case"
-              label="Evidence that it is not peculiar to this case"
-              hint={HINTS.evidenceBeyondCase}
-              rows={5}
-              value={form.evidenceBeyondCase}
-              error={errorOf("evidence-beyond-case")}
-              onChange={set("evidenceBeyondCase")}
-            />
-            <TextArea
-              id="why-it-matters"
-              label="Why it matters"
-              hint={HINTS.whyItMatters}
-              rows={4}
-              value={form.whyItMatters}
-              error={errorOf("why-it-matters")}
-              onChange={set("whyItMatters")}
-            />
-
-            <BoardQuestions
-              questions={form.questions}
-              onChange={set("questions")}
-              errorOf={errorOf}
-              editable={editable}
-            />
-
-            {editable && (
-              <SaveOrCancel
-                isNew={!base}
-                add="Add the finding"
-                busy={busy}
-                cancelTo={list}
-                className="govuk-button-group govuk-!-margin-top-6"
+          <form noValidate onSubmit={submit} className="scr-editor">
+            <fieldset className="scr-plain-fieldset" disabled={!editable}>
+              <h2 className="govuk-heading-m">The finding</h2>
+              <TextInput
+                id="title"
+                label="Title"
+                hint={HINTS.title}
+                value={form.title}
+                error={errorOf("title")}
+                onChange={set("title")}
               />
-            )}
-          </fieldset>
-        </form>
+              <TextInput
+                id="ordinal"
+                label="Number (optional)"
+                hint={
+                  base
+                    ? "Its place in the report's order of findings."
+                    : "Leave it empty to add the finding at the end."
+                }
+                width="govuk-input--width-4"
+                inputMode="numeric"
+                value={form.ordinal}
+                error={errorOf("ordinal")}
+                onChange={set("ordinal")}
+              />
+              <TextArea
+                id="statement"
+                label="Statement of the finding"
+                hint={HINTS.statement}
+                rows={6}
+                value={form.statement}
+                error={errorOf("statement")}
+                onChange={set("statement")}
+              />
+              <Radios
+                id="pattern-kind"
+                label="Kind of pattern"
+                hint={`${PATTERN_KINDS.unsafe}: ${PATTERN_KIND_HINTS.unsafe} ${PATTERN_KINDS.constructive}: ${PATTERN_KIND_HINTS.constructive}`}
+                inline
+                value={form.patternKind}
+                options={Object.entries(PATTERN_KINDS)}
+                error={errorOf("pattern-kind")}
+                onChange={(value) => set("patternKind")(value as PatternKind)}
+              />
+              <Select
+                className="scr-findings__select"
+                id="category"
+                label="Systemic pattern (optional)"
+                hint={`${HINTS.category} ${formCodesNote(session.role, lead)} Typology version ${codes.version}.`}
+                value={form.category}
+                groups={categoryGroups(codes)}
+                empty="Not chosen yet"
+                error={errorOf("category")}
+                onChange={set("category")}
+              />
+
+              <h2 className="govuk-heading-m">How it appeared in this case</h2>
+              <TextArea
+                id="how-it-appeared"
+                label="What the case shows"
+                hint={HINTS.howItAppeared}
+                rows={5}
+                value={form.howItAppeared}
+                error={errorOf("how-it-appeared")}
+                onChange={set("howItAppeared")}
+              />
+              {evidenceTable}
+
+              <h2 className="govuk-heading-m">Why it is systemic</h2>
+              <TextArea
+                id="evidence-beyond-case"
+                label="Evidence that it is not peculiar to this case"
+                hint={HINTS.evidenceBeyondCase}
+                rows={5}
+                value={form.evidenceBeyondCase}
+                error={errorOf("evidence-beyond-case")}
+                onChange={set("evidenceBeyondCase")}
+              />
+              <TextArea
+                id="why-it-matters"
+                label="Why it matters"
+                hint={HINTS.whyItMatters}
+                rows={4}
+                value={form.whyItMatters}
+                error={errorOf("why-it-matters")}
+                onChange={set("whyItMatters")}
+              />
+
+              <BoardQuestions
+                questions={form.questions}
+                onChange={set("questions")}
+                errorOf={errorOf}
+                editable={editable}
+              />
+
+              {editable && (
+                <SaveOrCancel
+                  isNew={!base}
+                  add="Add the finding"
+                  busy={busy}
+                  cancelTo={list}
+                  className="govuk-button-group govuk-!-margin-top-6"
+                />
+              )}
+            </fieldset>
+          </form>
         )}
         {base && <FoundBefore reviewId={review.id} findingId={base.id} ordinal={base.ordinal} editable={editable} />}
         {base && editable && (

@@ -53,9 +53,18 @@ describe("FindingsPage", () => {
     renderInReview(<FindingsPage />, { path: "/reviews/1/findings", route: "findings" });
     const table = await screen.findByRole("table", { name: "Findings in the report's order" });
     const [, first, second] = within(table).getAllByRole("row");
-    const cells = (row: HTMLElement) => within(row).getAllByRole("cell").map((cell) => cell.textContent);
+    const cells = (row: HTMLElement) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent);
     expect(within(first).getByRole("link", { name: FINDING.title }).getAttribute("href")).toBe("/reviews/1/findings/4");
-    expect(cells(first)).toEqual(["2", FINDING.title, "UnsafeCaseload against capacity", "21 answered", "2 episodes, 1 factor"]);
+    expect(cells(first)).toEqual([
+      "2",
+      FINDING.title,
+      "UnsafeCaseload against capacity",
+      "21 answered",
+      "2 episodes, 1 factor",
+    ]);
     expect(cells(second)).toEqual(["3", BARE.title, "Constructive", "None yet", "No evidence yet"]);
     expect(screen.getByRole("link", { name: "Add a finding" }).getAttribute("href")).toBe("/reviews/1/findings/new");
   });

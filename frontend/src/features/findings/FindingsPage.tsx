@@ -17,7 +17,9 @@ function questionsCell(finding: FindingRead) {
   return (
     <>
       {finding.questions.length}
-      {answered > 0 && <span className="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">{answered} answered</span>}
+      {answered > 0 && (
+        <span className="govuk-!-display-block govuk-body-s govuk-!-margin-bottom-0">{answered} answered</span>
+      )}
     </>
   );
 }
@@ -45,9 +47,9 @@ export function FindingsPage() {
       <Saved what={saved} />
       <h1 className="govuk-heading-l">Findings</h1>
       <p className="govuk-body">
-        The review's systemic findings: what the case shows about the system, the episodes and factors
-        each rests on, why it is not peculiar to this case, and the questions it puts to the Board.
-        Before the draft report, every finding needs evidence and at least one question for the Board.
+        The review's systemic findings: what the case shows about the system, the episodes and factors each rests on,
+        why it is not peculiar to this case, and the questions it puts to the Board. Before the draft report, every
+        finding needs evidence and at least one question for the Board.
       </p>
       {editable && (
         <Link className="govuk-button" to={`/reviews/${review.id}/findings/new`}>

@@ -25,7 +25,16 @@ const SUGGESTIONS: Suggestion[] = [
     text_score: 2.1,
   },
   {
-    earlier: { ...EARLIER, finding_id: 77, review_id: 9, reference: "WST-2019-01", board_id: 2, board_name: "Westby Partnership", name: "Finding 1", title: "Nobody answers" },
+    earlier: {
+      ...EARLIER,
+      finding_id: 77,
+      review_id: 9,
+      reference: "WST-2019-01",
+      board_id: 2,
+      board_name: "Westby Partnership",
+      name: "Finding 1",
+      title: "Nobody answers",
+    },
     statement: "Referrals from schools were never acknowledged.",
     scope: "national",
     shared_codes: [],
@@ -65,7 +74,9 @@ describe("FoundBefore", () => {
     render();
     const list = await screen.findByRole("list", { name: "Suggested earlier findings" });
     const [first, second] = within(list).getAllByRole("listitem");
-    expect(first.textContent).toContain("Northby Safeguarding Partnership NBY-2021-02, Finding 2: Referrals go unanswered");
+    expect(first.textContent).toContain(
+      "Northby Safeguarding Partnership NBY-2021-02, Finding 2: Referrals go unanswered",
+    );
     expect(within(first).getByText("This partnership")).toBeTruthy();
     expect(
       within(first).getByText(
@@ -76,14 +87,24 @@ describe("FoundBefore", () => {
     expect(within(second).getByText("Suggested because both use the words ‘schools’.")).toBeTruthy();
     expect(screen.getByText("Not linked to an earlier finding.")).toBeTruthy();
 
-    fireEvent.click(within(first).getByRole("button", { name: "Found before in Northby Safeguarding Partnership NBY-2021-02, Finding 2" }));
+    fireEvent.click(
+      within(first).getByRole("button", {
+        name: "Found before in Northby Safeguarding Partnership NBY-2021-02, Finding 2",
+      }),
+    );
     expect(
-      await screen.findByText("Finding 3 is now linked: Found before in Northby Safeguarding Partnership NBY-2021-02, Finding 2."),
+      await screen.findByText(
+        "Finding 3 is now linked: Found before in Northby Safeguarding Partnership NBY-2021-02, Finding 2.",
+      ),
     ).toBeTruthy();
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({ earlier_finding_id: 31 });
     const linked = await screen.findByRole("list", { name: "Found before in" });
-    expect(linked.textContent).toContain("Found before in Northby Safeguarding Partnership NBY-2021-02, Finding 2: Referrals go unanswered");
-    expect(within(screen.getByRole("list", { name: "Suggested earlier findings" })).getAllByRole("listitem")).toHaveLength(1);
+    expect(linked.textContent).toContain(
+      "Found before in Northby Safeguarding Partnership NBY-2021-02, Finding 2: Referrals go unanswered",
+    );
+    expect(
+      within(screen.getByRole("list", { name: "Suggested earlier findings" })).getAllByRole("listitem"),
+    ).toHaveLength(1);
   });
 
   it("shows the service's sentence when a link is refused", async () => {
@@ -105,7 +126,9 @@ describe("FoundBefore", () => {
     });
     render(false);
     const linked = await screen.findByRole("list", { name: "Found before in" });
-    expect(linked.textContent).toBe("Found before in Northby Safeguarding Partnership NBY-2021-02, Finding 2: Referrals go unanswered ");
+    expect(linked.textContent).toBe(
+      "Found before in Northby Safeguarding Partnership NBY-2021-02, Finding 2: Referrals go unanswered ",
+    );
     expect(screen.queryByRole("button")).toBeNull();
     expect(screen.queryByRole("list", { name: "Suggested earlier findings" })).toBeNull();
     expect(calls.every((call) => call.method === "GET")).toBe(true);

@@ -24,7 +24,8 @@ export function whySuggested(suggestion: Suggestion): string {
   const parts: string[] = [];
   const codes = suggestion.shared_codes.map((code) => code.label);
   if (codes.length > 0) parts.push(`both have the agreed ${codes.length === 1 ? "code" : "codes"} ${codes.join("; ")}`);
-  if (suggestion.shared_words.length > 0) parts.push(`both use the words ${suggestion.shared_words.map((w) => `‘${w}’`).join(", ")}`);
+  if (suggestion.shared_words.length > 0)
+    parts.push(`both use the words ${suggestion.shared_words.map((w) => `‘${w}’`).join(", ")}`);
   return `Suggested because ${parts.join(", and ")}.`;
 }
 
@@ -34,7 +35,17 @@ export function whySuggested(suggestion: Suggestion): string {
  * has to earlier ones ("Found before in …"). Linking and unlinking happen at once, not with
  * ‘Save the changes’; only a reviewer of the review (not yet published) does either.
  */
-export function FoundBefore({ reviewId, findingId, ordinal, editable }: { reviewId: number; findingId: number; ordinal: number; editable: boolean }) {
+export function FoundBefore({
+  reviewId,
+  findingId,
+  ordinal,
+  editable,
+}: {
+  reviewId: number;
+  findingId: number;
+  ordinal: number;
+  editable: boolean;
+}) {
   const path = { review_id: reviewId, finding_id: findingId };
   const [loaded, reload] = useLoad(
     async (signal) => {
@@ -109,7 +120,12 @@ export function FoundBefore({ reviewId, findingId, ordinal, editable }: { review
                   <strong>{made.found_before}</strong>
                   {made.earlier.title && `: ${made.earlier.title}`}{" "}
                   {editable && (
-                    <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 scr-found-before__unlink" disabled={busy} onClick={() => unlink(made)}>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 scr-found-before__unlink"
+                      disabled={busy}
+                      onClick={() => unlink(made)}
+                    >
                       Remove the link<span className="govuk-visually-hidden"> to {earlierName(made.earlier)}</span>
                     </button>
                   )}
@@ -134,7 +150,12 @@ export function FoundBefore({ reviewId, findingId, ordinal, editable }: { review
                       </p>
                       <p className="govuk-body govuk-!-margin-bottom-1">{suggestion.statement}</p>
                       <p className="govuk-hint govuk-!-margin-bottom-2">{whySuggested(suggestion)}</p>
-                      <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => link(suggestion)}>
+                      <button
+                        type="button"
+                        className="govuk-button govuk-button--secondary"
+                        disabled={busy}
+                        onClick={() => link(suggestion)}
+                      >
                         Found before in {earlierName(suggestion.earlier)}
                       </button>
                     </li>

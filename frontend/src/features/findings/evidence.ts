@@ -41,15 +41,11 @@ export function evidenceChoices(records: Map<string, GraphRecord>, taken: Eviden
   return groups.filter((group) => group.options.length > 0);
 }
 
-
 /** "2 episodes, 1 factor", or "" when there is none. */
 export function evidenceSummary(items: Pick<EvidenceItem, "target">[]): string {
   const episodes = items.filter((item) => item.target.startsWith("episode:")).length;
   const factors = items.filter((item) => item.target.startsWith("factor:")).length;
-  return [
-    episodes ? plural(episodes, "episode", "episodes") : "",
-    factors ? plural(factors, "factor", "factors") : "",
-  ]
+  return [episodes ? plural(episodes, "episode", "episodes") : "", factors ? plural(factors, "factor", "factors") : ""]
     .filter(Boolean)
     .join(", ");
 }

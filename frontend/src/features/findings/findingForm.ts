@@ -3,13 +3,7 @@
 // service replaces the whole list when it is sent, so the form holds all of it.
 
 import { ApiError } from "../../api";
-import type {
-  ActionStatus,
-  BoardQuestionIn,
-  FindingCreate,
-  FindingRead,
-  PatternKind,
-} from "../../client/types.gen";
+import type { ActionStatus, BoardQuestionIn, FindingCreate, FindingRead, PatternKind } from "../../client/types.gen";
 import { type DateParts, fromParts, NO_DATE, toParts } from "../../common/dates";
 import type { Problem } from "../../common/ErrorSummary";
 import { ordinalOrNothing, readOrdinal } from "../../common/ordinal";
@@ -168,7 +162,10 @@ export function findingOf(form: FindingForm): { finding: FindingBody } | { probl
         problems.push({ field: ids.action(qi, ai), text: `Enter what the Board will do in ${which}, or remove it` });
       }
       if (a.ownerRole.trim().length > OWNER_LENGTH) {
-        problems.push({ field: ids.owner(qi, ai), text: `The owner of ${which} must be ${OWNER_LENGTH} characters or fewer` });
+        problems.push({
+          field: ids.owner(qi, ai),
+          text: `The owner of ${which} must be ${OWNER_LENGTH} characters or fewer`,
+        });
       }
       const due = fromParts(a.due, `The due date of ${which}`);
       if ("problem" in due) problems.push({ field: ids.due(qi, ai), text: due.problem });
@@ -228,7 +225,9 @@ export function fieldsFor(form: FindingForm): Record<string, string> {
   };
   form.questions.forEach((question, q) => {
     [ids.question(q), ids.response(q), ids.responseDate(q), ids.actions(q)].forEach(own);
-    question.actions.forEach((_, a) => [ids.action(q, a), ids.owner(q, a), ids.due(q, a), ids.status(q, a)].forEach(own));
+    question.actions.forEach((_, a) =>
+      [ids.action(q, a), ids.owner(q, a), ids.due(q, a), ids.status(q, a)].forEach(own),
+    );
   });
   return fields;
 }

@@ -4,15 +4,26 @@ import { stamped } from "../../testing/review";
 import { code, typologyRoutes } from "../../testing/typology";
 
 export const TYPOLOGY = typologyRoutes([
-  code("sp.management", "Management systems", "systemic_pattern", ["finding"], [
-    code("sp.management.caseload", "Caseload against capacity", "systemic_pattern", ["finding"]),
-  ]),
+  code(
+    "sp.management",
+    "Management systems",
+    "systemic_pattern",
+    ["finding"],
+    [code("sp.management.caseload", "Caseload against capacity", "systemic_pattern", ["finding"])],
+  ),
   code("pt.information-sharing", "Information sharing", "practice_theme", ["finding"]),
   code("cc.neglect", "Neglect", "case_context", ["review"]),
 ]);
 
 export const EPISODE = stamped({ id: 3, ordinal: 1, title: "Booking appointment", version: 1, review_id: 1 });
-export const FACTOR = stamped({ id: 7, version: 1, review_id: 1, name: "Factor 1", description: "Caseloads were above the safe limit.", level: "working_conditions" });
+export const FACTOR = stamped({
+  id: 7,
+  version: 1,
+  review_id: 1,
+  name: "Factor 1",
+  description: "Caseloads were above the safe limit.",
+  level: "working_conditions",
+});
 
 export const QUESTION = {
   id: 21,
@@ -38,5 +49,12 @@ export const FINDING = stamped({
   questions: [QUESTION],
 });
 
-export const EVIDENCE = stamped({ id: 31, version: 1, review_id: 1, kind: "evidenced_by", source: "finding:4", target: "episode:3", evidence_note: "Screened out." });
-
+export const EVIDENCE = stamped({
+  id: 31,
+  version: 1,
+  review_id: 1,
+  kind: "evidenced_by",
+  source: "finding:4",
+  target: "episode:3",
+  evidence_note: "Screened out.",
+});

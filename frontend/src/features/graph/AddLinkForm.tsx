@@ -79,7 +79,9 @@ export function AddLinkForm({
       <Select
         id="link-kind"
         label="Kind of link"
-        hint={kind ? `Here ${LINK_MEANINGS[kind]}.` : "Choose where the link starts first: the kinds allowed depend on it."}
+        hint={
+          kind ? `Here ${LINK_MEANINGS[kind]}.` : "Choose where the link starts first: the kinds allowed depend on it."
+        }
         value={kind}
         empty="Choose a kind"
         options={kinds.map((k) => [k, LINK_KINDS[k]])}

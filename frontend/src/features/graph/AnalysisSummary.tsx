@@ -26,7 +26,9 @@ export function AnalysisSummary({
           Root factors ({analysis.root_factors.length})
         </h2>
         {analysis.root_factors.length === 0 ? (
-          <p className="govuk-body">No factor is a root yet: a root factor is influenced by nothing and itself influences or explains something.</p>
+          <p className="govuk-body">
+            No factor is a root yet: a root factor is influenced by nothing and itself influences or explains something.
+          </p>
         ) : (
           <ul className="govuk-list govuk-list--bullet" aria-label="Root factors">
             {analysis.root_factors.map((key) => (
@@ -47,9 +49,7 @@ export function AnalysisSummary({
             {loops.map((loop) => (
               <li key={loop.join(" ")}>
                 {loop.map((key) => (
-                  <span key={key}>
-                    {record(key)} influenced{" "}
-                  </span>
+                  <span key={key}>{record(key)} influenced </span>
                 ))}
                 {record(loop[0])} again.
               </li>

@@ -193,7 +193,7 @@ export function GraphCanvas({
                 : candidates.includes(record.id)
                   ? "candidate"
                   : "other",
-          linkFromLabel: linkFrom ? records.find((r) => r.id === linkFrom)?.label ?? "" : "",
+          linkFromLabel: linkFrom ? (records.find((r) => r.id === linkFrom)?.label ?? "") : "",
           onLinkFrom: () => onLinkFrom(record.id),
           onLinkTo: () => onPropose(linkFrom ?? record.id, record.id),
         },
@@ -317,7 +317,12 @@ export function GraphCanvas({
     const panelWidth = Math.min(ASIDE_WIDTH, width - 16);
     const tall = asideBox.current?.offsetHeight || 320;
     setAsideAt(
-      besides(onScreen(near, view), far ? onScreen(far, view) : null, { width: panelWidth, tall }, { width, height: framing.height }),
+      besides(
+        onScreen(near, view),
+        far ? onScreen(far, view) : null,
+        { width: panelWidth, tall },
+        { width, height: framing.height },
+      ),
     );
   }, [aside, placed, framing, width]);
   // Once placed (and again when a change of layout moves it), a panel holding the focus is
@@ -391,7 +396,11 @@ export function GraphCanvas({
                   ? "No record of the graph may be linked from it."
                   : "Choose the record the link points to: the arrow keys move between the records it may point to, Enter chooses, Escape stops."}
               </p>
-              <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onCancelLink}>
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                onClick={onCancelLink}
+              >
                 Stop linking
               </button>
             </div>
@@ -404,7 +413,11 @@ export function GraphCanvas({
         <div
           ref={asideBox}
           className="scr-graph__aside"
-          style={asideAt ? { left: asideAt.left, top: asideAt.top, width: Math.min(ASIDE_WIDTH, width - 16) } : { left: 0, top: 0, opacity: 0 }}
+          style={
+            asideAt
+              ? { left: asideAt.left, top: asideAt.top, width: Math.min(ASIDE_WIDTH, width - 16) }
+              : { left: 0, top: 0, opacity: 0 }
+          }
         >
           {aside.children}
         </div>

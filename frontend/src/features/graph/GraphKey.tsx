@@ -40,8 +40,7 @@ export function GraphKey() {
           influences it, and it influences or explains something
         </li>
         <li>
-          <span className="scr-key__box scr-node--factor scr-node--loop" aria-hidden="true" /> Factor on a feedback
-          loop
+          <span className="scr-key__box scr-node--factor scr-node--loop" aria-hidden="true" /> Factor on a feedback loop
         </li>
       </ul>
       <ul className="scr-key__list">

@@ -73,7 +73,11 @@ describe("GraphPage", () => {
     expect(node("factor:1")?.querySelector("a")?.getAttribute("href")).toBe("/reviews/1/factors/1");
 
     const roots = screen.getByRole("list", { name: "Root factors" });
-    expect(within(roots).getAllByRole("link").map((a) => a.textContent)).toEqual(["Funding was cut"]);
+    expect(
+      within(roots)
+        .getAllByRole("link")
+        .map((a) => a.textContent),
+    ).toEqual(["Funding was cut"]);
     const loops = screen.getByRole("list", { name: "Feedback loops" });
     expect(loops.textContent).toBe(
       "Caseloads were above the safe limit influenced Contacts were kept short influenced Caseloads were above the safe limit again.",
@@ -103,7 +107,9 @@ describe("GraphPage", () => {
     });
     fireEvent.click(screen.getByRole("button", { name: "Add the link" }));
 
-    expect(await screen.findByText(/^The link was added: ‘Caseloads were above the safe limit’ contributed to ‘KPE 1/)).toBeTruthy();
+    expect(
+      await screen.findByText(/^The link was added: ‘Caseloads were above the safe limit’ contributed to ‘KPE 1/),
+    ).toBeTruthy();
     // Said where the person is, above the form, with the focus (not left on the page's body).
     const message = screen.getByRole("alert");
     expect(document.activeElement).toBe(message);
@@ -135,12 +141,11 @@ describe("GraphPage", () => {
     // The other factors it may influence, the episode it may explain, the finding it may evidence.
     const choices = () => [...document.querySelectorAll<HTMLElement>("[data-link-to]")];
     await waitFor(() => expect(choices()).toHaveLength(4));
-    expect(choices().map((button) => button.getAttribute("data-link-to")).sort()).toEqual([
-      "episode:1",
-      "factor:1",
-      "factor:3",
-      "finding:1",
-    ]);
+    expect(
+      choices()
+        .map((button) => button.getAttribute("data-link-to"))
+        .sort(),
+    ).toEqual(["episode:1", "factor:1", "factor:3", "finding:1"]);
     const episode = choices().find((button) => button.getAttribute("data-link-to") === "episode:1") as HTMLElement;
     expect(episode.getAttribute("aria-label")).toBe(
       "Link to here: from ‘Caseloads were above the safe limit’ to ‘KPE 1: Booking appointment’",
@@ -172,7 +177,9 @@ describe("GraphPage", () => {
     fireEvent.change(screen.getByLabelText("Kind of link"), { target: { value: "influenced" } });
     fireEvent.change(screen.getByLabelText("To"), { target: { value: "factor:2" } });
     fireEvent.click(screen.getByRole("button", { name: "Add the link" }));
-    const summary = (await screen.findByRole("heading", { name: "There is a problem" })).closest(".govuk-error-summary");
+    const summary = (await screen.findByRole("heading", { name: "There is a problem" })).closest(
+      ".govuk-error-summary",
+    );
     expect(summary?.textContent).toContain(detail);
   });
 
@@ -189,7 +196,9 @@ describe("GraphPage", () => {
     const calls = service({ "DELETE /reviews/1/links/4": () => new Response(null, { status: 204 }) });
     renderInReview(<GraphPage />, { path: "/reviews/1/graph", route: "graph" });
     const table = await screen.findByRole("table", { name: /^Links/ });
-    fireEvent.click(within(table).getByRole("button", { name: /^Remove the link: Contacts were kept short contributed to KPE 1/ }));
+    fireEvent.click(
+      within(table).getByRole("button", { name: /^Remove the link: Contacts were kept short contributed to KPE 1/ }),
+    );
     expect(calls.filter((call) => call.method === "DELETE")).toEqual([]);
     fireEvent.click(within(table).getByRole("button", { name: "Yes, remove the link" }));
     expect(await screen.findByText(/^The link was removed: ‘Contacts were kept short’ contributed to/)).toBeTruthy();
@@ -223,7 +232,10 @@ describe("GraphPage: downloads", () => {
         if (format === "json") return json(200, { directed: true, nodes: NODES, links: [] });
         if (format === "graphml") {
           return new Response("<graphml/>", {
-            headers: { "Content-Type": "application/xml", "Content-Disposition": 'attachment; filename="NBY-2024-01.graphml"' },
+            headers: {
+              "Content-Type": "application/xml",
+              "Content-Disposition": 'attachment; filename="NBY-2024-01.graphml"',
+            },
           });
         }
         // A file the service gives no name is saved under the page's own.

@@ -37,15 +37,18 @@ interface Drawing {
 export function GraphPage() {
   const session = useSession();
   const { review } = useReview();
-  const [loaded, reload] = useLoad(async (signal): Promise<Drawing> => {
-    const path = { review_id: review.id };
-    const [graph, links, analysis] = await Promise.all([
-      ok(graphGraph({ path, query: { format: "json" }, signal })) as Promise<NodeLinkGraph>,
-      everything((offset) => ok(linksList({ path, query: { limit: 200, offset }, signal }))),
-      ok(graphAnalysis({ path, query: { loop_limit: 50 }, signal })),
-    ]);
-    return { graph, links, analysis };
-  }, [review.id]);
+  const [loaded, reload] = useLoad(
+    async (signal): Promise<Drawing> => {
+      const path = { review_id: review.id };
+      const [graph, links, analysis] = await Promise.all([
+        ok(graphGraph({ path, query: { format: "json" }, signal })) as Promise<NodeLinkGraph>,
+        everything((offset) => ok(linksList({ path, query: { limit: 200, offset }, signal }))),
+        ok(graphAnalysis({ path, query: { loop_limit: 50 }, signal })),
+      ]);
+      return { graph, links, analysis };
+    },
+    [review.id],
+  );
   const editable = useEditable();
 
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -204,7 +207,11 @@ export function GraphPage() {
               ),
             }
           : said?.where === "drawing"
-            ? { near: said.near, away: said.away, children: <LinkAdded text={said.text} onClose={() => setSaid(null)} /> }
+            ? {
+                near: said.near,
+                away: said.away,
+                children: <LinkAdded text={said.text} onClose={() => setSaid(null)} />,
+              }
             : null;
 
   return (
@@ -213,15 +220,14 @@ export function GraphPage() {
       <ErrorSummary problems={problems} />
       <h1 className="govuk-heading-l">Causal graph</h1>
       <p className="govuk-body">
-        How the contributory factors influenced each other and explain the key practice episodes, and
-        the evidence behind each finding. The analysis marks the root factors and any feedback loops.
+        How the contributory factors influenced each other and explain the key practice episodes, and the evidence
+        behind each finding. The analysis marks the root factors and any feedback loops.
       </p>
       {editable ? (
         <p className="govuk-body">
-          To link two records, drag from the dot on the edge of one to the other, then choose the kind of
-          link. With the keyboard, tab to a record and choose "Link from this record", then pick the record it
-          points to with the arrow keys and Enter. Select a record's name to open it, or a link to see its
-          evidence and remove it.{" "}
+          To link two records, drag from the dot on the edge of one to the other, then choose the kind of link. With the
+          keyboard, tab to a record and choose "Link from this record", then pick the record it points to with the arrow
+          keys and Enter. Select a record's name to open it, or a link to see its evidence and remove it.{" "}
           <a className="govuk-link" href="#add-link">
             Add a link without dragging
           </a>

@@ -31,7 +31,11 @@ export function LinkAdded({ text, onClose }: { text: string; onClose?: () => voi
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">{text}</p>
         {onClose && (
-          <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onClose}>
+          <button
+            type="button"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+            onClick={onClose}
+          >
             Close
           </button>
         )}

@@ -83,7 +83,11 @@ export function LinkChooser({
         <button type="submit" className="govuk-button govuk-!-margin-bottom-0" disabled={busy}>
           Add the link
         </button>
-        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onCancel}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+          onClick={onCancel}
+        >
           Cancel
         </button>
       </div>

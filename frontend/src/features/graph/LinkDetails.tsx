@@ -70,7 +70,11 @@ export function LinkDetails({
             Remove this link
           </button>
         )}
-        <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" onClick={onClose}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+          onClick={onClose}
+        >
           Close
         </button>
       </div>

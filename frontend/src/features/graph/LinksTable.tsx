@@ -33,7 +33,12 @@ export function LinksTable({
   );
   // On a phone the four columns are wider than the screen: the table scrolls in its own box.
   return (
-    <div className="scr-links__scroll" role="region" aria-label="Links (scrolls sideways on a narrow screen)" tabIndex={0}>
+    <div
+      className="scr-links__scroll"
+      role="region"
+      aria-label="Links (scrolls sideways on a narrow screen)"
+      tabIndex={0}
+    >
       <table className="govuk-table scr-links" id="links">
         <caption className="govuk-table__caption govuk-table__caption--m">Links ({links.length})</caption>
         <thead className="govuk-table__head">
@@ -85,14 +90,16 @@ export function LinksTable({
                           onRemove(link);
                         }}
                       >
-                        {"Yes, remove "}<span className="govuk-visually-hidden">the link</span>
+                        {"Yes, remove "}
+                        <span className="govuk-visually-hidden">the link</span>
                       </button>
                       <button
                         type="button"
                         className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
                         onClick={() => setAsking(null)}
                       >
-                        {"Keep "}<span className="govuk-visually-hidden">the link</span>
+                        {"Keep "}
+                        <span className="govuk-visually-hidden">the link</span>
                       </button>
                     </div>
                   ) : (

@@ -53,7 +53,12 @@ export function RecordNode({ id, data, isConnectable }: NodeProps<RecordNodeType
       <p className="scr-node__kind">{data.kindLine}</p>
       {data.root && <strong className="scr-node__badge scr-node__badge--root">Root factor</strong>}
       {data.loop && <strong className="scr-node__badge scr-node__badge--loop">Feedback loop</strong>}
-      <Link className="govuk-link govuk-link--text-colour scr-node__label nodrag" to={data.path} draggable={false} title={data.label}>
+      <Link
+        className="govuk-link govuk-link--text-colour scr-node__label nodrag"
+        to={data.path}
+        draggable={false}
+        title={data.label}
+      >
         {data.label}
       </Link>
       {data.linking === "idle" && (

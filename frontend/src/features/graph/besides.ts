@@ -37,7 +37,12 @@ function overlaps(a: Box, b: Box): boolean {
  * beside it on the side away from the other end, on the other side, beyond both, or below or
  * above it; the first of those that fits the drawing and covers neither record.
  */
-export function besides(near: Box, away: Box | null, panel: { width: number; tall: number }, drawing: { width: number; height: number }) {
+export function besides(
+  near: Box,
+  away: Box | null,
+  panel: { width: number; tall: number },
+  drawing: { width: number; height: number },
+) {
   const centre = (box: Box) => (box.left + box.right) / 2;
   const clampTop = (top: number) => Math.max(EDGE, Math.min(top, drawing.height - panel.tall - EDGE));
   const clampLeft = (left: number) => Math.max(EDGE, Math.min(left, drawing.width - panel.width - EDGE));

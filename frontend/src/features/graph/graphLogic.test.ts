@@ -39,7 +39,9 @@ describe("the kinds of link allowed between two kinds of record", () => {
 
   it("offers nothing, and says why, between two findings or a record and itself", () => {
     expect(linkChoices("finding:1", "finding:2")).toEqual([]);
-    expect(whyNoLink("finding:1", "finding:2")).toMatch(/^No kind of link joins two findings\. The links allowed are: a factor contributed to an episode/);
+    expect(whyNoLink("finding:1", "finding:2")).toMatch(
+      /^No kind of link joins two findings\. The links allowed are: a factor contributed to an episode/,
+    );
     expect(linkChoices("factor:1", "factor:1")).toEqual([]);
     expect(whyNoLink("factor:1", "factor:1")).toBe("A record cannot be linked to itself.");
   });

@@ -2,7 +2,13 @@ import { type FormEvent, useState } from "react";
 import { Link } from "react-router-dom";
 
 import { ApiError, ok } from "../../api";
-import { identifiersAccept, identifiersCreate, identifiersDelete, identifiersList, identifiersScan } from "../../client/sdk.gen";
+import {
+  identifiersAccept,
+  identifiersCreate,
+  identifiersDelete,
+  identifiersList,
+  identifiersScan,
+} from "../../client/sdk.gen";
 import type { HitRead, IdentifierKind, IdentifierRead, ScanRead } from "../../client/types.gen";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Select, TextArea, TextInput } from "../../common/fields";
@@ -42,7 +48,10 @@ export function IdentifiersPage() {
   const { identifiers, scan } = loaded.data;
   const errorOf = (field: string) => problems.find((p) => p.field === field)?.text;
 
-  async function act(work: () => Promise<{ identifiers?: IdentifierRead[]; scan?: ScanRead; said: string }>, fields: Record<string, string>) {
+  async function act(
+    work: () => Promise<{ identifiers?: IdentifierRead[]; scan?: ScanRead; said: string }>,
+    fields: Record<string, string>,
+  ) {
     setBusy(true);
     setSaved(undefined);
     try {
@@ -66,7 +75,8 @@ export function IdentifiersPage() {
   async function add(event: FormEvent) {
     event.preventDefault();
     const found: Problem[] = [];
-    if (!text.trim()) found.push({ field: "identifier-text", text: "Enter the word or phrase that identifies the child or family" });
+    if (!text.trim())
+      found.push({ field: "identifier-text", text: "Enter the word or phrase that identifies the child or family" });
     if (!kind) found.push({ field: "identifier-kind", text: "Select what the identifier is" });
     if (found.length > 0 || !kind) {
       setProblems(found);
@@ -74,8 +84,13 @@ export function IdentifiersPage() {
     }
     const added = await act(
       async () => {
-        const identifier = await ok(identifiersCreate({ path: { review_id: review.id }, body: { text: text.trim(), kind } }));
-        return { identifiers: [...identifiers, identifier], said: "The identifier was added and the review scanned again." };
+        const identifier = await ok(
+          identifiersCreate({ path: { review_id: review.id }, body: { text: text.trim(), kind } }),
+        );
+        return {
+          identifiers: [...identifiers, identifier],
+          said: "The identifier was added and the review scanned again.",
+        };
       },
       { text: "identifier-text", kind: "identifier-kind" },
     );
@@ -86,16 +101,13 @@ export function IdentifiersPage() {
   }
 
   async function remove(identifier: IdentifierRead) {
-    await act(
-      async () => {
-        await ok(identifiersDelete({ path: { review_id: review.id, identifier_id: identifier.id } }));
-        return {
-          identifiers: identifiers.filter((one) => one.id !== identifier.id),
-          said: "The identifier was removed from the list.",
-        };
-      },
-      {},
-    );
+    await act(async () => {
+      await ok(identifiersDelete({ path: { review_id: review.id, identifier_id: identifier.id } }));
+      return {
+        identifiers: identifiers.filter((one) => one.id !== identifier.id),
+        said: "The identifier was removed from the list.",
+      };
+    }, {});
   }
 
   async function accept(event: FormEvent, hit: HitRead) {
@@ -130,15 +142,13 @@ export function IdentifiersPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body">
-            The words that would identify the child or the family: real names, nicknames,
-            streets, schools, dates of birth. Only this review's reviewers see this list, and it
-            is never exported.
+            The words that would identify the child or the family: real names, nicknames, streets, schools, dates of
+            birth. Only this review's reviewers see this list, and it is never exported.
           </p>
           <p className="govuk-body">
-            Before the review is published, everything it would share nationally is scanned for
-            these words and for NHS and National Insurance numbers, postcodes, phone numbers,
-            e-mail addresses and full dates. An open hit stops publication until the text is
-            changed, or the lead reviewer accepts it as not identifying.
+            Before the review is published, everything it would share nationally is scanned for these words and for NHS
+            and National Insurance numbers, postcodes, phone numbers, e-mail addresses and full dates. An open hit stops
+            publication until the text is changed, or the lead reviewer accepts it as not identifying.
           </p>
         </div>
       </div>
@@ -147,15 +157,23 @@ export function IdentifiersPage() {
         <caption className="govuk-table__caption govuk-table__caption--m">The list</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Identifier</th>
-            <th scope="col" className="govuk-table__header">What it is</th>
-            <th scope="col" className="govuk-table__header"><span className="govuk-visually-hidden">Actions</span></th>
+            <th scope="col" className="govuk-table__header">
+              Identifier
+            </th>
+            <th scope="col" className="govuk-table__header">
+              What it is
+            </th>
+            <th scope="col" className="govuk-table__header">
+              <span className="govuk-visually-hidden">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {identifiers.length === 0 && (
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={3}>No identifiers are listed yet.</td>
+              <td className="govuk-table__cell" colSpan={3}>
+                No identifiers are listed yet.
+              </td>
             </tr>
           )}
           {identifiers.map((identifier) => (
@@ -164,7 +182,12 @@ export function IdentifiersPage() {
               <td className="govuk-table__cell">{IDENTIFIER_KINDS[identifier.kind]}</td>
               <td className="govuk-table__cell">
                 {!frozen && (
-                  <button type="button" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" disabled={busy} onClick={() => remove(identifier)}>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    disabled={busy}
+                    onClick={() => remove(identifier)}
+                  >
                     Remove<span className="govuk-visually-hidden"> {identifier.text}</span>
                   </button>
                 )}
@@ -177,7 +200,14 @@ export function IdentifiersPage() {
       <form noValidate onSubmit={add} aria-label="Add an identifier">
         <h2 className="govuk-heading-m">Add an identifier</h2>
         <div className="scr-filters">
-          <TextInput id="identifier-text" label="Word or phrase" width="govuk-input--width-20" value={text} error={errorOf("identifier-text")} onChange={setText} />
+          <TextInput
+            id="identifier-text"
+            label="Word or phrase"
+            width="govuk-input--width-20"
+            value={text}
+            error={errorOf("identifier-text")}
+            onChange={setText}
+          />
           <Select
             id="identifier-kind"
             label="What it is"
@@ -188,7 +218,9 @@ export function IdentifiersPage() {
             onChange={(value) => setKind(value as IdentifierKind | "")}
           />
           <div className="govuk-form-group">
-            <button type="submit" className="govuk-button" disabled={busy}>Add the identifier</button>
+            <button type="submit" className="govuk-button" disabled={busy}>
+              Add the identifier
+            </button>
           </div>
         </div>
       </form>
@@ -205,10 +237,18 @@ export function IdentifiersPage() {
           <caption className="govuk-table__caption govuk-table__caption--s">Hits</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Where</th>
-              <th scope="col" className="govuk-table__header">What</th>
-              <th scope="col" className="govuk-table__header">Text</th>
-              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">
+                Where
+              </th>
+              <th scope="col" className="govuk-table__header">
+                What
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Text
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -218,7 +258,9 @@ export function IdentifiersPage() {
               return (
                 <tr className="govuk-table__row" key={key}>
                   <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={where.to}>{where.label}</Link>
+                    <Link className="govuk-link" to={where.to}>
+                      {where.label}
+                    </Link>
                   </td>
                   <td className="govuk-table__cell">{HIT_KINDS[hit.kind]}</td>
                   <td className="govuk-table__cell">
@@ -260,8 +302,14 @@ export function IdentifiersPage() {
                               onChange={setReason}
                             />
                             <div className="govuk-button-group">
-                              <button type="submit" className="govuk-button" disabled={busy}>Accept the hit</button>
-                              <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setAccepting(null)}>
+                              <button type="submit" className="govuk-button" disabled={busy}>
+                                Accept the hit
+                              </button>
+                              <button
+                                type="button"
+                                className="govuk-button govuk-button--secondary"
+                                onClick={() => setAccepting(null)}
+                              >
                                 Cancel
                               </button>
                             </div>
@@ -278,8 +326,8 @@ export function IdentifiersPage() {
       )}
       {frozen && scan.open > 0 && (
         <p className="govuk-inset-text">
-          While a hit is open the published review is held back from every export. Reopen it to change
-          the text or accept the hit.
+          While a hit is open the published review is held back from every export. Reopen it to change the text or
+          accept the hit.
         </p>
       )}
       {!frozen && !lead && scan.open > 0 && (

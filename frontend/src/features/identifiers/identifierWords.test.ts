@@ -9,9 +9,9 @@ describe("whereIs", () => {
   });
 
   it("names chronology entries, links and the review's own details in words", () => {
-    expect(whereIs(5, { record: "chronology:88", name: "Chronology, 5 March 2024, GP records", field: "summary" }).label).toBe(
-      "Chronology, 5 March 2024, GP records, summary",
-    );
+    expect(
+      whereIs(5, { record: "chronology:88", name: "Chronology, 5 March 2024, GP records", field: "summary" }).label,
+    ).toBe("Chronology, 5 March 2024, GP records, summary");
     expect(whereIs(5, { record: "link:41", name: "Factor 2 → KPE 3", field: "evidence_note" })).toEqual({
       label: "Factor 2 → KPE 3, evidence note",
       to: "/reviews/5/graph",

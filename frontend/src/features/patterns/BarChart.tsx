@@ -22,7 +22,14 @@ export function barLayout(width: number) {
     return { stacked: true, labels: 0, length: width - VALUES, row: 44, barTop: 22, chars: Math.floor(width / CHAR) };
   }
   const labels = Math.min(340, Math.round(width * 0.38));
-  return { stacked: false, labels, length: width - labels - VALUES, row: 26, barTop: 4, chars: Math.floor((labels - 8) / CHAR) };
+  return {
+    stacked: false,
+    labels,
+    length: width - labels - VALUES,
+    row: 26,
+    barTop: 4,
+    chars: Math.floor((labels - 8) / CHAR),
+  };
 }
 
 /**
@@ -30,7 +37,17 @@ export function barLayout(width: number) {
  * screen reader, which reads the table beside it: the chart is one image with a description.
  * On a narrow screen each label sits above its bar, so neither is squeezed.
  */
-export function BarChart({ bars, max, title, description }: { bars: Bar[]; max: number; title: string; description: string }) {
+export function BarChart({
+  bars,
+  max,
+  title,
+  description,
+}: {
+  bars: Bar[];
+  max: number;
+  title: string;
+  description: string;
+}) {
   return (
     <Measured>
       {(width) => {
@@ -49,7 +66,13 @@ export function BarChart({ bars, max, title, description }: { bars: Bar[]; max: 
                       {shorten(bar.label, at.chars)}
                     </text>
                   ) : (
-                    <text className="scr-chart__label" x={at.labels - 8} y={y + BAR / 2} textAnchor="end" dominantBaseline="central">
+                    <text
+                      className="scr-chart__label"
+                      x={at.labels - 8}
+                      y={y + BAR / 2}
+                      textAnchor="end"
+                      dominantBaseline="central"
+                    >
                       {shorten(bar.label, at.chars)}
                     </text>
                   )}

@@ -17,18 +17,17 @@ describe("CooccurrenceSection", () => {
       items: [{ ...first, lift: 1.01, p_value: 0.03, q_value: 0.62, significant: false }],
       total: 1,
     };
-    render(<CooccurrenceSection data={data} labels={new Map([["sp.management.caseload", "Caseload against capacity"]])} />);
+    render(
+      <CooccurrenceSection data={data} labels={new Map([["sp.management.caseload", "Caseload against capacity"]])} />,
+    );
     const row = within(screen.getByRole("table", { name: "Pairs of codes" })).getByRole("row", {
       name: /Caseload against capacity/,
     });
-    expect(within(row).getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
-      "Caseload against capacitysp.management.caseload",
-      "28",
-      "1.01",
-      "0.030",
-      "0.620",
-      "No",
-    ]);
+    expect(
+      within(row)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toEqual(["Caseload against capacitysp.management.caseload", "28", "1.01", "0.030", "0.620", "No"]);
   });
 
   it("says how many pairs the correction allows for, and the rate", () => {

@@ -86,7 +86,9 @@ export function CooccurrenceSection({ data, labels }: { data: Cooccurrence; labe
         {significanceNote(data)}
       </p>
       {data.items.length === 0 ? (
-        <p className="govuk-body">No pair of codes is found together in {plural(data.min_support, "review", "reviews")} or more.</p>
+        <p className="govuk-body">
+          No pair of codes is found together in {plural(data.min_support, "review", "reviews")} or more.
+        </p>
       ) : (
         <>
           {edges.length > 0 && (

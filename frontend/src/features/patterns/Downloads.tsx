@@ -61,7 +61,8 @@ export function Downloads({ filters, minSupport }: { filters: PatternFilters; mi
     try {
       await downloadFile(item.fetch({ ...apiQuery(filters), min_support: minSupport }), item.file);
     } catch (error) {
-      if (!(error instanceof SignedOut)) setProblem(`${item.name} could not be downloaded: ${(error as Error).message}`);
+      if (!(error instanceof SignedOut))
+        setProblem(`${item.name} could not be downloaded: ${(error as Error).message}`);
     } finally {
       setBusy(null);
     }
@@ -71,8 +72,8 @@ export function Downloads({ filters, minSupport }: { filters: PatternFilters; mi
     <Section id="downloads" title="Download these figures">
       <ErrorSummary problems={problem ? [{ text: problem }] : []} />
       <p className="govuk-body">
-        With the same filters as this page, and the same figures: one suppressed or changed here is suppressed or changed
-        in the file too.
+        With the same filters as this page, and the same figures: one suppressed or changed here is suppressed or
+        changed in the file too.
       </p>
       <ul className="govuk-list">
         {DOWNLOADS.map((item) => (

@@ -57,7 +57,10 @@ export function FiltersForm(props: {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => setForm(shown(props.filters)), [props.filters, props.lattice]);
   const errorOf = (field: string) => props.problems.find((p) => p.field === field)?.text;
-  const set = <K extends keyof PatternFilters>(key: K) => (value: PatternFilters[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set =
+    <K extends keyof PatternFilters>(key: K) =>
+    (value: PatternFilters[K]) =>
+      setForm((f) => ({ ...f, [key]: value }));
   // The checkboxes offer only the values of the filter's own type.
   const setList = (key: ListKey) => (values: string[]) => setForm((f) => ({ ...f, [key]: values }));
 
@@ -104,7 +107,10 @@ export function FiltersForm(props: {
           No filter is applied: every {props.lattice ? "published review" : "review you may see"} is counted.
         </p>
       ) : (
-        <dl className="govuk-summary-list govuk-summary-list--no-border scr-applied-filters" aria-label="Filters applied">
+        <dl
+          className="govuk-summary-list govuk-summary-list--no-border scr-applied-filters"
+          aria-label="Filters applied"
+        >
           {applied.map(([name, value]) => (
             <div className="govuk-summary-list__row" key={name}>
               <dt className="govuk-summary-list__key">{name}</dt>
@@ -113,7 +119,11 @@ export function FiltersForm(props: {
           ))}
         </dl>
       )}
-      <details className="govuk-details scr-filter-panel" open={open} onToggle={(event) => event.target === event.currentTarget && setOpen(event.currentTarget.open)}>
+      <details
+        className="govuk-details scr-filter-panel"
+        open={open}
+        onToggle={(event) => event.target === event.currentTarget && setOpen(event.currentTarget.open)}
+      >
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">{open ? "Hide the filters" : "Change the filters"}</span>
         </summary>
@@ -133,91 +143,126 @@ export function FiltersForm(props: {
               </LatticeFields>
             ) : (
               <>
-              {!ownBoard && props.boards.length > 0 && (
-                <Disclosed summary={`Partnerships${chosen(form.board.length)}`} open={form.board.length > 0}>
-                  <div className="scr-filter-grid">
-                    {regions.map((region) => {
-                      const boards = props.boards.filter((b) => b.region === region);
-                      if (boards.length === 0) return null;
-                      return (
-                        <Checkboxes
-                          key={region}
-                          id={`board-${region}`}
-                          label={REGIONS[region]}
-                          values={form.board.filter((code) => boards.some((b) => b.code === code))}
-                          options={boards.map((b) => ({ value: b.code, label: b.name }))}
-                          onChange={(values) =>
-                            set("board")([...form.board.filter((code) => !boards.some((b) => b.code === code)), ...values])
-                          }
-                        />
-                      );
-                    })}
-                  </div>
-                </Disclosed>
-              )}
-              <div className="scr-filter-grid">
-                {!ownBoard && (
-                  <Checkboxes id="region" label="Region" values={form.region} options={options(REGIONS)} onChange={setList("region")} />
+                {!ownBoard && props.boards.length > 0 && (
+                  <Disclosed summary={`Partnerships${chosen(form.board.length)}`} open={form.board.length > 0}>
+                    <div className="scr-filter-grid">
+                      {regions.map((region) => {
+                        const boards = props.boards.filter((b) => b.region === region);
+                        if (boards.length === 0) return null;
+                        return (
+                          <Checkboxes
+                            key={region}
+                            id={`board-${region}`}
+                            label={REGIONS[region]}
+                            values={form.board.filter((code) => boards.some((b) => b.code === code))}
+                            options={boards.map((b) => ({ value: b.code, label: b.name }))}
+                            onChange={(values) =>
+                              set("board")([
+                                ...form.board.filter((code) => !boards.some((b) => b.code === code)),
+                                ...values,
+                              ])
+                            }
+                          />
+                        );
+                      })}
+                    </div>
+                  </Disclosed>
                 )}
-                <Fieldset id="years" label="Years notified" hint="For example, 2018 to 2024">
-                  <div className="scr-year-range">
-                    <TextInput
-                      id="year_from"
-                      label="From"
-                      width="govuk-input--width-4"
-                      inputMode="numeric"
-                      value={form.yearFrom}
-                      error={errorOf("year_from")}
-                      onChange={set("yearFrom")}
+                <div className="scr-filter-grid">
+                  {!ownBoard && (
+                    <Checkboxes
+                      id="region"
+                      label="Region"
+                      values={form.region}
+                      options={options(REGIONS)}
+                      onChange={setList("region")}
                     />
-                    <TextInput
-                      id="year_to"
-                      label="To"
-                      width="govuk-input--width-4"
-                      inputMode="numeric"
-                      value={form.yearTo}
-                      error={errorOf("year_to")}
-                      onChange={set("yearTo")}
-                    />
-                  </div>
-                </Fieldset>
-                <Checkboxes id="review_type" label="Type of review" values={form.reviewType} options={options(REVIEW_TYPES)} onChange={setList("reviewType")} />
-                <Checkboxes id="outcome" label="Outcome for the child" values={form.outcome} options={options(OUTCOMES)} onChange={setList("outcome")} />
-                <Checkboxes id="age_band" label="Child's age" values={form.ageBand} options={options(AGE_BANDS)} onChange={setList("ageBand")} />
-                <Checkboxes id="status" label="Status of the review" values={form.status} options={options(STATUSES)} onChange={setList("status")} />
-                <Checkboxes
-                  id="kind"
-                  label="Tags on"
-                  hint="Count only the tags of these records; all when none is chosen."
-                  values={form.kind}
-                  options={options(RECORD_KINDS)}
-                  onChange={setList("kind")}
-                />
-                {counting}
-              </div>
-              {props.contextGroups.length > 0 && (
-                <Disclosed summary={`Case context${chosen(form.context.length)}`} open={form.context.length > 0}>
-                  <p className="govuk-body-s">Count only the reviews whose agreed tags include every code chosen.</p>
-                  <div className="scr-filter-grid">
-                    {props.contextGroups.map((group) => {
-                      const inGroup = (code: string) => code === group.code || group.codes.some((c) => c.id === code);
-                      return (
-                        <Checkboxes
-                          key={group.code}
-                          id={`context-${group.code}`}
-                          label={group.label}
-                          values={form.context.filter(inGroup)}
-                          options={[
-                            { value: group.code, label: `Any: ${group.label.toLowerCase()}` },
-                            ...group.codes.map((c) => ({ value: c.id, label: c.label })),
-                          ]}
-                          onChange={(values) => set("context")([...form.context.filter((code) => !inGroup(code)), ...values])}
-                        />
-                      );
-                    })}
-                  </div>
-                </Disclosed>
-              )}
+                  )}
+                  <Fieldset id="years" label="Years notified" hint="For example, 2018 to 2024">
+                    <div className="scr-year-range">
+                      <TextInput
+                        id="year_from"
+                        label="From"
+                        width="govuk-input--width-4"
+                        inputMode="numeric"
+                        value={form.yearFrom}
+                        error={errorOf("year_from")}
+                        onChange={set("yearFrom")}
+                      />
+                      <TextInput
+                        id="year_to"
+                        label="To"
+                        width="govuk-input--width-4"
+                        inputMode="numeric"
+                        value={form.yearTo}
+                        error={errorOf("year_to")}
+                        onChange={set("yearTo")}
+                      />
+                    </div>
+                  </Fieldset>
+                  <Checkboxes
+                    id="review_type"
+                    label="Type of review"
+                    values={form.reviewType}
+                    options={options(REVIEW_TYPES)}
+                    onChange={setList("reviewType")}
+                  />
+                  <Checkboxes
+                    id="outcome"
+                    label="Outcome for the child"
+                    values={form.outcome}
+                    options={options(OUTCOMES)}
+                    onChange={setList("outcome")}
+                  />
+                  <Checkboxes
+                    id="age_band"
+                    label="Child's age"
+                    values={form.ageBand}
+                    options={options(AGE_BANDS)}
+                    onChange={setList("ageBand")}
+                  />
+                  <Checkboxes
+                    id="status"
+                    label="Status of the review"
+                    values={form.status}
+                    options={options(STATUSES)}
+                    onChange={setList("status")}
+                  />
+                  <Checkboxes
+                    id="kind"
+                    label="Tags on"
+                    hint="Count only the tags of these records; all when none is chosen."
+                    values={form.kind}
+                    options={options(RECORD_KINDS)}
+                    onChange={setList("kind")}
+                  />
+                  {counting}
+                </div>
+                {props.contextGroups.length > 0 && (
+                  <Disclosed summary={`Case context${chosen(form.context.length)}`} open={form.context.length > 0}>
+                    <p className="govuk-body-s">Count only the reviews whose agreed tags include every code chosen.</p>
+                    <div className="scr-filter-grid">
+                      {props.contextGroups.map((group) => {
+                        const inGroup = (code: string) => code === group.code || group.codes.some((c) => c.id === code);
+                        return (
+                          <Checkboxes
+                            key={group.code}
+                            id={`context-${group.code}`}
+                            label={group.label}
+                            values={form.context.filter(inGroup)}
+                            options={[
+                              { value: group.code, label: `Any: ${group.label.toLowerCase()}` },
+                              ...group.codes.map((c) => ({ value: c.id, label: c.label })),
+                            ]}
+                            onChange={(values) =>
+                              set("context")([...form.context.filter((code) => !inGroup(code)), ...values])
+                            }
+                          />
+                        );
+                      })}
+                    </div>
+                  </Disclosed>
+                )}
               </>
             )}
             <div className="govuk-button-group">

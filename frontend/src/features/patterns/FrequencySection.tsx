@@ -16,9 +16,8 @@ export function FrequencySection({ data }: { data: Frequencies }) {
   return (
     <Section id="frequencies" title="Codes found in most reviews">
       <p className="govuk-body">
-        The number of reviews with each code, and their share of the reviews counted. A code counts the reviews
-        tagged with it or with any narrower code; each review counts once, however many of its records carry the
-        code.
+        The number of reviews with each code, and their share of the reviews counted. A code counts the reviews tagged
+        with it or with any narrower code; each review counts once, however many of its records carry the code.
       </p>
       {data.items.length === 0 ? (
         <p className="govuk-body">No agreed tag is counted in this view.</p>
@@ -39,8 +38,8 @@ export function FrequencySection({ data }: { data: Frequencies }) {
           )}
           {left > 0 && (
             <ChartNote>
-              {plural(left, "code has a suppressed count and is", "codes have a suppressed count and are")} left out
-              of the chart; the table lists {left === 1 ? "it" : "them"} last.
+              {plural(left, "code has a suppressed count and is", "codes have a suppressed count and are")} left out of
+              the chart; the table lists {left === 1 ? "it" : "them"} last.
             </ChartNote>
           )}
           <Scrolls label="Reviews per code (scrolls sideways)">

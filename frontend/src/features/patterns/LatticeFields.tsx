@@ -32,7 +32,9 @@ function areaOf(filters: PatternFilters): string {
 
 function areaGroups(boards: BoardRead[]): OptionGroup[] {
   const regions = Object.keys(REGIONS) as Region[];
-  const groups: OptionGroup[] = [{ label: "Regions", options: regions.map((r) => ({ value: `region:${r}`, label: REGIONS[r] })) }];
+  const groups: OptionGroup[] = [
+    { label: "Regions", options: regions.map((r) => ({ value: `region:${r}`, label: REGIONS[r] })) },
+  ];
   for (const region of regions) {
     const inRegion = boards.filter((b) => b.region === region);
     if (inRegion.length === 0) continue;
@@ -63,7 +65,9 @@ export function LatticeFields(props: {
 }) {
   const { form, onChange, errorOf } = props;
   const chosenYear = Number(form.yearFrom) || undefined;
-  const years = [...new Set([...props.years, ...(chosenYear ? [chosenYear] : []), new Date().getFullYear()])].sort((a, b) => a - b);
+  const years = [...new Set([...props.years, ...(chosenYear ? [chosenYear] : []), new Date().getFullYear()])].sort(
+    (a, b) => a - b,
+  );
   const latest = years[years.length - 1];
   const periods = periodsCovering(years);
   const yearChoice = yearChoiceOf(form);
@@ -72,7 +76,8 @@ export function LatticeFields(props: {
     const start = chosenYear ?? latest;
     if (choice === "all") onChange({ yearFrom: "", yearTo: "" });
     if (choice === "one") onChange({ yearFrom: String(start), yearTo: String(start) });
-    if (choice === "period") onChange({ yearFrom: String(periodOf(start)), yearTo: String(periodOf(start) + PERIOD_YEARS - 1) });
+    if (choice === "period")
+      onChange({ yearFrom: String(periodOf(start)), yearTo: String(periodOf(start) + PERIOD_YEARS - 1) });
   }
 
   function chooseArea(value: string) {
@@ -94,8 +99,8 @@ export function LatticeFields(props: {
         {props.role === "board" ? (
           form.board.length > 0 && (
             <p className="govuk-body" id="area">
-              <strong>Partnership:</strong> {form.board[0]} (not your own). Clear the filters to see your
-              partnership's figures in full.
+              <strong>Partnership:</strong> {form.board[0]} (not your own). Clear the filters to see your partnership's
+              figures in full.
             </p>
           )
         ) : (
@@ -111,7 +116,14 @@ export function LatticeFields(props: {
           />
         )}
         <div>
-          <Radios id="years" label="Years notified" value={yearChoice} options={pairs(YEAR_CHOICES)} error={errorOf("years")} onChange={chooseYears} />
+          <Radios
+            id="years"
+            label="Years notified"
+            value={yearChoice}
+            options={pairs(YEAR_CHOICES)}
+            error={errorOf("years")}
+            onChange={chooseYears}
+          />
           {yearChoice === "one" && (
             <Select
               id="year"

@@ -105,7 +105,9 @@ function Network({
               x={lx}
               y={ly}
               textAnchor={Math.abs(Math.cos(place.angle)) < 0.2 ? "middle" : right ? "start" : "end"}
-              dominantBaseline={Math.sin(place.angle) < -0.9 ? "auto" : Math.sin(place.angle) > 0.9 ? "hanging" : "central"}
+              dominantBaseline={
+                Math.sin(place.angle) < -0.9 ? "auto" : Math.sin(place.angle) > 0.9 ? "hanging" : "central"
+              }
             >
               {shorten(labels.get(code) ?? code, chars)}
             </text>

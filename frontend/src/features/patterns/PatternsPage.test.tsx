@@ -2,7 +2,17 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/re
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { json } from "../../testing/review";
-import { ADMIN, BOARD, BOARDS, FREQUENCIES, full, NATIONAL, NOTE, renderPatterns, service } from "../../testing/patterns";
+import {
+  ADMIN,
+  BOARD,
+  BOARDS,
+  FREQUENCIES,
+  full,
+  NATIONAL,
+  NOTE,
+  renderPatterns,
+  service,
+} from "../../testing/patterns";
 
 afterEach(() => {
   cleanup();
@@ -23,7 +33,11 @@ describe("PatternsPage", () => {
     const trend = within(screen.getByRole("table", { name: "Reviews per code and year" })).getByRole("row", {
       name: /Information sharing/,
     });
-    expect(within(trend).getAllByRole("cell").map((cell) => cell.textContent)).toEqual(["0", "Suppressed", "12"]);
+    expect(
+      within(trend)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toEqual(["0", "Suppressed", "12"]);
 
     // The service's note says how the figures were protected; "Suppressed" is explained once.
     expect(screen.getAllByText(NOTE)).toHaveLength(1);
@@ -40,24 +54,29 @@ describe("PatternsPage", () => {
     // No pair with a suppressed count comes outside a board's own view, and the note says so.
     const network = screen.getByRole("img", { name: "Network of codes found together" });
     expect(network.querySelectorAll("[data-pair]")).toHaveLength(2);
-    expect(screen.getByText(/The network draws the 2 pairs found in most reviews; pairs with a suppressed count are left out\./)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /The network draws the 2 pairs found in most reviews; pairs with a suppressed count are left out\./,
+      ),
+    ).toBeTruthy();
     const pairs = screen.getByRole("table", { name: "Pairs of codes" });
     const published = within(pairs).getByRole("row", { name: /Caseload against capacity/ });
-    expect(within(published).getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
-      "Caseload against capacitysp.management.caseload",
-      "28",
-      "1.23",
-      "< 0.001",
-      "0.016",
-      "Yes",
-    ]);
+    expect(
+      within(published)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toEqual(["Caseload against capacitysp.management.caseload", "28", "1.23", "< 0.001", "0.016", "Yes"]);
     // Significance is the service's, corrected for every pair tested, and the screen says so.
     expect(screen.getByText(/corrected for the 40 pairs tested here \(the Benjamini–Hochberg method\)/)).toBeTruthy();
     expect(within(pairs).getByRole("button", { name: "What “q (corrected)” means" })).toBeTruthy();
     expect(within(pairs).getByRole("button", { name: "What “Significant” means" })).toBeTruthy();
     // A pair's own count is published, though the lift (from a suppressed code count) is not.
     const sudiPair = within(pairs).getByRole("row", { name: /Sudden unexpected death/ });
-    expect(within(sudiPair).getAllByRole("cell").map((cell) => cell.textContent)).toEqual([
+    expect(
+      within(sudiPair)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    ).toEqual([
       "Information sharingpt.information-sharing",
       "11",
       "Suppressed",
@@ -79,7 +98,10 @@ describe("PatternsPage", () => {
 
   it("keeps the free filters in a board's own view: an administrator naming one partnership", async () => {
     const asked = service();
-    renderPatterns(ADMIN, "/patterns?board=EASTMERE&region=london&year_from=2018&year_to=2022&kind=factor&min_support=3");
+    renderPatterns(
+      ADMIN,
+      "/patterns?board=EASTMERE&region=london&year_from=2018&year_to=2022&kind=factor&min_support=3",
+    );
     await screen.findByRole("table", { name: "Reviews per code" });
     expect((screen.getByRole("checkbox", { name: "London" }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText("From") as HTMLInputElement).value).toBe("2018");
@@ -108,7 +130,9 @@ describe("PatternsPage", () => {
     const period = screen.getByLabelText("Period") as HTMLSelectElement;
     expect(period.value).toBe("2019");
     // The fixed periods that cover the data's years (2012 to 2024) and this year.
-    const periods = within(period).getAllByRole("option").map((o) => o.textContent);
+    const periods = within(period)
+      .getAllByRole("option")
+      .map((o) => o.textContent);
     expect(periods.slice(0, 2)).toEqual(["2010 to 2012", "2013 to 2015"]);
     expect(periods).toContain("2022 to 2024");
     expect((screen.getByLabelText("Tags on") as HTMLSelectElement).value).toBe("factor");
@@ -137,12 +161,16 @@ describe("PatternsPage", () => {
     fireEvent.click(screen.getByRole("radio", { name: "A three-year period" }));
     fireEvent.change(screen.getByLabelText("Period"), { target: { value: "2022" } });
     fireEvent.click(screen.getByRole("button", { name: "Apply filters" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?region=south_east&outcome=death&year_from=2022&year_to=2024"));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe("?region=south_east&outcome=death&year_from=2022&year_to=2024"),
+    );
 
     // A partnership takes the place of the region: never both.
     fireEvent.change(screen.getByLabelText("Partnership or region"), { target: { value: "board:CORPUS-LDN-1" } });
     fireEvent.click(screen.getByRole("button", { name: "Apply filters" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?board=CORPUS-LDN-1&outcome=death&year_from=2022&year_to=2024"));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe("?board=CORPUS-LDN-1&outcome=death&year_from=2022&year_to=2024"),
+    );
     await waitFor(() => expect(asked).toHaveLength(12));
     const frequencies = asked.filter((url) => url.pathname.endsWith("/frequencies")).at(-1)!;
     expect(frequencies.searchParams.getAll("board")).toEqual(["CORPUS-LDN-1"]);
@@ -150,9 +178,13 @@ describe("PatternsPage", () => {
   });
 
   it("shows the lattice's refusal of an address in the error summary, linked to the field, as the form shows it", async () => {
-    const sentence = "Outside your partnership's own view, figures are given for one region or for all of them: choose one.";
+    const sentence =
+      "Outside your partnership's own view, figures are given for one region or for all of them: choose one.";
     const refused = () =>
-      json(422, { detail: sentence, errors: [{ field: "query.region", loc: ["query", "region"], message: sentence, type: "rule" }] });
+      json(422, {
+        detail: sentence,
+        errors: [{ field: "query.region", loc: ["query", "region"], message: sentence, type: "rule" }],
+      });
     service({
       "GET /patterns/frequencies": refused,
       "GET /patterns/trends": (request) =>
@@ -181,9 +213,11 @@ describe("PatternsPage", () => {
     fireEvent.change(screen.getByLabelText("From"), { target: { value: "twenty" } });
     fireEvent.click(screen.getByRole("button", { name: "Apply filters" }));
     const summary = await screen.findByRole("alert");
-    expect(within(summary).getByRole("link", { name: "Enter the first year as four digits, like 2018" }).getAttribute("href")).toBe(
-      "#year_from",
-    );
+    expect(
+      within(summary)
+        .getByRole("link", { name: "Enter the first year as four digits, like 2018" })
+        .getAttribute("href"),
+    ).toBe("#year_from");
     expect(router.state.location.search).toBe("");
   });
 
@@ -200,7 +234,14 @@ describe("PatternsPage", () => {
     service(
       {
         "GET /patterns/frequencies": () =>
-          json(200, { ...FREQUENCIES, suppressed: false, note: null, reviews: full(2), items: [FREQUENCIES.items[1]], total: 1 }),
+          json(200, {
+            ...FREQUENCIES,
+            suppressed: false,
+            note: null,
+            reviews: full(2),
+            items: [FREQUENCIES.items[1]],
+            total: 1,
+          }),
       },
       [BOARDS[0]],
     );
@@ -220,7 +261,9 @@ describe("PatternsPage", () => {
     fireEvent.click(screen.getByRole("checkbox", { name: "Draft" }));
     fireEvent.change(screen.getByLabelText("To"), { target: { value: "2024" } });
     fireEvent.click(screen.getByRole("button", { name: "Apply filters" }));
-    await waitFor(() => expect(router.state.location.search).toBe("?outcome=death&outcome=serious_harm&status=draft&year_to=2024"));
+    await waitFor(() =>
+      expect(router.state.location.search).toBe("?outcome=death&outcome=serious_harm&status=draft&year_to=2024"),
+    );
   });
 
   it("lists on the board dashboard the partnership's findings that came back, and how often", async () => {
@@ -231,7 +274,9 @@ describe("PatternsPage", () => {
     expect(rows.map((row) => row.textContent)).toEqual([
       "EMR-2019-01, Finding 2: Referrals go unanswered2 timesEMR-2021-04, Finding 1EMR-2023-02, Finding 3",
     ]);
-    expect(within(rows[0]).getByRole("link", { name: "EMR-2019-01, Finding 2" }).getAttribute("href")).toBe("/reviews/3/findings/11");
+    expect(within(rows[0]).getByRole("link", { name: "EMR-2019-01, Finding 2" }).getAttribute("href")).toBe(
+      "/reviews/3/findings/11",
+    );
   });
 
   it("gives a board member asking about another partnership the lattice's form", async () => {
@@ -252,7 +297,10 @@ describe("PatternsPage", () => {
         asked.push(new URL(request.url));
         return new Response("table,code\r\n", {
           status: 200,
-          headers: { "Content-Type": "text/csv", "Content-Disposition": 'attachment; filename="london-aggregates.csv"' },
+          headers: {
+            "Content-Type": "text/csv",
+            "Content-Disposition": 'attachment; filename="london-aggregates.csv"',
+          },
         });
       },
       // A file the service gives no name keeps the page's own.

@@ -13,7 +13,14 @@ import { ChainsSection } from "./ChainsSection";
 import { CooccurrenceSection } from "./CooccurrenceSection";
 import { shown } from "./counts";
 import { Downloads } from "./Downloads";
-import { filterProblems, filtersFromParams, isFiltered, minSupportOf, type PatternFilters, paramsFromFilters } from "./filters";
+import {
+  filterProblems,
+  filtersFromParams,
+  isFiltered,
+  minSupportOf,
+  type PatternFilters,
+  paramsFromFilters,
+} from "./filters";
 import { contextGroupsOf } from "./applied";
 import { FiltersForm } from "./FiltersForm";
 import { FrequencySection } from "./FrequencySection";
@@ -146,9 +153,7 @@ export function PatternsPage() {
       {figures && (
         <>
           <Disclosed head={figures.frequencies} role={session.role} />
-          {isFiltered(filters) && (
-            <p className="govuk-body-s">Only the reviews that match the filters are counted.</p>
-          )}
+          {isFiltered(filters) && <p className="govuk-body-s">Only the reviews that match the filters are counted.</p>}
           <nav className="scr-pattern-contents" aria-label="Sections of the patterns">
             <ul className="govuk-list">
               {SECTIONS.map(([id, words]) => (

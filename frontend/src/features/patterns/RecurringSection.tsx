@@ -22,8 +22,8 @@ export function RecurringSection({ boardId }: { boardId: number }) {
     <Section id="recurring" title="Findings that came back">
       <p className="govuk-body">
         Findings of your partnership's reviews that a later review found again: its reviewers linked a finding to the
-        earlier one (‘Found before in …’). A chain of such links counts once, under its first finding. The filters
-        above do not apply here.
+        earlier one (‘Found before in …’). A chain of such links counts once, under its first finding. The filters above
+        do not apply here.
       </p>
       {loaded.state !== "ready" ? (
         <LoadProblem loaded={loaded} what="findings that came back" />
@@ -37,7 +37,10 @@ export function RecurringSection({ boardId }: { boardId: number }) {
             {loaded.data.items.map((item) => (
               <tr className="govuk-table__row" key={item.earlier.finding_id}>
                 <th scope="row" className="govuk-table__header">
-                  <Link className="govuk-link" to={`/reviews/${item.earlier.review_id}/findings/${item.earlier.finding_id}`}>
+                  <Link
+                    className="govuk-link"
+                    to={`/reviews/${item.earlier.review_id}/findings/${item.earlier.finding_id}`}
+                  >
                     {item.earlier.reference}, {item.earlier.name}
                   </Link>
                   {item.earlier.title && `: ${item.earlier.title}`}

@@ -101,7 +101,9 @@ function Lines({
               ) : null,
             )}
             {s.values.map((value, i) =>
-              value === null ? null : <MarkerShape key={years[i]} marker={style.marker} colour={style.colour} x={x(i)} y={y(value)} />,
+              value === null ? null : (
+                <MarkerShape key={years[i]} marker={style.marker} colour={style.colour} x={x(i)} y={y(value)} />
+              ),
             )}
           </g>
         );

@@ -59,14 +59,16 @@ export function TrendSection({ data }: { data: Trends }) {
           )}
           {!drawn && (
             <ChartNote>
-              Every yearly count of these codes is suppressed or 0, so the chart has nothing to draw. A wider choice
-              of partnerships or years may show more.
+              Every yearly count of these codes is suppressed or 0, so the chart has nothing to draw. A wider choice of
+              partnerships or years may show more.
             </ChartNote>
           )}
           <Scrolls label="Reviews per code and year (scrolls sideways)">
             <table className="govuk-table scr-pattern-table scr-trend-table">
               <caption className="govuk-table__caption govuk-table__caption--s">Reviews per code and year</caption>
-              <TableHead columns={["Code", ...data.years.map((year) => ({ numeric: String(year) })), { numeric: "All years" }]} />
+              <TableHead
+                columns={["Code", ...data.years.map((year) => ({ numeric: String(year) })), { numeric: "All years" }]}
+              />
               <tbody className="govuk-table__body">
                 {items.map((item) => (
                   <tr className="govuk-table__row" key={item.code} data-code={item.code}>

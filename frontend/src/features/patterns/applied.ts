@@ -43,7 +43,12 @@ function yearsText(from: string, to: string): string {
  * The filters applied, as (name, value) pairs a person reads. A board member's own
  * partnership goes without saying; another one named in the address is said.
  */
-export function describe(filters: PatternFilters, boards: BoardRead[], groups: ContextGroup[], role: Role): [string, string][] {
+export function describe(
+  filters: PatternFilters,
+  boards: BoardRead[],
+  groups: ContextGroup[],
+  role: Role,
+): [string, string][] {
   const found: [string, string][] = [];
   const boardNames = Object.fromEntries(boards.map((b) => [b.code, b.name]));
   const codeNames: Record<string, string> = {};

@@ -16,7 +16,12 @@ afterEach(() => {
 });
 
 const BARS = [
-  { key: "pt.information-sharing", label: "Information sharing between agencies and the family's GP", value: 60, text: "60 (100%)" },
+  {
+    key: "pt.information-sharing",
+    label: "Information sharing between agencies and the family's GP",
+    value: 60,
+    text: "60 (100%)",
+  },
   { key: "sp.management.caseload", label: "Caseload against capacity", value: 30, text: "30 (50%)" },
 ];
 
@@ -67,7 +72,9 @@ describe("charts at a phone's width", () => {
     );
     const chart = screen.getByRole("img", { name: "Reviews a year" });
     expect(scaleOf(chart)).toBe(1);
-    const written = [...chart.querySelectorAll("text")].map((t) => t.textContent).filter((t) => /^20\d\d$/.test(t ?? ""));
+    const written = [...chart.querySelectorAll("text")]
+      .map((t) => t.textContent)
+      .filter((t) => /^20\d\d$/.test(t ?? ""));
     expect(written.length).toBeLessThan(years.length);
     expect(written.length).toBe(Math.ceil(years.length / everyNthYear(years.length, 358)));
     expect(everyNthYear(13, 960)).toBe(1);
@@ -80,7 +87,9 @@ describe("charts at a phone's width", () => {
       { a: "cc.family.domestic-abuse", b: "pt.information-sharing", count: 11, lift: 0.9 },
     ];
     const labels = new Map([["pt.information-sharing", "Information sharing"]]);
-    render(<NetworkChart edges={edges} labels={labels} title="Network of codes found together" description="A network." />);
+    render(
+      <NetworkChart edges={edges} labels={labels} title="Network of codes found together" description="A network." />,
+    );
     const chart = screen.getByRole("img", { name: "Network of codes found together" });
     expect(chart.getAttribute("width")).toBe(String(NARROWEST_NETWORK));
     expect(scaleOf(chart)).toBe(1);

@@ -40,7 +40,9 @@ describe("filters in the address", () => {
 
   it("leave out what is not set, and ignore repeats and parameters they do not know", () => {
     expect(paramsFromFilters(NO_FILTERS).toString()).toBe("");
-    const read = filtersFromParams(new URLSearchParams("region=london&region=london&region=&colour=red&year_to=%202020%20"));
+    const read = filtersFromParams(
+      new URLSearchParams("region=london&region=london&region=&colour=red&year_to=%202020%20"),
+    );
     expect(read).toEqual({ ...NO_FILTERS, region: ["london"], yearTo: "2020" });
   });
 
@@ -70,7 +72,9 @@ describe("filters in the address", () => {
     expect(filterProblems({ ...NO_FILTERS, yearFrom: "18" })).toEqual([
       { field: "year_from", text: "Enter the first year as four digits, like 2018" },
     ]);
-    expect(filterProblems({ ...NO_FILTERS, yearFrom: "2022", yearTo: "2018" }).map((p) => p.field)).toEqual(["year_to"]);
+    expect(filterProblems({ ...NO_FILTERS, yearFrom: "2022", yearTo: "2018" }).map((p) => p.field)).toEqual([
+      "year_to",
+    ]);
     expect(filterProblems({ ...NO_FILTERS, minSupport: "0" }).map((p) => p.field)).toEqual(["min_support"]);
     expect(filterProblems({ ...NO_FILTERS, yearFrom: "2018", yearTo: "2018", minSupport: "2" })).toEqual([]);
   });
@@ -131,7 +135,11 @@ describe("the lattice of questions outside a board's own view", () => {
     const error = (field: string, message: string) => ({ field, loc: field.split("."), message, type: "rule" });
     const body = {
       detail: "Choose one.",
-      errors: [error("query.region", "Choose one region."), error("query.year_to", "Choose one year."), error("query.age_band", "Choose one age.")],
+      errors: [
+        error("query.region", "Choose one region."),
+        error("query.year_to", "Choose one year."),
+        error("query.age_band", "Choose one age."),
+      ],
     };
     expect(refusalProblems(body, true)).toEqual([
       { field: "area", text: "Choose one region." },
@@ -143,7 +151,12 @@ describe("the lattice of questions outside a board's own view", () => {
   });
 
   it("says a single year as one year, and another board named by a board member", () => {
-    const applied = describeFilters({ ...NO_FILTERS, board: ["CORPUS-LDN-1"], yearFrom: "2021", yearTo: "2021" }, [], [], "board");
+    const applied = describeFilters(
+      { ...NO_FILTERS, board: ["CORPUS-LDN-1"], yearFrom: "2021", yearTo: "2021" },
+      [],
+      [],
+      "board",
+    );
     expect(applied).toEqual([
       ["Partnerships", "CORPUS-LDN-1"],
       ["Years notified", "2021"],

@@ -15,7 +15,8 @@ export const PERIOD_YEARS = 3;
  * protected, and the filters must select one cell of the lattice.
  */
 export function isOwnView(filters: PatternFilters, role: Role, ownBoard: string | undefined): boolean {
-  if (role === "board") return filters.board.length === 0 || (filters.board.length === 1 && filters.board[0] === ownBoard);
+  if (role === "board")
+    return filters.board.length === 0 || (filters.board.length === 1 && filters.board[0] === ownBoard);
   return role === "admin" && filters.board.length === 1;
 }
 

@@ -11,7 +11,16 @@ import {
   typologiesList,
   typologiesRead,
 } from "../../client/sdk.gen";
-import type { BoardRead, Chains, Cooccurrence, ErrorBody, Frequencies, Trends, TypologySummary, TypologyTree } from "../../client/types.gen";
+import type {
+  BoardRead,
+  Chains,
+  Cooccurrence,
+  ErrorBody,
+  Frequencies,
+  Trends,
+  TypologySummary,
+  TypologyTree,
+} from "../../client/types.gen";
 import { apiQuery, type PatternFilters } from "./filters";
 
 const PAGE = 200;
@@ -24,7 +33,9 @@ export interface Figures {
 }
 
 /** Every page of a pattern list, kept with the first page's disclosure figures. */
-async function allPages<T extends { items: unknown[]; total: number }>(fetchPage: (offset: number) => Promise<T>): Promise<T> {
+async function allPages<T extends { items: unknown[]; total: number }>(
+  fetchPage: (offset: number) => Promise<T>,
+): Promise<T> {
   const first = await fetchPage(0);
   const items = [...first.items];
   while (items.length < first.total) {
@@ -44,7 +55,9 @@ export async function loadFigures(filters: PatternFilters, minSupport: number, s
   const [frequencies, trends, cooccurrence, chains] = await Promise.all([
     allPages((offset) => ok(patternsFrequencies({ query: { ...query, limit: PAGE, offset }, signal }))),
     allPages((offset) => ok(patternsTrends({ query: { ...query, limit: PAGE, offset }, signal }))),
-    ok(patternsCooccurrence({ query: { ...query, min_support: minSupport, limit: PAGE }, signal })) as Promise<Cooccurrence>,
+    ok(
+      patternsCooccurrence({ query: { ...query, min_support: minSupport, limit: PAGE }, signal }),
+    ) as Promise<Cooccurrence>,
     ok(patternsChains({ query: { ...query, min_support: minSupport, limit: PAGE }, signal })),
   ]);
   return { frequencies, trends, cooccurrence, chains };
@@ -56,7 +69,11 @@ export interface Refused {
 }
 
 /** The figures of a view, or the service's refusal of its filters in its own words. */
-export async function loadView(filters: PatternFilters, minSupport: number, signal: AbortSignal): Promise<Figures | Refused> {
+export async function loadView(
+  filters: PatternFilters,
+  minSupport: number,
+  signal: AbortSignal,
+): Promise<Figures | Refused> {
   try {
     return await loadFigures(filters, minSupport, signal);
   } catch (error) {

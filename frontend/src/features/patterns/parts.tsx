@@ -12,7 +12,12 @@ export function useShowAll<T>(items: T[], first: number, what: string): [T[], Re
   const [all, setAll] = useState(false);
   if (items.length <= first) return [items, null];
   const button = (
-    <button type="button" className="govuk-button govuk-button--secondary" aria-expanded={all} onClick={() => setAll(!all)}>
+    <button
+      type="button"
+      className="govuk-button govuk-button--secondary"
+      aria-expanded={all}
+      onClick={() => setAll(!all)}
+    >
       {all ? `Show the first ${first} ${what} only` : `Show all ${items.length} ${what}`}
     </button>
   );
@@ -102,7 +107,17 @@ export function TableHead({ columns }: { columns: Column[] }) {
 }
 
 /** Said under a list that has only its first page: how many of how many, and where the rest are. */
-export function FirstPageOnly({ listed, total, one, many }: { listed: number; total: number; one: string; many: string }) {
+export function FirstPageOnly({
+  listed,
+  total,
+  one,
+  many,
+}: {
+  listed: number;
+  total: number;
+  one: string;
+  many: string;
+}) {
   if (total <= listed) return null;
   return (
     <p className="govuk-body-s">
@@ -121,7 +136,15 @@ export const WIDEST_CHART = 960;
  * cannot be drawn narrower than `least` is drawn at that width and scrolls sideways in its own
  * box, reachable and named for the keyboard.
  */
-export function Measured({ least = 0, label, children }: { least?: number; label?: string; children: (width: number) => ReactNode }) {
+export function Measured({
+  least = 0,
+  label,
+  children,
+}: {
+  least?: number;
+  label?: string;
+  children: (width: number) => ReactNode;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const room = Math.min(WIDEST_CHART, useWidth(box, WIDEST_CHART));
   const scrolls = room < least;

@@ -14,10 +14,13 @@ function service() {
       return new Response(`%${format}`, { headers: { "Content-Type": "application/octet-stream" } });
     },
     "GET /reviews/1/response": () =>
-      new Response(JSON.stringify({ detail: "The Board has not yet responded to any question of review NBY-2024-01." }), {
-        status: 409,
-        headers: { "Content-Type": "application/json" },
-      }),
+      new Response(
+        JSON.stringify({ detail: "The Board has not yet responded to any question of review NBY-2024-01." }),
+        {
+          status: 409,
+          headers: { "Content-Type": "application/json" },
+        },
+      ),
   });
 }
 

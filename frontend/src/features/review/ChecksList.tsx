@@ -42,7 +42,9 @@ export function ChecksList({
     <>
       <h3 className="govuk-heading-s">
         {heading}{" "}
-        <strong className={`govuk-tag ${these.length ? (severity === "blocking" ? "govuk-tag--red" : "govuk-tag--yellow") : "govuk-tag--green"}`}>
+        <strong
+          className={`govuk-tag ${these.length ? (severity === "blocking" ? "govuk-tag--red" : "govuk-tag--yellow") : "govuk-tag--green"}`}
+        >
           {these.length === 0 ? "None failing" : `${these.length} failing`}
         </strong>
       </h3>

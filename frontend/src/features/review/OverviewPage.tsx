@@ -60,20 +60,20 @@ export function OverviewPage() {
             <Row term="Reference">{review.reference}</Row>
             <Row term="Child">{review.child_pseudonym}</Row>
             <Row term="Status">
-              <strong className={`govuk-tag ${STATUS_TAG[review.status]}`}>
-                {STATUSES[review.status]}
-              </strong>
+              <strong className={`govuk-tag ${STATUS_TAG[review.status]}`}>{STATUSES[review.status]}</strong>
               {published && review.publication_date && ` on ${formatDate(review.publication_date)}`}
             </Row>
             <Row term="Type of review">
               <Term entry={REVIEW_TYPE_ENTRIES[review.review_type]} />
             </Row>
             <Row term="Learning Together size">
-              {review.learning_together_size ? <Term entry={SIZE_ENTRIES[review.learning_together_size]} /> : "Not recorded"}
+              {review.learning_together_size ? (
+                <Term entry={SIZE_ENTRIES[review.learning_together_size]} />
+              ) : (
+                "Not recorded"
+              )}
             </Row>
-            <Row term="Child's age">
-              {review.child_age_band ? AGE_BANDS[review.child_age_band] : "Not recorded"}
-            </Row>
+            <Row term="Child's age">{review.child_age_band ? AGE_BANDS[review.child_age_band] : "Not recorded"}</Row>
             <Row term="Outcome">{review.outcome ? OUTCOMES[review.outcome] : "Not recorded"}</Row>
             <Row term="Period the review looks at">
               {review.scope_start || review.scope_end
@@ -126,41 +126,47 @@ export function OverviewPage() {
         <caption className="govuk-table__caption govuk-table__caption--s">Timescales</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Step</th>
-            <th scope="col" className="govuk-table__header">Timescale</th>
-            <th scope="col" className="govuk-table__header">Due by</th>
-            <th scope="col" className="govuk-table__header">Done</th>
-            <th scope="col" className="govuk-table__header">Met?</th>
+            <th scope="col" className="govuk-table__header">
+              Step
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Timescale
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Due by
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Done
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Met?
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {timescales(review, today).map((step) => (
             <tr className="govuk-table__row" key={step.name}>
-              <th scope="row" className="govuk-table__header">{step.name}</th>
+              <th scope="row" className="govuk-table__header">
+                {step.name}
+              </th>
               <td className="govuk-table__cell">{step.rule}</td>
               <td className="govuk-table__cell">{step.due ? formatDate(step.due) : "Not known yet"}</td>
+              <td className="govuk-table__cell">{step.done ? formatDate(step.done) : "Not yet"}</td>
               <td className="govuk-table__cell">
-                {step.done ? formatDate(step.done) : "Not yet"}
-              </td>
-              <td className="govuk-table__cell">
-                <strong className={`govuk-tag ${STATE_TAGS[step.state][1]}`}>
-                  {STATE_TAGS[step.state][0]}
-                </strong>
+                <strong className={`govuk-tag ${STATE_TAGS[step.state][1]}`}>{STATE_TAGS[step.state][0]}</strong>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="govuk-hint">
-        Working days leave out weekends; bank holidays are not taken into account.
-      </p>
+      <p className="govuk-hint">Working days leave out weekends; bank holidays are not taken into account.</p>
 
       <QualityMarkers />
 
       <h2 className="govuk-heading-m">Completeness checks</h2>
       <p className="govuk-body">
-        What is still missing before the draft. A review moves to draft or published only when no
-        blocking check fails, or with its lead reviewer's written reason.
+        What is still missing before the draft. A review moves to draft or published only when no blocking check fails,
+        or with its lead reviewer's written reason.
       </p>
       <LoadProblem loaded={checks} what="checks" />
       {checks.state === "ready" && (

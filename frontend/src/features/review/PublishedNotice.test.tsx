@@ -16,9 +16,9 @@ afterEach(() => {
 
 function notice(lead: boolean, onReopened = vi.fn()) {
   // The notice sits in the layout, outside any one screen: a router of its own is enough.
-  const router = createMemoryRouter(
-    [{ path: "*", element: <PublishedNotice review={PUBLISHED} lead={lead} onReopened={onReopened} /> }],
-  );
+  const router = createMemoryRouter([
+    { path: "*", element: <PublishedNotice review={PUBLISHED} lead={lead} onReopened={onReopened} /> },
+  ]);
   render(<RouterProvider router={router} />);
   return onReopened;
 }

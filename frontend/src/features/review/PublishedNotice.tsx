@@ -55,7 +55,9 @@ export function PublishedNotice({
     setBusy(true);
     setProblems([]);
     try {
-      const next = await ok(reviewsReopen({ path: { review_id: review.id }, body: { version: review.version, reason: why } }));
+      const next = await ok(
+        reviewsReopen({ path: { review_id: review.id }, body: { version: review.version, reason: why } }),
+      );
       onReopened(next);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -74,15 +76,13 @@ export function PublishedNotice({
       </div>
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">
-          {publishedOn(review)}, so neither it nor its records can be changed. It must be reopened to
-          change it.
+          {publishedOn(review)}, so neither it nor its records can be changed. It must be reopened to change it.
         </p>
         {!lead && <p className="govuk-body">Only its lead reviewer can reopen it.</p>}
         {lead && !asking && (
           <>
             <p className="govuk-body">
-              Reopening makes it a draft again and takes it out of every export until it is published
-              again.
+              Reopening makes it a draft again and takes it out of every export until it is published again.
             </p>
             <button type="button" className="govuk-button govuk-!-margin-bottom-0" onClick={() => setAsking(true)}>
               Reopen the review

@@ -67,20 +67,24 @@ export function QualityMarkers() {
     <>
       <h2 className="govuk-heading-m">Quality markers</h2>
       <p className="govuk-body">
-        SCIE's quality markers of a good case review, in three groups: setting it up, running it,
-        and its outputs. The report lists them in its last appendix.
+        SCIE's quality markers of a good case review, in three groups: setting it up, running it, and its outputs. The
+        report lists them in its last appendix.
       </p>
       <ErrorSummary problems={problem ? [{ text: problem }] : []} />
       <form noValidate onSubmit={submit}>
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">
-            The 18 quality markers
-          </caption>
+          <caption className="govuk-table__caption govuk-table__caption--s">The 18 quality markers</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Marker</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header">Note</th>
+              <th scope="col" className="govuk-table__header">
+                Marker
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Note
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -95,7 +99,9 @@ export function QualityMarkers() {
                   .filter((m) => m.group === group)
                   .map((m) => (
                     <tr className="govuk-table__row" key={m.marker}>
-                      <th scope="row" className="govuk-table__header">{m.label}</th>
+                      <th scope="row" className="govuk-table__header">
+                        {m.label}
+                      </th>
                       <td className="govuk-table__cell">
                         {editing ? (
                           <Select
@@ -130,7 +136,9 @@ export function QualityMarkers() {
         {editable &&
           (editing ? (
             <div className="govuk-button-group">
-              <button type="submit" className="govuk-button">Save the quality markers</button>
+              <button type="submit" className="govuk-button">
+                Save the quality markers
+              </button>
               <button
                 type="button"
                 className="govuk-button govuk-button--secondary"

@@ -12,7 +12,10 @@ const board = (id: number, name: string): BoardRead =>
 function openAReview(boards: BoardRead[]) {
   const router = createMemoryRouter(
     [
-      { path: "/reviews/new", element: <ReviewDetailsEditor review={null} boards={boards} contextGroups={[]} codesNote="" /> },
+      {
+        path: "/reviews/new",
+        element: <ReviewDetailsEditor review={null} boards={boards} contextGroups={[]} codesNote="" />,
+      },
       { path: "*", element: <h1>Elsewhere</h1> },
     ],
     { initialEntries: ["/reviews/new"] },
@@ -62,7 +65,9 @@ describe("opening a review", () => {
     fireEvent.change(screen.getByLabelText("Safeguarding partnership"), { target: { value: "4" } });
     expect(screen.queryByRole("status")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Open the review" }));
-    fireEvent.click(await screen.findByRole("button", { name: "Yes, open it for Northby Safeguarding Children Partnership" }));
+    fireEvent.click(
+      await screen.findByRole("button", { name: "Yes, open it for Northby Safeguarding Children Partnership" }),
+    );
     await screen.findByRole("heading", { name: "Elsewhere" });
     expect(calls.map((c) => [c.method, c.path, (c.body as { board_id: number }).board_id])).toEqual([
       ["POST", "/reviews", 4],

@@ -11,13 +11,7 @@ import { Checkboxes, Radios, Select, TextArea, TextInput } from "../../common/fi
 import { explanations, REVIEW_TYPE_ENTRIES, SIZE_ENTRIES } from "../../common/glossary";
 import { Explanations } from "../../common/Term";
 import { AGE_BANDS, OUTCOMES, REVIEW_TYPES, SIZES } from "../../words";
-import {
-  COMPARED_REVIEW_FIELDS,
-  type ContextGroup,
-  formOf,
-  REVIEW_FIELDS,
-  reviewOf,
-} from "./reviewForm";
+import { COMPARED_REVIEW_FIELDS, type ContextGroup, formOf, REVIEW_FIELDS, reviewOf } from "./reviewForm";
 
 const REVIEW_TYPE_HINTS = explanations(REVIEW_TYPE_ENTRIES);
 
@@ -89,8 +83,8 @@ export function ReviewDetailsEditor(props: {
         <h1 className="govuk-heading-l">{base ? "Change the review's details" : "Open a review"}</h1>
         {!base && (
           <p className="govuk-body">
-            You become the review's lead reviewer. Record the child by a pseudonym and the people
-            around them by their roles: never by name.
+            You become the review's lead reviewer. Record the child by a pseudonym and the people around them by their
+            roles: never by name.
           </p>
         )}
         <form noValidate onSubmit={submit} className="scr-editor">
@@ -264,14 +258,24 @@ export function ReviewDetailsEditor(props: {
 
           <h2 className="govuk-heading-m">For the report</h2>
           <p className="govuk-body">
-            What the report's introduction says beside the analysis. Everything here is in the
-            report and is scanned for identifiers before it can leave.
+            What the report's introduction says beside the analysis. Everything here is in the report and is scanned for
+            identifiers before it can leave.
           </p>
           {(
             [
-              ["reason-for-review", "reasonForReview", "Why this case was reviewed (optional)", "The criteria it met, and the decision to review."],
+              [
+                "reason-for-review",
+                "reasonForReview",
+                "Why this case was reviewed (optional)",
+                "The criteria it met, and the decision to review.",
+              ],
               ["independence", "independence", "Independence of the lead reviewers (optional)", undefined],
-              ["methodological-comment", "methodologicalComment", "Methodological comment and limitations (optional)", undefined],
+              [
+                "methodological-comment",
+                "methodologicalComment",
+                "Methodological comment and limitations (optional)",
+                undefined,
+              ],
               ["acknowledgements", "acknowledgements", "Acknowledgements (optional)", undefined],
             ] as const
           ).map(([id, key, label, hint]) => (
@@ -301,8 +305,8 @@ export function ReviewDetailsEditor(props: {
                 !
               </span>
               <strong className="govuk-warning-text__text">
-                Check the partnership: the review will be opened for {chosen.name} ({chosen.code}),
-                and it cannot be moved to another partnership afterwards.
+                Check the partnership: the review will be opened for {chosen.name} ({chosen.code}), and it cannot be
+                moved to another partnership afterwards.
               </strong>
             </div>
           )}

@@ -85,21 +85,19 @@ export function ReviewLayout() {
       </span>
       <nav className="scr-section-nav" aria-label="Review">
         <ul className="scr-section-nav__list">
-          {[...SECTIONS, ...(session.role === "reviewer" ? REVIEWERS_SECTIONS : [])].map(
-            ([path, label]) => (
-              <li className="scr-section-nav__item" key={path}>
-                <NavLink
-                  end={path === ""}
-                  to={`/reviews/${review.id}${path ? `/${path}` : ""}`}
-                  className={({ isActive }) =>
-                    `govuk-link govuk-link--no-visited-state scr-section-nav__link${isActive ? " scr-section-nav__link--active" : ""}`
-                  }
-                >
-                  {label}
-                </NavLink>
-              </li>
-            ),
-          )}
+          {[...SECTIONS, ...(session.role === "reviewer" ? REVIEWERS_SECTIONS : [])].map(([path, label]) => (
+            <li className="scr-section-nav__item" key={path}>
+              <NavLink
+                end={path === ""}
+                to={`/reviews/${review.id}${path ? `/${path}` : ""}`}
+                className={({ isActive }) =>
+                  `govuk-link govuk-link--no-visited-state scr-section-nav__link${isActive ? " scr-section-nav__link--active" : ""}`
+                }
+              >
+                {label}
+              </NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
       {review.status === "published" && (

@@ -18,7 +18,13 @@ describe("StatusForm", () => {
           detail: "The review cannot move to draft while 1 blocking check(s) fail.",
           errors: [],
           checks: [
-            { code: "episode-without-factor", severity: "blocking", message: "KPE 2 is not explained by any contributory factor.", records: ["episode:2"], names: ["KPE 2"] },
+            {
+              code: "episode-without-factor",
+              severity: "blocking",
+              message: "KPE 2 is not explained by any contributory factor.",
+              records: ["episode:2"],
+              names: ["KPE 2"],
+            },
           ],
         }),
     });

@@ -78,7 +78,10 @@ export function reviewOf(
     problems.push({ field: "reference", text: "Enter the review's reference, like NBY-2025-01" });
   }
   if (!form.childPseudonym.trim()) {
-    problems.push({ field: "child-pseudonym", text: "Enter the pseudonym the review uses for the child, like Child S" });
+    problems.push({
+      field: "child-pseudonym",
+      text: "Enter the pseudonym the review uses for the child, like Child S",
+    });
   }
   if (!form.reviewType) problems.push({ field: "review-type", text: "Select the type of review" });
   const dates = {
@@ -116,7 +119,10 @@ export function reviewOf(
       return at > 0 ? { pseudonym: line.slice(0, at).trim(), relationship: line.slice(at + 1).trim() } : null;
     });
   if (family.some((member) => member === null || !member.relationship)) {
-    problems.push({ field: "family", text: "Write each member of the family on a line of their own as Pseudonym: relationship" });
+    problems.push({
+      field: "family",
+      text: "Write each member of the family on a line of their own as Pseudonym: relationship",
+    });
   }
   if (problems.length > 0 || !form.reviewType) return { problems };
   return {

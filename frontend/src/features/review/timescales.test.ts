@@ -21,9 +21,7 @@ describe("timescales", () => {
       ["Rapid review", "2024-03-28", "overdue"],
       ["Publication", "2024-10-01", "overdue"],
     ]);
-    expect(timescales({ ...REVIEW, publication_date: "2024-11-01" }, "2024-12-01")[2].state).toBe(
-      "missed",
-    );
+    expect(timescales({ ...REVIEW, publication_date: "2024-11-01" }, "2024-12-01")[2].state).toBe("missed");
     expect(timescales({ ...REVIEW, rapid_review_date: "2024-03-20" }, "2024-12-01")[1].state).toBe("met");
     expect(timescales({ ...REVIEW, incident_date: null }, "2024-12-01")[0].state).toBe("not-started");
   });

@@ -63,10 +63,7 @@ export function timescales(review: ReviewRead, today: string): Timescale[] {
       state: judge(notificationDue, review.notification_date, today),
     },
   ];
-  if (
-    review.review_type === "rapid_review" ||
-    review.review_type === "local_child_safeguarding_practice_review"
-  ) {
+  if (review.review_type === "rapid_review" || review.review_type === "local_child_safeguarding_practice_review") {
     const rapidDue = review.notification_date ? addWorkingDays(review.notification_date, 15) : null;
     found.push({
       name: "Rapid review",

@@ -10,7 +10,9 @@ import { ReviewDetailsEditor } from "../review/ReviewDetailsEditor";
 export function NewReviewPage() {
   const [loaded] = useLoad(
     async (signal) => ({
-      boards: await everything((offset) => ok(boardsList({ query: { limit: 200, offset, commissioned: true }, signal }))),
+      boards: await everything((offset) =>
+        ok(boardsList({ query: { limit: 200, offset, commissioned: true }, signal })),
+      ),
       groups: await loadContextGroups(signal),
     }),
     [],
@@ -21,8 +23,8 @@ export function NewReviewPage() {
       <>
         <h1 className="govuk-heading-l">Open a review</h1>
         <p className="govuk-body">
-          No partnership has commissioned you yet, so you cannot open a review. An administrator
-          records which partnerships have commissioned you.
+          No partnership has commissioned you yet, so you cannot open a review. An administrator records which
+          partnerships have commissioned you.
         </p>
       </>
     );

@@ -67,7 +67,6 @@ function ReviewsList() {
     setParams(next);
   }
 
-
   const filtered = Boolean(status || reviewType || year);
   return (
     <>
@@ -130,7 +129,14 @@ function ReviewsList() {
             {filtered ? (loaded.data.total === 1 ? " matches the filters" : " match the filters") : ""}.
           </p>
           {loaded.data.items.length > 0 && <ReviewsTable reviews={loaded.data.items} />}
-          <Pages label="Pages of reviews" total={loaded.data.total} size={PAGE} offset={offset} onPage={pageAt} what="Reviews" />
+          <Pages
+            label="Pages of reviews"
+            total={loaded.data.total}
+            size={PAGE}
+            offset={offset}
+            onPage={pageAt}
+            what="Reviews"
+          />
         </>
       )}
     </>

@@ -31,8 +31,6 @@ describe("ReviewsTable", () => {
     expect(screen.getByRole("table", { name: "Reviews" })).toBeTruthy();
     expect(screen.getByText("Local child safeguarding practice review")).toBeTruthy();
     expect(screen.getByText("Analysis")).toBeTruthy();
-    expect(screen.getByRole("link", { name: "EAS-2023-04" }).getAttribute("href")).toBe(
-      "/reviews/7",
-    );
+    expect(screen.getByRole("link", { name: "EAS-2023-04" }).getAttribute("href")).toBe("/reviews/7");
   });
 });

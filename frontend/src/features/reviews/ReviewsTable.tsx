@@ -3,19 +3,10 @@ import { Link } from "react-router-dom";
 import type { ReviewRead } from "../../client/types.gen";
 import { reviewTypeLabel, STATUS_TAG, statusLabel } from "../../words";
 
-export type ReviewSummary = Pick<
-  ReviewRead,
-  "id" | "reference" | "child_pseudonym" | "review_type" | "status"
-> &
+export type ReviewSummary = Pick<ReviewRead, "id" | "reference" | "child_pseudonym" | "review_type" | "status"> &
   Partial<Pick<ReviewRead, "notification_date">>;
 
-export function ReviewsTable({
-  reviews,
-  caption = "Reviews",
-}: {
-  reviews: ReviewSummary[];
-  caption?: string;
-}) {
+export function ReviewsTable({ reviews, caption = "Reviews" }: { reviews: ReviewSummary[]; caption?: string }) {
   if (reviews.length === 0) {
     return <p className="govuk-body">There are no reviews yet.</p>;
   }
@@ -49,9 +40,7 @@ export function ReviewsTable({
             <td className="govuk-table__cell">{review.child_pseudonym}</td>
             <td className="govuk-table__cell">{reviewTypeLabel(review.review_type)}</td>
             <td className="govuk-table__cell">
-              <strong className={`govuk-tag ${STATUS_TAG[review.status] ?? ""}`}>
-                {statusLabel(review.status)}
-              </strong>
+              <strong className={`govuk-tag ${STATUS_TAG[review.status] ?? ""}`}>{statusLabel(review.status)}</strong>
             </td>
           </tr>
         ))}

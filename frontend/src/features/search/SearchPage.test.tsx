@@ -53,7 +53,10 @@ describe("SearchPage", () => {
     serve({
       "GET /search": (request) => {
         asked.push(new URL(request.url).searchParams);
-        return json(200, { items: [hit({}), hit({ kind: "question", record_id: 7, name: "Question 1", finding_id: 31 })], total: 2 });
+        return json(200, {
+          items: [hit({}), hit({ kind: "question", record_id: 7, name: "Question 1", finding_id: 31 })],
+          total: 2,
+        });
       },
     });
     const router = open();
@@ -66,7 +69,10 @@ describe("SearchPage", () => {
       ["sharing", ["finding"], "0"],
     ]);
     const links = within(results).getAllByRole("link");
-    expect(links.map((link) => link.getAttribute("href"))).toEqual(["/reviews/4/findings/31", "/reviews/4/findings/31"]);
+    expect(links.map((link) => link.getAttribute("href"))).toEqual([
+      "/reviews/4/findings/31",
+      "/reviews/4/findings/31",
+    ]);
     expect(links[0].textContent).toBe("EAS-2023-04, Finding 2: Information is shared but not understood");
     expect(within(results).getAllByText("shared")[0].tagName).toBe("MARK");
     expect(screen.getByRole("status").textContent).toBe("2 records hold ‘sharing’.");

@@ -49,9 +49,7 @@ export function SearchPage() {
 
   const [loaded] = useLoad(
     async (signal) =>
-      q
-        ? ok(searchSearch({ query: { q, kind: kind ? [kind] : undefined, limit: PAGE, offset }, signal }))
-        : null,
+      q ? ok(searchSearch({ query: { q, kind: kind ? [kind] : undefined, limit: PAGE, offset }, signal })) : null,
     [q, kind, offset],
   );
 
@@ -68,15 +66,14 @@ export function SearchPage() {
     setParams(next);
   }
 
-
   return (
     <>
       <ErrorSummary problems={problem ? [{ field: "q", text: problem }] : []} />
       <h1 className="govuk-heading-l">Search the reviews</h1>
       <p className="govuk-body">
         Finds words in the key practice episodes, contributory factors, findings, questions for the Board and actions of
-        the reviews you may see, and in the chronology of the reviews you work on. Every word must be there; put words in
-        quotes to find them as one phrase. “Sharing” finds “shared” and “share” too.
+        the reviews you may see, and in the chronology of the reviews you work on. Every word must be there; put words
+        in quotes to find them as one phrase. “Sharing” finds “shared” and “share” too.
       </p>
       <form noValidate onSubmit={find} role="search" aria-label="Search the reviews" className="scr-filters">
         <TextInput
@@ -121,7 +118,13 @@ export function SearchPage() {
               </li>
             ))}
           </ol>
-          <Pages label="Pages of search results" total={loaded.data.total} size={PAGE} offset={offset} onPage={pageAt} />
+          <Pages
+            label="Pages of search results"
+            total={loaded.data.total}
+            size={PAGE}
+            offset={offset}
+            onPage={pageAt}
+          />
         </>
       )}
     </>

@@ -46,9 +46,7 @@ describe("SignInPage", () => {
     const onSignedIn = vi.fn();
     render(<SignInPage onSignedIn={onSignedIn} />);
     fill("lead.reviewer@demo.example.org", "wrong password");
-    expect(
-      await screen.findByRole("link", { name: "The e-mail address or the password is not right." }),
-    ).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "The e-mail address or the password is not right." })).toBeTruthy();
     expect((screen.getByLabelText("Password") as HTMLInputElement).value).toBe("");
     expect(onSignedIn).not.toHaveBeenCalled();
   });
@@ -69,9 +67,7 @@ describe("SignInPage", () => {
       boardId: 1,
     });
     const [, sent] = fetch.mock.calls.find(([url]) => String(url).endsWith("/auth/token"))!;
-    expect(String(sent!.body)).toBe(
-      "username=board.member%40demo.example.org&password=demo-password-1",
-    );
+    expect(String(sent!.body)).toBe("username=board.member%40demo.example.org&password=demo-password-1");
     const [, asked] = fetch.mock.calls.find(([url]) => String(url).endsWith("/auth/me"))!;
     expect(new Headers(asked!.headers).get("Authorization")).toBe("Bearer a.b.c");
   });

@@ -17,10 +17,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: SignedIn) => 
   const [busy, setBusy] = useState(false);
   const [demo, setDemo] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
-  const listed = Object.entries(problems).filter(([, message]) => message) as [
-    keyof Problems,
-    string,
-  ][];
+  const listed = Object.entries(problems).filter(([, message]) => message) as [keyof Problems, string][];
 
   useEffect(() => {
     isDemo().then(setDemo, () => setDemo(false));
@@ -71,14 +68,13 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: SignedIn) => 
         )}
         <h1 className="govuk-heading-l">Sign in to SCR Workbench</h1>
         <p className="govuk-body">
-          Sign in with the e-mail address and password your administrator gave you. You will see
-          the reviews you work on, or your partnership's reviews if you are a board member.
+          Sign in with the e-mail address and password your administrator gave you. You will see the reviews you work
+          on, or your partnership's reviews if you are a board member.
         </p>
         {demo && (
           <div className="govuk-inset-text">
-            This is a demonstration with fictional data. <code>make run</code> printed an
-            account for each role, all with the password <code>demo-password-1</code>; the
-            README lists them too.
+            This is a demonstration with fictional data. <code>make run</code> printed an account for each role, all
+            with the password <code>demo-password-1</code>; the README lists them too.
           </div>
         )}
         <form noValidate onSubmit={submit}>

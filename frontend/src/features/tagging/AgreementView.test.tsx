@@ -15,7 +15,13 @@ const AGREEMENT: AgreementRead = {
   coders: [LEAD.email, SECOND],
   overall: { code: "all codes used", units: 100, percent_agreement: 0.9, cohen_kappa: 0.6, krippendorff_alpha: 0.6 },
   codes: [
-    { code: "sp.management.supervision", units: 50, percent_agreement: 0.96, cohen_kappa: 0, krippendorff_alpha: -0.01 },
+    {
+      code: "sp.management.supervision",
+      units: 50,
+      percent_agreement: 0.96,
+      cohen_kappa: 0,
+      krippendorff_alpha: -0.01,
+    },
     { code: "pt.information-sharing", units: 50, percent_agreement: 0.84, cohen_kappa: 0.62, krippendorff_alpha: 0.6 },
   ],
   disagreements: [],

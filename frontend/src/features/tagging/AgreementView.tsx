@@ -81,9 +81,8 @@ export function AgreementView(props: {
       <Saved what={saved} />
       <h2 className="govuk-heading-m">Agreement</h2>
       <p className="govuk-body">
-        Between the coders who have submitted, under typology {agreement.typology_version}. For each code
-        any of them used, the records compared are those the code may tag; a coder either tagged a record
-        with it or did not.
+        Between the coders who have submitted, under typology {agreement.typology_version}. For each code any of them
+        used, the records compared are those the code may tag; a coder either tagged a record with it or did not.
       </p>
       <dl className="govuk-summary-list">
         <Row label="Coders">
@@ -231,7 +230,11 @@ function Kappa({ figures }: { figures: CodeAgreement }) {
   return (
     <>
       {coefficient(figures.cohen_kappa)}
-      {note && <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0 scr-paradox">{note}</span>}
+      {note && (
+        <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0 scr-paradox">
+          {note}
+        </span>
+      )}
     </>
   );
 }
@@ -258,7 +261,11 @@ function CodesTable({ codes, label }: { codes: CodeAgreement[]; label: (id: stri
           <th scope="col" className="govuk-table__header govuk-table__header--numeric">
             Records compared
           </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric" abbr={STATISTICS.percentAgreement.term}>
+          <th
+            scope="col"
+            className="govuk-table__header govuk-table__header--numeric"
+            abbr={STATISTICS.percentAgreement.term}
+          >
             <Term entry={STATISTICS.percentAgreement} />
           </th>
           <th scope="col" className="govuk-table__header govuk-table__header--numeric" abbr={STATISTICS.kappa.term}>

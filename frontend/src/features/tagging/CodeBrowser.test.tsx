@@ -50,11 +50,20 @@ describe("CodeBrowser", () => {
 
   it("opens the way to the chosen code, marks it chosen and says so", () => {
     render(
-      <CodeBrowser id="browse" roots={TREE.codes} target="factor" version="1.0" chosen="sp.reasoning.over-optimism" onChoose={() => {}} />,
+      <CodeBrowser
+        id="browse"
+        roots={TREE.codes}
+        target="factor"
+        version="1.0"
+        chosen="sp.reasoning.over-optimism"
+        onChoose={() => {}}
+      />,
     );
     expect(detailsOf("Human reasoning: cognitive and emotional biases").open).toBe(true);
     expect(detailsOf("Management systems").open).toBe(false);
-    expect(screen.getByRole("button", { name: "Over-optimism about progress" }).getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByRole("button", { name: "Over-optimism about progress" }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
     expect(screen.getByRole("button", { name: "Information sharing" }).getAttribute("aria-pressed")).toBe("false");
     expect(screen.getByRole("status").textContent).toBe(
       "Chosen: ‘Over-optimism about progress’ (sp.reasoning.over-optimism). Add the tag below.",

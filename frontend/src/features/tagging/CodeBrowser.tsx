@@ -57,8 +57,8 @@ export function CodeBrowser(props: {
       </summary>
       <div className="govuk-details__text">
         <p className="govuk-body-s">
-          Codes of typology {props.version} that may tag {KIND_WORDS[props.target]}, by axis. Open a code to
-          see its narrower codes, and choose one.
+          Codes of typology {props.version} that may tag {KIND_WORDS[props.target]}, by axis. Open a code to see its
+          narrower codes, and choose one.
         </p>
         {axes.map(([axis]) => (
           <section key={axis} aria-labelledby={`${id}-${axis}`}>

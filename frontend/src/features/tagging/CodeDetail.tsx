@@ -157,8 +157,8 @@ export function CodeDetail({
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            This code is deprecated. Tags made with it still count through the mappings, but new
-            tags must use a current code.
+            This code is deprecated. Tags made with it still count through the mappings, but new tags must use a current
+            code.
           </strong>
         </div>
       )}

@@ -42,8 +42,7 @@ export function CodeSearch(props: {
         Find a code
       </label>
       <div className="govuk-hint" id={hintId}>
-        Codes of typology {props.version} that may tag {KIND_WORDS[props.target]}. Search by label,
-        definition or id.
+        Codes of typology {props.version} that may tag {KIND_WORDS[props.target]}. Search by label, definition or id.
       </div>
       {error && (
         <p id={errorId} className="govuk-error-message">
@@ -91,8 +90,7 @@ export function CodeSearch(props: {
                     {code.label}
                   </label>
                   <div id={`${optionId}-item-hint`} className="govuk-hint govuk-radios__hint">
-                    <code className="scr-code-id">{code.id}</code> · {AXIS_WORDS[code.axis]}.{" "}
-                    {code.definition}
+                    <code className="scr-code-id">{code.id}</code> · {AXIS_WORDS[code.axis]}. {code.definition}
                   </div>
                 </div>
               );

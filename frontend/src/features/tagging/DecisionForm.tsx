@@ -89,15 +89,13 @@ export function DecisionForm(props: {
         <ErrorSummary problems={[{ text: stale }]} title="Someone else changed this">
           <p className="govuk-body">
             Your decision was not recorded: {decision ? DECISIONS[decision] : ""}
-            {reason.trim() ? `, ‘${reason.trim()}’` : ""}. The table above shows the decision as it
-            stands now.
+            {reason.trim() ? `, ‘${reason.trim()}’` : ""}. The table above shows the decision as it stands now.
           </p>
         </ErrorSummary>
       )}
       <ErrorSummary problems={problems} />
       <p className="govuk-body">
-        Tagged by <Coders emails={disagreement.tagged_by} />; not by{" "}
-        <Coders emails={disagreement.not_tagged_by} />.
+        Tagged by <Coders emails={disagreement.tagged_by} />; not by <Coders emails={disagreement.not_tagged_by} />.
       </p>
       <form noValidate onSubmit={submit}>
         <Radios

@@ -88,12 +88,15 @@ describe("MoveTags", () => {
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows[1].textContent).toContain("Supervision quality (sp.management.supervision)");
     expect(rows[1].textContent).toContain("Supervision and reflection (pt.supervision)");
-    expect(rows[2].textContent).toContain("Dropped: the code has no successor (Retired: the factor's level field says it)");
+    expect(rows[2].textContent).toContain(
+      "Dropped: the code has no successor (Retired: the factor's level field says it)",
+    );
     expect(section.textContent).toContain("One tag is dropped: version 1.1 has no code to carry it.");
-    expect(within(rows[0]).getAllByRole("radio").map((r) => r.getAttribute("id"))).toEqual([
-      `move-${SPLIT.id}-sp.management.caseload.volume`,
-      `move-${SPLIT.id}-sp.management.caseload.complexity`,
-    ]);
+    expect(
+      within(rows[0])
+        .getAllByRole("radio")
+        .map((r) => r.getAttribute("id")),
+    ).toEqual([`move-${SPLIT.id}-sp.management.caseload.volume`, `move-${SPLIT.id}-sp.management.caseload.complexity`]);
 
     fireEvent.click(within(section).getByRole("button", { name: "Move the tags to version 1.1" }));
     expect((await screen.findByRole("alert")).textContent).toContain("Choose where the split tag goes before moving.");
@@ -102,7 +105,9 @@ describe("MoveTags", () => {
     fireEvent.click(within(rows[0]).getByRole("radio", { name: /Caseload complexity/ }));
     fireEvent.click(within(section).getByRole("button", { name: "Move the tags to version 1.1" }));
     await screen.findByText("The review's tags are moved to typology version 1.1.");
-    expect(applied).toEqual([{ to_version: "1.1", choices: [{ tag_id: SPLIT.id, code: "sp.management.caseload.complexity" }] }]);
+    expect(applied).toEqual([
+      { to_version: "1.1", choices: [{ tag_id: SPLIT.id, code: "sp.management.caseload.complexity" }] },
+    ]);
     // Read afresh: every tag is now under 1.1, so the offer goes.
     await waitFor(() => expect(screen.queryByRole("region", { name: /Move the tags/ })).toBeNull());
     expect(calls.filter((c) => c.path === "/reviews/1/tags").length).toBe(2);

@@ -62,7 +62,9 @@ export function MoveTags({
     if (!preview) return;
     const unchosen = preview.moves.moves.filter((m) => m.needs_choice && !m.dropped && !choices[m.tag_id]);
     if (unchosen.length > 0) {
-      setProblem(`Choose where ${unchosen.length === 1 ? "the split tag goes" : `each of the ${unchosen.length} split tags go`} before moving.`);
+      setProblem(
+        `Choose where ${unchosen.length === 1 ? "the split tag goes" : `each of the ${unchosen.length} split tags go`} before moving.`,
+      );
       return;
     }
     setBusy(true);
@@ -87,8 +89,8 @@ export function MoveTags({
       </h2>
       <p className="govuk-body">
         {count === 1 ? "One tag is" : `${count} tags are`} under version {older.join(", ")}. Tags under an older version
-        still count, through the published mapping; moving them makes the review's coding that of version {current}.
-        You see where each tag goes before anything moves.
+        still count, through the published mapping; moving them makes the review's coding that of version {current}. You
+        see where each tag goes before anything moves.
       </p>
       {problem && <ErrorSummary problems={[{ text: problem }]} />}
       {!preview ? (
@@ -101,10 +103,18 @@ export function MoveTags({
             <caption className="govuk-table__caption govuk-table__caption--s">Where each tag goes</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Record</th>
-                <th scope="col" className="govuk-table__header">Coder</th>
-                <th scope="col" className="govuk-table__header">Code now</th>
-                <th scope="col" className="govuk-table__header">In version {current}</th>
+                <th scope="col" className="govuk-table__header">
+                  Record
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Coder
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Code now
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  In version {current}
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -159,7 +169,12 @@ export function MoveTags({
             <button type="button" className="govuk-button" disabled={busy} onClick={move}>
               Move the tags to version {current}
             </button>
-            <button type="button" className="govuk-button govuk-button--secondary" disabled={busy} onClick={() => setPreview(null)}>
+            <button
+              type="button"
+              className="govuk-button govuk-button--secondary"
+              disabled={busy}
+              onClick={() => setPreview(null)}
+            >
               Cancel
             </button>
           </div>

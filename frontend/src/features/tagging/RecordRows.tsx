@@ -63,7 +63,13 @@ export function RecordRows(props: {
                     </strong>{" "}
                     {labelOf(index, tag.code)} <code className="scr-code-id">{tag.code}</code>
                     <span className="govuk-body-s govuk-!-display-block govuk-!-margin-bottom-0 scr-tagging__by">
-                      {tag.coder === me ? "By you" : <>By <Coders emails={[tag.coder]} /></>}
+                      {tag.coder === me ? (
+                        "By you"
+                      ) : (
+                        <>
+                          By <Coders emails={[tag.coder]} />
+                        </>
+                      )}
                       {tag.typology_version !== props.version && `, typology ${tag.typology_version}`}
                       {tag.rationale && `: ${tag.rationale}`}
                     </span>

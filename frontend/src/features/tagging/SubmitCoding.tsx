@@ -57,9 +57,8 @@ export function SubmitCoding(props: {
       </h2>
       <ErrorSummary problems={problems} title="Your coding was not submitted" />
       <div className="govuk-inset-text">
-        You are coding blind: you see only your own tags, not the other coders' nor the agreed ones,
-        until you submit your coding. Once submitted it is closed, and the other coders' submitted tags
-        and the agreed ones are shown.
+        You are coding blind: you see only your own tags, not the other coders' nor the agreed ones, until you submit
+        your coding. Once submitted it is closed, and the other coders' submitted tags and the agreed ones are shown.
         {props.lead &&
           " As the lead reviewer you may record agreed tags instead: they are then your coding, and you no longer code blind."}
       </div>

@@ -35,7 +35,11 @@ describe("TaggingPage: tagging records", () => {
       ...RECORD_ROUTES,
       ...tags([]),
       "POST /reviews/1/tags": (request) =>
-        request.json().then((body) => json(201, tag(body.target, body.code, LEAD.email, { agreed: body.agreed, rationale: body.rationale }))),
+        request
+          .json()
+          .then((body) =>
+            json(201, tag(body.target, body.code, LEAD.email, { agreed: body.agreed, rationale: body.rationale })),
+          ),
     });
     open();
     await screen.findByRole("heading", { name: "Contributory factors" });
@@ -58,7 +62,9 @@ describe("TaggingPage: tagging records", () => {
     fireEvent.change(search, { target: { value: "optimism" } });
     fireEvent.click(screen.getByRole("radio", { name: "Over-optimism about progress" }));
     fireEvent.click(screen.getByRole("radio", { name: /^An agreed tag of the review/ }));
-    fireEvent.change(screen.getByLabelText("Rationale (optional)"), { target: { value: "Warmth outweighed concerns." } });
+    fireEvent.change(screen.getByLabelText("Rationale (optional)"), {
+      target: { value: "Warmth outweighed concerns." },
+    });
     fireEvent.click(screen.getByRole("button", { name: "Add the tag" }));
 
     const added = await screen.findByText("Tagged with ‘Over-optimism about progress’ as an agreed tag.");
@@ -102,7 +108,9 @@ describe("TaggingPage: tagging records", () => {
     fireEvent.click(screen.getByRole("button", { name: "Add the tag" }));
     expect(await screen.findByText("The tag was not added")).toBeTruthy();
     expect(screen.getByText(/has submitted their coding of this review; it is closed\./)).toBeTruthy();
-    await waitFor(() => expect(calls.filter((call) => call.path === "/reviews/1/tags" && call.method === "GET")).toHaveLength(2));
+    await waitFor(() =>
+      expect(calls.filter((call) => call.path === "/reviews/1/tags" && call.method === "GET")).toHaveLength(2),
+    );
   });
 
   it("puts the service's 422 on the field it is about", async () => {
@@ -248,7 +256,11 @@ describe("TaggingPage: agreement", () => {
       ...AGREEMENT,
       disagreements: [
         AGREEMENT.disagreements[0],
-        { ...AGREEMENT.disagreements[1], adjudication: "agreed" as const, adjudication_rationale: "Supervision shows it." },
+        {
+          ...AGREEMENT.disagreements[1],
+          adjudication: "agreed" as const,
+          adjudication_rationale: "Supervision shows it.",
+        },
       ],
       open_disagreements: 0,
     };
@@ -256,7 +268,8 @@ describe("TaggingPage: agreement", () => {
     const calls = serve({
       ...TYPOLOGY_ROUTES,
       ...RECORD_ROUTES,
-      "GET /reviews/1/tags": () => json(200, { items: [...SUBMITTED, ...agreed], total: SUBMITTED.length + agreed.length }),
+      "GET /reviews/1/tags": () =>
+        json(200, { items: [...SUBMITTED, ...agreed], total: SUBMITTED.length + agreed.length }),
       "GET /reviews/1/agreement": () => json(200, AGREEMENT),
       "POST /reviews/1/agreement/adjudications": () => {
         agreed = [tag("factor:8", "sp.management.supervision", LEAD.email, { agreed: true })];
@@ -338,12 +351,19 @@ describe("TaggingPage: agreement", () => {
     expect(calls.filter((call) => call.path === "/reviews/1/agreement")).toEqual([]);
     cleanup();
 
-    serve({ ...TYPOLOGY_ROUTES, ...RECORD_ROUTES, ...tags([]), "GET /reviews/1/agreement": () => json(200, AGREEMENT) });
+    serve({
+      ...TYPOLOGY_ROUTES,
+      ...RECORD_ROUTES,
+      ...tags([]),
+      "GET /reviews/1/agreement": () => json(200, AGREEMENT),
+    });
     open({ session: BOARD, lead: false, view: "agreement" });
     expect(await screen.findByText("1 of 2")).toBeTruthy();
     // Only the buttons that explain a word: nothing to decide.
     const explain = /^What “.+” means$/;
-    expect(screen.queryAllByRole("button").filter((b) => !explain.test(b.textContent?.replace(/^\?/, "") ?? ""))).toEqual([]);
+    expect(
+      screen.queryAllByRole("button").filter((b) => !explain.test(b.textContent?.replace(/^\?/, "") ?? "")),
+    ).toEqual([]);
   });
 
   it("opens for the lead whose agreed tags are their coding, without asking them to code again", async () => {
@@ -375,7 +395,8 @@ describe("TaggingPage: agreement", () => {
       ...tags([]),
       "GET /reviews/1/agreement": () =>
         json(409, {
-          detail: "Agreement needs at least two coders who have submitted their coding of this review under typology 1.0; there are 1.",
+          detail:
+            "Agreement needs at least two coders who have submitted their coding of this review under typology 1.0; there are 1.",
         }),
     });
     open({ view: "agreement" });

@@ -30,9 +30,7 @@ export function TaggingPage() {
     async (signal) => {
       const [linked, tags, typology] = await Promise.all([
         loadLinkedRecords(review.id, signal),
-        everything((offset) =>
-          ok(tagsList({ path: { review_id: review.id }, query: { limit: 200, offset }, signal })),
-        ),
+        everything((offset) => ok(tagsList({ path: { review_id: review.id }, query: { limit: 200, offset }, signal }))),
         loadTypology(signal),
       ]);
       const labelled = await withCodesOf(
@@ -61,13 +59,12 @@ export function TaggingPage() {
     <>
       <h1 className="govuk-heading-l">Tagging</h1>
       <p className="govuk-body">
-        Tag the review, its key practice episodes, contributory factors and findings with the codes of
-        the{" "}
+        Tag the review, its key practice episodes, contributory factors and findings with the codes of the{" "}
         <Link className="govuk-link" to="/typology">
           national typology
         </Link>
-        , so that they count in the patterns across reviews. Two reviewers code the review on their own
-        (blind), and the lead reviewer decides where they disagree.
+        , so that they count in the patterns across reviews. Two reviewers code the review on their own (blind), and the
+        lead reviewer decides where they disagree.
       </p>
       <nav className="scr-section-nav scr-tagging-views" aria-label="Tagging">
         <ul className="scr-section-nav__list">
@@ -136,8 +133,7 @@ function BlindAgreement({ lead, onOpen }: { lead: boolean; onOpen: () => void })
     <>
       <h2 className="govuk-heading-m">Agreement</h2>
       <div className="govuk-inset-text">
-        The agreement view shows the other coders' tags, so it opens for you once you have submitted
-        your own coding.{" "}
+        The agreement view shows the other coders' tags, so it opens for you once you have submitted your own coding.{" "}
         <Link className="govuk-link" to="?">
           Go to your coding
         </Link>
@@ -145,8 +141,8 @@ function BlindAgreement({ lead, onOpen }: { lead: boolean; onOpen: () => void })
       {lead && (
         <>
           <p className="govuk-body">
-            As the lead reviewer you may open it without coding the review yourself; after that, any
-            coding of yours would no longer be blind.
+            As the lead reviewer you may open it without coding the review yourself; after that, any coding of yours
+            would no longer be blind.
           </p>
           <button type="button" className="govuk-button govuk-button--secondary" onClick={onOpen}>
             Open the agreement without coding

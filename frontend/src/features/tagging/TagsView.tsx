@@ -86,8 +86,7 @@ export function TagsView(props: {
       ) : (
         !reviewer && (
           <p className="govuk-inset-text">
-            You see the review's agreed tags and the coders' submitted tags; only the review's reviewers
-            tag it.
+            You see the review's agreed tags and the coders' submitted tags; only the review's reviewers tag it.
           </p>
         )
       )}

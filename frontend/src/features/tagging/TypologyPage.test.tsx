@@ -16,8 +16,7 @@ function open(address: string) {
   return router;
 }
 
-const codeLinks = () =>
-  screen.queryAllByRole("link").filter((link) => link.getAttribute("href")?.includes("code="));
+const codeLinks = () => screen.queryAllByRole("link").filter((link) => link.getAttribute("href")?.includes("code="));
 
 describe("TypologyPage", () => {
   it("searches the codes, keeps the search in the address, and keeps each match's ancestors", async () => {
@@ -83,10 +82,11 @@ describe("TypologyPage", () => {
     });
     const router = open("/typology");
     const version = await screen.findByRole("combobox", { name: "Version" });
-    expect(within(version).getAllByRole("option").map((option) => option.textContent)).toEqual([
-      "1.0: National typology, first edition (current)",
-      "1.1: Draft second edition (draft)",
-    ]);
+    expect(
+      within(version)
+        .getAllByRole("option")
+        .map((option) => option.textContent),
+    ).toEqual(["1.0: National typology, first edition (current)", "1.1: Draft second edition (draft)"]);
     fireEvent.change(version, { target: { value: "1.1" } });
     expect(router.state.location.search).toBe("?version=1.1");
     expect(await screen.findByText("0 codes.")).toBeTruthy();
@@ -105,7 +105,8 @@ describe("TypologyPage", () => {
   it("says what became of a code in the next version, and what a version changed", async () => {
     serve({
       ...TYPOLOGY_ROUTES,
-      "GET /typologies/1.1": () => json(200, { ...TREE, version: "1.1", title: "Draft second edition", status: "draft" }),
+      "GET /typologies/1.1": () =>
+        json(200, { ...TREE, version: "1.1", title: "Draft second edition", status: "draft" }),
     });
     const router = open("/typology?code=sp.reasoning.over-optimism");
     const replaced = await screen.findByText("Replaced by");

@@ -34,14 +34,17 @@ export function TypologyPage() {
   const version = params.get("version");
   const search = params.get("q") ?? "";
   const codeId = params.get("code");
-  const [loaded] = useLoad(async (signal) => {
-    const typology = await loadTypology(signal, version);
-    // What each version changed from the one before: a handful of versions, read once.
-    const history = await Promise.all(
-      typology.versions.map((v) => ok(typologiesChanges({ path: { version: v.version }, signal }))),
-    );
-    return { ...typology, history };
-  }, [version]);
+  const [loaded] = useLoad(
+    async (signal) => {
+      const typology = await loadTypology(signal, version);
+      // What each version changed from the one before: a handful of versions, read once.
+      const history = await Promise.all(
+        typology.versions.map((v) => ok(typologiesChanges({ path: { version: v.version }, signal }))),
+      );
+      return { ...typology, history };
+    },
+    [version],
+  );
 
   /** The address with some of its parts changed (null removes one). */
   function withParams(changes: Record<string, string | null>): URLSearchParams {
@@ -57,9 +60,9 @@ export function TypologyPage() {
     <>
       <h1 className="govuk-heading-l">National typology</h1>
       <p className="govuk-body">
-        The typology of the problems that contribute to adverse outcomes, after Munro's
-        recommendation 9. Its codes tag a review, its key practice episodes, contributory factors and
-        findings, so that what one review learnt counts in the patterns across reviews.
+        The typology of the problems that contribute to adverse outcomes, after Munro's recommendation 9. Its codes tag
+        a review, its key practice episodes, contributory factors and findings, so that what one review learnt counts in
+        the patterns across reviews.
       </p>
       <LoadProblem loaded={loaded} what="typology" />
       {loaded.state === "ready" && (
@@ -152,9 +155,7 @@ function TypologyBrowser(props: {
             </div>
           </form>
           <p className="govuk-body" role="status">
-            {searching
-              ? `${filtered.matched.size} of ${total} codes match ‘${search.trim()}’.`
-              : `${total} codes.`}
+            {searching ? `${filtered.matched.size} of ${total} codes match ‘${search.trim()}’.` : `${total} codes.`}
             {searching && (
               <>
                 {" "}
@@ -197,8 +198,7 @@ function TypologyBrowser(props: {
             </p>
           ) : (
             <p className="govuk-inset-text">
-              Choose a code to see its definition, what it includes and excludes, and which records it
-              may tag.
+              Choose a code to see its definition, what it includes and excludes, and which records it may tag.
             </p>
           )}
         </div>

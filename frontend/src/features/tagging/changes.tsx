@@ -69,9 +69,15 @@ export function VersionChanges({
           </caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Change</th>
-              <th scope="col" className="govuk-table__header">In {from}</th>
-              <th scope="col" className="govuk-table__header">In {version}</th>
+              <th scope="col" className="govuk-table__header">
+                Change
+              </th>
+              <th scope="col" className="govuk-table__header">
+                In {from}
+              </th>
+              <th scope="col" className="govuk-table__header">
+                In {version}
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -92,7 +98,7 @@ export function VersionChanges({
                 </td>
                 <td className="govuk-table__cell">
                   {c.to.length === 0
-                    ? IN_PLACE[c.kind] ?? "No successor"
+                    ? (IN_PLACE[c.kind] ?? "No successor")
                     : c.to.map((t, i) => (
                         <span key={t.id}>
                           {i > 0 && " or "}

@@ -56,7 +56,26 @@ function words(text: string): string[] {
 
 /** Endings taken off a searched word, longest first, so that "share" finds "sharing" and
  * "curious" finds "curiosity": a coder types a word in whatever form comes to mind. */
-const ENDINGS = ["ations", "ation", "ities", "ity", "ings", "ing", "ness", "ment", "ous", "ive", "ies", "ied", "ed", "es", "er", "ly", "e", "s"];
+const ENDINGS = [
+  "ations",
+  "ation",
+  "ities",
+  "ity",
+  "ings",
+  "ing",
+  "ness",
+  "ment",
+  "ous",
+  "ive",
+  "ies",
+  "ied",
+  "ed",
+  "es",
+  "er",
+  "ly",
+  "e",
+  "s",
+];
 
 /** The word without its ending, keeping at least four letters ("rule" stays "rule"). */
 export function stem(word: string): string {
@@ -109,9 +128,7 @@ export function rootsOf(roots: CodeNode[], axis: Axis): CodeNode[] {
 
 /** Codes that may tag this kind of record and are not deprecated, matching the search. */
 export function codesFor(roots: CodeNode[], target: Target, search: string): CodeNode[] {
-  return flatten(roots).filter(
-    (code) => code.applies_to.includes(target) && !code.deprecated && matches(code, search),
-  );
+  return flatten(roots).filter((code) => code.applies_to.includes(target) && !code.deprecated && matches(code, search));
 }
 
 /** The code's label, or its id when this version does not have it. */
@@ -158,9 +175,7 @@ export async function loadTypology(signal: AbortSignal, version?: string | null)
 export async function withCodesOf(typology: Typology, versions: string[], signal: AbortSignal): Promise<Typology> {
   const others = [...new Set(versions)].filter((v) => v !== typology.tree.version);
   if (others.length === 0) return typology;
-  const trees = await Promise.all(
-    others.map((version) => ok(typologiesRead({ path: { version }, signal }))),
-  );
+  const trees = await Promise.all(others.map((version) => ok(typologiesRead({ path: { version }, signal }))));
   const index = new Map<string, CodeNode>();
   for (const tree of trees) for (const [id, code] of codeIndex(tree.codes)) index.set(id, code);
   for (const [id, code] of typology.index) index.set(id, code);

@@ -33,29 +33,59 @@ export const TREE: TypologyTree = {
   published: "2026-11-22",
   status: "published",
   codes: [
-    code("sp.reasoning", "Human reasoning: cognitive and emotional biases", "systemic_pattern", ["factor", "finding"], [
-      code("sp.reasoning.over-optimism", "Over-optimism about progress", "systemic_pattern", ["factor", "finding"], [], {
-        definition: "Improvement or a parent's warmth is given more weight than accumulating concerns.",
-        includes: ["rule of optimism"],
-      }),
-      code("sp.reasoning.fixed-view", "Fixed views and confirmation", "systemic_pattern", ["factor", "finding"]),
-    ]),
-    code("sp.management", "Management systems", "systemic_pattern", ["factor", "finding"], [
-      code("sp.management.supervision", "Supervision quality", "systemic_pattern", ["factor", "finding"]),
-      code("sp.management.old-targets", "Old targets", "systemic_pattern", ["factor", "finding"], [], {
-        deprecated: true,
-      }),
-    ]),
-    code("cc.family", "Family context", "case_context", ["review"], [
-      code("cc.family.domestic-abuse", "Domestic abuse", "case_context", ["review"]),
-    ]),
+    code(
+      "sp.reasoning",
+      "Human reasoning: cognitive and emotional biases",
+      "systemic_pattern",
+      ["factor", "finding"],
+      [
+        code(
+          "sp.reasoning.over-optimism",
+          "Over-optimism about progress",
+          "systemic_pattern",
+          ["factor", "finding"],
+          [],
+          {
+            definition: "Improvement or a parent's warmth is given more weight than accumulating concerns.",
+            includes: ["rule of optimism"],
+          },
+        ),
+        code("sp.reasoning.fixed-view", "Fixed views and confirmation", "systemic_pattern", ["factor", "finding"]),
+      ],
+    ),
+    code(
+      "sp.management",
+      "Management systems",
+      "systemic_pattern",
+      ["factor", "finding"],
+      [
+        code("sp.management.supervision", "Supervision quality", "systemic_pattern", ["factor", "finding"]),
+        code("sp.management.old-targets", "Old targets", "systemic_pattern", ["factor", "finding"], [], {
+          deprecated: true,
+        }),
+      ],
+    ),
+    code(
+      "cc.family",
+      "Family context",
+      "case_context",
+      ["review"],
+      [code("cc.family.domestic-abuse", "Domestic abuse", "case_context", ["review"])],
+    ),
     code("pt.information-sharing", "Information sharing", "practice_theme", ["episode", "factor", "finding"]),
     code("fl.working-conditions", "Working conditions", "factor_level", ["factor"]),
   ],
 };
 
 export const VERSIONS: TypologySummary[] = [
-  { version: "1.1", title: "Draft second edition", published: "2027-05-01", status: "draft", codes: 90, current: false },
+  {
+    version: "1.1",
+    title: "Draft second edition",
+    published: "2027-05-01",
+    status: "draft",
+    codes: 90,
+    current: false,
+  },
   { version: "1.0", title: TREE.title, published: TREE.published, status: "published", codes: 10, current: true },
 ];
 
@@ -71,7 +101,13 @@ export const CHANGES_1_1: TypologyChanges = {
       to: [{ id: "pt.over-optimism", label: "Over-optimism" }],
       note: "Two near-duplicates made one.",
     },
-    { kind: "added", from_code: null, from_label: null, to: [{ id: "cc.child.online-harm", label: "Online harm" }], note: "" },
+    {
+      kind: "added",
+      from_code: null,
+      from_label: null,
+      to: [{ id: "cc.child.online-harm", label: "Online harm" }],
+      note: "",
+    },
   ],
 };
 

@@ -9,14 +9,24 @@ import { TeamPage } from "./TeamPage";
 const SECOND: SignedIn = { token: "d.e.f", email: "second.coder@demo.example.org", role: "reviewer" };
 const BOARD: SignedIn = { token: "g.h.i", email: "board.member@demo.example.org", role: "board" };
 
-const participant = (id: number, role: ParticipantRead["role"], jobRole: string, agency: number | null): ParticipantRead =>
-  stamped({ id, version: 1, review_id: 1, role, job_role: jobRole, agency_id: agency });
-const PARTICIPANTS = [participant(1, "lead_reviewer", "independent reviewer 1", null), participant(2, "case_group", "GP 1", 1)];
+const participant = (
+  id: number,
+  role: ParticipantRead["role"],
+  jobRole: string,
+  agency: number | null,
+): ParticipantRead => stamped({ id, version: 1, review_id: 1, role, job_role: jobRole, agency_id: agency });
+const PARTICIPANTS = [
+  participant(1, "lead_reviewer", "independent reviewer 1", null),
+  participant(2, "case_group", "GP 1", 1),
+];
 const LEAD_MEMBER: TeamMemberRead = { user_id: 10, email: LEAD.email, lead: true, submitted: true };
 const CODER: TeamMemberRead = { user_id: 11, email: "coder.one@demo.example.org", lead: false, submitted: false };
 const CANDIDATE = { user_id: 12, email: SECOND.email };
 
-function service(members: TeamMemberRead[], extra: Record<string, (request: Request) => Response | Promise<Response>> = {}) {
+function service(
+  members: TeamMemberRead[],
+  extra: Record<string, (request: Request) => Response | Promise<Response>> = {},
+) {
   return serve({
     "GET /reviews/1/participants": () => json(200, { items: PARTICIPANTS, total: PARTICIPANTS.length }),
     "GET /reviews/1/team": () => json(200, { items: members, total: members.length }),
@@ -33,7 +43,11 @@ const cells = (table: HTMLElement) =>
   within(table)
     .getAllByRole("row")
     .slice(1)
-    .map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent));
+    .map((row) =>
+      within(row)
+        .getAllByRole("cell")
+        .map((cell) => cell.textContent),
+    );
 
 afterEach(cleanup);
 
@@ -65,7 +79,9 @@ describe("TeamPage", () => {
     fireEvent.change(within(form).getByLabelText("Reviewer"), { target: { value: "12" } });
     fireEvent.click(within(form).getByRole("button", { name: "Add as a coder" }));
     expect(
-      await screen.findByText(`${SECOND.email} was added as a coder. They now see the review in their list and code it blind.`),
+      await screen.findByText(
+        `${SECOND.email} was added as a coder. They now see the review in their list and code it blind.`,
+      ),
     ).toBeTruthy();
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({ user_id: 12 });
     expect(cells(screen.getByRole("table", { name: "The review's team" }))[1]).toEqual([
@@ -100,7 +116,9 @@ describe("TeamPage", () => {
     expect(await screen.findByText(/was taken off the team/)).toBeTruthy();
     expect(calls.some((call) => call.method === "DELETE" && call.path === "/reviews/1/team/11")).toBe(true);
     expect(cells(screen.getByRole("table", { name: "The review's team" }))).toHaveLength(1);
-    const options = within(screen.getByLabelText("Reviewer")).getAllByRole("option").map((o) => o.textContent);
+    const options = within(screen.getByLabelText("Reviewer"))
+      .getAllByRole("option")
+      .map((o) => o.textContent);
     expect(options).toEqual(["Choose", CODER.email, SECOND.email]);
   });
 

@@ -84,7 +84,8 @@ export function TeamPage() {
     event.preventDefault();
     const found: Problem[] = [];
     if (!role) found.push({ field: "participant-role", text: "Select the part they play in the review" });
-    if (!jobRole.trim()) found.push({ field: "participant-job-role", text: "Enter their job role, for example health visitor 1" });
+    if (!jobRole.trim())
+      found.push({ field: "participant-job-role", text: "Enter their job role, for example health visitor 1" });
     if (found.length > 0 || !role) {
       setProblems(found);
       return;
@@ -93,7 +94,10 @@ export function TeamPage() {
       async () => {
         const body = { role, job_role: jobRole.trim(), agency_id: agency ? Number(agency) : null };
         const participant = await ok(participantsCreate({ path: { review_id: review.id }, body }));
-        return { next: { participants: [...team.participants, participant] }, said: `${participant.job_role} was added to the participants.` };
+        return {
+          next: { participants: [...team.participants, participant] },
+          said: `${participant.job_role} was added to the participants.`,
+        };
       },
       { role: "participant-role", job_role: "participant-job-role", agency_id: "participant-agency" },
     );
@@ -158,9 +162,9 @@ export function TeamPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <p className="govuk-body">
-            The people who take part in the review, by their role and agency, never by name: the lead
-            reviewers, the review team of senior managers from the agencies involved, the case group of
-            practitioners who worked with the family, and the family.
+            The people who take part in the review, by their role and agency, never by name: the lead reviewers, the
+            review team of senior managers from the agencies involved, the case group of practitioners who worked with
+            the family, and the family.
           </p>
         </div>
       </div>
@@ -169,9 +173,15 @@ export function TeamPage() {
         <caption className="govuk-table__caption govuk-table__caption--m">Participants</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Part in the review</th>
-            <th scope="col" className="govuk-table__header">Job role</th>
-            <th scope="col" className="govuk-table__header">Agency</th>
+            <th scope="col" className="govuk-table__header">
+              Part in the review
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Job role
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Agency
+            </th>
             {editable && (
               <th scope="col" className="govuk-table__header">
                 <span className="govuk-visually-hidden">Actions</span>
@@ -182,7 +192,9 @@ export function TeamPage() {
         <tbody className="govuk-table__body">
           {team.participants.length === 0 && (
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={editable ? 4 : 3}>No participants are recorded yet.</td>
+              <td className="govuk-table__cell" colSpan={editable ? 4 : 3}>
+                No participants are recorded yet.
+              </td>
             </tr>
           )}
           {team.participants.map((participant) => (
@@ -198,7 +210,8 @@ export function TeamPage() {
                     disabled={busy}
                     onClick={() => removeParticipant(participant)}
                   >
-                    {"Remove "}<span className="govuk-visually-hidden">{participant.job_role}</span>
+                    {"Remove "}
+                    <span className="govuk-visually-hidden">{participant.job_role}</span>
                   </button>
                 </td>
               )}
@@ -249,17 +262,23 @@ export function TeamPage() {
 
       <h2 className="govuk-heading-m">Who uses the workbench on this review</h2>
       <p className="govuk-body">
-        Everyone on the team codes the review against the typology. Coding is blind: a coder sees no other
-        coder's tags, agreed ones included, until they have submitted their own. The lead reviewer then
-        compares the codings and decides where coders disagree.
+        Everyone on the team codes the review against the typology. Coding is blind: a coder sees no other coder's tags,
+        agreed ones included, until they have submitted their own. The lead reviewer then compares the codings and
+        decides where coders disagree.
       </p>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--s">The review's team</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Account</th>
-            <th scope="col" className="govuk-table__header">Part</th>
-            <th scope="col" className="govuk-table__header">Coding</th>
+            <th scope="col" className="govuk-table__header">
+              Account
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Part
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Coding
+            </th>
             {lead && (
               <th scope="col" className="govuk-table__header">
                 <span className="govuk-visually-hidden">Actions</span>
@@ -270,7 +289,9 @@ export function TeamPage() {
         <tbody className="govuk-table__body">
           {team.members.length === 0 && (
             <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={lead ? 4 : 3}>No reviewer works on this review in the workbench.</td>
+              <td className="govuk-table__cell" colSpan={lead ? 4 : 3}>
+                No reviewer works on this review in the workbench.
+              </td>
             </tr>
           )}
           {team.members.map((member) => (
@@ -293,7 +314,8 @@ export function TeamPage() {
                       disabled={busy}
                       onClick={() => removeCoder(member)}
                     >
-                      {"Take off the team "}<span className="govuk-visually-hidden">{member.email}</span>
+                      {"Take off the team "}
+                      <span className="govuk-visually-hidden">{member.email}</span>
                     </button>
                   )}
                 </td>
@@ -308,8 +330,8 @@ export function TeamPage() {
           <h2 className="govuk-heading-m">Add a second coder</h2>
           {team.candidates.length === 0 ? (
             <p className="govuk-body">
-              Every reviewer your partnership has commissioned is on the team already. An administrator
-              records a partnership's commissions.
+              Every reviewer your partnership has commissioned is on the team already. An administrator records a
+              partnership's commissions.
             </p>
           ) : (
             <div className="scr-filters">
