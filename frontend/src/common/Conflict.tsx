@@ -31,6 +31,7 @@ export function ConflictNotice(props: {
 }) {
   const { theirs, yours } = props;
   const box = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the notice takes the focus again each time their version changes
   useEffect(() => box.current?.focus(), [theirs]);
   const rows = props.compared
     .map((field) => ({ label: field.label, theirs: field.show(theirs), yours: field.show(yours) }))

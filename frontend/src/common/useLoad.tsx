@@ -12,6 +12,7 @@ export function useLoad<T>(
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: "loading" });
   const [round, setRound] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps say when to load again (load is a new function each render); round is reload
   useEffect(() => {
     const controller = new AbortController();
     load(controller.signal)
@@ -23,7 +24,6 @@ export function useLoad<T>(
         setLoaded({ state: "failed", message: (error as Error).message ?? String(error) });
       });
     return () => controller.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, round]);
 
   const reload = useCallback(() => setRound((n) => n + 1), []);

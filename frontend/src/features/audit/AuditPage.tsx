@@ -37,7 +37,8 @@ function AuditTrail() {
   const asked = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<Filter, string>;
   const [form, setForm] = useState(asked);
   const [problem, setProblem] = useState<string | undefined>();
-  useEffect(() => setForm(asked), [params.toString()]); // eslint-disable-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form follows the address; asked is a new object each render
+  useEffect(() => setForm(asked), [params.toString()]);
 
   const [loaded] = useLoad(
     (signal) =>

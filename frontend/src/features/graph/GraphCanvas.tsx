@@ -269,6 +269,7 @@ export function GraphCanvas({
   // Drawing a link with the keyboard: the first record it may point to has the focus, and
   // comes into view; the arrow keys move between them.
   const [chosen, setChosen] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: back to the first record each time a link is started
   useEffect(() => setChosen(0), [linkFrom]);
   const chosenKey = candidates[Math.min(chosen, candidates.length - 1)];
   useEffect(() => {
@@ -283,6 +284,7 @@ export function GraphCanvas({
   // Stopped with Escape: the focus goes back to the button that started it, once the nodes are
   // drawn again with their buttons.
   const refocus = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the nodes are drawn again
   useEffect(() => {
     const from = refocus.current;
     if (!from) return;

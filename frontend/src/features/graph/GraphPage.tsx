@@ -83,6 +83,7 @@ export function GraphPage() {
     setDragProblems(dragged ? next : []);
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: report only calls state setters, which never change
   const propose = useCallback((from: string, to: string) => {
     setSelected(null);
     setLinkFrom(null);

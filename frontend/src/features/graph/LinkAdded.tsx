@@ -7,6 +7,7 @@ import { useEffect, useRef } from "react";
  */
 export function LinkAdded({ text, onClose }: { text: string; onClose?: () => void }) {
   const box = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new sentence takes the focus
   useEffect(() => {
     box.current?.focus({ preventScroll: true });
     // (A test's document lays nothing out, so has nothing to scroll.)

@@ -30,6 +30,7 @@ export function LinkChooser({
   const [note, setNote] = useState("");
   const [error, setError] = useState<string | undefined>();
   const box = useRef<HTMLFormElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form takes the focus for each new pair of records
   useEffect(() => box.current?.focus(), [choices]);
 
   function submit(event: FormEvent) {

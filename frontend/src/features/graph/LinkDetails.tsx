@@ -23,6 +23,7 @@ export function LinkDetails({
   onClose: () => void;
 }) {
   const box = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the panel takes the focus when another link opens in it
   useEffect(() => box.current?.focus(), [link.id]);
   return (
     <section

@@ -54,7 +54,7 @@ export function FiltersForm(props: {
     if (props.problems.length > 0) setOpen(true);
   }, [props.problems]);
   // Back and forward move through filters too: the form follows the address.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form follows the address, and the lattice once it has loaded
   useEffect(() => setForm(shown(props.filters)), [props.filters, props.lattice]);
   const errorOf = (field: string) => props.problems.find((p) => p.field === field)?.text;
   const set =

@@ -23,6 +23,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: SignedIn) => 
     isDemo().then(setDemo, () => setDemo(false));
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the summary takes the focus each time the form is sent with problems
   useEffect(() => {
     if (listed.length > 0) summary.current?.focus();
   }, [problems, listed.length]);

@@ -24,9 +24,9 @@ export function CodeDetail({
   history?: History;
 }) {
   const heading = useRef<HTMLHeadingElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the heading takes the focus only when another code opens
   useEffect(() => {
     if (focus) heading.current?.focus();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [code.id]);
   const ancestors = ancestorsOf(index, code.id);
   const before = formerly(history, version, code.id);
