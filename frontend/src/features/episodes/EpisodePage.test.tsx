@@ -92,9 +92,9 @@ describe("EpisodePage", () => {
     renderInReview(<EpisodePage />, { path: "/reviews/1/episodes/new", route: "episodes/new" });
     fireEvent.change(await screen.findByLabelText("Title"), { target: { value: "A visit" } });
     const boxes = screen.getAllByRole("textbox", { name: /^(Day|Month|Year)$/ });
-    ["10", "2", "2024", "1", "2", "2024"].forEach((value, index) =>
-      fireEvent.change(boxes[index], { target: { value } }),
-    );
+    ["10", "2", "2024", "1", "2", "2024"].forEach((value, index) => {
+      fireEvent.change(boxes[index], { target: { value } });
+    });
     fireEvent.click(screen.getByRole("button", { name: "Add the episode" }));
     expect(
       await screen.findByRole("link", { name: "The end of the period must be on or after its start" }),

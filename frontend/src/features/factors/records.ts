@@ -44,8 +44,8 @@ export async function loadLinkedRecords(reviewId: number, signal: AbortSignal): 
   ]);
   const records = new Map<string, GraphRecord>();
   const add = (key: string, label: string) => records.set(key, { key, kind: kindOfKey(key), label: short(label) });
-  episodes.forEach((e) => add(`episode:${e.id}`, `KPE ${e.ordinal}: ${e.title}`));
-  factors.forEach((f) => add(`factor:${f.id}`, f.description));
-  findings.forEach((f) => add(`finding:${f.id}`, `Finding ${f.ordinal}: ${f.title}`));
+  for (const e of episodes) add(`episode:${e.id}`, `KPE ${e.ordinal}: ${e.title}`);
+  for (const f of factors) add(`factor:${f.id}`, f.description);
+  for (const f of findings) add(`finding:${f.id}`, `Finding ${f.ordinal}: ${f.title}`);
   return { episodes, factors, findings, links, records };
 }

@@ -225,9 +225,9 @@ export function fieldsFor(form: FindingForm): Record<string, string> {
   };
   form.questions.forEach((question, q) => {
     [ids.question(q), ids.response(q), ids.responseDate(q), ids.actions(q)].forEach(own);
-    question.actions.forEach((_, a) =>
-      [ids.action(q, a), ids.owner(q, a), ids.due(q, a), ids.status(q, a)].forEach(own),
-    );
+    question.actions.forEach((_, a) => {
+      [ids.action(q, a), ids.owner(q, a), ids.due(q, a), ids.status(q, a)].forEach(own);
+    });
   });
   return fields;
 }

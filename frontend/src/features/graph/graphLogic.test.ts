@@ -79,12 +79,12 @@ describe("the layout", () => {
       expect(at.width).toBe(NODE_WIDTH);
     }
     const boxes = [...placed.values()];
-    boxes.forEach((a, i) =>
-      boxes.slice(i + 1).forEach((b) => {
+    boxes.forEach((a, i) => {
+      for (const b of boxes.slice(i + 1)) {
         const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
         expect(apart).toBe(true);
-      }),
-    );
+      }
+    });
     const x = (id: string) => placed.get(id)?.x ?? NaN;
     expect(x("factor:2")).toBeLessThan(x("episode:1"));
     expect(x("episode:1")).toBeLessThan(x("episode:2"));
