@@ -69,15 +69,16 @@ function Network({
 }) {
   const { chars, radius, height } = networkLayout(width);
   const codes = [...new Set(edges.flatMap((edge) => [edge.a, edge.b]))].sort();
-  const places = new Map(codes.map((code, i) => [code, aroundCircle(codes.length, width / 2, height / 2, radius)[i]]));
+  const ring = aroundCircle(codes.length, width / 2, height / 2, radius);
+  const placeOf = (code: string) => ring[codes.indexOf(code)];
   const counts = edges.map((edge) => edge.count);
   const low = Math.min(...counts);
   const high = Math.max(...counts);
   return (
     <ChartFrame className="scr-network-chart" width={width} height={height} title={title} description={description}>
       {edges.map((edge) => {
-        const from = places.get(edge.a)!;
-        const to = places.get(edge.b)!;
+        const from = placeOf(edge.a);
+        const to = placeOf(edge.b);
         const together = edge.lift !== null && edge.lift > 1;
         return (
           <line
@@ -92,8 +93,8 @@ function Network({
           />
         );
       })}
-      {codes.map((code) => {
-        const place = places.get(code)!;
+      {codes.map((code, i) => {
+        const place = ring[i];
         const right = Math.cos(place.angle) >= -1e-9;
         const lx = place.x + Math.cos(place.angle) * 14;
         const ly = place.y + Math.sin(place.angle) * 14;

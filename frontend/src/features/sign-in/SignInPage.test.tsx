@@ -10,10 +10,15 @@ function json(status: number, body: unknown): Response {
   });
 }
 
+function answerOf(answer: Response | undefined): Response {
+  if (!answer) throw new Error("The page asked more than the test answers");
+  return answer;
+}
+
 /** A fetch that answers the health check, then the given answers in order. */
 function serve(...answers: Response[]) {
   const fetch = vi.fn(async (url: string, _init?: RequestInit) =>
-    url.endsWith("/health") ? json(200, { status: "ok", demo: false }) : answers.shift()!,
+    url.endsWith("/health") ? json(200, { status: "ok", demo: false }) : answerOf(answers.shift()),
   );
   vi.stubGlobal("fetch", fetch);
   return fetch;
@@ -66,9 +71,9 @@ describe("SignInPage", () => {
       role: "board",
       boardId: 1,
     });
-    const [, sent] = fetch.mock.calls.find(([url]) => String(url).endsWith("/auth/token"))!;
-    expect(String(sent!.body)).toBe("username=board.member%40demo.example.org&password=demo-password-1");
-    const [, asked] = fetch.mock.calls.find(([url]) => String(url).endsWith("/auth/me"))!;
-    expect(new Headers(asked!.headers).get("Authorization")).toBe("Bearer a.b.c");
+    const sent = fetch.mock.calls.find(([url]) => String(url).endsWith("/auth/token"))?.[1];
+    expect(String(sent?.body)).toBe("username=board.member%40demo.example.org&password=demo-password-1");
+    const asked = fetch.mock.calls.find(([url]) => String(url).endsWith("/auth/me"))?.[1];
+    expect(new Headers(asked?.headers).get("Authorization")).toBe("Bearer a.b.c");
   });
 });
