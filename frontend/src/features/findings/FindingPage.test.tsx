@@ -17,7 +17,7 @@ const lists = (links: unknown[] = [EVIDENCE]) => ({
   "GET /reviews/1/findings/4/suggestions": () => json(200, { items: [], total: 0 }),
 });
 
-const valueOf = (label: string, within_: HTMLElement = document.body) =>
+const fieldValue = (label: string, within_: HTMLElement = document.body) =>
   (within(within_).getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement).value;
 
 afterEach(cleanup);
@@ -31,7 +31,10 @@ describe("FindingPage", () => {
       "POST /reviews/1/findings": (request) =>
         request.json().then((body) => json(201, { ...FINDING, ...body, id: 9, ordinal: 3, version: 1, questions: [] })),
       "POST /reviews/1/links": (request) =>
-        request.json().then((body) => json(201, stamped({ ...body, id: (linkId += 1), version: 1, review_id: 1 }))),
+        request.json().then((body) => {
+          linkId += 1;
+          return json(201, stamped({ ...body, id: linkId, version: 1, review_id: 1 }));
+        }),
     });
     const { router } = renderInReview(<FindingPage />, { path: "/reviews/1/findings/new", route: "findings/new" });
     fireEvent.change(await screen.findByLabelText("Title"), { target: { value: " Caseloads against capacity " } });
@@ -207,9 +210,9 @@ describe("FindingPage", () => {
     expect(calls.find((call) => call.method === "PATCH")?.body).toMatchObject({ version: 2, title: "My title" });
 
     fireEvent.click(screen.getByRole("button", { name: "Use their version" }));
-    expect(valueOf("Title")).toBe("Their title");
+    expect(fieldValue("Title")).toBe("Their title");
     expect(screen.queryByRole("group", { name: "Question 2 for the Board" })).toBeNull();
-    expect(valueOf("The Board's response (optional)")).toBe("The Board agreed to look.");
+    expect(fieldValue("The Board's response (optional)")).toBe("The Board agreed to look.");
   });
 
   it("links evidence to a saved finding at once, and removes it after asking", async () => {
