@@ -159,6 +159,12 @@ function ActionsTable({ boardId, actions }: { boardId: number; actions: ActionPl
 
 function PlanDownloads({ boardId, code, query }: { boardId: number; code: string; query: ReturnType<typeof queryOf> }) {
   const [problem, setProblem] = useState<string | null>(null);
+  // The file's own address, as the report's downloads have; the click fetches it with the session.
+  const address = (format: "csv" | "xlsx") => {
+    const asked = new URLSearchParams({ format });
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) asked.set(name, String(value));
+    return `/api/v1/boards/${boardId}/actions?${asked}`;
+  };
   async function download(event: MouseEvent, format: "csv" | "xlsx") {
     event.preventDefault();
     setProblem(null);
@@ -178,12 +184,12 @@ function PlanDownloads({ boardId, code, query }: { boardId: number; code: string
       <ErrorSummary problems={problem ? [{ text: problem }] : []} />
       <ul className="govuk-list">
         <li>
-          <a className="govuk-link" href="#xlsx" onClick={(event) => void download(event, "xlsx")}>
+          <a className="govuk-link" href={address("xlsx")} onClick={(event) => void download(event, "xlsx")}>
             Action plan (Excel workbook)
           </a>
         </li>
         <li>
-          <a className="govuk-link" href="#csv" onClick={(event) => void download(event, "csv")}>
+          <a className="govuk-link" href={address("csv")} onClick={(event) => void download(event, "csv")}>
             Action plan (CSV)
           </a>
         </li>
