@@ -18,6 +18,7 @@ export function Term({ entry, children }: { entry: Entry; children?: ReactNode }
     setPinned(false);
   };
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: hovering shows the explanation, as its button does for the keyboard
     <span className="scr-term" onMouseEnter={() => setOpen(true)} onMouseLeave={() => pinned || setOpen(false)}>
       {children ?? entry.term}
       <button

@@ -335,6 +335,7 @@ export function GraphCanvas({
   }, [asideAt]);
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the arrow keys and Escape pressed on the records' buttons inside
     <div
       ref={box}
       className={`scr-graph__canvas${far ? " scr-graph__canvas--far" : ""}`}

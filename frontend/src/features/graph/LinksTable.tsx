@@ -37,6 +37,7 @@ export function LinksTable({
       className="scr-links__scroll"
       role="region"
       aria-label="Links (scrolls sideways on a narrow screen)"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must take the focus, for the keyboard to scroll it
       tabIndex={0}
     >
       <table className="govuk-table scr-links" id="links">

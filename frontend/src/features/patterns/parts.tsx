@@ -58,6 +58,7 @@ export function CodeRowHeader({ code, label }: { code: string; label: string }) 
 /** A wide table that scrolls sideways on its own, reachable and named for the keyboard. */
 export function Scrolls({ label, children }: { label: string; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must take the focus, for the keyboard to scroll it
     <div className="scr-table-scroll" role="region" aria-label={label} tabIndex={0}>
       {children}
     </div>
