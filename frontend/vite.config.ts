@@ -27,5 +27,5 @@ export default defineConfig({
     },
   },
   server: { proxy: { "/api": "http://127.0.0.1:8000" } },
-  test: { environment: "jsdom" },
+  test: { environment: "jsdom", setupFiles: ["src/testing/setup.ts"] },
 });

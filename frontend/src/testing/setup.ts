@@ -1,0 +1,2 @@
+// The DOM matchers (toBeVisible, toHaveTextContent, toHaveValue…) for every test.
+import "@testing-library/jest-dom/vitest";
