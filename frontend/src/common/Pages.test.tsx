@@ -25,6 +25,6 @@ describe("Pages", () => {
   it("offers no next page on the last", () => {
     render(<Pages label="Pages" total={120} size={50} offset={100} onPage={() => {}} />);
     expect(screen.queryByRole("button", { name: "Next page" })).toBeNull();
-    expect(screen.getByRole("button", { name: "Previous page" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Previous page" })).toBeVisible();
   });
 });

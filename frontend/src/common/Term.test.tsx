@@ -67,15 +67,15 @@ describe("Term", () => {
 
   it("can show other words than the entry's own", () => {
     render(<Term entry={STATISTICS.lift}>lift of the pair</Term>);
-    expect(screen.getByText("lift of the pair")).toBeTruthy();
-    expect(screen.getByRole("button", { name: "What “Lift” means" })).toBeTruthy();
+    expect(screen.getByText("lift of the pair")).toBeVisible();
+    expect(screen.getByRole("button", { name: "What “Lift” means" })).toBeVisible();
   });
 });
 
 describe("Explanations", () => {
   it("lists each word with its explanation under a summary", () => {
     const { container } = render(<Explanations summary="What the sizes mean" entries={Object.values(SIZE_ENTRIES)} />);
-    expect(screen.getByText("What the sizes mean").closest("summary")).toBeTruthy();
+    expect(screen.getByText("What the sizes mean").closest("summary")).toBeVisible();
     const terms = [...container.querySelectorAll("dt")].map((dt) => dt.textContent);
     expect(terms).toEqual(["Full", "Intensive", "Speed+", "Mid-range", "Focused", "Themed"]);
     expect(container.querySelector("dd")?.textContent).toContain("about six months");

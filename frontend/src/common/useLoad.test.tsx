@@ -13,7 +13,7 @@ describe("LoadProblem", () => {
     act(() => vi.advanceTimersByTime(LOADING_SHOWN_AFTER_MS - 1));
     expect(screen.queryByText(/Loading/)).toBeNull();
     act(() => vi.advanceTimersByTime(1));
-    expect(screen.getByText("Loading typology codes…")).toBeTruthy();
+    expect(screen.getByText("Loading typology codes…")).toBeVisible();
   });
 
   it("says at once when a load failed, and why", () => {

@@ -69,13 +69,13 @@ describe("AuditPage", () => {
     await screen.findByRole("status");
     fireEvent.change(screen.getByLabelText("Review number"), { target: { value: "twelve" } });
     fireEvent.click(screen.getByRole("button", { name: "Apply filters" }));
-    expect(await screen.findByText("Enter the review's number, like 12")).toBeTruthy();
+    expect(await screen.findByText("Enter the review's number, like 12")).toBeVisible();
   });
 
   it("sends anyone but an administrator home", async () => {
     const calls = serve({});
     open(BOARD);
-    expect(await screen.findByRole("heading", { name: "Home" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Home" })).toBeVisible();
     expect(calls).toEqual([]);
   });
 });

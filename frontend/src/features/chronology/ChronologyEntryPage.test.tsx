@@ -31,8 +31,8 @@ describe("ChronologyEntryPage", () => {
     renderInReview(<ChronologyEntryPage />, { path: "/reviews/1/chronology/new", route: "chronology/new" });
     fireEvent.click(await screen.findByRole("button", { name: "Add the entry" }));
     const summary = await screen.findByRole("alert");
-    expect(within(summary).getByRole("link", { name: "Enter the date of the entry" })).toBeTruthy();
-    expect(within(summary).getByRole("link", { name: "Choose the agency whose record this is" })).toBeTruthy();
+    expect(within(summary).getByRole("link", { name: "Enter the date of the entry" })).toBeVisible();
+    expect(within(summary).getByRole("link", { name: "Choose the agency whose record this is" })).toBeVisible();
     expect(calls).toEqual([]);
   });
 
@@ -87,7 +87,7 @@ describe("ChronologyEntryPage", () => {
     type("Summary", "GP 1 saw Child T alone.");
     fireEvent.click(screen.getByRole("button", { name: "Save the changes" }));
 
-    expect(await screen.findByText("Someone else changed this")).toBeTruthy();
+    expect(await screen.findByText("Someone else changed this")).toBeVisible();
     const table = screen.getByRole("table", { name: "Their version and yours" });
     const row = within(table).getByRole("row", { name: /Summary/ });
     expect(row.textContent).toContain("GP 1 saw Child T and Mother.");
@@ -110,7 +110,7 @@ describe("ChronologyEntryPage", () => {
     await screen.findByLabelText("Summary");
     type("Summary", "Half-typed");
     await router.navigate("/reviews/1");
-    expect(await screen.findByRole("alertdialog", { name: "Unsaved changes" })).toBeTruthy();
+    expect(await screen.findByRole("alertdialog", { name: "Unsaved changes" })).toBeVisible();
     fireEvent.click(screen.getByRole("button", { name: "Stay on this page" }));
     expect(router.state.location.pathname).toBe("/reviews/1/chronology/new");
     await router.navigate("/reviews/1");

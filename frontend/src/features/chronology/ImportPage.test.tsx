@@ -74,12 +74,12 @@ describe("ImportPage", () => {
       route: "chronology/import",
     });
     choose();
-    expect(await screen.findByText("The sheet's header has no date column.", { selector: "a, p, li" })).toBeTruthy();
+    expect(await screen.findByText("The sheet's header has no date column.", { selector: "a, p, li" })).toBeVisible();
     fireEvent.change(await screen.findByLabelText("Date"), { target: { value: "Occurred" } });
     fireEvent.change(screen.getByLabelText("Summary"), { target: { value: "Narrative" } });
     fireEvent.click(screen.getByRole("button", { name: "Preview again with these columns" }));
-    expect(await screen.findByText("1 to import, 1 likely duplicate (left out), 0 refused.")).toBeTruthy();
-    expect(screen.getByText("it repeats row 2")).toBeTruthy();
+    expect(await screen.findByText("1 to import, 1 likely duplicate (left out), 0 refused.")).toBeVisible();
+    expect(screen.getByText("it repeats row 2")).toBeVisible();
     expect(JSON.parse(String(forms[1].get("columns")))).toEqual({ date: "Occurred", summary: "Narrative" });
     expect(forms[1].get("commit")).toBe("false");
 
@@ -94,7 +94,7 @@ describe("ImportPage", () => {
     serve({ "POST /reviews/1/chronology/imports": () => json(200, report([row(2, "refused", "it has no summary")])) });
     renderInReview(<ImportPage />, { path: "/reviews/1/chronology/import", route: "chronology/import" });
     choose();
-    expect(await screen.findByText(/1 row is refused, so nothing can be imported: correct it/)).toBeTruthy();
+    expect(await screen.findByText(/1 row is refused, so nothing can be imported: correct it/)).toBeVisible();
     expect(screen.queryByRole("button", { name: /^Import/ })).toBeNull();
   });
 
@@ -131,7 +131,7 @@ describe("ImportPage", () => {
     const picker = await screen.findByLabelText("The sheet that holds the chronology");
     expect(forms[0].get("sheet")).toBeNull();
     fireEvent.change(picker, { target: { value: "2019" } });
-    expect(await screen.findByText("2 to import, 0 likely duplicates (left out), 0 refused.")).toBeTruthy();
+    expect(await screen.findByText("2 to import, 0 likely duplicates (left out), 0 refused.")).toBeVisible();
     expect(forms[1].get("sheet")).toBe("2019");
     expect(forms[1].get("columns")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Import 2 entries" }));

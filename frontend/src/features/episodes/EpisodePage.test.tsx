@@ -49,7 +49,7 @@ describe("EpisodePage", () => {
     fireEvent.change(day, { target: { value: "10" } });
     fireEvent.change(month, { target: { value: "1" } });
     fireEvent.change(year, { target: { value: "2024" } });
-    expect(await screen.findByText(/citing it in the appraisal would be hindsight/)).toBeTruthy();
+    expect(await screen.findByText(/citing it in the appraisal would be hindsight/)).toBeVisible();
     expect(screen.getAllByText(/would be hindsight/)).toHaveLength(1);
 
     fireEvent.click(screen.getByRole("checkbox", { name: "Police" }));
@@ -59,7 +59,7 @@ describe("EpisodePage", () => {
     await waitFor(() => expect(screen.queryByText(/would be hindsight/)).toBeNull());
     expect(screen.queryAllByRole("checkbox", { name: /January 2024/ })).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: /^Cite ?the entry of 10 January 2024, Police/ }));
-    expect(await screen.findByRole("button", { name: /^Remove ?the entry of 10 January 2024, Police/ })).toBeTruthy();
+    expect(await screen.findByRole("button", { name: /^Remove ?the entry of 10 January 2024, Police/ })).toBeVisible();
     fireEvent.change(screen.getByLabelText("Roles involved"), {
       target: { value: "police officer 1\n\n police officer 2 " },
     });
@@ -98,7 +98,7 @@ describe("EpisodePage", () => {
     fireEvent.click(screen.getByRole("button", { name: "Add the episode" }));
     expect(
       await screen.findByRole("link", { name: "The end of the period must be on or after its start" }),
-    ).toBeTruthy();
+    ).toBeVisible();
     expect(calls.filter((call) => call.method === "POST")).toEqual([]);
   });
 });

@@ -83,7 +83,7 @@ describe("FactorPage", () => {
       target: { value: "A session covered 40 families." },
     });
     // Only the codes that may tag a factor are offered, in their groups.
-    expect(screen.getByRole("group", { name: "Management systems" })).toBeTruthy();
+    expect(screen.getByRole("group", { name: "Management systems" })).toBeInTheDocument();
     expect(screen.queryByRole("checkbox", { name: "Neglect" })).toBeNull();
     fireEvent.click(screen.getByRole("checkbox", { name: "Supervision and reflection" }));
     fireEvent.click(screen.getByRole("button", { name: "Add the factor" }));
@@ -102,8 +102,8 @@ describe("FactorPage", () => {
     const calls = serve(TYPOLOGY);
     renderInReview(<FactorPage />, { path: "/reviews/1/factors/new", route: "factors/new" });
     fireEvent.click(await screen.findByRole("button", { name: "Add the factor" }));
-    expect(await screen.findByRole("link", { name: "Enter a description of the factor" })).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Choose the level of the factor" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Enter a description of the factor" })).toBeVisible();
+    expect(screen.getByRole("link", { name: "Choose the level of the factor" })).toBeVisible();
     expect(calls.filter((call) => call.method === "POST")).toEqual([]);
   });
 
@@ -162,7 +162,7 @@ describe("FactorPage", () => {
     expect(links.textContent).toContain("Evidence forFinding 2: Caseloads against capacity");
 
     fireEvent.click(screen.getByRole("button", { name: "Delete this factor" }));
-    expect(screen.getByText(/Its 2 links are deleted too/)).toBeTruthy();
+    expect(screen.getByText(/Its 2 links are deleted too/)).toBeVisible();
     expect(calls.filter((call) => call.method === "DELETE")).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: "Yes, delete the factor" }));
 
@@ -195,7 +195,7 @@ describe("FactorPage", () => {
     renderInReview(<FactorPage />, { path: "/reviews/1/factors/7", route: "factors/:factorId" });
     fireEvent.click(await screen.findByRole("button", { name: "Delete this factor" }));
     fireEvent.click(screen.getByRole("button", { name: "Yes, delete the factor" }));
-    expect(await screen.findByText(/Someone changed the links of this factor since you opened it/)).toBeTruthy();
+    expect(await screen.findByText(/Someone changed the links of this factor since you opened it/)).toBeVisible();
     expect(calls.filter((call) => call.method === "DELETE")).toEqual([]);
   });
 
@@ -211,7 +211,7 @@ describe("FactorPage", () => {
     expect(screen.queryByRole("textbox")).toBeNull();
     expect(screen.queryByRole("button", { name: "Save the changes" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Delete this factor" })).toBeNull();
-    expect(screen.getByText("You can read this factor; only the review's reviewers change it.")).toBeTruthy();
+    expect(screen.getByText("You can read this factor; only the review's reviewers change it.")).toBeVisible();
   });
 });
 
@@ -235,7 +235,7 @@ describe("FactorsPage", () => {
         .getByRole("link", { name: `Factor 1: ${FACTOR.description}` })
         .getAttribute("href"),
     ).toBe("/reviews/1/factors/7");
-    expect(within(second).getByRole("link", { name: "Factor 2: Nothing links here." })).toBeTruthy();
+    expect(within(second).getByRole("link", { name: "Factor 2: Nothing links here." })).toBeVisible();
     expect(first.textContent).toContain("Working conditions");
     expect(
       within(first)
@@ -244,6 +244,6 @@ describe("FactorsPage", () => {
     ).toEqual(["Contributed to KPE 1: Booking appointment", "Evidence for Finding 2: Caseloads against capacity"]);
     expect(second.textContent).toContain("The family");
     expect(second.textContent).toContain("Not linked yet");
-    expect(screen.getByRole("link", { name: "Add a factor" })).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Add a factor" })).toBeVisible();
   });
 });

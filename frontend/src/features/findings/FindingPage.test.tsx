@@ -44,7 +44,7 @@ describe("FindingPage", () => {
     fireEvent.click(screen.getByRole("radio", { name: "Constructive" }));
     // Only the codes that may be a finding's category are offered, each in its group.
     const category = screen.getByLabelText("Systemic pattern (optional)");
-    expect(within(category).getByRole("group", { name: "Management systems" })).toBeTruthy();
+    expect(within(category).getByRole("group", { name: "Management systems" })).toBeVisible();
     expect(within(category).queryByRole("option", { name: "Neglect" })).toBeNull();
     fireEvent.change(category, { target: { value: "sp.management.caseload" } });
     fireEvent.change(screen.getByLabelText("Why it matters"), { target: { value: "Babies go unseen." } });
@@ -131,8 +131,8 @@ describe("FindingPage", () => {
     renderInReview(<FindingPage />, { path: "/reviews/1/findings/new", route: "findings/new" });
     fireEvent.click(await screen.findByRole("button", { name: "Add a question for the Board" }));
     fireEvent.click(screen.getByRole("button", { name: "Add the finding" }));
-    expect(await screen.findByRole("link", { name: "Enter a title for the finding" })).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Enter the statement of the finding: the systemic issue" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Enter a title for the finding" })).toBeVisible();
+    expect(screen.getByRole("link", { name: "Enter the statement of the finding: the systemic issue" })).toBeVisible();
     const question = screen.getByRole("link", { name: "Enter question 1 for the Board, or remove it" });
     expect(question.getAttribute("href")).toBe("#question-1");
     expect(calls.filter((call) => call.method === "POST")).toEqual([]);
@@ -146,7 +146,7 @@ describe("FindingPage", () => {
     });
     fireEvent.click(screen.getByRole("button", { name: "Add as evidence" }));
     fireEvent.click(screen.getByRole("link", { name: "Back to the findings" }));
-    expect(await screen.findByRole("alertdialog", { name: "Unsaved changes" })).toBeTruthy();
+    expect(await screen.findByRole("alertdialog", { name: "Unsaved changes" })).toBeVisible();
     expect(router.state.location.pathname).toBe("/reviews/1/findings/new");
   });
 
@@ -230,7 +230,7 @@ describe("FindingPage", () => {
     expect(within(select).queryByRole("option", { name: "KPE 1: Booking appointment" })).toBeNull();
     fireEvent.change(select, { target: { value: "factor:7" } });
     fireEvent.click(screen.getByRole("button", { name: "Add as evidence" }));
-    expect(await screen.findByText("‘Caseloads were above the safe limit’ was linked as evidence.")).toBeTruthy();
+    expect(await screen.findByText("‘Caseloads were above the safe limit’ was linked as evidence.")).toBeVisible();
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({
       kind: "evidenced_by",
       source: "finding:4",
@@ -243,7 +243,7 @@ describe("FindingPage", () => {
     fireEvent.click(screen.getByRole("button", { name: "Yes, remove KPE 1: Booking appointment" }));
     expect(
       await screen.findByText("‘KPE 1: Booking appointment’ is no longer evidence for this finding."),
-    ).toBeTruthy();
+    ).toBeVisible();
     expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual(["/reviews/1/links/31"]);
     const table = screen.getByRole("table", { name: "Evidence for this finding" });
     expect(within(table).getAllByRole("row")).toHaveLength(2);
@@ -264,7 +264,7 @@ describe("FindingPage", () => {
     });
     const { router } = renderInReview(<FindingPage />, { path: "/reviews/1/findings/4", route: "findings/:findingId" });
     fireEvent.click(await screen.findByRole("button", { name: "Delete this finding" }));
-    expect(screen.getByText(/Its evidence link is removed too/)).toBeTruthy();
+    expect(screen.getByText(/Its evidence link is removed too/)).toBeVisible();
     expect(calls.filter((call) => call.method === "DELETE")).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: "Yes, delete the finding" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/reviews/1/findings"));
@@ -287,7 +287,7 @@ describe("FindingPage", () => {
     expect(screen.getByRole("table", { name: "Evidence for this finding" }).textContent).toContain(
       "KPE 1: Booking appointment",
     );
-    expect(screen.getByText("You can read this finding; only the review's reviewers change it.")).toBeTruthy();
+    expect(screen.getByText("You can read this finding; only the review's reviewers change it.")).toBeVisible();
     for (const name of ["Save the changes", "Delete this finding", "Add another question", "Remove question 1"]) {
       expect(screen.queryByRole("button", { name })).toBeNull();
     }

@@ -72,7 +72,7 @@ describe("FindingsPage", () => {
   it("offers a board member no way to add a finding", async () => {
     service();
     renderInReview(<FindingsPage />, { path: "/reviews/1/findings", route: "findings", session: BOARD });
-    expect(await screen.findByRole("table", { name: "Findings in the report's order" })).toBeTruthy();
+    expect(await screen.findByRole("table", { name: "Findings in the report's order" })).toBeVisible();
     expect(screen.queryByRole("link", { name: "Add a finding" })).toBeNull();
   });
 });

@@ -77,15 +77,15 @@ describe("FoundBefore", () => {
     expect(first.textContent).toContain(
       "Northby Safeguarding Partnership NBY-2021-02, Finding 2: Referrals go unanswered",
     );
-    expect(within(first).getByText("This partnership")).toBeTruthy();
+    expect(within(first).getByText("This partnership")).toBeVisible();
     expect(
       within(first).getByText(
         "Suggested because both have the agreed code Referral and feedback between agencies, and both use the words ‘referrals’, ‘acknowledged’.",
       ),
-    ).toBeTruthy();
-    expect(within(second).getByText("Published, another partnership")).toBeTruthy();
-    expect(within(second).getByText("Suggested because both use the words ‘schools’.")).toBeTruthy();
-    expect(screen.getByText("Not linked to an earlier finding.")).toBeTruthy();
+    ).toBeVisible();
+    expect(within(second).getByText("Published, another partnership")).toBeVisible();
+    expect(within(second).getByText("Suggested because both use the words ‘schools’.")).toBeVisible();
+    expect(screen.getByText("Not linked to an earlier finding.")).toBeVisible();
 
     fireEvent.click(
       within(first).getByRole("button", {
@@ -96,7 +96,7 @@ describe("FoundBefore", () => {
       await screen.findByText(
         "Finding 3 is now linked: Found before in Northby Safeguarding Partnership NBY-2021-02, Finding 2.",
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({ earlier_finding_id: 31 });
     const linked = await screen.findByRole("list", { name: "Found before in" });
     expect(linked.textContent).toContain(

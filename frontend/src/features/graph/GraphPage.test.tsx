@@ -109,7 +109,7 @@ describe("GraphPage", () => {
 
     expect(
       await screen.findByText(/^The link was added: ‘Caseloads were above the safe limit’ contributed to ‘KPE 1/),
-    ).toBeTruthy();
+    ).toBeVisible();
     // Said where the person is, above the form, with the focus (not left on the page's body).
     const message = screen.getByRole("alert");
     expect(document.activeElement).toBe(message);
@@ -187,8 +187,8 @@ describe("GraphPage", () => {
     const calls = service();
     renderInReview(<GraphPage />, { path: "/reviews/1/graph", route: "graph" });
     fireEvent.click(await screen.findByRole("button", { name: "Add the link" }));
-    expect(await screen.findByRole("link", { name: "Choose the record the link starts from" })).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Choose the kind of link" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Choose the record the link starts from" })).toBeVisible();
+    expect(screen.getByRole("link", { name: "Choose the kind of link" })).toBeVisible();
     expect(calls.filter((call) => call.method === "POST")).toEqual([]);
   });
 
@@ -201,7 +201,7 @@ describe("GraphPage", () => {
     );
     expect(calls.filter((call) => call.method === "DELETE")).toEqual([]);
     fireEvent.click(within(table).getByRole("button", { name: "Yes, remove the link" }));
-    expect(await screen.findByText(/^The link was removed: ‘Contacts were kept short’ contributed to/)).toBeTruthy();
+    expect(await screen.findByText(/^The link was removed: ‘Contacts were kept short’ contributed to/)).toBeVisible();
     expect(calls.filter((call) => call.method === "DELETE").map((call) => call.path)).toEqual(["/reviews/1/links/4"]);
   });
 
@@ -211,7 +211,7 @@ describe("GraphPage", () => {
     const table = await screen.findByRole("table", { name: /^Links/ });
     expect(within(table).queryAllByRole("button")).toEqual([]);
     expect(screen.queryByRole("button", { name: "Add the link" })).toBeNull();
-    expect(screen.getByText("You can read the graph; only the review's reviewers change it.")).toBeTruthy();
+    expect(screen.getByText("You can read the graph; only the review's reviewers change it.")).toBeVisible();
     await waitFor(() => expect(document.querySelector(".react-flow__handle")).not.toBeNull());
     expect(document.querySelector(".react-flow__handle.connectable")).toBeNull();
   });
@@ -275,7 +275,7 @@ describe("GraphPage: downloads", () => {
     });
     renderInReview(<GraphPage />, { path: "/reviews/1/graph", route: "graph" });
     fireEvent.click(await screen.findByRole("link", { name: "The causal graph as GEXF" }));
-    expect(await screen.findByText("The graph could not be downloaded as GEXF: Review 1 was not found.")).toBeTruthy();
+    expect(await screen.findByText("The graph could not be downloaded as GEXF: Review 1 was not found.")).toBeVisible();
   });
 });
 

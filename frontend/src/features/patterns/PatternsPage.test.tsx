@@ -49,7 +49,7 @@ describe("PatternsPage", () => {
 
     const chart = screen.getByRole("img", { name: "Reviews per code" });
     expect(chart.querySelector('[data-code="cc.child.sudi"]')).toBeNull();
-    expect(screen.getByText(/1 code has a suppressed count and is left out of the chart/)).toBeTruthy();
+    expect(screen.getByText(/1 code has a suppressed count and is left out of the chart/)).toBeVisible();
 
     // No pair with a suppressed count comes outside a board's own view, and the note says so.
     const network = screen.getByRole("img", { name: "Network of codes found together" });
@@ -58,7 +58,7 @@ describe("PatternsPage", () => {
       screen.getByText(
         /The network draws the 2 pairs found in most reviews; pairs with a suppressed count are left out\./,
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
     const pairs = screen.getByRole("table", { name: "Pairs of codes" });
     const published = within(pairs).getByRole("row", { name: /Caseload against capacity/ });
     expect(
@@ -67,9 +67,9 @@ describe("PatternsPage", () => {
         .map((cell) => cell.textContent),
     ).toEqual(["Caseload against capacitysp.management.caseload", "28", "1.23", "< 0.001", "0.016", "Yes"]);
     // Significance is the service's, corrected for every pair tested, and the screen says so.
-    expect(screen.getByText(/corrected for the 40 pairs tested here \(the Benjamini–Hochberg method\)/)).toBeTruthy();
-    expect(within(pairs).getByRole("button", { name: "What “q (corrected)” means" })).toBeTruthy();
-    expect(within(pairs).getByRole("button", { name: "What “Significant” means" })).toBeTruthy();
+    expect(screen.getByText(/corrected for the 40 pairs tested here \(the Benjamini–Hochberg method\)/)).toBeVisible();
+    expect(within(pairs).getByRole("button", { name: "What “q (corrected)” means" })).toBeVisible();
+    expect(within(pairs).getByRole("button", { name: "What “Significant” means" })).toBeVisible();
     // A pair's own count is published, though the lift (from a suppressed code count) is not.
     const sudiPair = within(pairs).getByRole("row", { name: /Sudden unexpected death/ });
     expect(
@@ -93,7 +93,7 @@ describe("PatternsPage", () => {
     const width = (code: string) => Number(chart.querySelector(`[data-code="${code}"] rect`)?.getAttribute("width"));
     expect(width("pt.information-sharing")).toBeGreaterThan(0);
     expect(width("sp.management.caseload")).toBeCloseTo(width("pt.information-sharing") / 2, 5);
-    expect(within(chart).getByText("30 (50%)")).toBeTruthy();
+    expect(within(chart).getByText("30 (50%)")).toBeVisible();
   });
 
   it("keeps the free filters in a board's own view: an administrator naming one partnership", async () => {
@@ -106,8 +106,8 @@ describe("PatternsPage", () => {
     expect((screen.getByRole("checkbox", { name: "London" }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText("From") as HTMLInputElement).value).toBe("2018");
     expect((screen.getByRole("checkbox", { name: "Contributory factors" }) as HTMLInputElement).checked).toBe(true);
-    expect(screen.getByRole("checkbox", { name: "Published" })).toBeTruthy();
-    expect(within(screen.getByLabelText("Filters applied")).getByText("2018 to 2022")).toBeTruthy();
+    expect(screen.getByRole("checkbox", { name: "Published" })).toBeInTheDocument();
+    expect(within(screen.getByLabelText("Filters applied")).getByText("2018 to 2022")).toBeVisible();
     expect(asked).toHaveLength(4);
     for (const url of asked) {
       expect(url.searchParams.getAll("board")).toEqual(["EASTMERE"]);
@@ -136,9 +136,9 @@ describe("PatternsPage", () => {
     expect(periods.slice(0, 2)).toEqual(["2010 to 2012", "2013 to 2015"]);
     expect(periods).toContain("2022 to 2024");
     expect((screen.getByLabelText("Tags on") as HTMLSelectElement).value).toBe("factor");
-    expect(screen.getByText("Published reviews only")).toBeTruthy();
+    expect(screen.getByText("Published reviews only")).toBeInTheDocument();
     expect(screen.queryByRole("group", { name: "Status of the review" })).toBeNull();
-    expect(within(screen.getByLabelText("Filters applied")).getByText("2019 to 2021")).toBeTruthy();
+    expect(within(screen.getByLabelText("Filters applied")).getByText("2019 to 2021")).toBeVisible();
     expect(asked).toHaveLength(4);
     for (const url of asked) {
       expect(url.searchParams.getAll("region")).toEqual(["london"]);
@@ -194,13 +194,13 @@ describe("PatternsPage", () => {
     });
     renderPatterns(NATIONAL, "/patterns?region=london&region=south_east&status=draft");
     const summary = await screen.findByRole("alert");
-    expect(within(summary).getByRole("heading", { name: "There is a problem" })).toBeTruthy();
+    expect(within(summary).getByRole("heading", { name: "There is a problem" })).toBeVisible();
     expect(within(summary).getByRole("link", { name: sentence }).getAttribute("href")).toBe("#area");
     expect(screen.queryByText("The figures could not be loaded")).toBeNull();
     expect(screen.queryByRole("table", { name: "Reviews per code" })).toBeNull();
     // The address is said as it is; the form, open at the field, holds what it would send.
-    expect(within(screen.getByLabelText("Filters applied")).getByText("London, South East")).toBeTruthy();
-    expect(await screen.findByText("Hide the filters")).toBeTruthy();
+    expect(within(screen.getByLabelText("Filters applied")).getByText("London, South East")).toBeVisible();
+    expect(await screen.findByText("Hide the filters")).toBeVisible();
     expect((document.getElementById("area") as HTMLSelectElement).value).toBe("region:london");
     expect(screen.getAllByText(sentence)).toHaveLength(2);
   });
@@ -227,7 +227,7 @@ describe("PatternsPage", () => {
     });
     renderPatterns(NATIONAL, "/patterns?context=cc.nothing");
     const summary = await screen.findByRole("alert");
-    expect(within(summary).getByText("Typology 1.0 has no code cc.nothing.")).toBeTruthy();
+    expect(within(summary).getByText("Typology 1.0 has no code cc.nothing.")).toBeVisible();
   });
 
   it("shows a board member their own partnership in full, with the free filters and no note", async () => {
@@ -246,9 +246,9 @@ describe("PatternsPage", () => {
       [BOARDS[0]],
     );
     const router = renderPatterns(BOARD);
-    expect(await screen.findByText(/These are your partnership's own figures, shown in full/)).toBeTruthy();
-    expect(screen.getByRole("heading", { level: 1, name: "Board dashboard" })).toBeTruthy();
-    expect(await screen.findByText("Eastmere Safeguarding Children Partnership")).toBeTruthy();
+    expect(await screen.findByText(/These are your partnership's own figures, shown in full/)).toBeVisible();
+    expect(screen.getByRole("heading", { level: 1, name: "Board dashboard" })).toBeVisible();
+    expect(await screen.findByText("Eastmere Safeguarding Children Partnership")).toBeVisible();
     expect(screen.queryByText(/Suppressed means/)).toBeNull();
     expect(screen.queryByText(NOTE)).toBeNull();
     expect(screen.queryByRole("checkbox", { name: "London" })).toBeNull();
@@ -283,11 +283,11 @@ describe("PatternsPage", () => {
     service({}, [BOARDS[0]]);
     renderPatterns(BOARD, "/patterns?board=CORPUS-LDN-1");
     await screen.findByRole("table", { name: "Reviews per code" });
-    expect(await screen.findByText(/\(not your own\)/)).toBeTruthy();
-    expect(screen.getByText(NOTE)).toBeTruthy();
-    expect(screen.getByRole("radio", { name: "All years" })).toBeTruthy();
+    expect(await screen.findByText(/\(not your own\)/)).toBeInTheDocument();
+    expect(screen.getByText(NOTE)).toBeVisible();
+    expect(screen.getByRole("radio", { name: "All years" })).toBeInTheDocument();
     expect(screen.queryAllByRole("checkbox")).toHaveLength(0);
-    expect(within(screen.getByLabelText("Filters applied")).getByText("CORPUS-LDN-1")).toBeTruthy();
+    expect(within(screen.getByLabelText("Filters applied")).getByText("CORPUS-LDN-1")).toBeVisible();
   });
 
   it("downloads the CSV with the view's filters, named as the service names it", async () => {

@@ -36,7 +36,7 @@ describe("ReportPage", () => {
     const frame = await screen.findByTitle("Preview of the report");
     expect(frame.getAttribute("srcdoc")).toBe(PREVIEW);
     expect(frame.getAttribute("sandbox")).toBe("");
-    expect(screen.getByText(/the report is a draft, marked DRAFT on every page/)).toBeTruthy();
+    expect(screen.getByText(/the report is a draft, marked DRAFT on every page/)).toBeVisible();
   });
 
   it("downloads a file through the service (a plain link would not carry the sign-in), named as the service names it", async () => {
@@ -52,7 +52,7 @@ describe("ReportPage", () => {
       review: { ...REVIEW, status: "published" },
     });
     await screen.findByTitle("Preview of the report");
-    expect(screen.getByText(/The review is published/)).toBeTruthy();
+    expect(screen.getByText(/The review is published/)).toBeVisible();
     fireEvent.click(screen.getByRole("link", { name: "Download the report in Word" }));
     await waitFor(() => expect(saved).toEqual(["NBY-2024-01-report.docx"]));
     expect(calls.filter((c) => c.path === "/reviews/1/report")).toHaveLength(2);
@@ -64,6 +64,6 @@ describe("ReportPage", () => {
     renderInReview(<ReportPage />, { path: "/reviews/1/report", route: "report" });
     await screen.findByTitle("Preview of the report");
     fireEvent.click(screen.getByRole("link", { name: "Download the Board's response in Word" }));
-    expect(await screen.findByText(/has not yet responded to any question/)).toBeTruthy();
+    expect(await screen.findByText(/has not yet responded to any question/)).toBeVisible();
   });
 });

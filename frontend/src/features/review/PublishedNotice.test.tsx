@@ -30,7 +30,7 @@ describe("PublishedNotice", () => {
     expect(banner.textContent).toContain(
       "This review was published on 20 January 2025, so neither it nor its records can be changed. It must be reopened to change it.",
     );
-    expect(within(banner).getByText("Only its lead reviewer can reopen it.")).toBeTruthy();
+    expect(within(banner).getByText("Only its lead reviewer can reopen it.")).toBeVisible();
     expect(within(banner).queryByRole("button")).toBeNull();
   });
 
@@ -43,10 +43,10 @@ describe("PublishedNotice", () => {
     await waitFor(() => expect(document.activeElement).toBe(reason));
 
     fireEvent.click(screen.getByRole("button", { name: "Reopen the review" }));
-    expect(await screen.findByRole("link", { name: "Enter why the review is reopened" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Enter why the review is reopened" })).toBeVisible();
     fireEvent.change(reason, { target: { value: "A typo" } });
     fireEvent.click(screen.getByRole("button", { name: "Reopen the review" }));
-    expect(await screen.findByRole("link", { name: "Give the reason in at least 10 characters" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Give the reason in at least 10 characters" })).toBeVisible();
     expect(calls).toHaveLength(0);
 
     fireEvent.change(reason, { target: { value: "  The family's solicitor found a street name in finding 2.  " } });
@@ -65,7 +65,7 @@ describe("PublishedNotice", () => {
       target: { value: "A street name was found in the case summary." },
     });
     fireEvent.click(screen.getByRole("button", { name: "Reopen the review" }));
-    expect(await screen.findByRole("link", { name: "Only the review's lead reviewer can reopen it." })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Only the review's lead reviewer can reopen it." })).toBeVisible();
     expect(onReopened).not.toHaveBeenCalled();
   });
 });
@@ -94,7 +94,7 @@ describe("A published review's screens", () => {
   it("offers no episode to add", async () => {
     serve({ "GET /reviews/1/episodes": () => json(200, { items: [EPISODE], total: 1 }) });
     renderInReview(<EpisodesPage />, { path: "/reviews/1/episodes", route: "episodes", review: PUBLISHED });
-    expect(await screen.findByRole("link", { name: EPISODE.title })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: EPISODE.title })).toBeVisible();
     expect(screen.queryByRole("link", { name: "Add an episode" })).toBeNull();
   });
 

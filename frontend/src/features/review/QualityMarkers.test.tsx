@@ -21,8 +21,8 @@ describe("QualityMarkers", () => {
     const review = { ...REVIEW, quality_markers: MARKERS };
     renderInReview(<QualityMarkers />, { path: "/reviews/1/overview", route: "overview", review });
     const table = screen.getByRole("table", { name: "The 18 quality markers" });
-    expect(within(table).getByRole("columnheader", { name: "Setting up the review" })).toBeTruthy();
-    expect(within(table).getByText("On time.")).toBeTruthy();
+    expect(within(table).getByRole("columnheader", { name: "Setting up the review" })).toBeVisible();
+    expect(within(table).getByText("On time.")).toBeVisible();
     fireEvent.click(screen.getByRole("button", { name: "Assess the quality markers" }));
     fireEvent.change(screen.getByLabelText("Status of Analysis"), { target: { value: "partly_met" } });
     fireEvent.click(screen.getByRole("button", { name: "Save the quality markers" }));

@@ -42,7 +42,7 @@ describe("opening a review", () => {
     ]);
     expect(screen.getByLabelText("Safeguarding partnership")).toHaveProperty("value", "");
     fireEvent.click(screen.getByRole("button", { name: "Open the review" }));
-    expect(await screen.findByRole("link", { name: "Select the safeguarding partnership" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Select the safeguarding partnership" })).toBeVisible();
     expect(calls).toEqual([]);
   });
 

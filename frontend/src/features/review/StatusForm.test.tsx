@@ -32,10 +32,10 @@ describe("StatusForm", () => {
     fireEvent.click(screen.getByLabelText("Draft"));
     fireEvent.click(screen.getByRole("button", { name: "Change the status" }));
     const summary = await screen.findByRole("alert");
-    expect(within(summary).getByText("There is a problem")).toBeTruthy();
+    expect(within(summary).getByText("There is a problem")).toBeVisible();
     expect(
       within(summary).getByRole("link", { name: "KPE 2 is not explained by any contributory factor." }),
-    ).toBeTruthy();
+    ).toBeVisible();
     expect(calls[0].body).toEqual({ version: REVIEW.version, status: "draft" });
   });
 
@@ -47,7 +47,7 @@ describe("StatusForm", () => {
       target: { value: "The Board asked for the draft before the factors workshop." },
     });
     fireEvent.click(screen.getByRole("button", { name: "Change the status" }));
-    expect(await screen.findByText("The review is now a draft.")).toBeTruthy();
+    expect(await screen.findByText("The review is now a draft.")).toBeVisible();
     expect(calls[0].body).toEqual({
       version: 3,
       status: "draft",

@@ -33,7 +33,7 @@ describe("ReviewsPage", () => {
   it("sends a national analyst, who sees no single review, to the national figures", async () => {
     const calls = serve({ "GET /reviews": () => json(403, { detail: "A national analyst sees no single review." }) });
     const router = open(NATIONAL);
-    expect(await screen.findByRole("heading", { name: "National patterns" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "National patterns" })).toBeVisible();
     expect(router.state.location.pathname).toBe("/patterns");
     expect(screen.queryByRole("alert")).toBeNull();
     expect(calls).toEqual([]);
@@ -42,7 +42,7 @@ describe("ReviewsPage", () => {
   it("lists the reviews a board member may see", async () => {
     const calls = serve({ "GET /reviews": () => json(200, { items: [], total: 0, limit: 50, offset: 0 }) });
     const router = open(BOARD);
-    expect(await screen.findByRole("heading", { name: "Reviews" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Reviews" })).toBeVisible();
     expect(router.state.location.pathname).toBe("/reviews");
     await vi.waitFor(() => expect(calls.map((call) => call.path)).toEqual(["/reviews"]));
   });

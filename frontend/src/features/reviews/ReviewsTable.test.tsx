@@ -9,7 +9,7 @@ afterEach(cleanup);
 describe("ReviewsTable", () => {
   it("says so when there are no reviews", () => {
     render(<ReviewsTable reviews={[]} />);
-    expect(screen.getByText("There are no reviews yet.")).toBeTruthy();
+    expect(screen.getByText("There are no reviews yet.")).toBeVisible();
   });
 
   it("shows each review in the domain's words, its reference opening it", () => {
@@ -28,9 +28,9 @@ describe("ReviewsTable", () => {
         />
       </MemoryRouter>,
     );
-    expect(screen.getByRole("table", { name: "Reviews" })).toBeTruthy();
-    expect(screen.getByText("Local child safeguarding practice review")).toBeTruthy();
-    expect(screen.getByText("Analysis")).toBeTruthy();
+    expect(screen.getByRole("table", { name: "Reviews" })).toBeVisible();
+    expect(screen.getByText("Local child safeguarding practice review")).toBeVisible();
+    expect(screen.getByText("Analysis")).toBeVisible();
     expect(screen.getByRole("link", { name: "EAS-2023-04" }).getAttribute("href")).toBe("/reviews/7");
   });
 });

@@ -40,9 +40,9 @@ describe("SignInPage", () => {
     const fetch = serve();
     render(<SignInPage onSignedIn={vi.fn()} />);
     fill("", "");
-    expect(await screen.findByText("There is a problem")).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Enter your e-mail address" })).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Enter your password" })).toBeTruthy();
+    expect(await screen.findByText("There is a problem")).toBeVisible();
+    expect(screen.getByRole("link", { name: "Enter your e-mail address" })).toBeVisible();
+    expect(screen.getByRole("link", { name: "Enter your password" })).toBeVisible();
     expect(fetch.mock.calls.filter(([url]) => !String(url).endsWith("/health"))).toEqual([]);
   });
 
@@ -51,7 +51,7 @@ describe("SignInPage", () => {
     const onSignedIn = vi.fn();
     render(<SignInPage onSignedIn={onSignedIn} />);
     fill("lead.reviewer@demo.example.org", "wrong password");
-    expect(await screen.findByRole("link", { name: "The e-mail address or the password is not right." })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "The e-mail address or the password is not right." })).toBeVisible();
     expect((screen.getByLabelText("Password") as HTMLInputElement).value).toBe("");
     expect(onSignedIn).not.toHaveBeenCalled();
   });

@@ -54,7 +54,7 @@ describe("AgreementView: the words and kappa's paradox", () => {
   it("puts the paradox under the overall kappa when it happens there", async () => {
     show({ ...AGREEMENT, overall: { ...AGREEMENT.overall, percent_agreement: 0.96, cohen_kappa: 0.05 } });
     const summary = (await screen.findByText("Records and codes compared")).closest("dl") as HTMLElement;
-    expect(within(summary).getByText(/Kappa is low although the coders agree on 96%/)).toBeTruthy();
+    expect(within(summary).getByText(/Kappa is low although the coders agree on 96%/)).toBeVisible();
   });
 
   it("explains percent agreement, kappa and alpha where they are named", async () => {

@@ -45,7 +45,7 @@ describe("CodeBrowser", () => {
     expect(within(reasoning).getByText(/already tagged/).textContent).toBe("(already tagged)");
     expect(within(reasoning).queryByRole("button", { name: "Fixed views and confirmation" })).toBeNull();
     // A leaf at the top of its axis needs no folding.
-    expect(screen.getByRole("button", { name: "Information sharing" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Information sharing" })).toBeInTheDocument();
   });
 
   it("opens the way to the chosen code, marks it chosen and says so", () => {
@@ -89,7 +89,7 @@ describe("CodeBrowser", () => {
     expect((within(form).getByRole("radio", { name: "Supervision quality" }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(within(form).getByRole("radio", { name: /^An agreed tag of the review/ }));
     fireEvent.click(within(form).getByRole("button", { name: "Add the tag" }));
-    expect(await screen.findByText("Tagged with ‘Supervision quality’ as an agreed tag.")).toBeTruthy();
+    expect(await screen.findByText("Tagged with ‘Supervision quality’ as an agreed tag.")).toBeVisible();
     expect(calls.find((call) => call.method === "POST")?.body).toMatchObject({
       target: "factor:8",
       code: "sp.management.supervision",

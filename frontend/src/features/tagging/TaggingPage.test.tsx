@@ -56,9 +56,9 @@ describe("TaggingPage: tagging records", () => {
     const search = screen.getByRole("searchbox", { name: "Find a code" });
     fireEvent.change(search, { target: { value: "targets" } });
     // A deprecated code is not offered, nor one for another kind of record.
-    expect(screen.getByText("No code that may tag a contributory factor matches ‘targets’.")).toBeTruthy();
+    expect(screen.getByText("No code that may tag a contributory factor matches ‘targets’.")).toBeVisible();
     fireEvent.change(search, { target: { value: "family" } });
-    expect(screen.getByText("No code that may tag a contributory factor matches ‘family’.")).toBeTruthy();
+    expect(screen.getByText("No code that may tag a contributory factor matches ‘family’.")).toBeVisible();
     fireEvent.change(search, { target: { value: "optimism" } });
     fireEvent.click(screen.getByRole("radio", { name: "Over-optimism about progress" }));
     fireEvent.click(screen.getByRole("radio", { name: /^An agreed tag of the review/ }));
@@ -68,8 +68,8 @@ describe("TaggingPage: tagging records", () => {
     fireEvent.click(screen.getByRole("button", { name: "Add the tag" }));
 
     const added = await screen.findByText("Tagged with ‘Over-optimism about progress’ as an agreed tag.");
-    expect(within(row("caseloads were far above")).getByText("Agreed")).toBeTruthy();
-    expect(added).toBeTruthy();
+    expect(within(row("caseloads were far above")).getByText("Agreed")).toBeVisible();
+    expect(added).toBeVisible();
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({
       target: "factor:7",
       code: "sp.reasoning.over-optimism",
@@ -86,9 +86,9 @@ describe("TaggingPage: tagging records", () => {
     await screen.findByRole("heading", { name: "Contributory factors" });
     fireEvent.click(within(row("Booking appointment")).getByRole("button", { name: /^Add a tag/ }));
     expect(screen.queryByRole("radio", { name: /agreed tag/ })).toBeNull();
-    expect(screen.getByText(/^Added as my coding \(blind/)).toBeTruthy();
+    expect(screen.getByText(/^Added as my coding \(blind/)).toBeVisible();
     fireEvent.click(screen.getByRole("button", { name: "Add the tag" }));
-    expect(await screen.findByRole("link", { name: "Find a code and choose it" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Find a code and choose it" })).toBeVisible();
     expect(calls.filter((call) => call.method === "POST")).toEqual([]);
   });
 
@@ -106,8 +106,8 @@ describe("TaggingPage: tagging records", () => {
     fireEvent.change(screen.getByRole("searchbox", { name: "Find a code" }), { target: { value: "sharing" } });
     fireEvent.click(screen.getByRole("radio", { name: "Information sharing" }));
     fireEvent.click(screen.getByRole("button", { name: "Add the tag" }));
-    expect(await screen.findByText("The tag was not added")).toBeTruthy();
-    expect(screen.getByText(/has submitted their coding of this review; it is closed\./)).toBeTruthy();
+    expect(await screen.findByText("The tag was not added")).toBeVisible();
+    expect(screen.getByText(/has submitted their coding of this review; it is closed\./)).toBeVisible();
     await waitFor(() =>
       expect(calls.filter((call) => call.path === "/reviews/1/tags" && call.method === "GET")).toHaveLength(2),
     );
@@ -164,23 +164,23 @@ describe("TaggingPage: tagging records", () => {
       "POST /reviews/1/tags/submit": () => json(200, { coder: SECOND.email, tags: 1 }),
     });
     open({ session: SECOND, lead: false });
-    expect(await screen.findByText("Your coding has 2 tags, not submitted yet.")).toBeTruthy();
-    expect(screen.getByText(/You are coding blind/)).toBeTruthy();
+    expect(await screen.findByText("Your coding has 2 tags, not submitted yet.")).toBeVisible();
+    expect(screen.getByText(/You are coding blind/)).toBeVisible();
 
     fireEvent.click(within(row("Supervision was used")).getByRole("button", { name: /^Remove Supervision quality/ }));
-    expect(await screen.findByText("‘Supervision quality’ was removed.")).toBeTruthy();
-    expect(screen.getByText("Your coding has 1 tag, not submitted yet.")).toBeTruthy();
+    expect(await screen.findByText("‘Supervision quality’ was removed.")).toBeVisible();
+    expect(screen.getByText("Your coding has 1 tag, not submitted yet.")).toBeVisible();
 
     fireEvent.click(screen.getByRole("button", { name: "Submit my coding" }));
     expect(calls.filter((call) => call.path === "/reviews/1/tags/submit")).toEqual([]);
-    expect(screen.getByText(/Submit your coding \(1 tag\)\?/)).toBeTruthy();
+    expect(screen.getByText(/Submit your coding \(1 tag\)\?/)).toBeVisible();
     fireEvent.click(screen.getByRole("button", { name: "Yes, submit my coding" }));
 
-    expect(await screen.findByText(/Your coding \(1 tag\) was submitted\./)).toBeTruthy();
+    expect(await screen.findByText(/Your coding \(1 tag\) was submitted\./)).toBeVisible();
     await screen.findByText(/You have submitted your coding of this review/);
     const episode = row("Booking appointment");
-    expect(within(episode).getByText(`By ${LEAD.email}`)).toBeTruthy();
-    expect(within(episode).getByText("Submitted")).toBeTruthy();
+    expect(within(episode).getByText(`By ${LEAD.email}`)).toBeVisible();
+    expect(within(episode).getByText("Submitted")).toBeVisible();
     expect(screen.queryAllByRole("button", { name: /^(Add a tag|Remove)/ })).toEqual([]);
   });
 
@@ -192,8 +192,8 @@ describe("TaggingPage: tagging records", () => {
     });
     open({ session: BOARD, lead: false });
     await screen.findByRole("heading", { name: "Contributory factors" });
-    expect(within(row("caseloads were far above")).getByText("Over-optimism about progress")).toBeTruthy();
-    expect(screen.getByText(/only the review's reviewers tag it/)).toBeTruthy();
+    expect(within(row("caseloads were far above")).getByText("Over-optimism about progress")).toBeVisible();
+    expect(screen.getByText(/only the review's reviewers tag it/)).toBeVisible();
     expect(screen.queryAllByRole("button")).toEqual([]);
   });
 
@@ -277,21 +277,21 @@ describe("TaggingPage: agreement", () => {
       },
     });
     open({ view: "agreement" });
-    expect(await screen.findByText("83%")).toBeTruthy();
-    expect(screen.getByText("0.40")).toBeTruthy();
-    expect(screen.getByText("Not defined")).toBeTruthy();
-    expect(screen.getByText("1 of 2")).toBeTruthy();
+    expect(await screen.findByText("83%")).toBeVisible();
+    expect(screen.getByText("0.40")).toBeVisible();
+    expect(screen.getByText("Not defined")).toBeVisible();
+    expect(screen.getByText("1 of 2")).toBeVisible();
     const table = screen.getByRole("table", { name: "Disagreements, the open ones first" });
     const [, first, second] = within(table).getAllByRole("row");
     expect(first.textContent).toContain("Supervision was used to allocate cases.");
-    expect(within(first).getByText("Open")).toBeTruthy();
-    expect(within(second).getByText("Rejected")).toBeTruthy();
-    expect(within(second).getByText("Not a working condition.")).toBeTruthy();
+    expect(within(first).getByText("Open")).toBeVisible();
+    expect(within(second).getByText("Rejected")).toBeVisible();
+    expect(within(second).getByText("Not a working condition.")).toBeVisible();
 
     fireEvent.click(within(first).getByRole("button", { name: /^Decide Supervision quality on/ }));
     fireEvent.click(screen.getByRole("button", { name: "Record the decision" }));
-    expect(await screen.findByRole("link", { name: "Choose whether to agree or reject the code" })).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Give the reason for your decision" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Choose whether to agree or reject the code" })).toBeVisible();
+    expect(screen.getByRole("link", { name: "Give the reason for your decision" })).toBeVisible();
     expect(calls.filter((call) => call.method === "POST")).toEqual([]);
 
     fireEvent.click(screen.getByRole("radio", { name: /^Agree:/ }));
@@ -301,8 +301,8 @@ describe("TaggingPage: agreement", () => {
       await screen.findByText(
         "You agreed ‘Supervision quality’ on ‘Supervision was used to allocate cases.’; 0 disagreements remain open.",
       ),
-    ).toBeTruthy();
-    expect(screen.getByText("0 of 2")).toBeTruthy();
+    ).toBeVisible();
+    expect(screen.getByText("0 of 2")).toBeVisible();
     expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Disagreements" }));
     expect(screen.queryByRole("button", { name: "Record the decision" })).toBeNull();
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({
@@ -315,7 +315,7 @@ describe("TaggingPage: agreement", () => {
 
     // The records' view reads the tags afresh, with the agreed tag the decision made.
     fireEvent.click(screen.getByRole("link", { name: "Records and their tags" }));
-    await waitFor(() => expect(within(row("Supervision was used")).getByText("Agreed")).toBeTruthy());
+    await waitFor(() => expect(within(row("Supervision was used")).getByText("Agreed")).toBeVisible());
   });
 
   it("says someone else changed it when the disagreement was decided meanwhile", async () => {
@@ -332,9 +332,9 @@ describe("TaggingPage: agreement", () => {
     fireEvent.click(screen.getByRole("radio", { name: /^Reject:/ }));
     fireEvent.change(screen.getByLabelText("Reason"), { target: { value: "Too thin." } });
     fireEvent.click(screen.getByRole("button", { name: "Record the decision" }));
-    expect(await screen.findByText("Someone else changed this")).toBeTruthy();
-    expect(screen.getByText("sp.management.supervision on factor:8 was adjudicated already.")).toBeTruthy();
-    expect(screen.getByText(/Your decision was not recorded: Rejected, ‘Too thin\.’/)).toBeTruthy();
+    expect(await screen.findByText("Someone else changed this")).toBeVisible();
+    expect(screen.getByText("sp.management.supervision on factor:8 was adjudicated already.")).toBeVisible();
+    expect(screen.getByText(/Your decision was not recorded: Rejected, ‘Too thin\.’/)).toBeVisible();
     await waitFor(() => expect(calls.filter((call) => call.path === "/reviews/1/agreement")).toHaveLength(2));
   });
 
@@ -346,7 +346,7 @@ describe("TaggingPage: agreement", () => {
       "GET /reviews/1/agreement": () => json(200, AGREEMENT),
     });
     open({ session: SECOND, lead: false, view: "agreement" });
-    expect(await screen.findByText(/it opens for you once you have submitted your own coding/)).toBeTruthy();
+    expect(await screen.findByText(/it opens for you once you have submitted your own coding/)).toBeVisible();
     expect(screen.queryByRole("button", { name: /without coding/ })).toBeNull();
     expect(calls.filter((call) => call.path === "/reviews/1/agreement")).toEqual([]);
     cleanup();
@@ -358,7 +358,7 @@ describe("TaggingPage: agreement", () => {
       "GET /reviews/1/agreement": () => json(200, AGREEMENT),
     });
     open({ session: BOARD, lead: false, view: "agreement" });
-    expect(await screen.findByText("1 of 2")).toBeTruthy();
+    expect(await screen.findByText("1 of 2")).toBeVisible();
     // Only the buttons that explain a word: nothing to decide.
     const explain = /^What “.+” means$/;
     expect(
@@ -375,7 +375,7 @@ describe("TaggingPage: agreement", () => {
       "GET /reviews/1/agreement": () => json(200, AGREEMENT),
     });
     open();
-    expect(await screen.findByText(/The agreed tags you recorded are your coding of this review/)).toBeTruthy();
+    expect(await screen.findByText(/The agreed tags you recorded are your coding of this review/)).toBeVisible();
     expect(screen.queryByText(/You are coding blind/)).toBeNull();
     expect(screen.queryByRole("button", { name: "Submit my coding" })).toBeNull();
     // Only agreed tags are left to the lead: their blind coding is closed.
@@ -383,7 +383,7 @@ describe("TaggingPage: agreement", () => {
     expect(screen.queryByRole("radio", { name: /^My coding/ })).toBeNull();
 
     fireEvent.click(screen.getByRole("link", { name: "Agreement" }));
-    expect(await screen.findByText("1 of 2")).toBeTruthy();
+    expect(await screen.findByText("1 of 2")).toBeVisible();
     expect(screen.queryByRole("button", { name: "Open the agreement without coding" })).toBeNull();
     expect(calls.filter((call) => call.path === "/reviews/1/agreement")).toHaveLength(1);
   });
@@ -401,6 +401,6 @@ describe("TaggingPage: agreement", () => {
     });
     open({ view: "agreement" });
     fireEvent.click(await screen.findByRole("button", { name: "Open the agreement without coding" }));
-    expect(await screen.findByText(/Agreement needs at least two coders/)).toBeTruthy();
+    expect(await screen.findByText(/Agreement needs at least two coders/)).toBeVisible();
   });
 });

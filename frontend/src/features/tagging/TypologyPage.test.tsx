@@ -32,7 +32,7 @@ describe("TypologyPage", () => {
       "Human reasoning: cognitive and emotional biases",
       "Over-optimism about progress",
     ]);
-    expect(screen.getByText("(contains matching codes)", { exact: false })).toBeTruthy();
+    expect(screen.getByText("(contains matching codes)", { exact: false })).toBeVisible();
 
     fireEvent.click(screen.getByRole("link", { name: "Clear the search" }));
     expect(router.state.location.search).toBe("");
@@ -61,18 +61,18 @@ describe("TypologyPage", () => {
     expect(new URLSearchParams(router.state.location.search).get("code")).toBe("sp.reasoning");
     expect(new URLSearchParams(router.state.location.search).get("q")).toBe("optimism");
     const parent = await screen.findByRole("region", { name: "Human reasoning: cognitive and emotional biases" });
-    expect(within(parent).getByRole("link", { name: "Fixed views and confirmation" })).toBeTruthy();
+    expect(within(parent).getByRole("link", { name: "Fixed views and confirmation" })).toBeVisible();
   });
 
   it("marks a deprecated code, and says so when a code is not in the version", async () => {
     serve(TYPOLOGY_ROUTES);
     open("/typology?code=sp.management.old-targets");
     const detail = await screen.findByRole("region", { name: "Old targets" });
-    expect(within(detail).getByText(/This code is deprecated/)).toBeTruthy();
+    expect(within(detail).getByText(/This code is deprecated/)).toBeVisible();
     cleanup();
     serve(TYPOLOGY_ROUTES);
     open("/typology?code=sp.nothing");
-    expect(await screen.findByText("Typology 1.0 has no code sp.nothing.")).toBeTruthy();
+    expect(await screen.findByText("Typology 1.0 has no code sp.nothing.")).toBeVisible();
   });
 
   it("offers the versions with the current one first, and reads another when chosen", async () => {
@@ -89,7 +89,7 @@ describe("TypologyPage", () => {
     ).toEqual(["1.0: National typology, first edition (current)", "1.1: Draft second edition (draft)"]);
     fireEvent.change(version, { target: { value: "1.1" } });
     expect(router.state.location.search).toBe("?version=1.1");
-    expect(await screen.findByText("0 codes.")).toBeTruthy();
+    expect(await screen.findByText("0 codes.")).toBeVisible();
     expect(calls.map((call) => call.path)).toContain("/typologies/1.1");
   });
 
@@ -99,7 +99,7 @@ describe("TypologyPage", () => {
       "GET /typologies/9.9": () => json(404, { detail: "There is no typology version 9.9 (known: 1.0)." }),
     });
     open("/typology?version=9.9");
-    expect(await screen.findByText("There is no typology version 9.9 (known: 1.0).")).toBeTruthy();
+    expect(await screen.findByText("There is no typology version 9.9 (known: 1.0).")).toBeVisible();
   });
 
   it("says what became of a code in the next version, and what a version changed", async () => {
@@ -115,7 +115,7 @@ describe("TypologyPage", () => {
     expect(within(row).getByRole("link", { name: "Over-optimism" }).getAttribute("href")).toBe(
       "/typology?code=pt.over-optimism&version=1.1",
     );
-    expect(screen.getByText("The first version of the typology.")).toBeTruthy();
+    expect(screen.getByText("The first version of the typology.")).toBeVisible();
 
     fireEvent.change(screen.getByLabelText("Version"), { target: { value: "1.1" } });
     expect(router.state.location.search).toBe("?version=1.1");
@@ -125,6 +125,6 @@ describe("TypologyPage", () => {
       "MergedTwo near-duplicates made one.Over-optimism about progressOver-optimism",
       "Added—Online harm",
     ]);
-    expect(screen.getByText(/What changed from version 1.0 \(2 changes\)/)).toBeTruthy();
+    expect(screen.getByText(/What changed from version 1.0 \(2 changes\)/)).toBeVisible();
   });
 });

@@ -73,7 +73,7 @@ describe("TeamPage", () => {
     open();
     const form = await screen.findByRole("form", { name: "Add a second coder" });
     fireEvent.click(within(form).getByRole("button", { name: "Add as a coder" }));
-    expect(await screen.findByRole("link", { name: "Select the reviewer who will code the review" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Select the reviewer who will code the review" })).toBeVisible();
     expect(calls.filter((call) => call.method === "POST")).toEqual([]);
 
     fireEvent.change(within(form).getByLabelText("Reviewer"), { target: { value: "12" } });
@@ -82,7 +82,7 @@ describe("TeamPage", () => {
       await screen.findByText(
         `${SECOND.email} was added as a coder. They now see the review in their list and code it blind.`,
       ),
-    ).toBeTruthy();
+    ).toBeVisible();
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({ user_id: 12 });
     expect(cells(screen.getByRole("table", { name: "The review's team" }))[1]).toEqual([
       SECOND.email,
@@ -90,7 +90,7 @@ describe("TeamPage", () => {
       "Not submitted yet",
       `Take off the team ${SECOND.email}`,
     ]);
-    expect(screen.getByText(/Every reviewer your partnership has commissioned is on the team already/)).toBeTruthy();
+    expect(screen.getByText(/Every reviewer your partnership has commissioned is on the team already/)).toBeVisible();
   });
 
   it("shows the service's refusal when the coder cannot be added", async () => {
@@ -102,7 +102,7 @@ describe("TeamPage", () => {
     const form = await screen.findByRole("form", { name: "Add a second coder" });
     fireEvent.change(within(form).getByLabelText("Reviewer"), { target: { value: "12" } });
     fireEvent.click(within(form).getByRole("button", { name: "Add as a coder" }));
-    expect(await screen.findByText(`${SECOND.email} is already on this review's team.`)).toBeTruthy();
+    expect(await screen.findByText(`${SECOND.email} is already on this review's team.`)).toBeVisible();
     expect(cells(screen.getByRole("table", { name: "The review's team" }))).toHaveLength(1);
   });
 
@@ -113,7 +113,7 @@ describe("TeamPage", () => {
     open();
     await screen.findByRole("table", { name: "The review's team" });
     fireEvent.click(await screen.findByRole("button", { name: `Take off the team ${CODER.email}` }));
-    expect(await screen.findByText(/was taken off the team/)).toBeTruthy();
+    expect(await screen.findByText(/was taken off the team/)).toBeVisible();
     expect(calls.some((call) => call.method === "DELETE" && call.path === "/reviews/1/team/11")).toBe(true);
     expect(cells(screen.getByRole("table", { name: "The review's team" }))).toHaveLength(1);
     const options = within(screen.getByLabelText("Reviewer"))
@@ -126,12 +126,12 @@ describe("TeamPage", () => {
     const calls = service([LEAD_MEMBER, { ...CODER, email: SECOND.email }]);
     open(SECOND);
     await screen.findByRole("table", { name: "The review's team" });
-    expect(screen.getByText("Only the review's lead reviewer can add a coder or take one off the team.")).toBeTruthy();
+    expect(screen.getByText("Only the review's lead reviewer can add a coder or take one off the team.")).toBeVisible();
     expect(screen.queryByRole("form", { name: "Add a second coder" })).toBeNull();
     expect(screen.queryByRole("button", { name: /Take off the team/ })).toBeNull();
     expect(calls.some((call) => call.path.endsWith("/candidates"))).toBe(false);
     // A reviewer on the review still records its participants.
-    expect(screen.getByRole("form", { name: "Add a participant" })).toBeTruthy();
+    expect(screen.getByRole("form", { name: "Add a participant" })).toBeVisible();
   });
 
   it("offers a board member no change to the participants or the team", async () => {
@@ -151,14 +151,14 @@ describe("TeamPage", () => {
     open();
     const form = await screen.findByRole("form", { name: "Add a participant" });
     fireEvent.click(within(form).getByRole("button", { name: "Add the participant" }));
-    expect(await screen.findByRole("link", { name: "Select the part they play in the review" })).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Enter their job role, for example health visitor 1" })).toBeTruthy();
+    expect(await screen.findByRole("link", { name: "Select the part they play in the review" })).toBeVisible();
+    expect(screen.getByRole("link", { name: "Enter their job role, for example health visitor 1" })).toBeVisible();
 
     fireEvent.change(within(form).getByLabelText("Part in the review"), { target: { value: "review_team" } });
     fireEvent.change(within(form).getByLabelText(/^Job role/), { target: { value: " detective inspector 1 " } });
     fireEvent.change(within(form).getByLabelText("Agency"), { target: { value: "2" } });
     fireEvent.click(within(form).getByRole("button", { name: "Add the participant" }));
-    expect(await screen.findByText("detective inspector 1 was added to the participants.")).toBeTruthy();
+    expect(await screen.findByText("detective inspector 1 was added to the participants.")).toBeVisible();
     expect(calls.find((call) => call.method === "POST")?.body).toEqual({
       role: "review_team",
       job_role: "detective inspector 1",
@@ -177,8 +177,8 @@ describe("TeamPage", () => {
     open(LEAD, { ...REVIEW, status: "published" });
     await screen.findByRole("table", { name: "The review's team" });
     expect(screen.queryByRole("form", { name: "Add a second coder" })).toBeNull();
-    expect(screen.getByText("The review is published, so nobody joins its team until it is reopened.")).toBeTruthy();
-    expect(screen.getByRole("button", { name: `Take off the team ${CODER.email}` })).toBeTruthy();
+    expect(screen.getByText("The review is published, so nobody joins its team until it is reopened.")).toBeVisible();
+    expect(screen.getByRole("button", { name: `Take off the team ${CODER.email}` })).toBeVisible();
     expect(screen.queryByRole("form", { name: "Add a participant" })).toBeNull();
     expect(calls.some((call) => call.path.endsWith("/candidates"))).toBe(false);
   });
