@@ -5,6 +5,7 @@ import { episodesList } from "../../client/sdk.gen";
 import type { EpisodeRead } from "../../client/types.gen";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { formatDate, RATINGS } from "../../words";
+import { RecordTable } from "../../common/RecordTable";
 import { Saved } from "../../common/Saved";
 import { useEditable, useReview } from "../review/ReviewLayout";
 
@@ -47,51 +48,38 @@ export function EpisodesPage() {
         <p className="govuk-body">No key practice episodes have been added yet.</p>
       )}
       {loaded.state === "ready" && loaded.data.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Episodes</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Number
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Episode
-              </th>
-              <th scope="col" className="govuk-table__header">
-                When
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Appraisal
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Chronology entries cited
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {loaded.data.map((episode) => (
-              <tr className="govuk-table__row" key={episode.id}>
-                <td className="govuk-table__cell">{episode.ordinal}</td>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/reviews/${review.id}/episodes/${episode.id}`}>
-                    {episode.title}
-                  </Link>
-                </td>
-                <td className="govuk-table__cell">{period(episode)}</td>
-                <td className="govuk-table__cell">
-                  {episode.appraisal_rating ? (
-                    <strong className={`govuk-tag ${RATING_TAG[episode.appraisal_rating]}`}>
-                      {RATINGS[episode.appraisal_rating]}
-                    </strong>
-                  ) : (
-                    "Not appraised yet"
-                  )}
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{episode.chronology_entry_ids.length}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordTable
+          caption="Episodes"
+          records={loaded.data}
+          columns={[
+            { header: "Number", cell: (episode) => episode.ordinal },
+            {
+              header: "Episode",
+              cell: (episode) => (
+                <Link className="govuk-link" to={`/reviews/${review.id}/episodes/${episode.id}`}>
+                  {episode.title}
+                </Link>
+              ),
+            },
+            { header: "When", cell: period },
+            {
+              header: "Appraisal",
+              cell: (episode) =>
+                episode.appraisal_rating ? (
+                  <strong className={`govuk-tag ${RATING_TAG[episode.appraisal_rating]}`}>
+                    {RATINGS[episode.appraisal_rating]}
+                  </strong>
+                ) : (
+                  "Not appraised yet"
+                ),
+            },
+            {
+              header: "Chronology entries cited",
+              numeric: true,
+              cell: (episode) => episode.chronology_entry_ids.length,
+            },
+          ]}
+        />
       )}
     </>
   );

@@ -1,5 +1,6 @@
 import { Link, useLocation } from "react-router-dom";
 
+import { RecordTable } from "../../common/RecordTable";
 import { Saved } from "../../common/Saved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { recordPath } from "../graph/links";
@@ -39,53 +40,42 @@ export function FactorsPage() {
         <p className="govuk-body">No contributory factors have been added yet.</p>
       )}
       {loaded.state === "ready" && loaded.data.factors.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Factors</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header scr-factors__description">
-                Factor
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Level
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Linked to
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {loaded.data.factors.map((factor) => {
-              const linked = linksOf(`factor:${factor.id}`, loaded.data.links);
-              return (
-                <tr className="govuk-table__row" key={factor.id}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/reviews/${review.id}/factors/${factor.id}`}>
-                      {factor.name}: {factor.description}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{levelLabel(factor.level)}</td>
-                  <td className="govuk-table__cell">
-                    {linked.length === 0 ? (
-                      <strong className="govuk-tag govuk-tag--grey">Not linked yet</strong>
-                    ) : (
-                      <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
-                        {linked.map(({ link, verb, other }) => (
-                          <li key={link.id}>
-                            {verb}{" "}
-                            <Link className="govuk-link" to={recordPath(review.id, other)}>
-                              {nameOf(loaded.data.records, other)}
-                            </Link>
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <RecordTable
+          caption="Factors"
+          records={loaded.data.factors}
+          columns={[
+            {
+              header: "Factor",
+              headerClass: "scr-factors__description",
+              cell: (factor) => (
+                <Link className="govuk-link" to={`/reviews/${review.id}/factors/${factor.id}`}>
+                  {factor.name}: {factor.description}
+                </Link>
+              ),
+            },
+            { header: "Level", cell: (factor) => levelLabel(factor.level) },
+            {
+              header: "Linked to",
+              cell: (factor) => {
+                const linked = linksOf(`factor:${factor.id}`, loaded.data.links);
+                return linked.length === 0 ? (
+                  <strong className="govuk-tag govuk-tag--grey">Not linked yet</strong>
+                ) : (
+                  <ul className="govuk-list govuk-!-font-size-16 govuk-!-margin-bottom-0">
+                    {linked.map(({ link, verb, other }) => (
+                      <li key={link.id}>
+                        {verb}{" "}
+                        <Link className="govuk-link" to={recordPath(review.id, other)}>
+                          {nameOf(loaded.data.records, other)}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                );
+              },
+            },
+          ]}
+        />
       )}
     </>
   );

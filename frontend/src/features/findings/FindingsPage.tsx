@@ -3,6 +3,7 @@ import { Link, useLocation } from "react-router-dom";
 import { everything, ok } from "../../api";
 import { findingsList, linksList } from "../../client/sdk.gen";
 import type { FindingRead } from "../../client/types.gen";
+import { RecordTable } from "../../common/RecordTable";
 import { Saved } from "../../common/Saved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { loadCodes } from "../../typology";
@@ -61,57 +62,46 @@ export function FindingsPage() {
         <p className="govuk-body">No findings have been added yet.</p>
       )}
       {loaded.state === "ready" && loaded.data.findings.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Findings in the report's order</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Number
-              </th>
-              <th scope="col" className="govuk-table__header scr-findings__title">
-                Finding
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Pattern
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Questions for the Board
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Evidence in this case
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {loaded.data.findings.map((finding) => {
-              const evidence = evidenceSummary(evidenceOf(findingKey(finding.id), loaded.data.links));
-              return (
-                <tr className="govuk-table__row" key={finding.id}>
-                  <td className="govuk-table__cell">{finding.ordinal}</td>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={`/reviews/${review.id}/findings/${finding.id}`}>
-                      {finding.title}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${PATTERN_KIND_TAG[finding.pattern_kind]}`}>
-                      {PATTERN_KINDS[finding.pattern_kind]}
-                    </strong>
-                    {finding.category && (
-                      <span className="govuk-!-display-block govuk-!-margin-top-1">
-                        {loaded.data.labels.get(finding.category) ?? finding.category}
-                      </span>
-                    )}
-                  </td>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{questionsCell(finding)}</td>
-                  <td className="govuk-table__cell scr-nowrap">
-                    {evidence || <strong className="govuk-tag govuk-tag--grey">No evidence yet</strong>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <RecordTable
+          caption="Findings in the report's order"
+          records={loaded.data.findings}
+          columns={[
+            { header: "Number", cell: (finding) => finding.ordinal },
+            {
+              header: "Finding",
+              headerClass: "scr-findings__title",
+              cell: (finding) => (
+                <Link className="govuk-link" to={`/reviews/${review.id}/findings/${finding.id}`}>
+                  {finding.title}
+                </Link>
+              ),
+            },
+            {
+              header: "Pattern",
+              cell: (finding) => (
+                <>
+                  <strong className={`govuk-tag ${PATTERN_KIND_TAG[finding.pattern_kind]}`}>
+                    {PATTERN_KINDS[finding.pattern_kind]}
+                  </strong>
+                  {finding.category && (
+                    <span className="govuk-!-display-block govuk-!-margin-top-1">
+                      {loaded.data.labels.get(finding.category) ?? finding.category}
+                    </span>
+                  )}
+                </>
+              ),
+            },
+            { header: "Questions for the Board", numeric: true, cell: questionsCell },
+            {
+              header: "Evidence in this case",
+              cellClass: "scr-nowrap",
+              cell: (finding) =>
+                evidenceSummary(evidenceOf(findingKey(finding.id), loaded.data.links)) || (
+                  <strong className="govuk-tag govuk-tag--grey">No evidence yet</strong>
+                ),
+            },
+          ]}
+        />
       )}
     </>
   );

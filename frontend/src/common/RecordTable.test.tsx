@@ -1,0 +1,49 @@
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+
+import { RecordTable } from "./RecordTable";
+
+afterEach(cleanup);
+
+const EPISODES = [
+  { id: 7, ordinal: 1, title: "The first home visit", cited: 3 },
+  { id: 4, ordinal: 2, title: "A missed appointment", cited: 0 },
+];
+
+describe("RecordTable", () => {
+  it("lists the records in the order given, under the captioned headings, counts set to the right", () => {
+    render(
+      <RecordTable
+        caption="Episodes"
+        records={EPISODES}
+        columns={[
+          { header: "Number", cell: (episode) => episode.ordinal },
+          { header: "Episode", headerClass: "scr-wide", cell: (episode) => episode.title },
+          { header: "Entries cited", numeric: true, cellClass: "scr-nowrap", cell: (episode) => episode.cited },
+        ]}
+      />,
+    );
+    const table = screen.getByRole("table", { name: "Episodes" });
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((th) => th.textContent),
+    ).toEqual(["Number", "Episode", "Entries cited"]);
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(
+      rows.map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((td) => td.textContent),
+      ),
+    ).toEqual([
+      ["1", "The first home visit", "3"],
+      ["2", "A missed appointment", "0"],
+    ]);
+    expect(screen.getByRole("columnheader", { name: "Episode" })).toHaveClass("govuk-table__header", "scr-wide");
+    expect(screen.getByRole("columnheader", { name: "Entries cited" })).toHaveClass("govuk-table__header--numeric");
+    expect(within(rows[0]).getByText("3")).toHaveClass("govuk-table__cell--numeric", "scr-nowrap");
+    expect(within(rows[0]).getByText("1")).toHaveClass("govuk-table__cell");
+    expect(within(rows[0]).getByText("1")).not.toHaveClass("govuk-table__cell--numeric");
+  });
+});
