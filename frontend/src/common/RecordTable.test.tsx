@@ -46,4 +46,27 @@ describe("RecordTable", () => {
     expect(within(rows[0]).getByText("1")).toHaveClass("govuk-table__cell");
     expect(within(rows[0]).getByText("1")).not.toHaveClass("govuk-table__cell--numeric");
   });
+
+  it("gives the table the screen's class and each row the id a link can point to", () => {
+    render(
+      <RecordTable
+        caption={<>Entries (2 in all)</>}
+        className="scr-chronology"
+        records={EPISODES}
+        rowId={(episode) => `entry-${episode.id}`}
+        columns={[
+          { header: "Episode", cell: (episode) => episode.title },
+          { header: <span className="govuk-visually-hidden">Actions</span>, cell: () => "Change" },
+        ]}
+      />,
+    );
+    const table = screen.getByRole("table", { name: "Entries (2 in all)" });
+    expect(table).toHaveClass("govuk-table", "scr-chronology");
+    expect(
+      within(table)
+        .getAllByRole("row")
+        .map((row) => row.id),
+    ).toEqual(["", "entry-7", "entry-4"]);
+    expect(screen.getByRole("columnheader", { name: "Actions" })).toHaveTextContent("Actions");
+  });
 });

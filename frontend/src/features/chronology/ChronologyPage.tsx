@@ -6,6 +6,7 @@ import { chronologyExport, chronologyList, chronologyUpdate } from "../../client
 import type { ChronologyEntryRead } from "../../client/types.gen";
 import { ConflictNotice, currentOf } from "../../common/Conflict";
 import { ErrorSummary } from "../../common/ErrorSummary";
+import { RecordTable } from "../../common/RecordTable";
 import { Saved } from "../../common/Saved";
 import { Select, TextInput } from "../../common/fields";
 import { LoadProblem, useLoad } from "../../common/useLoad";
@@ -223,78 +224,73 @@ export function ChronologyPage() {
             </button>
           </form>
           <LoadProblem loaded={page} what="entries" />
-          <table className="govuk-table scr-chronology">
-            <caption className="govuk-table__caption govuk-table__caption--m">
-              Entries by date and agency ({matching === 0 ? "none" : `${offset + 1} to ${offset + shown.length}`} of{" "}
-              {matching.toLocaleString("en-GB")} that match; {entries.length.toLocaleString("en-GB")} in all)
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header scr-nowrap">
-                  Date
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Agency
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Summary
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Significant
-                </th>
-                {editable && (
-                  <th scope="col" className="govuk-table__header">
-                    <span className="govuk-visually-hidden">Actions</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {shown.map((entry) => (
-                <tr className="govuk-table__row" key={entry.id} id={`entry-${entry.id}`}>
-                  <td className="govuk-table__cell scr-nowrap">{entryDate(entry)}</td>
-                  <td className="govuk-table__cell">{agencyName(agencies, entry.agency_id)}</td>
-                  <td className="govuk-table__cell">
+          <RecordTable
+            className="scr-chronology"
+            caption={
+              <>
+                Entries by date and agency ({matching === 0 ? "none" : `${offset + 1} to ${offset + shown.length}`} of{" "}
+                {matching.toLocaleString("en-GB")} that match; {entries.length.toLocaleString("en-GB")} in all)
+              </>
+            }
+            records={shown}
+            rowId={(entry) => `entry-${entry.id}`}
+            columns={[
+              { header: "Date", headerClass: "scr-nowrap", cellClass: "scr-nowrap", cell: entryDate },
+              { header: "Agency", cell: (entry) => agencyName(agencies, entry.agency_id) },
+              {
+                header: "Summary",
+                cell: (entry) => (
+                  <>
                     {entry.summary}
                     {entry.source && (
                       <span className="govuk-hint govuk-!-display-block govuk-!-margin-0 govuk-!-margin-top-1 govuk-!-font-size-16">
                         Source: {entry.source}
                       </span>
                     )}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {entry.significant ? (
-                      <strong className="govuk-tag govuk-tag--orange">Significant</strong>
-                    ) : (
-                      <span className="govuk-visually-hidden">No</span>
-                    )}
-                  </td>
-                  {editable && (
-                    <td className="govuk-table__cell scr-actions">
-                      <Link className="govuk-link" to={`/reviews/${review.id}/chronology/${entry.id}`}>
-                        Change
-                        <span className="govuk-visually-hidden">
-                          {" "}
-                          the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}
-                        </span>
-                      </Link>
-                      <button
-                        type="button"
-                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                        onClick={() => markSignificant(entry, !entry.significant, entry.version)}
-                      >
-                        {entry.significant ? "Unmark" : "Mark significant"}
-                        <span className="govuk-visually-hidden">
-                          {" "}
-                          the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}
-                        </span>
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                header: "Significant",
+                cell: (entry) =>
+                  entry.significant ? (
+                    <strong className="govuk-tag govuk-tag--orange">Significant</strong>
+                  ) : (
+                    <span className="govuk-visually-hidden">No</span>
+                  ),
+              },
+              ...(editable
+                ? [
+                    {
+                      header: <span className="govuk-visually-hidden">Actions</span>,
+                      cellClass: "scr-actions",
+                      cell: (entry: ChronologyEntryRead) => (
+                        <>
+                          <Link className="govuk-link" to={`/reviews/${review.id}/chronology/${entry.id}`}>
+                            Change
+                            <span className="govuk-visually-hidden">
+                              {" "}
+                              the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}
+                            </span>
+                          </Link>
+                          <button
+                            type="button"
+                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                            onClick={() => markSignificant(entry, !entry.significant, entry.version)}
+                          >
+                            {entry.significant ? "Unmark" : "Mark significant"}
+                            <span className="govuk-visually-hidden">
+                              {" "}
+                              the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}
+                            </span>
+                          </button>
+                        </>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
           <div className="govuk-button-group">
             {offset > 0 && (
               <button
