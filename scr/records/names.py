@@ -20,6 +20,10 @@ A key this module cannot name (a record since deleted) is named by its key. ``of
 keys from the database; ``episode``, ``factor`` and ``finding`` give the same names from a
 number already in hand, for code that reads no database (the graph's labels, the report's
 headings).
+
+This module reads the records' tables by name from the one metadata every model joins
+(``scr.models`` lists them all), not through their model classes: every record service names
+records, so the naming sits below every record package and imports none of them.
 """
 
 from __future__ import annotations
@@ -28,20 +32,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 
 import sqlalchemy as sa
-from sqlmodel import Session, col
+from sqlmodel import Session, SQLModel
 
-from scr.agency.models import Agency
-from scr.chronology.models import ChronologyEntry
 from scr.common.written import written_date
-from scr.episode.models import KeyPracticeEpisode
-from scr.factor.models import ContributoryFactor
-from scr.finding.models import BoardAction, BoardQuestion, Finding
-from scr.link.models import CausalLink
-from scr.participant.models import Participant
-from scr.tag.models import Tag
 
 Names = dict[str, str]
 """Record key ("episode:12") -> the method's name ("KPE 3")."""
+
+
+def _table(name: str) -> sa.Table:
+    """A record table, by its name in the metadata its model joined."""
+    return SQLModel.metadata.tables[name]
 
 
 def episode(ordinal: int) -> str:
@@ -84,20 +85,16 @@ def factor_numbers(session: Session, factor_ids: Iterable[int]) -> dict[int, int
     wanted = list(factor_ids)
     if not wanted:
         return {}
-    reviews = sa.select(col(ContributoryFactor.review_id)).where(
-        col(ContributoryFactor.id).in_(wanted)
-    )
+    factors = _table("contributory_factor")
+    reviews = sa.select(factors.c.review_id).where(factors.c.id.in_(wanted))
     numbered = (
         sa.select(
-            col(ContributoryFactor.id).label("id"),
+            factors.c.id.label("id"),
             sa.func.row_number()
-            .over(
-                partition_by=col(ContributoryFactor.review_id),
-                order_by=col(ContributoryFactor.id),
-            )
+            .over(partition_by=factors.c.review_id, order_by=factors.c.id)
             .label("number"),
         )
-        .where(col(ContributoryFactor.review_id).in_(reviews))
+        .where(factors.c.review_id.in_(reviews))
         .subquery()
     )
     stmt = sa.select(numbered.c.id, numbered.c.number).where(numbered.c.id.in_(wanted))
@@ -105,9 +102,8 @@ def factor_numbers(session: Session, factor_ids: Iterable[int]) -> dict[int, int
 
 
 def _episodes(session: Session, ids: list[int]) -> Names:
-    stmt = sa.select(col(KeyPracticeEpisode.id), col(KeyPracticeEpisode.ordinal)).where(
-        col(KeyPracticeEpisode.id).in_(ids)
-    )
+    episodes = _table("key_practice_episode")
+    stmt = sa.select(episodes.c.id, episodes.c.ordinal).where(episodes.c.id.in_(ids))
     return {f"episode:{i}": episode(n) for i, n in session.execute(stmt)}
 
 
@@ -116,30 +112,32 @@ def _factors(session: Session, ids: list[int]) -> Names:
 
 
 def _findings(session: Session, ids: list[int]) -> Names:
-    stmt = sa.select(col(Finding.id), col(Finding.ordinal)).where(col(Finding.id).in_(ids))
+    findings = _table("finding")
+    stmt = sa.select(findings.c.id, findings.c.ordinal).where(findings.c.id.in_(ids))
     return {f"finding:{i}": finding(n) for i, n in session.execute(stmt)}
 
 
 def _questions(session: Session, ids: list[int]) -> Names:
+    questions, findings = _table("board_question"), _table("finding")
     stmt = (
-        sa.select(col(BoardQuestion.id), col(BoardQuestion.ordinal), col(Finding.ordinal))
-        .join(Finding, col(Finding.id) == col(BoardQuestion.finding_id))
-        .where(col(BoardQuestion.id).in_(ids))
+        sa.select(questions.c.id, questions.c.ordinal, findings.c.ordinal)
+        .join(findings, findings.c.id == questions.c.finding_id)
+        .where(questions.c.id.in_(ids))
     )
     return {f"question:{i}": f"{finding(f)}, question {n}" for i, n, f in session.execute(stmt)}
 
 
 def _actions(session: Session, ids: list[int]) -> Names:
+    actions, questions, findings = (
+        _table("board_action"),
+        _table("board_question"),
+        _table("finding"),
+    )
     stmt = (
-        sa.select(
-            col(BoardAction.id),
-            col(BoardAction.ordinal),
-            col(BoardQuestion.ordinal),
-            col(Finding.ordinal),
-        )
-        .join(BoardQuestion, col(BoardQuestion.id) == col(BoardAction.question_id))
-        .join(Finding, col(Finding.id) == col(BoardQuestion.finding_id))
-        .where(col(BoardAction.id).in_(ids))
+        sa.select(actions.c.id, actions.c.ordinal, questions.c.ordinal, findings.c.ordinal)
+        .join(questions, questions.c.id == actions.c.question_id)
+        .join(findings, findings.c.id == questions.c.finding_id)
+        .where(actions.c.id.in_(ids))
     )
     return {
         f"action:{i}": f"{finding(f)}, question {q}, action {n}"
@@ -148,16 +146,17 @@ def _actions(session: Session, ids: list[int]) -> Names:
 
 
 def _entries(session: Session, ids: list[int]) -> Names:
+    entries, agencies = _table("chronology_entry"), _table("agency")
     stmt = (
         sa.select(
-            col(ChronologyEntry.id),
-            col(ChronologyEntry.entry_date),
-            col(ChronologyEntry.date_precision),
-            col(ChronologyEntry.source),
-            col(Agency.name),
+            entries.c.id,
+            entries.c.entry_date,
+            entries.c.date_precision,
+            entries.c.source,
+            agencies.c.name,
         )
-        .outerjoin(Agency, col(Agency.id) == col(ChronologyEntry.agency_id))
-        .where(col(ChronologyEntry.id).in_(ids))
+        .outerjoin(agencies, agencies.c.id == entries.c.agency_id)
+        .where(entries.c.id.in_(ids))
     )
     named = {}
     for i, day, precision, source, agency in session.execute(stmt):
@@ -169,10 +168,11 @@ def _entries(session: Session, ids: list[int]) -> Names:
 
 
 def _participants(session: Session, ids: list[int]) -> Names:
+    participants, agencies = _table("participant"), _table("agency")
     stmt = (
-        sa.select(col(Participant.id), col(Participant.job_role), col(Agency.name))
-        .outerjoin(Agency, col(Agency.id) == col(Participant.agency_id))
-        .where(col(Participant.id).in_(ids))
+        sa.select(participants.c.id, participants.c.job_role, agencies.c.name)
+        .outerjoin(agencies, agencies.c.id == participants.c.agency_id)
+        .where(participants.c.id.in_(ids))
     )
     return {
         f"participant:{i}": f"{role}, {agency}" if agency else role
@@ -181,18 +181,20 @@ def _participants(session: Session, ids: list[int]) -> Names:
 
 
 def _agencies(session: Session, ids: list[int]) -> Names:
-    stmt = sa.select(col(Agency.id), col(Agency.name)).where(col(Agency.id).in_(ids))
+    agencies = _table("agency")
+    stmt = sa.select(agencies.c.id, agencies.c.name).where(agencies.c.id.in_(ids))
     return {f"agency:{i}": name for i, name in session.execute(stmt)}
 
 
 def _links(session: Session, ids: list[int]) -> Names:
+    links = _table("causal_link")
     stmt = sa.select(
-        col(CausalLink.id),
-        col(CausalLink.source_kind),
-        col(CausalLink.source_id),
-        col(CausalLink.target_kind),
-        col(CausalLink.target_id),
-    ).where(col(CausalLink.id).in_(ids))
+        links.c.id,
+        links.c.source_kind,
+        links.c.source_id,
+        links.c.target_kind,
+        links.c.target_id,
+    ).where(links.c.id.in_(ids))
     rows = [
         (i, f"{_value(sk)}:{si}", f"{_value(tk)}:{ti}")
         for i, sk, si, tk, ti in session.execute(stmt)
@@ -202,9 +204,8 @@ def _links(session: Session, ids: list[int]) -> Names:
 
 
 def _tags(session: Session, ids: list[int]) -> Names:
-    stmt = sa.select(col(Tag.id), col(Tag.target_kind), col(Tag.target_id)).where(
-        col(Tag.id).in_(ids)
-    )
+    tags = _table("tag")
+    stmt = sa.select(tags.c.id, tags.c.target_kind, tags.c.target_id).where(tags.c.id.in_(ids))
     rows = [(i, f"{_value(k)}:{t}") for i, k, t in session.execute(stmt)]
     targets = of(session, [t for _, t in rows])
     return {f"tag:{i}": f"Tag on {_on(t, targets[t])}" for i, t in rows}
