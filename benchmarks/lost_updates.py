@@ -26,9 +26,9 @@ from scr import migrate
 from scr.board import service as board_service
 from scr.board.schemas import BoardCreate
 from scr.db import make_engine
-from scr.review import service as review_service
 from scr.review.schemas import ReviewCreate
 from scr.vocabulary import Role
+from scr.workflow import service as review_service
 
 
 def _review(session: Session) -> int:

@@ -52,7 +52,7 @@ def import_(
     """Import an agency's chronology (.xlsx or .csv) into review REVIEW, all or nothing."""
     from scr.chronology import columns as chronology_columns
     from scr.chronology import importing
-    from scr.review import service as review_service
+    from scr.workflow import service as review_service
 
     try:
         with session_scope(writer=True) as session:

@@ -246,8 +246,8 @@ def demo(
 @review_app.command("export")
 def review_export(review_id: int) -> None:
     """Write review REVIEW_ID as JSON to standard output."""
-    from scr.review import service as review_service
-    from scr.review.transfer import export_review
+    from scr.workflow import service as review_service
+    from scr.workflow.transfer import export_review
 
     _require_current()
     with session_scope() as session:
@@ -262,7 +262,7 @@ def review_export(review_id: int) -> None:
 @review_app.command("import")
 def review_import(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
     """Import one review from a JSON file; a file that does not validate writes nothing."""
-    from scr.review.transfer import ReviewFile, import_review
+    from scr.workflow.transfer import ReviewFile, import_review
 
     _require_current()
     try:
@@ -318,7 +318,7 @@ def review_report(
 
 
 def _review(session: Session, review_id: int) -> Review:
-    from scr.review import service as review_service
+    from scr.workflow import service as review_service
 
     try:
         return review_service.get(session=session, review_id=review_id)

@@ -33,10 +33,10 @@ from scr.link.schemas import LinkCreate
 from scr.participant import service as participant_service
 from scr.participant.models import Participant
 from scr.participant.schemas import ParticipantCreate
-from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewCreate
 from scr.vocabulary import ReviewStatus, Role
+from scr.workflow import service as review_service
 
 _serial = itertools.count(1)
 T = TypeVar("T")

@@ -24,6 +24,7 @@ from scr.board.models import Board
 from scr.board.schemas import BoardCreate, BoardRead, BoardUpdate
 from scr.common.schemas import Page
 from scr.vocabulary import Role
+from scr.workflow import service as review_service
 
 router = APIRouter(prefix="/boards", tags=["boards"])
 AdminOnly = allow(Role.admin, doing="change the partnerships")
@@ -81,7 +82,7 @@ def update(
 @router.delete("/{board_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[AdminOnly])
 def delete(session: SessionDep, board: BoardDep, cascade: CascadeQuery = False) -> None:
     """Delete a board; with its reviews only when cascade=true."""
-    board_service.delete(session=session, board=board, cascade=cascade)
+    review_service.delete_board(session=session, board=board, cascade=cascade)
 
 
 @router.get(

@@ -22,7 +22,6 @@ from scr.account import service as account_service
 from scr.common.lookup import id_of
 from scr.common.schemas import Page
 from scr.errors import Forbidden
-from scr.review import service as review_service
 from scr.review.schemas import (
     ReviewCreate,
     ReviewFilters,
@@ -31,9 +30,10 @@ from scr.review.schemas import (
     ReviewReopen,
     ReviewUpdate,
 )
-from scr.review.transfer import ReviewFile, export_review, import_review
 from scr.tag import form
 from scr.vocabulary import AuditAction, Role
+from scr.workflow import service as review_service
+from scr.workflow.transfer import ReviewFile, export_review, import_review
 
 router = APIRouter(prefix="/reviews", tags=["reviews"])
 

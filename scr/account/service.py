@@ -18,7 +18,7 @@ from scr.common.columns import utcnow
 from scr.common.lookup import get_or_404, id_of
 from scr.config import Settings, signing_secret
 from scr.errors import Conflict, InvalidInput, NotFound, TooManyAttempts
-from scr.review import service as review_service
+from scr.review.models import Review
 from scr.vocabulary import Role
 
 
@@ -96,7 +96,7 @@ def assign(*, session: Session, email: str, review_id: int, lead: bool = False) 
         raise InvalidInput(
             f"Only reviewers are assigned to reviews; {email} is a {user.role.value}."
         )
-    review = review_service.get(session=session, review_id=review_id)
+    review = get_or_404(session, Review, review_id, "review")
     assign_user(session=session, user_id=id_of(user), review_id=id_of(review), lead=lead)
 
 

@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete as sql_delete
 from sqlmodel import Session, col, select
 
-from scr.account.models import Commission
-from scr.agency.models import Agency
 from scr.board.models import Board
 from scr.board.schemas import BoardCreate, BoardRead, BoardUpdate
 from scr.common import crud
 from scr.common.lookup import get_or_404
 from scr.errors import Conflict
-from scr.review import service as review_service
-from scr.review.models import Review
 
 
 def list_(
@@ -69,23 +64,3 @@ def update(*, session: Session, board: Board, data: BoardUpdate, actor: str | No
     crud.apply_changes(board, changes, actor=actor)
     session.flush()
     return board
-
-
-def delete(*, session: Session, board: Board, cascade: bool) -> None:
-    """Delete a board; its reviews go too only when ``cascade`` says so."""
-    reviews = list(session.exec(select(Review).where(Review.board_id == board.id)).all())
-    if reviews and not cascade:
-        refs = ", ".join(r.reference for r in reviews[:10])
-        more = f" and {len(reviews) - 10} more" if len(reviews) > 10 else ""
-        raise Conflict(
-            f"Board {board.code} still has {len(reviews)} review(s): {refs}{more}. "
-            "Delete them first, or repeat with ?cascade=true to delete them with the board.",
-            reviews=[r.id for r in reviews],
-        )
-    for review in reviews:
-        review_service.delete(session=session, review=review, cascade=True)
-    session.execute(sql_delete(Commission).where(col(Commission.board_id) == board.id))
-    for agency in session.exec(select(Agency).where(Agency.board_id == board.id)).all():
-        session.delete(agency)
-    session.delete(board)
-    session.flush()

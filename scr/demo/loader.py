@@ -8,9 +8,9 @@ from importlib import resources
 from sqlmodel import Session
 
 from scr.board import service as board_service
-from scr.review import service as review_service
 from scr.review.models import Review
-from scr.review.transfer import ReviewFile, import_review
+from scr.workflow import service as review_service
+from scr.workflow.transfer import ReviewFile, import_review
 
 DEMO_ACTOR = "demo"
 

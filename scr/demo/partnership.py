@@ -53,10 +53,13 @@ from scr.link.schemas import LinkCreate
 from scr.participant.schemas import ParticipantCreate
 from scr.recurrence import service as recurrence_service
 from scr.recurrence.schemas import FoundBeforeCreate
-from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewUpdate
-from scr.review.transfer import (
+from scr.tag import service as tag_service
+from scr.tag.schemas import TagCreate
+from scr.vocabulary import ActionStatus, LinkKind, Outcome, ReviewStatus, TagTarget
+from scr.workflow import service as review_service
+from scr.workflow.transfer import (
     AgencyEntry,
     EpisodeFile,
     FactorFile,
@@ -65,9 +68,6 @@ from scr.review.transfer import (
     ReviewFileFields,
     import_review,
 )
-from scr.tag import service as tag_service
-from scr.tag.schemas import TagCreate
-from scr.vocabulary import ActionStatus, LinkKind, Outcome, ReviewStatus, TagTarget
 
 SEED = 23
 """The corpus seed the partnership's reviews are drawn with (review ``n`` of ``REVIEWS`` is

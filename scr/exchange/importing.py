@@ -42,7 +42,7 @@ from scr.exchange.lines import versions_of
 from scr.exchange.models import ExchangeWithdrawal, ImportedReview
 from scr.exchange.schemas import ImportLineReport, ImportReport
 from scr.exchange.storing import Ready, Store
-from scr.review import service as review_service
+from scr.workflow import service as review_service
 
 Progress = Callable[[int], None]
 """Told the number of each review line as it is dealt with."""

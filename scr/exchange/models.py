@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from scr.common.columns import Tracked, UtcDateTime, enum_column, utcnow
+from scr.review import frozen
 from scr.vocabulary import IdentifierKind, WithdrawalReason
 
 
@@ -24,6 +25,11 @@ class KnownIdentifier(Tracked, table=True):
     review_id: int = Field(foreign_key="review.id", index=True)
     text: str = Field(max_length=200)
     kind: IdentifierKind = Field(sa_column=enum_column(IdentifierKind))
+
+
+frozen.addable(KnownIdentifier)
+"""A known identifier may still be added to a published review: that only ever holds back
+more (the export rescans it and withholds it if a hit opens)."""
 
 
 class ScanAcceptance(Tracked, table=True):

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from scr.exchange import withdrawals
 from scr.exchange.document import Withdrawal
 from scr.exchange.schemas import ImportLineReport
-from scr.review import service as review_service
+from scr.workflow import service as review_service
 
 
 def apply(session: Session, number: int, line: Withdrawal, own_instance: str) -> ImportLineReport:

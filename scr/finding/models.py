@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
 from scr.common.columns import Tracked, UtcDateTime, enum_column, utcnow
+from scr.review import revision
 from scr.vocabulary import ActionStatus, PatternKind
 
 
@@ -96,3 +97,7 @@ class Finding(Tracked, table=True):
             "cascade": "all, delete-orphan",
         }
     )
+
+
+revision.held_through(BoardQuestion, Finding, "finding_id")
+revision.held_through(BoardAction, BoardQuestion, "question_id")

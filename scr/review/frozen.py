@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session, SessionTransaction
 
 from scr.common.columns import Tracked
 from scr.errors import Conflict
-from scr.exchange.models import KnownIdentifier
 from scr.review.models import Review
 from scr.vocabulary import ReviewStatus
 
@@ -30,6 +29,16 @@ _THAWED = "scr.thawed_reviews"
 """``session.info`` key: the published reviews this transaction may change."""
 
 _BOOKKEEPING = frozenset({"revision", "revised_at", "cleared_revision"})
+
+_ADDABLE: set[type] = set()
+"""The records that may still be added to a published review (its known identifiers). Each
+such model says so itself, with ``addable``, where it is defined: the review sits below the
+records it holds and imports none of them."""
+
+
+def addable(model: type) -> None:
+    """Let a new ``model`` record be added to a published review."""
+    _ADDABLE.add(model)
 
 
 def thaw(session: Session, review: Review) -> None:
@@ -89,7 +98,7 @@ def _keep_published_frozen(session: Session, _context: Any, _instances: Any) -> 
             continue
         if record in session.dirty and not session.is_modified(record):
             continue
-        if review_id in thawed or (isinstance(record, KnownIdentifier) and record in session.new):
+        if review_id in thawed or (isinstance(record, tuple(_ADDABLE)) and record in session.new):
             continue
         review = session.get(Review, review_id)
         if review is not None and review not in session.deleted and _was_published(review):

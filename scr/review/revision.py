@@ -17,7 +17,6 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from scr.common.columns import Tracked, utcnow
-from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.review.models import Review
 
 _REVISED = "scr.revised_reviews"
@@ -31,13 +30,18 @@ def _review_changed(review: Review) -> bool:
     return any(attr.history.has_changes() for attr in state.attrs if attr.key not in _NOT_CONTENT)
 
 
-_HELD_THROUGH: dict[type, tuple[type, str]] = {
-    BoardQuestion: (Finding, "finding_id"),
-    BoardAction: (BoardQuestion, "question_id"),
-}
+_HELD_THROUGH: dict[type, tuple[type, str]] = {}
 """The records a review holds through another record, not by a ``review_id`` of their own:
 each with the record it belongs to and the column that names it (the Board's questions and the
-actions agreed on them, which a board member changes after publication)."""
+actions agreed on them, which a board member changes after publication). Each such model says
+so itself, with ``held_through``, where it is defined: the review sits below the records it
+holds and imports none of them."""
+
+
+def held_through(model: type, parent: type, column: str) -> None:
+    """Count a change to a ``model`` record as a change to the review that holds its
+    ``parent`` (the record its ``column`` names)."""
+    _HELD_THROUGH[model] = (parent, column)
 
 
 def _review_of(session: Session, record: Any) -> int | None:

@@ -33,10 +33,10 @@ from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.recurrence import service as recurrence_service
 from scr.recurrence.schemas import FoundBeforeCreate
 from scr.review.models import Review
-from scr.review.transfer import export_review
 from scr.tag import service as tag_service
 from scr.tag.schemas import TagCreate
 from scr.vocabulary import IdentifierKind, ReviewStatus, Role
+from scr.workflow.transfer import export_review
 from tests.factories import (
     agency_id,
     bearer,

@@ -24,10 +24,10 @@ from scr.exchange.instance import instance_id
 from scr.exchange.schemas import AcceptanceCreate, IdentifierCreate
 from scr.finding.models import Finding
 from scr.recurrence.models import FoundBefore
-from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewReopen, ReviewUpdate
 from scr.vocabulary import IdentifierKind, ReviewStatus
+from scr.workflow import service as review_service
 from tests.factories import make_board
 
 TARGET = "instance-b"

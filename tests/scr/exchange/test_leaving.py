@@ -25,9 +25,9 @@ from scr.graph import export as graph_export
 from scr.graph import service as graph_service
 from scr.report import service as report_service
 from scr.review.models import Review
-from scr.review.transfer import export_review
 from scr.tag import service as tag_service
 from scr.tag.schemas import TagCreate
+from scr.workflow.transfer import export_review
 
 # Columns drawn from a controlled vocabulary (codes checked against the typology or a
 # reference list) or kept for the instance itself: never a reviewer's words.

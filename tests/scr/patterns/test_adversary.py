@@ -39,9 +39,9 @@ from scr.patterns import service as patterns
 from scr.patterns.schemas import PatternFilters
 from scr.patterns.selection import scope_for
 from scr.review.models import Review
-from scr.review.service import review_year
 from scr.tag.models import Tag
 from scr.vocabulary import AgeBand, Outcome, Region, ReviewStatus, ReviewType, Role
+from scr.workflow.service import review_year
 from typology.loader import Typology
 
 THRESHOLD = 10

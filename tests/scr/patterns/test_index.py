@@ -11,11 +11,11 @@ from scr.board.models import Board
 from scr.demo.corpus import add_corpus
 from scr.patterns.index import load, snapshot, store
 from scr.patterns.index.snapshot import Snapshot
-from scr.review import service as review_service
 from scr.review.models import Review
 from scr.tag import service as tag_service
 from scr.tag.schemas import TagCreate
 from scr.vocabulary import Region, ReviewStatus
+from scr.workflow import service as review_service
 from tests.factories import make_review
 
 

@@ -25,10 +25,10 @@ from scr.finding.models import Finding
 from scr.report import document, figure, markup, words
 from scr.report import service as report_service
 from scr.report.models import PublishedReport
-from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewReopen, ReviewUpdate
 from scr.vocabulary import IdentifierKind
+from scr.workflow import service as review_service
 from tests.factories import make_episode, make_finding, make_link, make_participant, make_review
 
 

@@ -1,4 +1,4 @@
-"""Reviews, and everything that belongs to one when it is deleted."""
+"""Reviews, and everything that belongs to one when it is deleted (a board, with its reviews)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from sqlalchemy import ColumnElement, extract, func
 from sqlalchemy import delete as sql_delete
 from sqlmodel import Session, col, select
 
-from scr.account.models import ReviewAssignment
+from scr.account.models import Commission, ReviewAssignment
+from scr.agency.models import Agency
 from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
 from scr.common import crud
@@ -300,3 +301,23 @@ def delete(*, session: Session, review: Review, cascade: bool) -> None:
     session.delete(review)
     session.flush()
     session.expire_all()
+
+
+def delete_board(*, session: Session, board: Board, cascade: bool) -> None:
+    """Delete a board; its reviews go too only when ``cascade`` says so."""
+    reviews = list(session.exec(select(Review).where(Review.board_id == board.id)).all())
+    if reviews and not cascade:
+        refs = ", ".join(r.reference for r in reviews[:10])
+        more = f" and {len(reviews) - 10} more" if len(reviews) > 10 else ""
+        raise Conflict(
+            f"Board {board.code} still has {len(reviews)} review(s): {refs}{more}. "
+            "Delete them first, or repeat with ?cascade=true to delete them with the board.",
+            reviews=[r.id for r in reviews],
+        )
+    for review in reviews:
+        delete(session=session, review=review, cascade=True)
+    session.execute(sql_delete(Commission).where(col(Commission.board_id) == board.id))
+    for agency in session.exec(select(Agency).where(Agency.board_id == board.id)).all():
+        session.delete(agency)
+    session.delete(board)
+    session.flush()

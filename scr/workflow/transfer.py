@@ -45,12 +45,12 @@ from scr.link.schemas import LinkCreate
 from scr.participant import service as participant_service
 from scr.participant.models import Participant
 from scr.participant.schemas import ParticipantCreate
-from scr.review import service as review_service
 from scr.review.models import Review
 from scr.review.schemas import ReviewCreate, ReviewFields, ReviewUpdate
 from scr.tag import form
 from scr.tag.models import Tag
 from scr.vocabulary import ReviewStatus, TagTarget
+from scr.workflow import service as review_service
 
 FORMAT = "scr-review/1"
 
