@@ -155,12 +155,3 @@ def build_review_graph(
             evidence_note=link.evidence_note,
         )
     return graph
-
-
-def led_to_cycle(edges: Iterable[tuple[str, str]], source: str, target: str) -> list[str] | None:
-    """The cycle a new ``led_to`` edge source -> target would close, or None."""
-    graph = nx.DiGraph(edges)
-    if target in graph and source in graph and nx.has_path(graph, target, source):
-        path: list[str] = nx.shortest_path(graph, target, source)
-        return [source, *path]
-    return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+import networkx as nx
 from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
@@ -14,7 +16,6 @@ from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict, InvalidInput
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import Finding
-from scr.graph.build import led_to_cycle
 from scr.link.models import CausalLink
 from scr.link.schemas import LinkCreate, LinkRead, LinkUpdate
 from scr.records import names as record_names
@@ -67,6 +68,16 @@ def _ensure_in_review(session: Session, review: Review, key: str, field: str) ->
             f"{key} is not a record of this review: a link joins two records of the same review.",
             field=("body", field),
         )
+
+
+def led_to_cycle(edges: Iterable[tuple[str, str]], source: str, target: str) -> list[str] | None:
+    """The cycle a new ``led_to`` edge source -> target would close, or None. Pure: the
+    link keeps ``led_to`` acyclic without the graph package, which sits above it."""
+    graph = nx.DiGraph(edges)
+    if target in graph and source in graph and nx.has_path(graph, target, source):
+        path: list[str] = nx.shortest_path(graph, target, source)
+        return [source, *path]
+    return None
 
 
 def _led_to_cycle(
