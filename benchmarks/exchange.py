@@ -106,8 +106,8 @@ def _child_read(url: str) -> dict[str, float]:
 
 
 def _child_import(url: str, file: str) -> dict[str, float]:
-    from scr.exchange import importing
     from scr.exchange.instance import instance_id
+    from scr.intake import importing
 
     engine = make_engine(url)
     began = time.perf_counter()

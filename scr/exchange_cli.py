@@ -53,8 +53,8 @@ def _report(report: ImportReport) -> None:
 def import_(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
     """Import an scr-exchange/1.1 (or 1) file: refused whole if it has faults, else line by
     line."""
-    from scr.exchange import importing
     from scr.exchange.instance import instance_id
+    from scr.intake import importing
 
     total = _lines_in(path)
     with (
@@ -97,7 +97,7 @@ def pull(
     its own last pull ended. Pulling again changes nothing."""
     import os
 
-    from scr.exchange import sources as listed
+    from scr.intake import sources as listed
 
     if (url is None) == (sources is None):
         typer.secho("Give the instance's address, or --sources FILE (not both).", err=True)
@@ -150,7 +150,7 @@ def _pull_one(url: str, token: str) -> ImportReport:
     """Pull from one instance in a transaction of its own (committed in batches)."""
     import httpx
 
-    from scr.exchange.pull import pull as pull_from
+    from scr.intake.pull import pull as pull_from
 
     with (
         Progress(console=Console(stderr=True), transient=True) as bar,

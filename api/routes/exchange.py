@@ -27,11 +27,12 @@ from scr.coding import catalogue
 from scr.config import get_settings
 from scr.db import take_turns
 from scr.errors import InvalidInput, TooLarge
-from scr.exchange import aggregates, export, importing
+from scr.exchange import aggregates, export
 from scr.exchange.document import committed_schema
 from scr.exchange.instance import instance_id
 from scr.exchange.schemas import ImportReport
 from scr.graph import export as graph_export
+from scr.intake import importing
 from scr.patterns import service as patterns
 from scr.patterns.network import network
 from scr.patterns.schemas import PatternFilters

@@ -34,7 +34,7 @@ from scr.episode.models import KeyPracticeEpisode
 from scr.exchange import export
 from scr.exchange.document import ExchangeReview, Manifest, committed_schema, json_schema
 from scr.exchange.instance import instance_id
-from scr.exchange.pull import pull
+from scr.intake.pull import pull
 from scr.review.models import Review
 from scr.vocabulary import Role
 from tests.api.exchange_world import REASON, Ready, lines_of, ready

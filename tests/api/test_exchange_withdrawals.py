@@ -21,7 +21,7 @@ from scr.config import get_settings
 from scr.db import make_engine
 from scr.exchange import export
 from scr.exchange.instance import instance_id
-from scr.exchange.pull import pull
+from scr.intake.pull import pull
 from scr.patterns import service as patterns
 from scr.patterns.schemas import PatternFilters
 from scr.patterns.selection import Scope
@@ -146,7 +146,7 @@ def test_an_older_copy_sent_again_after_its_withdrawal_is_not_taken_back_in(
 
     stale = tmp_path / "stale.ndjson"
     stale.write_bytes(before)
-    from scr.exchange import importing
+    from scr.intake import importing
 
     report = importing.import_file(
         session=second_instance,
@@ -267,7 +267,7 @@ def test_a_withdrawal_cannot_be_slipped_into_or_out_of_a_file(
 def test_a_file_in_format_1_is_still_read(
     app: FastAPI, published: Ready, second_instance: Session, token: str, tmp_path: Any
 ) -> None:
-    from scr.exchange import importing
+    from scr.intake import importing
 
     lines = [line for line in _export(app, token) if line["type"] == "review"]
     old = [{**line, "format": "scr-exchange/1"} for line in lines]

@@ -19,10 +19,11 @@ from scr import migrate
 from scr.board.models import Board
 from scr.db import make_engine
 from scr.demo.partnership import load_partnership
-from scr.exchange import export, importing, scanning
+from scr.exchange import export, scanning
 from scr.exchange.instance import instance_id
 from scr.exchange.schemas import AcceptanceCreate, IdentifierCreate
 from scr.finding.models import Finding
+from scr.intake import importing
 from scr.recurrence.models import FoundBefore
 from scr.review.models import Review
 from scr.review.schemas import ReviewReopen, ReviewUpdate

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scr.errors import InvalidInput
-from scr.exchange.pull import export_url
+from scr.intake.pull import export_url
 
 _ENV_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 

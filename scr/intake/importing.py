@@ -35,13 +35,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 from scr.errors import DomainError
-from scr.exchange import references, withdrawals, withdrawing
+from scr.exchange import references, withdrawals
 from scr.exchange.checking import check, numbered
 from scr.exchange.document import ExchangeReview, Withdrawal
 from scr.exchange.lines import versions_of
 from scr.exchange.models import ExchangeWithdrawal, ImportedReview
 from scr.exchange.schemas import ImportLineReport, ImportReport
 from scr.exchange.storing import Ready, Store
+from scr.intake import withdrawing
 from scr.workflow import service as review_service
 
 Progress = Callable[[int], None]

@@ -19,10 +19,10 @@ from sqlmodel import Session, select
 
 from scr.common.columns import utcnow
 from scr.errors import InvalidInput
-from scr.exchange import importing
 from scr.exchange.instance import instance_id
 from scr.exchange.models import ExchangePull
 from scr.exchange.schemas import ImportReport
+from scr.intake import importing
 
 EXPORT_PATH = "/api/v1/exports/national"
 

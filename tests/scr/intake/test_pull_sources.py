@@ -11,8 +11,8 @@ from typer.testing import CliRunner
 from scr import exchange_cli
 from scr.cli import app
 from scr.errors import DomainError, InvalidInput
-from scr.exchange import sources
 from scr.exchange.schemas import ImportReport
+from scr.intake import sources
 
 runner = CliRunner()
 

@@ -18,9 +18,10 @@ from scr import migrate
 from scr.audit import service as audit_service
 from scr.db import make_engine, session_scope, take_turns
 from scr.demo.corpus import add_corpus
-from scr.exchange import export, importing
+from scr.exchange import export
 from scr.exchange.instance import instance_id
 from scr.exchange.models import ImportedReview
+from scr.intake import importing
 from scr.vocabulary import AuditAction
 
 BATCH = 5
