@@ -31,6 +31,7 @@ from scr.chronology.schemas import (
     ChronologyImportReport,
 )
 from scr.common.schemas import Page
+from scr.episode import citations
 from scr.vocabulary import AuditAction
 
 router = APIRouter(prefix="/reviews/{review_id}/chronology", tags=["chronology"])
@@ -160,4 +161,4 @@ def update(
 @router.delete("/{entry_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete(session: SessionDep, entry: ChronologyEntryDep, cascade: CascadeQuery = False) -> None:
     """Delete a chronology entry; if episodes cite it, only with cascade=true."""
-    chronology_service.delete(session=session, entry=entry, cascade=cascade)
+    citations.delete_entry(session=session, entry=entry, cascade=cascade)

@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from sqlalchemy import and_, or_
-from sqlalchemy import delete as sql_delete
 from sqlmodel import Session, col, select
 
 from scr.agency import service as agency_service
@@ -19,9 +18,6 @@ from scr.chronology.schemas import (
 )
 from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
-from scr.episode.models import EpisodeCitation, KeyPracticeEpisode
-from scr.errors import Conflict
-from scr.records import names as record_names
 from scr.review.models import Review
 from scr.vocabulary import DatePrecision
 
@@ -122,29 +118,3 @@ def update(
     crud.apply_changes(entry, changes, actor=actor)
     session.flush()
     return entry
-
-
-def delete(*, session: Session, entry: ChronologyEntry, cascade: bool) -> None:
-    """Delete an entry; if episodes cite it, only with ``cascade`` (which drops the citations)."""
-    citing = list(
-        session.exec(
-            select(KeyPracticeEpisode)
-            .join(EpisodeCitation, col(EpisodeCitation.episode_id) == col(KeyPracticeEpisode.id))
-            .where(EpisodeCitation.chronology_entry_id == entry.id)
-            .order_by(col(KeyPracticeEpisode.ordinal))
-        ).all()
-    )
-    if citing and not cascade:
-        named = "; ".join(f"{record_names.episode(e.ordinal)} '{e.title}'" for e in citing)
-        raise Conflict(
-            f"The appraisal of {len(citing)} key practice episode(s) relies on this chronology "
-            f"entry: {named}. Remove it from their citations first, or repeat with "
-            "?cascade=true to remove the citations with the entry.",
-            episodes=[e.id for e in citing],
-        )
-    session.execute(
-        sql_delete(EpisodeCitation).where(col(EpisodeCitation.chronology_entry_id) == entry.id)
-    )
-    session.delete(entry)
-    session.flush()
-    session.expire_all()

@@ -7,6 +7,7 @@ from sqlmodel import Field, Relationship, SQLModel
 
 from scr.chronology.models import ChronologyEntry
 from scr.common.columns import Tracked, enum_column
+from scr.records import kinds
 from scr.vocabulary import AppraisalRating
 
 
@@ -51,3 +52,6 @@ class KeyPracticeEpisode(Tracked, table=True):
     def chronology_entry_ids(self) -> list[int]:
         """Ids of the chronology entries the appraisal relies on, earliest first."""
         return [entry.id for entry in self.cited_entries if entry.id is not None]
+
+
+kinds.register("episode", KeyPracticeEpisode)

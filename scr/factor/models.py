@@ -4,6 +4,7 @@ import sqlalchemy as sa
 from sqlmodel import Field
 
 from scr.common.columns import Tracked, enum_column
+from scr.records import kinds
 from scr.vocabulary import FactorLevel
 
 
@@ -16,3 +17,6 @@ class ContributoryFactor(Tracked, table=True):
     level: FactorLevel = Field(sa_column=enum_column(FactorLevel))
     detail: str | None = Field(default=None, sa_type=sa.Text)
     # Its typology codes are tags (scr/tag/form.py), not a column.
+
+
+kinds.register("factor", ContributoryFactor)

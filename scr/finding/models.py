@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
 from scr.common.columns import Tracked, UtcDateTime, enum_column, utcnow
+from scr.records import kinds
 from scr.review import revision
 from scr.vocabulary import ActionStatus, PatternKind
 
@@ -101,3 +102,6 @@ class Finding(Tracked, table=True):
 
 revision.held_through(BoardQuestion, Finding, "finding_id")
 revision.held_through(BoardAction, BoardQuestion, "question_id")
+
+
+kinds.register("finding", Finding)

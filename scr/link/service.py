@@ -12,21 +12,13 @@ from sqlmodel import Session, col, select
 from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.common.types import MAX_INT
-from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict, InvalidInput
-from scr.factor.models import ContributoryFactor
-from scr.finding.models import Finding
 from scr.link.models import CausalLink
 from scr.link.schemas import LinkCreate, LinkRead, LinkUpdate
+from scr.records import kinds as record_kinds
 from scr.records import names as record_names
 from scr.review.models import Review
 from scr.vocabulary import ALLOWED_ENDPOINTS, LinkKind, NodeKind
-
-_MODELS: dict[NodeKind, Any] = {
-    NodeKind.episode: KeyPracticeEpisode,
-    NodeKind.factor: ContributoryFactor,
-    NodeKind.finding: Finding,
-}
 
 
 def list_(
@@ -60,9 +52,9 @@ def _touching(kind: NodeKind, item_id: int) -> ColumnElement[bool]:
 
 def _ensure_in_review(session: Session, review: Review, key: str, field: str) -> None:
     kind, item_id = _split(key)
-    record: KeyPracticeEpisode | ContributoryFactor | Finding | None = None
+    record: Any = None
     if item_id <= MAX_INT:
-        record = session.get(_MODELS[kind], item_id)
+        record = session.get(record_kinds.model(kind), item_id)
     if record is None or record.review_id != review.id:
         raise InvalidInput(
             f"{key} is not a record of this review: a link joins two records of the same review.",

@@ -16,10 +16,8 @@ from scr.common import crud
 from scr.common.columns import utcnow
 from scr.common.lookup import get_in_review, id_of
 from scr.common.types import MAX_INT
-from scr.episode.models import KeyPracticeEpisode
 from scr.errors import Conflict, InvalidInput, NotFound
-from scr.factor.models import ContributoryFactor
-from scr.finding.models import Finding
+from scr.records import kinds as record_kinds
 from scr.records import names as record_names
 from scr.review import frozen
 from scr.review.models import Review
@@ -33,11 +31,9 @@ from scr.tag.schemas import (
 )
 from scr.vocabulary import Role, TagTarget
 
-_RECORDS: dict[TagTarget, Any] = {
-    TagTarget.episode: KeyPracticeEpisode,
-    TagTarget.factor: ContributoryFactor,
-    TagTarget.finding: Finding,
-}
+_RECORDS = (TagTarget.episode, TagTarget.factor, TagTarget.finding)
+"""The records a tag may point at besides the review itself, in the order they are listed
+(their models are ``scr.records.kinds``')."""
 
 
 def coder_of(principal: Principal) -> str | None:
@@ -104,7 +100,7 @@ def _target(session: Session, review: Review, key: str) -> tuple[TagTarget, int]
     if kind == TagTarget.review:
         exists = item_id == review.id
     else:
-        record = session.get(_RECORDS[kind], item_id) if item_id <= MAX_INT else None
+        record = session.get(record_kinds.model(kind), item_id) if item_id <= MAX_INT else None
         exists = record is not None and record.review_id == review.id
     if not exists:
         raise InvalidInput(f"{key} is not a record of this review.", field=("body", "target"))
@@ -261,7 +257,8 @@ def submit(*, session: Session, review: Review, coder: str) -> int:
 
 def _units(session: Session, review: Review, kinds: Collection[str]) -> list[str]:
     keys = [f"review:{review.id}"] if "review" in kinds else []
-    for kind, model in _RECORDS.items():
+    for kind in _RECORDS:
+        model = record_kinds.model(kind)
         if kind.value in kinds:
             ids = session.exec(
                 select(model.id).where(model.review_id == review.id).order_by(model.id)
