@@ -15,6 +15,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+import scr.models  # noqa: F401  (every table registered, and every record kind with it)
 from api import docs, errors
 from api.admission import Admission
 from api.deps import API_PREFIX, current_principal, valid_path

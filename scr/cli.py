@@ -13,6 +13,7 @@ import typer
 from pydantic import ValidationError
 from sqlmodel import Session
 
+import scr.models  # noqa: F401  (every table registered, and every record kind with it)
 from scr import audit_cli, chronology_cli, exchange_cli, search_cli, typology_cli, users_cli
 from scr.common.problems import describe
 from scr.config import InsecureSettings, get_settings, signing_secret

@@ -3,7 +3,8 @@ a factor, a finding), by the kind's name (``NodeKind``, ``TagTarget``).
 
 Links and tags sit below those records (the records' services remove their links and tags),
 so they find the records' models here rather than import them: each model says what kind it
-is where it is defined, with ``register``.
+is where it is defined, with ``register`` (``scr.models`` imports every model, and the
+processes' entry points, ``api.main`` and ``scr.cli``, import it).
 """
 
 from __future__ import annotations

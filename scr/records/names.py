@@ -22,8 +22,9 @@ number already in hand, for code that reads no database (the graph's labels, the
 headings).
 
 This module reads the records' tables by name from the one metadata every model joins
-(``scr.models`` lists them all), not through their model classes: every record service names
-records, so the naming sits below every record package and imports none of them.
+(``scr.models`` lists them all, and the processes' entry points, ``api.main`` and ``scr.cli``,
+import it), not through their model classes: every record service names records, so the naming
+sits below every record package and imports none of them.
 """
 
 from __future__ import annotations
