@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import atexit
 import os
 import shutil
@@ -13,6 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import httpx
 from sqlalchemy import Engine, create_engine, func
@@ -25,6 +27,7 @@ from scr.account.models import User
 from scr.board.models import Board
 from scr.config import get_settings, signing_secret
 from scr.db import get_engine
+from scr.demo.corpus import add_corpus
 from scr.review.models import Review
 from scr.vocabulary import Role
 
@@ -56,10 +59,71 @@ def served_database(engine_name: str, folder: str, name: str) -> Engine:
     reads (its settings name it, as in production): its engine."""
     url = fresh_database(engine_name, folder, name)
     migrate.upgrade(url)
+    return _served(url)
+
+
+def corpus_arguments(parser: argparse.ArgumentParser, reviews: int) -> None:
+    """The options of a benchmark over the corpus: a fresh one of ``--reviews`` reviews on each
+    of ``--engines``, or the database ``--database`` names as it stands."""
+    parser.add_argument("--reviews", type=int, default=reviews)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--engines", default="sqlite,postgresql", help="PostgreSQL under scripts/with-postgres"
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help=(
+            "an existing corpus database (migrated: scr db upgrade), read as it stands instead "
+            "of loading a fresh corpus; --reviews, --seed and --engines are then ignored"
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A database of the corpus the app is served on: its engine, its reviews, and how long it
+    took to load (None when it was given)."""
+
+    engine: Engine
+    reviews: int
+    loaded: float | None
+
+    @property
+    def engine_name(self) -> str:
+        return self.engine.dialect.name
+
+    def described(self) -> str:
+        """ "sqlite, 20,000 reviews" and how it came about."""
+        how = "given" if self.loaded is None else f"loaded and indexed in {self.loaded:.0f} s"
+        return f"{self.engine_name}, {self.reviews:,} reviews ({how})"
+
+
+def _served(url: str) -> Engine:
     os.environ["SCR_DATABASE_URL"] = url
     get_settings.cache_clear()
     get_engine.cache_clear()
     return get_engine()
+
+
+def corpora(args: argparse.Namespace, name: str) -> Iterator[Corpus]:
+    """The corpus databases ``corpus_arguments``' options ask for, one after the other, each
+    the database of the app served in this process (its engine disposed of after)."""
+    if args.database:
+        engine = _served(args.database)
+        with Session(engine) as session:
+            reviews = session.exec(select(func.count()).select_from(Review)).one()
+        yield Corpus(engine=engine, reviews=reviews, loaded=None)
+        engine.dispose()
+        return
+    folder = scratch_folder()
+    for engine_name in engines_here(args.engines.split(",")):
+        engine = served_database(engine_name, folder, name)
+        began = time.perf_counter()
+        with Session(engine) as session:
+            done = add_corpus(session=session, count=args.reviews, seed=args.seed)
+        yield Corpus(engine=engine, reviews=done.added, loaded=time.perf_counter() - began)
+        engine.dispose()
 
 
 def busiest_board(engine: Engine) -> int:

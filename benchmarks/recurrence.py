@@ -9,27 +9,26 @@ reviews). For each it prints the median and the 95th percentile over all the fin
 how many findings could be suggested, and how many were. SQLite by default; with
 SCR_TEST_DATABASE_URL (``scripts/with-postgres``), on PostgreSQL too.
 
-Run: ``.venv/bin/python -m benchmarks.recurrence [--reviews 200] [--findings 10] [--repeat 5]``.
+Run: ``.venv/bin/python -m benchmarks.recurrence [--reviews 200] [--findings 10] [--repeat 5]``;
+``--database URL`` times an existing corpus database instead (``scr demo --corpus`` or
+``benchmarks.corpus`` built it, at 20,000 reviews say), with no corpus loaded.
 """
 
 from __future__ import annotations
 
 import argparse
-import time
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
 from benchmarks.common import (
     busiest_board,
-    engines_here,
+    corpora,
+    corpus_arguments,
     median_and_p95,
-    scratch_folder,
-    served_database,
     signed_in,
     timings,
 )
-from scr.demo.corpus import add_corpus
 from scr.finding.models import Finding
 from scr.review.models import Review
 from scr.tag.models import Tag
@@ -76,39 +75,27 @@ def _measure(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--reviews", type=int, default=200)
+    corpus_arguments(parser, reviews=200)
     parser.add_argument("--findings", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--engines", default="sqlite,postgresql", help="PostgreSQL under scripts/with-postgres"
-    )
     args = parser.parse_args()
-    folder = scratch_folder()
     print(f"{args.repeat} runs for each of {args.findings} findings; median / p95 through HTTP")
-    for engine_name in engines_here(args.engines.split(",")):
-        engine = served_database(engine_name, folder, "scr_bench_recurrence")
-        began = time.perf_counter()
+    for corpus in corpora(args, "scr_bench_recurrence"):
+        engine = corpus.engine
         with Session(engine) as session:
-            add_corpus(session=session, count=args.reviews, seed=args.seed)
             findings = session.exec(select(func.count()).select_from(Finding)).one()
             coded = session.exec(
                 select(func.count(func.distinct(Tag.target_id))).where(
                     Tag.target_kind == TagTarget.finding, col(Tag.agreed).is_(True)
                 )
             ).one()
-        loaded = time.perf_counter() - began
         board = busiest_board(engine)
         asked = _findings(engine, board, args.findings)
-        print(
-            f"{engine_name}, {args.reviews:,} reviews, {findings:,} findings ({coded:,} with "
-            f"agreed codes; corpus loaded in {loaded:.0f} s):"
-        )
+        print(f"{corpus.described()}, {findings:,} findings ({coded:,} with agreed codes):")
         print(" a board member of the busiest partnership:")
         _measure(engine, Role.board, board, asked, args.repeat)
         print(" an administrator:")
         _measure(engine, Role.admin, None, asked, args.repeat)
-        engine.dispose()
 
 
 if __name__ == "__main__":

@@ -10,27 +10,26 @@ on PostgreSQL too.
 
 Run: ``.venv/bin/python -m benchmarks.search [--reviews 200] [--repeat 20]`` and
 ``./scripts/with-postgres .venv/bin/python -m benchmarks.search --reviews 2000`` for both
-engines (``--engines postgresql`` for one).
+engines (``--engines postgresql`` for one). ``--database URL`` times an existing corpus
+database instead (``scr demo --corpus`` or ``benchmarks.corpus`` built it, at 20,000 reviews
+say), with no corpus loaded.
 """
 
 from __future__ import annotations
 
 import argparse
-import time
 
 from sqlalchemy import Engine, func
 from sqlmodel import Session, select
 
 from benchmarks.common import (
     busiest_board,
-    engines_here,
+    corpora,
+    corpus_arguments,
     median_and_p95,
-    scratch_folder,
-    served_database,
     signed_in,
     timings,
 )
-from scr.demo.corpus import add_corpus
 from scr.review.models import Review
 from scr.search.models import SearchDocument
 from scr.vocabulary import Role
@@ -63,36 +62,23 @@ def _measure(engine: Engine, role: Role, board_id: int | None, repeat: int) -> N
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--reviews", type=int, default=200)
+    corpus_arguments(parser, reviews=200)
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--engines", default="sqlite,postgresql", help="PostgreSQL under scripts/with-postgres"
-    )
     args = parser.parse_args()
-    folder = scratch_folder()
     print(f"{args.repeat} runs each; median / p95 through HTTP; 20 hits a page")
-    for engine_name in engines_here(args.engines.split(",")):
-        engine = served_database(engine_name, folder, "scr_bench_search")
-        began = time.perf_counter()
-        with Session(engine) as session:
-            add_corpus(session=session, count=args.reviews, seed=args.seed)
-            documents = session.exec(select(func.count()).select_from(SearchDocument)).one()
-        loaded = time.perf_counter() - began
+    for corpus in corpora(args, "scr_bench_search"):
+        engine = corpus.engine
         board = busiest_board(engine)
         with Session(engine) as session:
+            documents = session.exec(select(func.count()).select_from(SearchDocument)).one()
             own = session.exec(
                 select(func.count()).select_from(Review).where(Review.board_id == board)
             ).one()
-        print(
-            f"{engine_name}, {args.reviews:,} reviews, {documents:,} records indexed "
-            f"(corpus loaded and indexed in {loaded:.0f} s):"
-        )
+        print(f"{corpus.described()}, {documents:,} records indexed:")
         print(f" a board member ({own:,} reviews of their partnership):")
         _measure(engine, Role.board, board, args.repeat)
         print(" an administrator (every review):")
         _measure(engine, Role.admin, None, args.repeat)
-        engine.dispose()
 
 
 if __name__ == "__main__":
