@@ -17,26 +17,32 @@ from scr.recurrence import scope, similarity
 from scr.recurrence.models import FoundBefore
 from scr.recurrence.schemas import SharedCode, Suggestion
 from scr.review.models import Review
+from scr.search import common as search_common
 from scr.search.models import SearchDocument
 from scr.tag.models import Tag
 from scr.vocabulary import SearchKind, TagTarget
 
 
-def _agreed_codes(session: Session, finding_ids: list[int]) -> dict[int, dict[str, str]]:
-    """Each finding's agreed codes, code -> typology version."""
-    if not finding_ids:
+def _agreed_codes(
+    session: Session, findings: dict[int, int], codes: list[str] | None = None
+) -> dict[int, dict[str, str]]:
+    """The agreed codes of ``findings`` (finding id -> its review's id), of ``codes`` only when
+    given: finding id -> code -> typology version, in one query that the tag table's index by
+    review, record kind and record reaches (a finding's id alone is not indexed)."""
+    if not findings or codes == []:
         return {}
-    rows = session.exec(
-        select(Tag.target_id, Tag.code, Tag.typology_version).where(
-            Tag.target_kind == TagTarget.finding,
-            col(Tag.agreed).is_(True),
-            col(Tag.target_id).in_(finding_ids),
-        )
-    ).all()
-    codes: dict[int, dict[str, str]] = defaultdict(dict)
-    for target_id, code, version in rows:
-        codes[target_id][code] = version
-    return codes
+    stmt = select(Tag.target_id, Tag.code, Tag.typology_version).where(
+        col(Tag.review_id).in_(sorted(set(findings.values()))),
+        Tag.target_kind == TagTarget.finding,
+        col(Tag.target_id).in_(sorted(findings)),
+        col(Tag.agreed).is_(True),
+    )
+    if codes is not None:
+        stmt = stmt.where(col(Tag.code).in_(codes))
+    found: dict[int, dict[str, str]] = defaultdict(dict)
+    for target_id, code, version in session.exec(stmt).all():
+        found[target_id][code] = version
+    return found
 
 
 def _label(code: str, version: str) -> str:
@@ -150,11 +156,14 @@ def suggestions(
     written: dict[str, str] = {}
     for stem, word in similarity.words(text):
         written.setdefault(stem, word)
-    own = _agreed_codes(session, [finding_id]).get(finding_id, {})
+    own = _agreed_codes(session, {finding_id: finding.review_id}).get(finding_id, {})
     pool = set(_by_codes(session, linkable, sorted(own), finding_id))
     # The longest words, which are the rarer ones, as the index's query: a long statement's
-    # every word would cost more than it finds.
+    # every word would cost more than it finds; and of those, the common ones only when no
+    # other is left (each would bring a good share of the index to rank).
     asked = sorted(set(written.values()), key=lambda w: (-len(w), w))[:WORDS_ASKED]
+    common = search_common.common_words(session, asked)
+    asked = [w for w in asked if w not in common] or asked
     pool |= set(_by_words(session, linkable, asked, finding_id))
     linked = select(FoundBefore.earlier_finding_id).where(FoundBefore.finding_id == finding_id)
     rows = session.execute(
@@ -163,7 +172,7 @@ def suggestions(
         )
     ).all()
     by_id = {row[0]: row for row in rows}
-    codes = _agreed_codes(session, list(by_id)) if own else {}
+    codes = _agreed_codes(session, {fid: row[1] for fid, row in by_id.items()}, sorted(own))
     documents = {fid: similarity.terms(f"{row[3]} {row[4]}") for fid, row in by_id.items()}
     matches = similarity.bm25(similarity.terms(text), documents)
     ranked = []

@@ -19,6 +19,7 @@ from sqlmodel import Session, col
 
 from scr.errors import InvalidInput
 from scr.review.models import Review
+from scr.search import common as search_common
 from scr.search import names as search_names
 from scr.search import query as search_query
 from scr.search.models import SearchDocument
@@ -38,23 +39,32 @@ _HEADLINE = (
 )
 
 
-class _Engine:
-    """How one engine matches, ranks and cuts snippets."""
+def _tsquery(phrases: list[str], joined: str) -> ColumnElement[Any]:
+    parts = [func.phraseto_tsquery(CONFIG, sa.literal(p)) for p in phrases]
+    tsquery: ColumnElement[Any] = parts[0]
+    for part in parts[1:]:
+        tsquery = tsquery.op(joined)(part)
+    return tsquery
 
-    def __init__(self, dialect: str, phrases: list[str]) -> None:
+
+class _Engine:
+    """How one engine matches ``matched`` and ranks by it, and cuts snippets marking any of
+    ``marked`` (every phrase asked, a common word left out of the match too)."""
+
+    def __init__(self, dialect: str, matched: list[str], marked: list[str]) -> None:
         self.sqlite = dialect == "sqlite"
         if self.sqlite:
-            text: Any = sa.bindparam("fts_query", search_query.fts5(phrases))
+            text: Any = sa.bindparam("fts_query", search_query.fts5(matched))
             self.match: ColumnElement[bool] = _fts_name.op("MATCH")(text)
             self.rank: ColumnElement[Any] = -func.bm25(_fts_name)
+            # (the page's records each hold a matched phrase, so any of them matches)
+            any_ = " OR ".join(search_query.fts5([p]) for p in marked)
+            self.marks = _fts_name.op("MATCH")(sa.bindparam("fts_marks", any_))
         else:
-            parts = [func.phraseto_tsquery(CONFIG, sa.literal(p)) for p in phrases]
-            tsquery: ColumnElement[Any] = parts[0]
-            for part in parts[1:]:
-                tsquery = tsquery.op("&&")(part)
-            self.tsquery = tsquery
+            tsquery = _tsquery(matched, "&&")
             self.match = _tsv.op("@@")(tsquery)
             self.rank = func.ts_rank(_tsv, tsquery)
+            self.marked = _tsquery(marked, "||")
 
     def source(self) -> Any:
         if self.sqlite:
@@ -66,9 +76,9 @@ class _Engine:
             return {}
         if self.sqlite:
             cut = func.snippet(_fts_name, 0, START, STOP, " … ", SNIPPET_WORDS)
-            stmt = sa.select(_fts.c.rowid, cut).where(self.match, _fts.c.rowid.in_(ids))
+            stmt = sa.select(_fts.c.rowid, cut).where(self.marks, _fts.c.rowid.in_(ids))
         else:
-            cut = func.ts_headline(CONFIG, _doc.c.body, self.tsquery, _HEADLINE)
+            cut = func.ts_headline(CONFIG, _doc.c.body, self.marked, _HEADLINE)
             stmt = sa.select(_doc.c.id, cut).where(_doc.c.id.in_(ids))
         return {int(i): str(s) for i, s in session.execute(stmt)}
 
@@ -99,7 +109,9 @@ def search(
             "Type at least one word or number to search for: signs alone match nothing.",
             field=("query", "q"),
         )
-    engine = _Engine(session.get_bind().dialect.name, phrases)
+    common = search_common.common_words(session, search_query.lone_words(filters.q))
+    matched = [p for p in phrases if p not in common] or phrases
+    engine = _Engine(session.get_bind().dialect.name, matched, phrases)
     where = [
         engine.match,
         visible,
@@ -112,13 +124,19 @@ def search(
     if filters.board_id is not None:
         where.append(col(Review.board_id) == filters.board_id)
     source = engine.source().join(Review, col(Review.id) == _doc.c.review_id)
-    total = session.execute(sa.select(func.count()).select_from(source).where(*where)).scalar_one()
-    if not total:
-        return [], 0
     rank = engine.rank.label("rank")
+    # PostgreSQL counts the matches in the query that ranks them (a second query would read
+    # them all again); SQLite's count reads FTS5's index alone, without ranking.
+    counted = () if engine.sqlite else (func.count().over().label("total"),)
     page = session.execute(
         sa.select(
-            _doc.c.id, _doc.c.kind, _doc.c.record_id, col(Review.id), col(Review.reference), rank
+            _doc.c.id,
+            _doc.c.kind,
+            _doc.c.record_id,
+            col(Review.id),
+            col(Review.reference),
+            rank,
+            *counted,
         )
         .select_from(source)
         .where(*where)
@@ -126,10 +144,17 @@ def search(
         .limit(limit)
         .offset(offset)
     ).all()
+    if page and counted:
+        total = page[0][6]
+    else:
+        count = sa.select(func.count()).select_from(source).where(*where)
+        total = session.execute(count).scalar_one() if page or offset else 0
+    if not total:
+        return [], 0
     snippets = engine.snippets(session, [row[0] for row in page])
     named = search_names.names(session, [(SearchKind(r[1]), int(r[2])) for r in page])
     hits = []
-    for doc_id, kind, record_id, review_id, reference, score in page:
+    for doc_id, kind, record_id, review_id, reference, score, *_ in page:
         name, title, finding_id = named.get((str(kind), record_id), (str(kind), "", None))
         hits.append(
             SearchHit(

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine, event, text
 from sqlmodel import Session
 
 from scr.account.models import User
 from scr.board.models import Board
 from scr.finding.models import Finding
 from scr.review.models import Review
+from scr.search import common as search_common
 from scr.tag.models import Tag
 from scr.vocabulary import ReviewStatus, Role, TagTarget
 from tests.factories import make_board, make_finding, make_review, make_user
@@ -111,6 +114,59 @@ def test_the_partnership_comes_first_then_shared_codes_then_like_words(
     assert coded["earlier"]["name"] == "Finding 1"
     assert published["earlier"]["board_name"] == w.b.name
     assert published["statement"] == "Referrals from schools were never acknowledged."
+
+
+@pytest.fixture
+def statements(engine: Engine) -> Iterator[list[str]]:
+    """The SQL statements sent while the test runs (savepoints aside)."""
+    sent: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not statement.lstrip().upper().startswith(("SAVEPOINT", "RELEASE", "ROLLBACK")):
+            sent.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    yield sent
+    event.remove(engine, "before_cursor_execute", count)
+
+
+def test_suggestions_take_as_many_queries_however_many_findings_are_weighed(
+    session: Session, client: TestClient, statements: list[str]
+) -> None:
+    w = World(session)
+
+    def asked() -> tuple[int, int]:
+        statements.clear()
+        items = _suggested(client, w.new)
+        return len(items), len(statements)
+
+    few, queries = asked()
+    for n in range(12):
+        earlier = make_review(session, w.a)
+        again = make_finding(session, earlier, statement=f"Schools' referrals, {n}.")
+        _agreed(session, again, CODE)
+
+    assert asked() == (few + 12, queries)
+    tag_reads = [s for s in statements if "FROM tag" in s]
+    assert len(tag_reads) == 3  # its own codes, the findings sharing them, theirs: once each
+
+
+def test_a_word_most_records_hold_does_not_bring_findings_of_its_own(
+    session: Session, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    w = World(session)
+    earlier = make_review(session, w.a)
+    alike = [make_finding(session, earlier, statement=f"Teachers stop {n}.") for n in range(40)]
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("ANALYZE search_document"))
+    before = {i["earlier"]["finding_id"] for i in _suggested(client, w.new)}
+    assert {f.id for f in alike} <= before  # "teachers" is rare enough to weigh in a small index
+
+    monkeypatch.setattr(search_common, "FEWEST", 1)  # (a real index holds thousands)
+    after = [i["earlier"]["finding_id"] for i in _suggested(client, w.new)]
+    # "teachers" and "stop" are now held by most records: the findings sharing only them are
+    # no longer weighed; those sharing rarer words or codes still are, in the same order.
+    assert after == [w.coded.id, w.worded.id, w.published.id]
 
 
 def test_a_reviewer_gets_nothing_of_another_partnerships_unpublished_review(

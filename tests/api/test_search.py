@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 from sqlmodel import Session, select
 
 from scr.account.models import User
@@ -20,6 +21,7 @@ from scr.exchange import scanning
 from scr.exchange.schemas import IdentifierCreate
 from scr.finding.models import ActionNote, BoardAction, Finding
 from scr.review.models import Review
+from scr.search import common as search_common
 from scr.search.models import SearchDocument
 from scr.vocabulary import IdentifierKind, Role
 from tests.api.test_authorisation import CALLERS, _world
@@ -220,6 +222,57 @@ def test_an_actions_progress_notes_are_found_with_it_and_a_deleted_review_leaves
     assert _find(client, WORD)["total"] == 0
     left = session.exec(select(SearchDocument).where(SearchDocument.review_id == review.id))
     assert left.all() == []
+
+
+def _analysed(session: Session) -> None:
+    """The index's statistics, which PostgreSQL keeps when it analyses a table (autovacuum
+    does, as the table grows) and tells a common word from."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("ANALYZE search_document"))
+
+
+def test_a_common_word_asked_with_a_rarer_one_finds_the_rarer_words_records(
+    session: Session, client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    review = make_review(session)
+    common = [make_factor(session, review, detail="The pathway was unclear.") for _ in range(40)]
+    both = make_factor(session, review, detail=f"The {WORD} pathway was unclear.")
+    rare = make_episode(session, review, what_happened=f"The {WORD} leaflet was left at the door.")
+    _analysed(session)  # 42 records: "pathway" in 41, WORD in 2 (under one in twenty)
+    records = {("factor", id_of(both)), ("episode", id_of(rare))}
+
+    # In an index this small no word is common: every word asked must be held.
+    assert _kinds_and_ids(_find(client, f"pathway {WORD}")) == {("factor", id_of(both))}
+
+    monkeypatch.setattr(search_common, "FEWEST", 1)  # (a real index holds thousands)
+    body = _find(client, f"pathway {WORD}")
+    assert _kinds_and_ids(body) == records
+    assert body["total"] == 2
+    marked = {p["text"].lower() for h in body["items"] for p in h["snippet"] if p["match"]}
+    assert marked == {"pathway", WORD}  # the common word is still marked where it is
+    # Common words alone are matched as asked; and a common word in quotes must be held.
+    assert _find(client, "pathway")["total"] == len(common) + 1
+    assert _find(client, "unclear pathway")["total"] == len(common) + 1
+    assert _kinds_and_ids(_find(client, f'"pathway" {WORD}')) == {("factor", id_of(both))}
+    assert _find(client, "pathway leaflet")["total"] == 1
+
+
+def _kinds_and_ids(body: dict[str, Any]) -> set[tuple[str, int]]:
+    return {(hit["kind"], hit["record_id"]) for hit in body["items"]}
+
+
+def test_the_total_counts_every_match_whatever_the_page(
+    session: Session, client: TestClient
+) -> None:
+    review = make_review(session)
+    for n in range(7):
+        make_factor(session, review, detail=f"The {WORD} pathway, part {n}.")
+
+    pages = [_find(client, WORD, limit=3, offset=offset) for offset in (0, 3, 6, 9)]
+
+    assert [page["total"] for page in pages] == [7, 7, 7, 7]
+    assert [len(page["items"]) for page in pages] == [3, 3, 1, 0]
+    assert len({h["record_id"] for page in pages for h in page["items"]}) == 7
 
 
 @pytest.mark.parametrize(
