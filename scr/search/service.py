@@ -125,30 +125,41 @@ def search(
         where.append(col(Review.board_id) == filters.board_id)
     source = engine.source().join(Review, col(Review.id) == _doc.c.review_id)
     rank = engine.rank.label("rank")
-    # PostgreSQL counts the matches in the query that ranks them (a second query would read
-    # them all again); SQLite's count reads FTS5's index alone, without ranking.
-    counted = () if engine.sqlite else (func.count().over().label("total"),)
-    page = session.execute(
+    matches = (
         sa.select(
-            _doc.c.id,
+            _doc.c.id.label("id"),
             _doc.c.kind,
             _doc.c.record_id,
-            col(Review.id),
+            col(Review.id).label("review_id"),
             col(Review.reference),
             rank,
-            *counted,
         )
         .select_from(source)
         .where(*where)
-        .order_by(rank.desc(), _doc.c.id)
-        .limit(limit)
-        .offset(offset)
-    ).all()
-    if page and counted:
-        total = page[0][6]
-    else:
+    )
+    if engine.sqlite:
+        # FTS5 counts from its index alone, without ranking: cheaper apart than together.
+        page = session.execute(
+            matches.order_by(rank.desc(), _doc.c.id).limit(limit).offset(offset)
+        ).all()
         count = sa.select(func.count()).select_from(source).where(*where)
         total = session.execute(count).scalar_one() if page or offset else 0
+    else:
+        # PostgreSQL counts the matches in the query that ranks them, reading each once; the
+        # ranks are worked out below the count (OFFSET 0 keeps the subquery whole), so that
+        # the count holds a few columns of each match rather than its tsvector.
+        ranked = matches.offset(0).subquery()
+        page = session.execute(
+            sa.select(*ranked.c, func.count().over())
+            .order_by(ranked.c.rank.desc(), ranked.c.id)
+            .limit(limit)
+            .offset(offset)
+        ).all()
+        if page:
+            total = page[0][6]
+        else:
+            count = sa.select(func.count()).select_from(source).where(*where)
+            total = session.execute(count).scalar_one() if offset else 0
     if not total:
         return [], 0
     snippets = engine.snippets(session, [row[0] for row in page])
