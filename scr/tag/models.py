@@ -26,6 +26,8 @@ class Tag(Tracked, table=True):
         sa.Index(
             "ix_tag_counted", "code", "typology_version", "agreed", "review_id", "target_kind"
         ),
+        # Suggestions look up the records holding an agreed code, with their reviews: covering.
+        sa.Index("ix_tag_coded_records", "code", "target_kind", "agreed", "target_id", "review_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
