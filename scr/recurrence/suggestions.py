@@ -162,7 +162,7 @@ def suggestions(
     # every word would cost more than it finds; and of those, the common ones only when no
     # other is left (each would bring a good share of the index to rank).
     asked = sorted(set(written.values()), key=lambda w: (-len(w), w))[:WORDS_ASKED]
-    common = search_common.common_words(session, asked)
+    common = search_common.common_words(session, asked) if len(asked) > 1 else set()
     asked = [w for w in asked if w not in common] or asked
     pool |= set(_by_words(session, linkable, asked, finding_id))
     linked = select(FoundBefore.earlier_finding_id).where(FoundBefore.finding_id == finding_id)

@@ -109,7 +109,9 @@ def search(
             "Type at least one word or number to search for: signs alone match nothing.",
             field=("query", "q"),
         )
-    common = search_common.common_words(session, search_query.lone_words(filters.q))
+    # (a phrase asked alone is matched whatever it is: nothing is left to ask without it)
+    lone = search_query.lone_words(filters.q) if len(phrases) > 1 else []
+    common = search_common.common_words(session, lone)
     matched = [p for p in phrases if p not in common] or phrases
     engine = _Engine(session.get_bind().dialect.name, matched, phrases)
     where = [
