@@ -1,7 +1,7 @@
 """covering index of tags for suggestions
 
 Revision ID: c7d2e5f8a913
-Revises: 519aabcabb34
+Revises: 3b8e5d2c7a14
 Create Date: 2026-12-06 23:00:00
 
 Suggestions of earlier findings look up the findings holding each of a finding's agreed codes,
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "c7d2e5f8a913"
-down_revision: str | None = "519aabcabb34"
+down_revision: str | None = "3b8e5d2c7a14"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
