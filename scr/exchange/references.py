@@ -28,14 +28,10 @@ from scr.review.models import Review
 from scr.vocabulary import ReviewStatus
 
 
-def _table(model: Any) -> sa.Table:
-    return model.__table__  # type: ignore[no-any-return]
-
-
 def _held(own_instance: str) -> sa.Subquery:
     """Each review here by its source: the imported copies, and this instance's own
     published reviews."""
-    copies, reviews, boards = _table(ImportedReview), _table(Review), _table(Board)
+    copies, reviews, boards = write.table(ImportedReview), write.table(Review), write.table(Board)
     imported = sa.select(
         copies.c.review_id,
         copies.c.source_instance,
@@ -68,8 +64,8 @@ def resolve(
     """Make the links the kept references name whose earlier finding is here; how many.
     With ``among`` (the references of the reviews a batch brought), only the references of
     those reviews, or naming them, are looked at."""
-    refs, findings, links = _table(FoundBeforeReference), _table(Finding), _table(FoundBefore)
-    copies = _table(ImportedReview)
+    refs, findings = write.table(FoundBeforeReference), write.table(Finding)
+    links, copies = write.table(FoundBefore), write.table(ImportedReview)
     held = _held(own_instance)
     made = sa.select(links.c.id).where(
         links.c.finding_id == refs.c.finding_id, links.c.earlier_finding_id == findings.c.id

@@ -69,10 +69,6 @@ def _first_of_month(month: str | None) -> date | None:
     return None if month is None else date(int(month[:4]), int(month[5:7]), 1)
 
 
-def _table(model: Any) -> sa.Table:
-    return model.__table__  # type: ignore[no-any-return]
-
-
 class Store:
     """Writes imported lines for one run, keeping the boards and agencies it has seen."""
 
@@ -85,11 +81,11 @@ class Store:
     def reload(self) -> None:
         """Read the boards and agencies again (after a write that failed, or others wrote)."""
         connection = self.session.connection()
-        boards = _table(Board)
+        boards = write.table(Board)
         rows = connection.execute(sa.select(boards.c.code, boards.c.id)).all()
         self.boards: dict[str, int] = dict(rows)
         code_of = {v: k for k, v in self.boards.items()}
-        agencies = _table(Agency)
+        agencies = write.table(Agency)
         self.agencies: dict[str, tuple[int | None, str | None]] = {
             code: (agency_id, None if board_id is None else code_of.get(board_id))
             for code, agency_id, board_id in connection.execute(
@@ -104,7 +100,7 @@ class Store:
         wanted = sorted({x.review.reference for x in lines})
         if not wanted:
             return set()
-        reviews, boards = _table(Review), _table(Board)
+        reviews, boards = write.table(Review), write.table(Board)
         stmt = (
             sa.select(boards.c.code, reviews.c.reference)
             .join(boards, boards.c.id == reviews.c.board_id)
