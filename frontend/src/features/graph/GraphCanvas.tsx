@@ -291,12 +291,31 @@ export function GraphCanvas({
     return focusWhenDrawn(box.current, `[data-link-from="${from}"]`, () => (refocus.current = null));
   }, [nodes]);
 
+  function stopLinking() {
+    refocus.current = linkFrom;
+    onCancelLink();
+  }
+
+  // Escape pressed in the moment between the start of a link and the focus reaching the first
+  // record it may point to (the button that started it is gone, the focus is on the page)
+  // stops it as well.
+  useEffect(() => {
+    if (!linkFrom) return;
+    function onPageKeyDown(event: globalThis.KeyboardEvent) {
+      const nowhere = document.activeElement === null || document.activeElement === document.body;
+      if (event.key !== "Escape" || event.defaultPrevented || !nowhere) return;
+      event.preventDefault();
+      stopLinking();
+    }
+    document.addEventListener("keydown", onPageKeyDown);
+    return () => document.removeEventListener("keydown", onPageKeyDown);
+  });
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (!linkFrom) return;
     if (event.key === "Escape") {
       event.preventDefault();
-      refocus.current = linkFrom;
-      onCancelLink();
+      stopLinking();
       return;
     }
     const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[event.key];
