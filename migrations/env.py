@@ -34,10 +34,11 @@ def _described(
 ) -> bool:
     """Whether autogenerate compares this object: not the search index's own structures, which
     the engines build beside ``search_document`` and SQLAlchemy cannot describe (SQLite's
-    FTS5 table and the tables it keeps; PostgreSQL's generated tsvector and its GIN index)."""
+    FTS5 tables and the tables they keep; PostgreSQL's generated tsvector and its GIN indexes)."""
     if type_ == "table" and name is not None and name.startswith("search_fts"):
         return False
-    return not (name in ("tsv", "ix_search_document_tsv") and type_ in ("column", "index"))
+    own = ("tsv", "ix_search_document_tsv", "ix_search_document_finding_tsv")
+    return not (name in own and type_ in ("column", "index"))
 
 
 def _run(connection: Connection) -> None:

@@ -59,6 +59,9 @@ sharing the most codes, and those the engine's full-text index ranks first for t
 words. A suggestion beyond them would be listed after the first few hundred anyway."""
 
 
+FINDINGS_FTS = "search_fts_finding"
+"""SQLite's full-text index of the findings' search documents alone."""
+
 WORDS_ASKED = 12
 """At most this many of the finding's words are looked up in the full-text index."""
 
@@ -96,12 +99,14 @@ def _by_words(
         return []
     doc = sa.inspect(SearchDocument).local_table
     if session.get_bind().dialect.name == "sqlite":
-        fts: ColumnElement[Any] = literal_column("search_fts")
+        # The findings' own index (migration e4b9a1c7d362): the index of every record would
+        # match the other records' words too, each looked up only to be left out.
+        fts: ColumnElement[Any] = literal_column(FINDINGS_FTS)
         query = " OR ".join(f'"{w}"' for w in words)  # (words are letters and digits only)
         match: ColumnElement[bool] = fts.op("MATCH")(sa.bindparam("words", query))
         rank: ColumnElement[Any] = func.bm25(fts)
-        rowid = sa.table("search_fts", sa.column("rowid")).c.rowid
-        source: Any = sa.table("search_fts", sa.column("rowid")).join(doc, doc.c.id == rowid)
+        rowid = sa.table(FINDINGS_FTS, sa.column("rowid")).c.rowid
+        source: Any = sa.table(FINDINGS_FTS, sa.column("rowid")).join(doc, doc.c.id == rowid)
     else:
         tsv: ColumnElement[Any] = literal_column("search_document.tsv")
         tsquery: ColumnElement[Any] = func.plainto_tsquery("english", sa.literal(words[0]))
@@ -129,8 +134,7 @@ def _by_words(
     stmt = (
         sa.select(doc.c.record_id)
         .select_from(source.join(Review, col(Review.id) == doc.c.review_id))
-        .where(match, doc.c.kind == SearchKind.finding.value, doc.c.record_id != finding_id)
-        .where(linkable)
+        .where(match, doc.c.record_id != finding_id, linkable)
         .order_by(rank, doc.c.record_id)
         .limit(POOL)
     )

@@ -16,6 +16,7 @@ from scr.demo.corpus import add_corpus
 from scr.episode.models import KeyPracticeEpisode
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
+from scr.recurrence.suggestions import _by_words
 from scr.review.models import Review
 from scr.search.models import SearchDocument
 from scr.vocabulary import SearchKind
@@ -130,3 +131,40 @@ def test_the_engines_full_text_index_agrees_with_the_documents(session: Session)
         ).scalar_one()
     assert documents
     assert indexed == documents
+
+
+def test_the_findings_own_index_follows_their_writes_and_holds_no_other_record(
+    session: Session,
+) -> None:
+    """Suggestions look words up among findings alone (on SQLite in an index of their own):
+    a finding's new words are found there at once, other records' never, a deleted one no
+    more."""
+    review = make_review(session)
+    records = _records(session, review)
+    for kind, record_id in records.items():
+        model, field = TEXTS[kind]
+        table = sa.inspect(model).local_table
+        session.execute(sa.update(table).where(table.c.id == record_id).values({field: "marram"}))
+    everyone = sa.true()
+    finding_id = records[SearchKind.finding]
+    assert _by_words(session, everyone, ["marram"], finding_id=0) == [finding_id]
+    # (the finding itself is never its own suggestion)
+    assert _by_words(session, everyone, ["marram"], finding_id=finding_id) == []
+
+    finding = sa.inspect(Finding).local_table
+    session.execute(sa.update(finding).where(finding.c.id == finding_id).values(why_it_matters=""))
+    assert _by_words(session, everyone, ["marram"], finding_id=0) == []
+    session.execute(
+        sa.update(finding).where(finding.c.id == finding_id).values(why_it_matters="marram")
+    )
+    questions = select(BoardQuestion.id).where(BoardQuestion.finding_id == finding_id)
+    session.execute(sa.delete(BoardAction).where(col(BoardAction.question_id).in_(questions)))
+    session.execute(sa.delete(BoardQuestion).where(col(BoardQuestion.finding_id) == finding_id))
+    session.execute(sa.delete(finding).where(finding.c.id == finding_id))
+    assert _by_words(session, everyone, ["marram"], finding_id=0) == []
+    if session.get_bind().dialect.name == "sqlite":
+        # FTS5 raises if the index holds what its content (the finding documents) does not.
+        check = (
+            "INSERT INTO search_fts_finding(search_fts_finding, rank) VALUES ('integrity-check', 1)"
+        )
+        session.execute(sa.text(check))
