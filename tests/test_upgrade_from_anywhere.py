@@ -40,11 +40,22 @@ from scr.vocabulary import AuditAction, Role
 Counts = dict[str, int]
 
 
+def _segments(table: str) -> bool:
+    """Whether ``table`` holds an FTS5 index's segments (``search_fts_data``, ``_idx``): their
+    rows are the index's layout, which a rebuild changes, not records (the documents and
+    their sizes are counted; tests/scr/search checks the index against them)."""
+    return table.startswith("search_fts") and table.endswith(("_data", "_idx"))
+
+
 def _counts(url: str) -> Counts:
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
+            tables = {
+                t
+                for t in inspect(connection).get_table_names()
+                if t != "alembic_version" and not _segments(t)
+            }
             return {
                 t: int(connection.exec_driver_sql(f'SELECT count(*) FROM "{t}"').scalar_one())
                 for t in sorted(tables)

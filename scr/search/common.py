@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from scr.search.query import fts5
+from scr.search.query import fts5, in_text
 
 COMMON = 0.05
 """A word held by more than this share of the indexed records is common..."""
@@ -62,6 +62,6 @@ def common_words(session: Session, words: list[str]) -> set[str]:
         "LIMIT :enough))"
         for n in range(len(words))
     )
-    params: dict[str, object] = {f"w{n}": fts5([w]) for n, w in enumerate(words)}
+    params: dict[str, object] = {f"w{n}": in_text(fts5([w])) for n, w in enumerate(words)}
     held = session.execute(sa.text(f"SELECT {counts}"), {**params, "enough": enough}).one()
     return {word for word, count in zip(words, held, strict=True) if count >= enough}

@@ -56,3 +56,10 @@ def lone_words(text: str) -> list[str]:
 def fts5(found: list[str]) -> str:
     """An FTS5 query matching every phrase (a quoted string is only ever a phrase)."""
     return " ".join('"' + p.replace('"', '""') + '"' for p in found)
+
+
+def in_text(query: str) -> str:
+    """An FTS5 query matched in the documents' text alone: the index of every record also
+    holds each one's kind and review id (``scr.search.service``), which no words typed may
+    match ("finding" is every finding's kind, "12" a review's id)."""
+    return f"body : ({query})"

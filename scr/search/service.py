@@ -2,8 +2,11 @@
 
 The caller's scope comes in as conditions on ``Review`` from ``scr.account.access`` (the same
 rules every list of the service applies), and is applied in the query that matches, ranks and
-counts, so a record outside it is never read. SQLite matches with FTS5 (ranked by bm25) and
-PostgreSQL with the GIN index of the documents' tsvector (ranked by ``ts_rank``); the snippet
+counts, so a record outside it is never read. SQLite matches with FTS5 (ranked by bm25),
+whose index also holds each record's kind and review id: the ids of the reviews those
+conditions select are handed to it with the words, so that it keeps to them itself and, when
+they say all the conditions do, ranks and counts from its index alone. PostgreSQL matches
+with the GIN index of the documents' tsvector (ranked by ``ts_rank``); the snippet
 is made by the engine for the page's records only (FTS5's ``snippet``, ``ts_headline``), the
 matched words between two control characters that stored text never holds
 (``scr.common.types``), then split into parts so that no markup reaches a client.
@@ -47,18 +50,85 @@ def _tsquery(phrases: list[str], joined: str) -> ColumnElement[Any]:
     return tsquery
 
 
+MOST_NARROWED = 5_000
+"""At most this many reviews' ids are handed to FTS5 to keep a search to: a caller who may see
+more (an administrator with a review or board filter at national scale) is kept to them by
+the query's conditions alone."""
+
+
+def _literally(condition: ColumnElement[bool], value: bool) -> bool:
+    return bool(condition.compare(sa.true() if value else sa.false()))
+
+
+def _ids(session: Session, condition: ColumnElement[bool]) -> list[int]:
+    return [int(i) for i in session.execute(sa.select(col(Review.id)).where(condition)).scalars()]
+
+
+def _either(ids: list[int]) -> str:
+    return "review_id : (" + " OR ".join(f'"{i}"' for i in ids) + ")"
+
+
+class _Scope:
+    """The FTS5 clauses keeping a search on SQLite to the records the query's conditions
+    allow: the reviews every one of ``reviews`` selects (the caller's, within any filter),
+    the kinds asked, and chronology entries only of the ``chronology`` reviews. The review
+    ids come from the same conditions on ``Review``, which the query applies as well;
+    ``exact`` says whether the clauses say all they do, so that FTS5 may rank and count from
+    its index alone. ``nothing`` when no review is left to search."""
+
+    def __init__(
+        self,
+        session: Session,
+        reviews: list[ColumnElement[bool]],
+        kinds: list[SearchKind] | None,
+        chronology: ColumnElement[bool],
+    ) -> None:
+        self.nothing, self.exact = False, True
+        kept: list[str] = []
+        reviews = [c for c in reviews if not _literally(c, True)]
+        if reviews:
+            ids = _ids(session, sa.and_(*reviews))
+            self.nothing = not ids
+            if len(ids) <= MOST_NARROWED:
+                kept.append(_either(ids))
+            else:
+                self.exact = False
+        if kinds:
+            kept.append("kind : (" + " OR ".join(f'"{k.value}"' for k in kinds) + ")")
+        self.kept = kept
+        self.left_out = ""
+        if not _literally(chronology, True):
+            readable = [] if _literally(chronology, False) else _ids(session, chronology)
+            if len(readable) <= MOST_NARROWED:
+                entries = f'kind : "{SearchKind.chronology.value}"'
+                self.left_out = f"{entries} NOT {_either(readable)}" if readable else entries
+            else:
+                self.exact = False
+
+    def query(self, text: str) -> str:
+        """The FTS5 query of ``text`` (a query of the documents' words) within the scope."""
+        held = " AND ".join([search_query.in_text(text), *self.kept])
+        return f"({held}) NOT ({self.left_out})" if self.left_out else held
+
+
 class _Engine:
     """How one engine matches ``matched`` and ranks by it, and cuts snippets marking any of
-    ``marked`` (every phrase asked, a common word left out of the match too)."""
+    ``marked`` (every phrase asked, a common word left out of the match too); on SQLite
+    within ``scope``."""
 
-    def __init__(self, dialect: str, matched: list[str], marked: list[str]) -> None:
+    def __init__(
+        self, dialect: str, matched: list[str], marked: list[str], scope: _Scope | None
+    ) -> None:
         self.sqlite = dialect == "sqlite"
         if self.sqlite:
-            text: Any = sa.bindparam("fts_query", search_query.fts5(matched))
+            assert scope is not None
+            query = scope.query(search_query.fts5(matched))
+            text: Any = sa.bindparam("fts_query", query)
             self.match: ColumnElement[bool] = _fts_name.op("MATCH")(text)
-            self.rank: ColumnElement[Any] = -func.bm25(_fts_name)
+            # (the kind's and review's columns weigh nothing: they only keep to the scope)
+            self.rank: ColumnElement[Any] = -func.bm25(_fts_name, 1.0, 0.0, 0.0)
             # (the page's records each hold a matched phrase, so any of them matches)
-            any_ = " OR ".join(search_query.fts5([p]) for p in marked)
+            any_ = search_query.in_text(" OR ".join(search_query.fts5([p]) for p in marked))
             self.marks = _fts_name.op("MATCH")(sa.bindparam("fts_marks", any_))
         else:
             tsquery = _tsquery(matched, "&&")
@@ -113,18 +183,21 @@ def search(
     lone = search_query.lone_words(filters.q) if len(phrases) > 1 else []
     common = search_common.common_words(session, lone)
     matched = [p for p in phrases if p not in common] or phrases
-    engine = _Engine(session.get_bind().dialect.name, matched, phrases)
-    where = [
-        engine.match,
-        visible,
-        or_(_doc.c.kind != SearchKind.chronology.value, chronology),
-    ]
+    reviews = [visible]
+    if filters.review_id is not None:
+        reviews.append(col(Review.id) == filters.review_id)
+    if filters.board_id is not None:
+        reviews.append(col(Review.board_id) == filters.board_id)
+    dialect = session.get_bind().dialect.name
+    scope = None
+    if dialect == "sqlite":
+        scope = _Scope(session, reviews, filters.kind, chronology)
+        if scope.nothing:
+            return [], 0
+    engine = _Engine(dialect, matched, phrases, scope)
+    where = [engine.match, *reviews, or_(_doc.c.kind != SearchKind.chronology.value, chronology)]
     if filters.kind:
         where.append(_doc.c.kind.in_([k.value for k in filters.kind]))
-    if filters.review_id is not None:
-        where.append(col(Review.id) == filters.review_id)
-    if filters.board_id is not None:
-        where.append(col(Review.board_id) == filters.board_id)
     source = engine.source().join(Review, col(Review.id) == _doc.c.review_id)
     rank = engine.rank.label("rank")
     matches = (
@@ -139,8 +212,28 @@ def search(
         .select_from(source)
         .where(*where)
     )
-    if engine.sqlite:
-        # FTS5 counts from its index alone, without ranking: cheaper apart than together.
+    if scope is not None and scope.exact:
+        # FTS5 keeps to the scope itself: it ranks the page and counts from its index alone,
+        # and only the page's records are read (the conditions applied again to them).
+        best = (
+            sa.select(_fts.c.rowid.label("id"), rank)
+            .where(engine.match)
+            .order_by(rank.desc(), _fts.c.rowid)
+            .limit(limit)
+            .offset(offset)
+            .subquery()
+        )
+        page = session.execute(
+            sa.select(*[c for c in matches.selected_columns if c.name != "rank"], best.c.rank)
+            .select_from(best.join(_doc, _doc.c.id == best.c.id))
+            .join(Review, col(Review.id) == _doc.c.review_id)
+            .where(*where[1:])
+            .order_by(best.c.rank.desc(), _doc.c.id)
+        ).all()
+        count = sa.select(func.count()).select_from(_fts).where(engine.match)
+        total = session.execute(count).scalar_one() if page or offset else 0
+    elif engine.sqlite:
+        # FTS5 counts apart from ranking: cheaper apart than together.
         page = session.execute(
             matches.order_by(rank.desc(), _doc.c.id).limit(limit).offset(offset)
         ).all()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -22,6 +23,7 @@ from scr.exchange.schemas import IdentifierCreate
 from scr.finding.models import ActionNote, BoardAction, Finding
 from scr.review.models import Review
 from scr.search import common as search_common
+from scr.search import service as search_service
 from scr.search.models import SearchDocument
 from scr.vocabulary import IdentifierKind, Role
 from tests.api.test_authorisation import CALLERS, _world
@@ -120,9 +122,17 @@ def _expected(caller: str, world: int, sibling: int, foreign: int) -> Hits | int
 
 
 @pytest.mark.parametrize("caller", CALLERS)
+@pytest.mark.parametrize("narrowed", [search_service.MOST_NARROWED, 0], ids=["kept", "too many"])
 def test_each_caller_of_the_authorisation_table_finds_only_what_they_may_see(
-    app: FastAPI, session: Session, caller: str
+    app: FastAPI,
+    session: Session,
+    caller: str,
+    narrowed: int,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """On SQLite FTS5 keeps to the caller's reviews itself, or, when there are too many to
+    hand it (here: any), the query's conditions alone do; either way the same is found."""
+    monkeypatch.setattr(search_service, "MOST_NARROWED", narrowed)
     world = _world(session)
     review, board = session.get(Review, world.review), session.get(Board, world.board)
     assert review is not None
@@ -159,6 +169,26 @@ def test_each_caller_of_the_authorisation_table_finds_only_what_they_may_see(
     assert by_board == {h for h in expected if h[1] in (world.review, sibling.id)}
     assert chronology == {h for h in expected if h[0] == "chronology"}
     assert foreign_review == {h for h in expected if h[1] == foreign.id}
+
+
+def test_a_records_kind_and_its_reviews_id_are_not_words_it_holds(
+    session: Session, client_as: Callable[[User], TestClient]
+) -> None:
+    """The index of every record also holds each one's kind and review id, to keep a search to
+    a caller's reviews: typing a kind or the id finds only records whose text holds it."""
+    review = make_review(session)
+    _fill(session, review)
+    make_factor(session, review, description="Unshared", detail="The finding was not shared.")
+    make_episode(session, review, title="Home visit", went_well="Seen alone.")
+    lead = client_as(make_user(session, Role.reviewer, leads=(review,)))
+
+    bodies = session.exec(select(SearchDocument.body)).all()
+    for word in ("episode", "factor", "finding", "chronology", "action", "question", review.id):
+        holding = sum(bool(re.search(rf"\b{word}\b", b, re.IGNORECASE)) for b in bodies)
+        found = _find(lead, str(word))
+        assert found["total"] == holding < 6, word
+        for hit in found["items"]:
+            assert any(part["match"] for part in hit["snippet"]), word
 
 
 def test_known_identifiers_are_never_found(
