@@ -109,9 +109,13 @@ def _by_words(
         source: Any = sa.table(FINDINGS_FTS, sa.column("rowid")).join(doc, doc.c.id == rowid)
     else:
         tsv: ColumnElement[Any] = literal_column("search_document.tsv")
-        tsquery: ColumnElement[Any] = func.plainto_tsquery("english", sa.literal(words[0]))
+        tsquery: ColumnElement[Any] = func.plainto_tsquery(
+            search_common.REGCONFIG, sa.literal(words[0])
+        )
         for word in words[1:]:
-            tsquery = tsquery.op("||")(func.plainto_tsquery("english", sa.literal(word)))
+            tsquery = tsquery.op("||")(
+                func.plainto_tsquery(search_common.REGCONFIG, sa.literal(word))
+            )
         match = tsv.op("@@")(tsquery)
         rank = -func.ts_rank(tsv, tsquery)
         # PostgreSQL ranks first and keeps the caller's scope after: asked both at once, it

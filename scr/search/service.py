@@ -31,7 +31,6 @@ from scr.vocabulary import SearchKind
 
 START, STOP = "\x02", "\x03"
 SNIPPET_WORDS = 24
-CONFIG = "english"
 _doc = sa.inspect(SearchDocument).local_table
 _fts = sa.table("search_fts", sa.column("rowid"))
 _fts_name: ColumnElement[Any] = literal_column("search_fts")
@@ -43,7 +42,7 @@ _HEADLINE = (
 
 
 def _tsquery(phrases: list[str], joined: str) -> ColumnElement[Any]:
-    parts = [func.phraseto_tsquery(CONFIG, sa.literal(p)) for p in phrases]
+    parts = [func.phraseto_tsquery(search_common.REGCONFIG, sa.literal(p)) for p in phrases]
     tsquery: ColumnElement[Any] = parts[0]
     for part in parts[1:]:
         tsquery = tsquery.op(joined)(part)
@@ -148,7 +147,7 @@ class _Engine:
             cut = func.snippet(_fts_name, 0, START, STOP, " … ", SNIPPET_WORDS)
             stmt = sa.select(_fts.c.rowid, cut).where(self.marks, _fts.c.rowid.in_(ids))
         else:
-            cut = func.ts_headline(CONFIG, _doc.c.body, self.marked, _HEADLINE)
+            cut = func.ts_headline(search_common.REGCONFIG, _doc.c.body, self.marked, _HEADLINE)
             stmt = sa.select(_doc.c.id, cut).where(_doc.c.id.in_(ids))
         return {int(i): str(s) for i, s in session.execute(stmt)}
 
@@ -195,26 +194,13 @@ def search(
         if scope.nothing:
             return [], 0
     engine = _Engine(dialect, matched, phrases, scope)
-    where = [engine.match, *reviews, or_(_doc.c.kind != SearchKind.chronology.value, chronology)]
-    if filters.kind:
-        where.append(_doc.c.kind.in_([k.value for k in filters.kind]))
-    source = engine.source().join(Review, col(Review.id) == _doc.c.review_id)
+    kinds = [_doc.c.kind.in_([k.value for k in filters.kind])] if filters.kind else []
+    allowed = [*reviews, or_(_doc.c.kind != SearchKind.chronology.value, chronology), *kinds]
+    # (every review visible and no chronology: the conditions are on the documents alone)
+    by_review = not all(_literally(c, True) for c in reviews) or not _literally(chronology, False)
     rank = engine.rank.label("rank")
-    matches = (
-        sa.select(
-            _doc.c.id.label("id"),
-            _doc.c.kind,
-            _doc.c.record_id,
-            col(Review.id).label("review_id"),
-            col(Review.reference),
-            rank,
-        )
-        .select_from(source)
-        .where(*where)
-    )
     if scope is not None and scope.exact:
-        # FTS5 keeps to the scope itself: it ranks the page and counts from its index alone,
-        # and only the page's records are read (the conditions applied again to them).
+        # FTS5 keeps to the scope itself: it ranks the page and counts from its index alone.
         best = (
             sa.select(_fts.c.rowid.label("id"), rank)
             .where(engine.match)
@@ -223,38 +209,52 @@ def search(
             .offset(offset)
             .subquery()
         )
-        page = session.execute(
-            sa.select(*[c for c in matches.selected_columns if c.name != "rank"], best.c.rank)
-            .select_from(best.join(_doc, _doc.c.id == best.c.id))
-            .join(Review, col(Review.id) == _doc.c.review_id)
-            .where(*where[1:])
-            .order_by(best.c.rank.desc(), _doc.c.id)
-        ).all()
         count = sa.select(func.count()).select_from(_fts).where(engine.match)
-        total = session.execute(count).scalar_one() if page or offset else 0
-    elif engine.sqlite:
-        # FTS5 counts apart from ranking: cheaper apart than together.
-        page = session.execute(
-            matches.order_by(rank.desc(), _doc.c.id).limit(limit).offset(offset)
-        ).all()
-        count = sa.select(func.count()).select_from(source).where(*where)
-        total = session.execute(count).scalar_one() if page or offset else 0
+        counted: ColumnElement[Any] | None = None
     else:
-        # PostgreSQL counts the matches in the query that ranks them, reading each once; the
-        # ranks are worked out below the count (OFFSET 0 keeps the subquery whole), so that
-        # the count holds a few columns of each match rather than its tsvector.
-        ranked = matches.offset(0).subquery()
-        page = session.execute(
-            sa.select(*ranked.c, func.count().over())
-            .order_by(ranked.c.rank.desc(), ranked.c.id)
-            .limit(limit)
-            .offset(offset)
-        ).all()
-        if page:
-            total = page[0][6]
+        source = engine.source()
+        if by_review:
+            source = source.join(Review, col(Review.id) == _doc.c.review_id)
+        matches = sa.select(_doc.c.id.label("id"), rank).select_from(source)
+        matches = matches.where(engine.match, *allowed)
+        count = sa.select(func.count()).select_from(source).where(engine.match, *allowed)
+        if engine.sqlite:
+            # FTS5 counts apart from ranking: cheaper apart than together.
+            best = matches.order_by(rank.desc(), _doc.c.id).limit(limit).offset(offset).subquery()
+            counted = None
         else:
-            count = sa.select(func.count()).select_from(source).where(*where)
-            total = session.execute(count).scalar_one() if offset else 0
+            # PostgreSQL counts the matches in the query that ranks them, reading each once;
+            # the ranks are worked out below the count (OFFSET 0 keeps the subquery whole), and
+            # the count holds the id and rank of each match alone.
+            ranked = matches.offset(0).subquery()
+            best = (
+                sa.select(ranked.c.id, ranked.c.rank, func.count().over().label("total"))
+                .order_by(ranked.c.rank.desc(), ranked.c.id)
+                .limit(limit)
+                .offset(offset)
+                .subquery()
+            )
+            counted = best.c.total
+    # Only the page's records are read, the conditions applied again to them.
+    page = session.execute(
+        sa.select(
+            _doc.c.id,
+            _doc.c.kind,
+            _doc.c.record_id,
+            col(Review.id),
+            col(Review.reference),
+            best.c.rank,
+            counted if counted is not None else sa.null(),
+        )
+        .select_from(best.join(_doc, _doc.c.id == best.c.id))
+        .join(Review, col(Review.id) == _doc.c.review_id)
+        .where(*allowed)
+        .order_by(best.c.rank.desc(), _doc.c.id)
+    ).all()
+    if counted is not None and page:
+        total = int(page[0][6])
+    else:
+        total = session.execute(count).scalar_one() if page or offset else 0
     if not total:
         return [], 0
     snippets = engine.snippets(session, [row[0] for row in page])
