@@ -110,12 +110,10 @@ def _by_words(
     else:
         tsv: ColumnElement[Any] = literal_column("search_document.tsv")
         tsquery: ColumnElement[Any] = func.plainto_tsquery(
-            search_common.REGCONFIG, sa.literal(words[0])
+            search_common.CONFIG, sa.literal(words[0])
         )
         for word in words[1:]:
-            tsquery = tsquery.op("||")(
-                func.plainto_tsquery(search_common.REGCONFIG, sa.literal(word))
-            )
+            tsquery = tsquery.op("||")(func.plainto_tsquery(search_common.CONFIG, sa.literal(word)))
         match = tsv.op("@@")(tsquery)
         rank = -func.ts_rank(tsv, tsquery)
         # PostgreSQL ranks first and keeps the caller's scope after: asked both at once, it

@@ -12,10 +12,7 @@ the word, up to the number that makes it common and no further.
 
 from __future__ import annotations
 
-from typing import Any
-
 import sqlalchemy as sa
-from sqlalchemy import ColumnElement, literal_column
 from sqlmodel import Session
 
 from scr.search.query import fts5, in_text
@@ -29,11 +26,6 @@ installation's every word is held by a good share of its few records."""
 
 CONFIG = "english"
 """PostgreSQL's text search configuration of the documents' tsvector."""
-
-REGCONFIG: ColumnElement[Any] = literal_column(f"'{CONFIG}'::regconfig")
-"""The configuration as a constant of the statement: a value bound as text and cast to
-``regconfig`` (a stable cast, not an immutable one) would leave each tsquery built from it to
-be worked out again for every row ranked."""
 
 _LEXEMES = sa.text(
     """

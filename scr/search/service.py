@@ -42,7 +42,7 @@ _HEADLINE = (
 
 
 def _tsquery(phrases: list[str], joined: str) -> ColumnElement[Any]:
-    parts = [func.phraseto_tsquery(search_common.REGCONFIG, sa.literal(p)) for p in phrases]
+    parts = [func.phraseto_tsquery(search_common.CONFIG, sa.literal(p)) for p in phrases]
     tsquery: ColumnElement[Any] = parts[0]
     for part in parts[1:]:
         tsquery = tsquery.op(joined)(part)
@@ -147,7 +147,7 @@ class _Engine:
             cut = func.snippet(_fts_name, 0, START, STOP, " … ", SNIPPET_WORDS)
             stmt = sa.select(_fts.c.rowid, cut).where(self.marks, _fts.c.rowid.in_(ids))
         else:
-            cut = func.ts_headline(search_common.REGCONFIG, _doc.c.body, self.marked, _HEADLINE)
+            cut = func.ts_headline(search_common.CONFIG, _doc.c.body, self.marked, _HEADLINE)
             stmt = sa.select(_doc.c.id, cut).where(_doc.c.id.in_(ids))
         return {int(i): str(s) for i, s in session.execute(stmt)}
 
