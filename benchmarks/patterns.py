@@ -15,7 +15,8 @@ SCR_TEST_DATABASE_URL (``scripts/with-postgres``), on PostgreSQL too.
 
 Run: ``.venv/bin/python -m benchmarks.patterns [--sizes 2000,20000] [--repeat 7]`` and
 ``./scripts/with-postgres .venv/bin/python -m benchmarks.patterns`` for both engines (``--engines
-postgresql`` for one).
+postgresql`` for one). ``--database URL`` times an existing corpus database instead (built by
+``benchmarks.corpus --count 200000``, say), with no corpus loaded.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from benchmarks.common import engines_here, p95, scratch_folder, signed_in, timings
+from benchmarks.common import corpora, engines_here, p95, scratch_folder, signed_in, timings
 from scr import migrate
 from scr.config import get_settings
 from scr.db import get_engine
@@ -257,6 +258,24 @@ def _in_process(engine: Engine, name: str, scope: Scope) -> None:
         call(session=session, filters=filters, scope=scope, **extra)
 
 
+def _report(engine_name: str, size: int, results: dict[str, Figures]) -> None:
+    print(f"{engine_name}, {size:,} reviews:")
+    aim = min((a for at, a in P95_AIMS.items() if at >= size), default=None)
+    for name, f in results.items():
+        verdict = "ok" if aim is None or f.p95 <= aim else f"p95 over {aim * 1000:.0f} ms"
+        print(
+            f"  {name:13} {f.median * 1000:9.1f} / {f.p95 * 1000:9.1f}   "
+            f"SQL {f.sql_median * 1000:9.1f}   ratio {f.ratio:5.2f} ({verdict})   "
+            f"server {f.protected * 1000:7.1f} (exact {f.exact * 1000:7.1f})   "
+            f"limit {f.limit * 1000:6.2f}"
+        )
+
+
+def _report_index(engine: Engine) -> None:
+    took, megabytes = _index_cost(engine)
+    print(f"  the pattern index: built in {took:.2f} s, {megabytes:.0f} MB at its peak")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="2000,20000")
@@ -265,14 +284,27 @@ def main() -> None:
     parser.add_argument(
         "--engines", default="sqlite,postgresql", help="PostgreSQL under scripts/with-postgres"
     )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help=(
+            "an existing corpus database (migrated; benchmarks.corpus built it, at 200,000 "
+            "reviews say), timed as it stands; --sizes, --seed and --engines are then ignored"
+        ),
+    )
     args = parser.parse_args()
     store.one_blas_thread()  # as the server does (api.main), for the in-process figures
-    sizes = [int(s) for s in args.sizes.split(",")]
-    engines = engines_here(args.engines.split(","))
-    folder = scratch_folder()
     print(
         f"{args.repeat} runs each; ms as median / p95 through HTTP, SQL median; ratio = HTTP / SQL"
     )
+    if args.database:
+        for corpus in corpora(args, "scr_bench_patterns"):
+            _report(corpus.engine_name, corpus.reviews, _measure(corpus.engine, args.repeat))
+            _report_index(corpus.engine)
+        return
+    sizes = [int(s) for s in args.sizes.split(",")]
+    engines = engines_here(args.engines.split(","))
+    folder = scratch_folder()
     for engine_name in engines:
         url = _fresh_database(engine_name, folder)
         migrate.upgrade(url)
@@ -286,18 +318,8 @@ def main() -> None:
             with Session(engine) as session:
                 add_corpus(session=session, count=size, seed=args.seed)
             results[size] = _measure(engine, args.repeat)
-            print(f"{engine_name}, {size:,} reviews:")
-            for name, f in results[size].items():
-                aim = P95_AIMS.get(size)
-                verdict = "ok" if aim is None or f.p95 <= aim else f"p95 over {aim * 1000:.0f} ms"
-                print(
-                    f"  {name:13} {f.median * 1000:9.1f} / {f.p95 * 1000:9.1f}   "
-                    f"SQL {f.sql_median * 1000:9.1f}   ratio {f.ratio:5.2f} ({verdict})   "
-                    f"server {f.protected * 1000:7.1f} (exact {f.exact * 1000:7.1f})   "
-                    f"limit {f.limit * 1000:6.2f}"
-                )
-            took, megabytes = _index_cost(engine)
-            print(f"  the pattern index: built in {took:.2f} s, {megabytes:.0f} MB at its peak")
+            _report(engine_name, size, results[size])
+            _report_index(engine)
         if len(sizes) > 1:
             small, large = results[sizes[0]], results[sizes[-1]]
             print(f"{engine_name}: time at {sizes[-1]:,} over time at {sizes[0]:,} (aim <= 12):")
