@@ -1,4 +1,4 @@
-"""the search index knows each record's kind and review
+"""the search index knows each record's kind, review and partnership
 
 Revision ID: b8d3f0a2c951
 Revises: e4b9a1c7d362
@@ -8,10 +8,13 @@ On SQLite, the full-text index of every record (``search_fts``) held the documen
 alone, so a search kept to the reviews a caller may see, or leaving out the chronology, looked
 up every matching record in ``search_document`` and ``review`` to keep the few it may show:
 50,000 lookups for a common word over 20,000 reviews. The index now holds each document's
-kind and review id as columns of their own (external content, read from ``search_document``
-as before), so that FTS5 itself keeps to a set of reviews and kinds, and ranks and counts from
-its index alone (``scr.search.service``). The text is matched in the ``body`` column only.
-PostgreSQL is unchanged: its planner combines the GIN index with the review's.
+kind, review id and partnership (board id) as columns of their own, so that FTS5 itself keeps
+to a partnership, a few reviews and some kinds, and ranks and counts from its index alone
+(``scr.search.service``). Its external content is the view ``search_document_indexed``
+(the documents with their review's board); the triggers on ``search_document`` read the board
+from the review, and one on ``review`` indexes its documents again should its board change.
+The text is matched in the ``body`` column only. PostgreSQL is unchanged: its planner
+combines the GIN index with the review's.
 """
 
 from collections.abc import Sequence
@@ -24,23 +27,19 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 TOKENIZE = "tokenize='porter unicode61 remove_diacritics 2'"
+COLUMNS = "body, kind, review_id, board_id"
+BOARD = "(SELECT board_id FROM review WHERE id = {row}.review_id)"
 
 
-def _index(columns: tuple[str, ...]) -> None:
-    """``search_fts`` over ``columns`` of ``search_document``, its triggers, and its index
-    built from the documents."""
-    for event in ("ai", "ad", "au"):
-        op.execute(f"DROP TRIGGER IF EXISTS search_document_{event}")
+def _drop() -> None:
+    for trigger in ("search_document_ai", "search_document_ad", "search_document_au"):
+        op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    op.execute("DROP TRIGGER IF EXISTS search_review_board")
     op.execute("DROP TABLE IF EXISTS search_fts")
-    listed = ", ".join(columns)
-    op.execute(
-        f"CREATE VIRTUAL TABLE search_fts USING fts5({listed}, content='search_document', "
-        f"content_rowid='id', {TOKENIZE})"
-    )
-    old = ", ".join(f"old.{c}" for c in columns)
-    new = ", ".join(f"new.{c}" for c in columns)
-    forget = f"INSERT INTO search_fts(search_fts, rowid, {listed}) VALUES ('delete', old.id, {old})"
-    add = f"INSERT INTO search_fts(rowid, {listed}) VALUES (new.id, {new})"
+    op.execute("DROP VIEW IF EXISTS search_document_indexed")
+
+
+def _triggers(forget: str, add: str) -> None:
     op.execute(
         f"CREATE TRIGGER search_document_ai AFTER INSERT ON search_document BEGIN {add}; END"
     )
@@ -51,14 +50,51 @@ def _index(columns: tuple[str, ...]) -> None:
         "CREATE TRIGGER search_document_au AFTER UPDATE ON search_document "
         f"BEGIN {forget}; {add}; END"
     )
-    op.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        _index(("body", "kind", "review_id"))
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    _drop()
+    op.execute(
+        "CREATE VIEW search_document_indexed AS "
+        "SELECT d.id, d.body, d.kind, d.review_id, r.board_id "
+        "FROM search_document AS d JOIN review AS r ON r.id = d.review_id"
+    )
+    op.execute(
+        f"CREATE VIRTUAL TABLE search_fts USING fts5({COLUMNS}, "
+        f"content='search_document_indexed', content_rowid='id', {TOKENIZE})"
+    )
+    old = f"old.id, old.body, old.kind, old.review_id, {BOARD.format(row='old')}"
+    new = f"new.id, new.body, new.kind, new.review_id, {BOARD.format(row='new')}"
+    _triggers(
+        f"INSERT INTO search_fts(search_fts, rowid, {COLUMNS}) VALUES ('delete', {old})",
+        f"INSERT INTO search_fts(rowid, {COLUMNS}) VALUES ({new})",
+    )
+    # (a review keeps its partnership; should one change, its documents follow)
+    op.execute(
+        "CREATE TRIGGER search_review_board AFTER UPDATE OF board_id ON review "
+        "WHEN old.board_id IS NOT new.board_id BEGIN "
+        f"INSERT INTO search_fts(search_fts, rowid, {COLUMNS}) "
+        "SELECT 'delete', id, body, kind, review_id, old.board_id "
+        "FROM search_document WHERE review_id = new.id; "
+        f"INSERT INTO search_fts(rowid, {COLUMNS}) "
+        "SELECT id, body, kind, review_id, new.board_id "
+        "FROM search_document WHERE review_id = new.id; END"
+    )
+    op.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        _index(("body",))
+    if op.get_bind().dialect.name != "sqlite":
+        return
+    _drop()
+    op.execute(
+        "CREATE VIRTUAL TABLE search_fts USING fts5(body, content='search_document', "
+        f"content_rowid='id', {TOKENIZE})"
+    )
+    _triggers(
+        "INSERT INTO search_fts(search_fts, rowid, body) VALUES ('delete', old.id, old.body)",
+        "INSERT INTO search_fts(rowid, body) VALUES (new.id, new.body)",
+    )
+    op.execute("INSERT INTO search_fts(search_fts) VALUES ('rebuild')")

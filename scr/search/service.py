@@ -14,6 +14,7 @@ matched words between two control characters that stored text never holds
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import sqlalchemy as sa
@@ -49,31 +50,49 @@ def _tsquery(phrases: list[str], joined: str) -> ColumnElement[Any]:
     return tsquery
 
 
-MOST_NARROWED = 5_000
-"""At most this many reviews' ids are handed to FTS5 to keep a search to: a caller who may see
-more (an administrator with a review or board filter at national scale) is kept to them by
-the query's conditions alone."""
+MOST_NARROWED = 50
+"""At most this many reviews' (or partnerships') ids are handed to FTS5 to keep a search to,
+each a term of an OR it merges match by match: a caller whose reviews are more, and not whole
+partnerships, is kept to them by the query's conditions alone."""
 
 
 def _literally(condition: ColumnElement[bool], value: bool) -> bool:
     return bool(condition.compare(sa.true() if value else sa.false()))
 
 
-def _ids(session: Session, condition: ColumnElement[bool]) -> list[int]:
-    return [int(i) for i in session.execute(sa.select(col(Review.id)).where(condition)).scalars()]
+def _either(column: str, ids: Iterable[int]) -> str:
+    return f"{column} : (" + " OR ".join(f'"{i}"' for i in sorted(ids)) + ")"
 
 
-def _either(ids: list[int]) -> str:
-    return "review_id : (" + " OR ".join(f'"{i}"' for i in ids) + ")"
+def _within(session: Session, condition: ColumnElement[bool]) -> str | None:
+    """An FTS5 clause holding the records of the reviews ``condition`` selects, and no others:
+    their partnerships, when it selects every review of each (a board member's, a board
+    filter), else the reviews themselves; "" when none is selected, None when they are too
+    many to name."""
+    selected = sa.select(col(Review.board_id), func.count()).where(condition)
+    by_board = {int(b): int(n) for b, n in session.execute(selected.group_by(col(Review.board_id)))}
+    if not by_board:
+        return ""
+    if len(by_board) <= MOST_NARROWED:
+        held = sa.select(col(Review.board_id), func.count()).where(
+            col(Review.board_id).in_(sorted(by_board))
+        )
+        whole = {int(b): int(n) for b, n in session.execute(held.group_by(col(Review.board_id)))}
+        if whole == by_board:
+            return _either("board_id", by_board)
+    if sum(by_board.values()) > MOST_NARROWED:
+        return None
+    ids = session.execute(sa.select(col(Review.id)).where(condition)).scalars()
+    return _either("review_id", ids)
 
 
 class _Scope:
     """The FTS5 clauses keeping a search on SQLite to the records the query's conditions
     allow: the reviews every one of ``reviews`` selects (the caller's, within any filter),
-    the kinds asked, and chronology entries only of the ``chronology`` reviews. The review
-    ids come from the same conditions on ``Review``, which the query applies as well;
-    ``exact`` says whether the clauses say all they do, so that FTS5 may rank and count from
-    its index alone. ``nothing`` when no review is left to search."""
+    the kinds asked, and chronology entries only of the ``chronology`` reviews. The
+    partnerships' or reviews' ids come from the same conditions on ``Review``, which the query
+    applies as well; ``exact`` says whether the clauses say all they do, so that FTS5 may rank
+    and count from its index alone. ``nothing`` when no review is left to search."""
 
     def __init__(
         self,
@@ -86,10 +105,10 @@ class _Scope:
         kept: list[str] = []
         reviews = [c for c in reviews if not _literally(c, True)]
         if reviews:
-            ids = _ids(session, sa.and_(*reviews))
-            self.nothing = not ids
-            if len(ids) <= MOST_NARROWED:
-                kept.append(_either(ids))
+            within = _within(session, sa.and_(*reviews))
+            self.nothing = within == ""
+            if within:
+                kept.append(within)
             else:
                 self.exact = False
         if kinds:
@@ -97,12 +116,12 @@ class _Scope:
         self.kept = kept
         self.left_out = ""
         if not _literally(chronology, True):
-            readable = [] if _literally(chronology, False) else _ids(session, chronology)
-            if len(readable) <= MOST_NARROWED:
-                entries = f'kind : "{SearchKind.chronology.value}"'
-                self.left_out = f"{entries} NOT {_either(readable)}" if readable else entries
-            else:
+            entries = f'kind : "{SearchKind.chronology.value}"'
+            readable = "" if _literally(chronology, False) else _within(session, chronology)
+            if readable is None:
                 self.exact = False
+            else:
+                self.left_out = f"{entries} NOT {readable}" if readable else entries
 
     def query(self, text: str) -> str:
         """The FTS5 query of ``text`` (a query of the documents' words) within the scope."""

@@ -174,8 +174,9 @@ def test_each_caller_of_the_authorisation_table_finds_only_what_they_may_see(
 def test_a_records_kind_and_its_reviews_id_are_not_words_it_holds(
     session: Session, client_as: Callable[[User], TestClient]
 ) -> None:
-    """The index of every record also holds each one's kind and review id, to keep a search to
-    a caller's reviews: typing a kind or the id finds only records whose text holds it."""
+    """The index of every record also holds each one's kind, review id and board id, to keep a
+    search to a caller's reviews: typing a kind or an id finds only records whose text holds
+    it."""
     review = make_review(session)
     _fill(session, review)
     make_factor(session, review, description="Unshared", detail="The finding was not shared.")
@@ -183,7 +184,8 @@ def test_a_records_kind_and_its_reviews_id_are_not_words_it_holds(
     lead = client_as(make_user(session, Role.reviewer, leads=(review,)))
 
     bodies = session.exec(select(SearchDocument.body)).all()
-    for word in ("episode", "factor", "finding", "chronology", "action", "question", review.id):
+    named = ("episode", "factor", "finding", "chronology", "action", "question")
+    for word in (*named, review.id, review.board_id):
         holding = sum(bool(re.search(rf"\b{word}\b", b, re.IGNORECASE)) for b in bodies)
         found = _find(lead, str(word))
         assert found["total"] == holding < 6, word
