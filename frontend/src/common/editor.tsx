@@ -1,9 +1,9 @@
-import { type ReactNode, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import { Link } from "react-router-dom";
 
 import { ApiError } from "../api";
 import { type Compared, ConflictNotice, currentOf } from "./Conflict";
-import type { Problem } from "./ErrorSummary";
+import { ErrorSummary, type Problem } from "./ErrorSummary";
 import { problemsOf } from "./problems";
 import { useUnsavedChanges } from "./unsaved";
 
@@ -42,6 +42,16 @@ export function useEditor<Read extends Versioned, Form>(options: {
     (value: Form[K]) =>
       setForm((now) => ({ ...now, [key]: value }));
   const errorOf = (field: string) => problems.find((problem) => problem.field === field)?.text;
+  /**
+   * What a field of the form needs, bound to the form's `key`: its id (the one the API's
+   * field names map to in `fields`; by default `key` in kebab case), value, error and change.
+   */
+  const field = <K extends keyof Form & string>(key: K, id: string = kebabCase(key)) => ({
+    id,
+    value: form[key],
+    error: errorOf(id),
+    onChange: set(key),
+  });
 
   /**
    * Send the form (`send` gets the version it was read at); on success leave without the
@@ -104,6 +114,8 @@ export function useEditor<Read extends Versioned, Form>(options: {
     /** Show problems found before sending (the form's own checks). */
     refuse: setProblems,
     errorOf,
+    field,
+    editable,
     busy,
     leaveWarning,
     /** Call before leaving on purpose by another way than saving (after deleting, say). */
@@ -111,6 +123,90 @@ export function useEditor<Read extends Versioned, Form>(options: {
     save,
     conflictNotice,
   };
+}
+
+const kebabCase = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/**
+ * The page every editor of a record stands on: the way back to its list, the unsaved-changes
+ * warning, the problems, the notices (a colleague's save, the page's own), the heading and,
+ * for a person who may only read the record, a note saying so.
+ */
+export function EditorPage({
+  editor,
+  back,
+  backTo,
+  notices,
+  caption,
+  heading,
+  readOnly,
+  children,
+}: {
+  editor: { leaveWarning: ReactNode; problems: Problem[] };
+  /** The back link's words: "Back to the contributory factors". */
+  back: string;
+  backTo: string;
+  /** Shown under the problems: the 409 notice (conflictNotice), and any of the page's own. */
+  notices?: ReactNode;
+  /** A caption above the heading: what the record belongs to. */
+  caption?: ReactNode;
+  heading: ReactNode;
+  /** The note for a person who may read the record but not change it; nothing for others. */
+  readOnly?: string | false;
+  children: ReactNode;
+}) {
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link className="govuk-back-link" to={backTo}>
+          {back}
+        </Link>
+        {editor.leaveWarning}
+        <ErrorSummary problems={editor.problems} />
+        {notices}
+        {caption && <span className="govuk-caption-l">{caption}</span>}
+        <h1 className="govuk-heading-l">{heading}</h1>
+        {readOnly && <p className="govuk-inset-text">{readOnly}</p>}
+        {children}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * An editor's form: its fields, disabled for a person who may not change the record, and
+ * (for one who may) the buttons to save or cancel.
+ */
+export function EditorForm({
+  editor,
+  onSubmit,
+  className,
+  isNew = false,
+  add = "",
+  cancelTo,
+  buttonsClass,
+  children,
+}: {
+  editor: { editable: boolean; busy: boolean };
+  onSubmit: (event: FormEvent) => void;
+  className?: string;
+  isNew?: boolean;
+  /** The button for a new record: "Add the factor". */
+  add?: string;
+  cancelTo: string;
+  buttonsClass?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form noValidate onSubmit={onSubmit} className={className}>
+      <fieldset className="scr-plain-fieldset" disabled={!editor.editable}>
+        {children}
+        {editor.editable && (
+          <SaveOrCancel isNew={isNew} add={add} busy={editor.busy} cancelTo={cancelTo} className={buttonsClass} />
+        )}
+      </fieldset>
+    </form>
+  );
 }
 
 /** An editor's buttons: "Save the changes" (or, for a new record, `add`) and Cancel. */

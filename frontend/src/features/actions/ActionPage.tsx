@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 
 import { ApiError, everything, ok } from "../../api";
 import { actionsAddNote, actionsRead, actionsUpdate, agenciesList } from "../../client/sdk.gen";
 import type { ActionPlanItem, ActionStatus, AgencyRead } from "../../client/types.gen";
 import { DateInput } from "../../common/DateInput";
 import { type DateParts, fromParts, NO_DATE } from "../../common/dates";
-import { SaveOrCancel, useEditor } from "../../common/editor";
+import { EditorForm, EditorPage, useEditor } from "../../common/editor";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Select, TextArea, TextInput } from "../../common/fields";
 import { problemsOf } from "../../common/problems";
@@ -60,12 +60,8 @@ export function ActionEditor({
   const session = useSession();
   const navigate = useNavigate();
   const editable = (session.role === "board" || session.role === "admin") && action.review_status === "published";
-  const { form, set, problems, refuse, errorOf, busy, leaveWarning, save, conflictNotice } = useEditor({
-    record: action,
-    formOf,
-    fields: ACTION_FIELDS,
-    editable,
-  });
+  const editor = useEditor({ record: action, formOf, fields: ACTION_FIELDS, editable });
+  const { form, set, field, refuse, errorOf, save, conflictNotice } = editor;
   const plan = `/boards/${boardId}/actions`;
   const names = new Map(agencies.map((a) => [a.id, a.name]));
 
@@ -87,88 +83,66 @@ export function ActionEditor({
 
   const read = changeOf(form);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={plan}>
-          Back to the action plan
-        </Link>
-        {leaveWarning}
-        <ErrorSummary problems={problems} />
-        {conflictNotice("change" in read ? { ...read.change } : {}, comparedActionFields(names))}
-        <span className="govuk-caption-l">
+    <EditorPage
+      editor={editor}
+      back="Back to the action plan"
+      backTo={plan}
+      notices={conflictNotice("change" in read ? { ...read.change } : {}, comparedActionFields(names))}
+      caption={
+        <>
           {action.review_reference}, finding {action.finding_ordinal}: {action.finding_title}
-        </span>
-        <h1 className="govuk-heading-l">{action.description}</h1>
-        {action.overdue && (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              This action is overdue: it was due by {action.due_date}.
-            </strong>
-          </div>
-        )}
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Question for the Board</dt>
-            <dd className="govuk-summary-list__value">{action.question}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">The Board's response</dt>
-            <dd className="govuk-summary-list__value">{action.board_response ?? "Not yet recorded"}</dd>
-          </div>
-        </dl>
-        {!editable && (
-          <p className="govuk-inset-text">
-            {action.review_status === "published"
-              ? "You can read this action; board members update it."
-              : "Until the review is published its reviewers write the actions with the finding."}
-          </p>
-        )}
-        <form noValidate onSubmit={submit}>
-          <fieldset className="scr-plain-fieldset" disabled={!editable}>
-            <Select
-              id="status"
-              label="Status"
-              value={form.status}
-              options={Object.entries(ACTION_STATUSES)}
-              error={errorOf("status")}
-              onChange={(value) => set("status")(value as ActionStatus)}
-            />
-            <TextInput
-              id="owner-role"
-              label="Owner (role)"
-              hint={HINTS.owner}
-              value={form.ownerRole}
-              error={errorOf("owner-role")}
-              onChange={set("ownerRole")}
-            />
-            <Select
-              id="agency"
-              label="Owner (agency)"
-              empty="No agency"
-              value={form.agencyId}
-              options={agencies.map((a) => [String(a.id), a.name])}
-              error={errorOf("agency")}
-              onChange={set("agencyId")}
-            />
-            <DateInput id="due" label="Due by" value={form.due} error={errorOf("due")} onChange={set("due")} />
-            <TextArea
-              id="evidence"
-              label="Evidence of impact (optional)"
-              hint={HINTS.evidence}
-              rows={4}
-              value={form.evidence}
-              error={errorOf("evidence")}
-              onChange={set("evidence")}
-            />
-            {editable && <SaveOrCancel isNew={false} add="" busy={busy} cancelTo={plan} />}
-          </fieldset>
-        </form>
-      </div>
-    </div>
+        </>
+      }
+      heading={action.description}
+    >
+      {action.overdue && (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This action is overdue: it was due by {action.due_date}.
+          </strong>
+        </div>
+      )}
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Question for the Board</dt>
+          <dd className="govuk-summary-list__value">{action.question}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">The Board's response</dt>
+          <dd className="govuk-summary-list__value">{action.board_response ?? "Not yet recorded"}</dd>
+        </div>
+      </dl>
+      {!editable && (
+        <p className="govuk-inset-text">
+          {action.review_status === "published"
+            ? "You can read this action; board members update it."
+            : "Until the review is published its reviewers write the actions with the finding."}
+        </p>
+      )}
+      <EditorForm editor={editor} onSubmit={submit} cancelTo={plan}>
+        <Select
+          id="status"
+          label="Status"
+          value={form.status}
+          options={Object.entries(ACTION_STATUSES)}
+          error={errorOf("status")}
+          onChange={(value) => set("status")(value as ActionStatus)}
+        />
+        <TextInput {...field("ownerRole")} label="Owner (role)" hint={HINTS.owner} />
+        <Select
+          {...field("agencyId", "agency")}
+          label="Owner (agency)"
+          empty="No agency"
+          options={agencies.map((a) => [String(a.id), a.name])}
+        />
+        <DateInput id="due" label="Due by" value={form.due} error={errorOf("due")} onChange={set("due")} />
+        <TextArea {...field("evidence")} label="Evidence of impact (optional)" hint={HINTS.evidence} rows={4} />
+      </EditorForm>
+    </EditorPage>
   );
 }
 

@@ -1,13 +1,13 @@
 import type { FormEvent } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 
 import { ok } from "../../api";
 import { chronologyCreate, chronologyRead, chronologyUpdate } from "../../client/sdk.gen";
 import type { ChronologyEntryRead, DatePrecision } from "../../client/types.gen";
 import { DateInput } from "../../common/DateInput";
 import { type DateParts, fromParts, NO_DATE, toParts } from "../../common/dates";
-import { SaveOrCancel, useEditor } from "../../common/editor";
-import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
+import { EditorForm, EditorPage, useEditor } from "../../common/editor";
+import type { Problem } from "../../common/ErrorSummary";
 import { Checkbox, Radios, Select, TextArea, TextInput } from "../../common/fields";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { useEditable, useReview } from "../review/ReviewLayout";
@@ -78,12 +78,8 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
   const { review, agencies } = useReview();
   const navigate = useNavigate();
   const editable = useEditable();
-  const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, save, conflictNotice } = useEditor({
-    record: entry,
-    formOf,
-    fields: FIELDS,
-    editable,
-  });
+  const editor = useEditor({ record: entry, formOf, fields: FIELDS, editable });
+  const { base, form, set, field, refuse, errorOf, save, conflictNotice } = editor;
   const list = `/reviews/${review.id}/chronology`;
 
   const agencyOptions = [...agencies.values()]
@@ -149,99 +145,67 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
   })();
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={list}>
-          Back to the chronology
-        </Link>
-        {leaveWarning}
-        <ErrorSummary problems={problems} />
-        {conflictNotice(yours, comparedEntryFields(agencies))}
-        <h1 className="govuk-heading-l">
-          {!base ? "Add a chronology entry" : editable ? "Change a chronology entry" : "Chronology entry"}
-        </h1>
-        <form noValidate onSubmit={submit}>
-          <fieldset className="scr-plain-fieldset" disabled={!editable}>
-            <Radios
-              id="precision"
-              label="How much of the date is known?"
-              hint="Records often give only a month, like ‘March 2019’."
-              inline
-              value={form.precision}
-              options={Object.entries(PRECISIONS)}
-              onChange={(value) => set("precision")(value as DatePrecision)}
-            />
-            <DateInput
-              id="entry-date"
-              label="Date"
-              hint={
-                form.precision === "day"
-                  ? "For example, 19 1 2022"
-                  : form.precision === "month"
-                    ? "For example, 3 2019"
-                    : "For example, 2019"
-              }
-              precision={form.precision}
-              value={form.date}
-              error={errorOf("entry-date")}
-              onChange={set("date")}
-            />
-            {form.precision === "day" && (
-              <TextInput
-                id="entry-time"
-                label="Time (optional)"
-                hint="Where the record gives it, for example 14:30"
-                width="govuk-input--width-4"
-                value={form.time}
-                error={errorOf("entry-time")}
-                onChange={set("time")}
-              />
-            )}
-            <Select
-              id="agency"
-              label="Agency"
-              value={form.agency}
-              empty="Choose an agency"
-              options={agencyOptions}
-              error={errorOf("agency")}
-              onChange={set("agency")}
-            />
-            <TextArea
-              id="summary"
-              label="Summary"
-              hint="What the record says happened. Name people by their role (‘health visitor 1’), never by name."
-              value={form.summary}
-              error={errorOf("summary")}
-              onChange={set("summary")}
-            />
-            <TextInput
-              id="source"
-              label="Source (optional)"
-              hint="For example, GP records"
-              value={form.source}
-              error={errorOf("source")}
-              onChange={set("source")}
-            />
-            <TextInput
-              id="author-role"
-              label="Author's role (optional)"
-              hint="Who wrote the record, by role and never by name: ‘health visitor 1’"
-              value={form.authorRole}
-              error={errorOf("author-role")}
-              onChange={set("authorRole")}
-            />
-            <Checkbox
-              id="significant"
-              label="Significant"
-              hint="The entry mattered to how the case developed."
-              checked={form.significant}
-              onChange={set("significant")}
-            />
-            {editable && <SaveOrCancel isNew={!base} add="Add the entry" busy={busy} cancelTo={list} />}
-          </fieldset>
-        </form>
-      </div>
-    </div>
+    <EditorPage
+      editor={editor}
+      back="Back to the chronology"
+      backTo={list}
+      notices={conflictNotice(yours, comparedEntryFields(agencies))}
+      heading={!base ? "Add a chronology entry" : editable ? "Change a chronology entry" : "Chronology entry"}
+    >
+      <EditorForm editor={editor} onSubmit={submit} isNew={!base} add="Add the entry" cancelTo={list}>
+        <Radios
+          id="precision"
+          label="How much of the date is known?"
+          hint="Records often give only a month, like ‘March 2019’."
+          inline
+          value={form.precision}
+          options={Object.entries(PRECISIONS)}
+          onChange={(value) => set("precision")(value as DatePrecision)}
+        />
+        <DateInput
+          id="entry-date"
+          label="Date"
+          hint={
+            form.precision === "day"
+              ? "For example, 19 1 2022"
+              : form.precision === "month"
+                ? "For example, 3 2019"
+                : "For example, 2019"
+          }
+          precision={form.precision}
+          value={form.date}
+          error={errorOf("entry-date")}
+          onChange={set("date")}
+        />
+        {form.precision === "day" && (
+          <TextInput
+            {...field("time", "entry-time")}
+            label="Time (optional)"
+            hint="Where the record gives it, for example 14:30"
+            width="govuk-input--width-4"
+          />
+        )}
+        <Select {...field("agency")} label="Agency" empty="Choose an agency" options={agencyOptions} />
+        <TextArea
+          {...field("summary")}
+          label="Summary"
+          hint="What the record says happened. Name people by their role (‘health visitor 1’), never by name."
+        />
+        <TextInput {...field("source")} label="Source (optional)" hint="For example, GP records" />
+        <TextInput
+          {...field("authorRole")}
+          label="Author's role (optional)"
+          hint="Who wrote the record, by role and never by name: ‘health visitor 1’"
+        />
+        <Checkbox
+          id="significant"
+          label="Significant"
+          hint="The entry mattered to how the case developed."
+          checked={form.significant}
+          onChange={set("significant")}
+        />
+      </EditorForm>
+    </EditorPage>
   );
 }
 

@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 
 import { ok } from "../../api";
 import { chronologyRead, episodesCreate, episodesRead, episodesUpdate } from "../../client/sdk.gen";
 import type { AppraisalRating, ChronologyEntryRead, EpisodeRead } from "../../client/types.gen";
 import { DateInput } from "../../common/DateInput";
-import { SaveOrCancel, useEditor } from "../../common/editor";
-import { ErrorSummary } from "../../common/ErrorSummary";
+import { EditorForm, EditorPage, useEditor } from "../../common/editor";
 import { Checkboxes, Radios, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
@@ -52,12 +51,8 @@ export function EpisodeEditor({ episode, entries }: { episode: EpisodeRead | nul
   const { review, agencies } = useReview();
   const navigate = useNavigate();
   const editable = useEditable();
-  const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, save, conflictNotice } = useEditor({
-    record: episode,
-    formOf,
-    fields: EPISODE_FIELDS,
-    editable,
-  });
+  const editor = useEditor({ record: episode, formOf, fields: EPISODE_FIELDS, editable });
+  const { base, form, set, field, refuse, errorOf, save, conflictNotice } = editor;
   const list = `/reviews/${review.id}/episodes`;
 
   const read = episodeOf(form);
@@ -93,194 +88,142 @@ export function EpisodeEditor({ episode, entries }: { episode: EpisodeRead | nul
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={list}>
-          Back to the key practice episodes
-        </Link>
-        {leaveWarning}
-        <ErrorSummary problems={problems} />
-        {conflictNotice(
-          "episode" in read ? { ...read.episode } : {},
-          comparedEpisodeFields(agencies, [...known.values()]),
-        )}
-        <h1 className="govuk-heading-l">
-          {base ? `KPE ${base.ordinal}: ${base.title}` : "Add a key practice episode"}
-        </h1>
-        {!mayChange(session) && (
-          <p className="govuk-inset-text">You can read this episode; only the review's reviewers change it.</p>
-        )}
-        {!mayChange(session) && base ? (
-          <RecordView
-            label={`KPE ${base.ordinal}`}
-            rows={[
-              ["Period", periodText(base.period_start, base.period_end)],
-              ["Agencies involved", base.agency_ids.map((id) => agencies.get(id)?.name ?? `Agency ${id}`).join(", ")],
-              ["Roles involved", base.roles_involved.join(", ")],
-              ["What happened", base.what_happened],
-              ["The practitioners' view at the time", base.view_at_the_time],
-              ["Appraisal of the practice", base.appraisal],
-              ["Rating", base.appraisal_rating ? RATINGS[base.appraisal_rating] : null],
-              ["What went well, and why", base.went_well],
-              ["Open queries", base.queries],
-              ["Changes the practitioners suggest", base.suggested_changes],
-              [
-                "Chronology entries it rests on",
-                cited.length > 0 ? (
-                  <ul className="govuk-list">
-                    {cited.map((entry) => (
-                      <li key={entry.id}>
-                        {formatDate(entry.entry_date, entry.date_precision)},{" "}
-                        {agencies.get(entry.agency_id)?.name ?? `Agency ${entry.agency_id}`}: {entry.summary}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null,
-              ],
-            ]}
+    <EditorPage
+      editor={editor}
+      back="Back to the key practice episodes"
+      backTo={list}
+      notices={conflictNotice(
+        "episode" in read ? { ...read.episode } : {},
+        comparedEpisodeFields(agencies, [...known.values()]),
+      )}
+      heading={base ? `KPE ${base.ordinal}: ${base.title}` : "Add a key practice episode"}
+      readOnly={!mayChange(session) && "You can read this episode; only the review's reviewers change it."}
+    >
+      {!mayChange(session) && base ? (
+        <RecordView
+          label={`KPE ${base.ordinal}`}
+          rows={[
+            ["Period", periodText(base.period_start, base.period_end)],
+            ["Agencies involved", base.agency_ids.map((id) => agencies.get(id)?.name ?? `Agency ${id}`).join(", ")],
+            ["Roles involved", base.roles_involved.join(", ")],
+            ["What happened", base.what_happened],
+            ["The practitioners' view at the time", base.view_at_the_time],
+            ["Appraisal of the practice", base.appraisal],
+            ["Rating", base.appraisal_rating ? RATINGS[base.appraisal_rating] : null],
+            ["What went well, and why", base.went_well],
+            ["Open queries", base.queries],
+            ["Changes the practitioners suggest", base.suggested_changes],
+            [
+              "Chronology entries it rests on",
+              cited.length > 0 ? (
+                <ul className="govuk-list">
+                  {cited.map((entry) => (
+                    <li key={entry.id}>
+                      {formatDate(entry.entry_date, entry.date_precision)},{" "}
+                      {agencies.get(entry.agency_id)?.name ?? `Agency ${entry.agency_id}`}: {entry.summary}
+                    </li>
+                  ))}
+                </ul>
+              ) : null,
+            ],
+          ]}
+        />
+      ) : (
+        <EditorForm
+          editor={editor}
+          onSubmit={submit}
+          className="scr-editor"
+          isNew={!base}
+          add="Add the episode"
+          cancelTo={list}
+        >
+          <h2 className="govuk-heading-m">What happened</h2>
+          <TextInput
+            {...field("title")}
+            label="Title"
+            hint="A short name for the episode, like ‘Booking appointment: routine enquiry not made’."
           />
-        ) : (
-          <form noValidate onSubmit={submit} className="scr-editor">
-            <fieldset className="scr-plain-fieldset" disabled={!editable}>
-              <h2 className="govuk-heading-m">What happened</h2>
-              <TextInput
-                id="title"
-                label="Title"
-                hint="A short name for the episode, like ‘Booking appointment: routine enquiry not made’."
-                value={form.title}
-                error={errorOf("title")}
-                onChange={set("title")}
-              />
-              <TextInput
-                id="ordinal"
-                label="Number (optional)"
-                hint={
-                  base
-                    ? "Its place in the review's order of episodes."
-                    : "Leave it empty to add the episode at the end."
-                }
-                width="govuk-input--width-4"
-                inputMode="numeric"
-                value={form.ordinal}
-                error={errorOf("ordinal")}
-                onChange={set("ordinal")}
-              />
-              <DateInput
-                id="period-start"
-                label="Start of the period (optional)"
-                hint="For a single act, the day it happened. For example, 10 3 2022"
-                value={form.start}
-                error={errorOf("period-start")}
-                onChange={set("start")}
-              />
-              <DateInput
-                id="period-end"
-                label="End of the period (optional)"
-                hint="Leave it empty for a single act."
-                value={form.end}
-                error={errorOf("period-end")}
-                onChange={set("end")}
-              />
-              <Checkboxes
-                id="agencies"
-                columns
-                label="Agencies involved"
-                values={form.agencies}
-                options={agencyOptions}
-                error={errorOf("agencies")}
-                onChange={set("agencies")}
-              />
-              <TextArea
-                id="roles"
-                label="Roles involved"
-                hint="One a line, by role and never by name: ‘health visitor 1’, ‘social worker 2’."
-                rows={3}
-                value={form.roles}
-                error={errorOf("roles")}
-                onChange={set("roles")}
-              />
-              <TextArea
-                id="what-happened"
-                label="What happened"
-                hint={HINTS.whatHappened}
-                value={form.whatHappened}
-                error={errorOf("what-happened")}
-                onChange={set("whatHappened")}
-              />
+          <TextInput
+            id="ordinal"
+            label="Number (optional)"
+            hint={
+              base ? "Its place in the review's order of episodes." : "Leave it empty to add the episode at the end."
+            }
+            width="govuk-input--width-4"
+            inputMode="numeric"
+            value={form.ordinal}
+            error={errorOf("ordinal")}
+            onChange={set("ordinal")}
+          />
+          <DateInput
+            {...field("start", "period-start")}
+            label="Start of the period (optional)"
+            hint="For a single act, the day it happened. For example, 10 3 2022"
+          />
+          <DateInput
+            {...field("end", "period-end")}
+            label="End of the period (optional)"
+            hint="Leave it empty for a single act."
+          />
+          <Checkboxes
+            id="agencies"
+            columns
+            label="Agencies involved"
+            values={form.agencies}
+            options={agencyOptions}
+            error={errorOf("agencies")}
+            onChange={set("agencies")}
+          />
+          <TextArea
+            {...field("roles")}
+            label="Roles involved"
+            hint="One a line, by role and never by name: ‘health visitor 1’, ‘social worker 2’."
+            rows={3}
+          />
+          <TextArea {...field("whatHappened")} label="What happened" hint={HINTS.whatHappened} />
 
-              <h2 className="govuk-heading-m">The view at the time</h2>
-              <TextArea
-                id="view-at-the-time"
-                label="The practitioners' view at the time"
-                hint={HINTS.viewAtTheTime}
-                rows={6}
-                value={form.viewAtTheTime}
-                error={errorOf("view-at-the-time")}
-                onChange={set("viewAtTheTime")}
-              />
+          <h2 className="govuk-heading-m">The view at the time</h2>
+          <TextArea
+            {...field("viewAtTheTime")}
+            label="The practitioners' view at the time"
+            hint={HINTS.viewAtTheTime}
+            rows={6}
+          />
 
-              <h2 className="govuk-heading-m">Appraisal</h2>
-              <TextArea
-                id="appraisal"
-                label="Appraisal of the practice"
-                hint={HINTS.appraisal}
-                rows={6}
-                value={form.appraisal}
-                error={errorOf("appraisal")}
-                onChange={set("appraisal")}
-              />
-              <Radios
-                id="rating"
-                label="Rating"
-                value={form.rating}
-                options={[...Object.entries(RATINGS), ["", "Not rated yet"]]}
-                error={errorOf("rating")}
-                onChange={(value) => set("rating")(value as AppraisalRating | "")}
-              />
-              <CitationPicker
-                cited={cited}
-                periodStart={periodStart}
-                periodEnd={periodEnd}
-                error={errorOf("entries")}
-                onCite={(entry) => {
-                  setKnown(new Map(known).set(entry.id, entry));
-                  set("entries")([...form.entries, String(entry.id)]);
-                }}
-                onRemove={(entry) => set("entries")(form.entries.filter((id) => id !== String(entry.id)))}
-              />
+          <h2 className="govuk-heading-m">Appraisal</h2>
+          <TextArea {...field("appraisal")} label="Appraisal of the practice" hint={HINTS.appraisal} rows={6} />
+          <Radios
+            id="rating"
+            label="Rating"
+            value={form.rating}
+            options={[...Object.entries(RATINGS), ["", "Not rated yet"]]}
+            error={errorOf("rating")}
+            onChange={(value) => set("rating")(value as AppraisalRating | "")}
+          />
+          <CitationPicker
+            cited={cited}
+            periodStart={periodStart}
+            periodEnd={periodEnd}
+            error={errorOf("entries")}
+            onCite={(entry) => {
+              setKnown(new Map(known).set(entry.id, entry));
+              set("entries")([...form.entries, String(entry.id)]);
+            }}
+            onRemove={(entry) => set("entries")(form.entries.filter((id) => id !== String(entry.id)))}
+          />
 
-              <h2 className="govuk-heading-m">Learning</h2>
-              <TextArea
-                id="went-well"
-                label="What went well, and why"
-                rows={4}
-                value={form.wentWell}
-                error={errorOf("went-well")}
-                onChange={set("wentWell")}
-              />
-              <TextArea
-                id="queries"
-                label="Open queries"
-                hint="What the review still needs to find out."
-                rows={4}
-                value={form.queries}
-                error={errorOf("queries")}
-                onChange={set("queries")}
-              />
-              <TextArea
-                id="suggested-changes"
-                label="Changes the practitioners suggest"
-                rows={4}
-                value={form.suggestedChanges}
-                error={errorOf("suggested-changes")}
-                onChange={set("suggestedChanges")}
-              />
-              {editable && <SaveOrCancel isNew={!base} add="Add the episode" busy={busy} cancelTo={list} />}
-            </fieldset>
-          </form>
-        )}
-      </div>
-    </div>
+          <h2 className="govuk-heading-m">Learning</h2>
+          <TextArea {...field("wentWell")} label="What went well, and why" rows={4} />
+          <TextArea
+            {...field("queries")}
+            label="Open queries"
+            hint="What the review still needs to find out."
+            rows={4}
+          />
+          <TextArea {...field("suggestedChanges")} label="Changes the practitioners suggest" rows={4} />
+        </EditorForm>
+      )}
+    </EditorPage>
   );
 }
 

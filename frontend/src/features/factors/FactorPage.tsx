@@ -1,11 +1,10 @@
 import { type FormEvent, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router-dom";
+import { useNavigate, useParams } from "react-router-dom";
 
 import { ok } from "../../api";
 import { factorsCreate, factorsRead, factorsUpdate } from "../../client/sdk.gen";
 import type { FactorLevel, FactorRead, LinkRead } from "../../client/types.gen";
-import { SaveOrCancel, useEditor } from "../../common/editor";
-import { ErrorSummary } from "../../common/ErrorSummary";
+import { EditorForm, EditorPage, useEditor } from "../../common/editor";
 import { Checkboxes, Radios, TextArea } from "../../common/fields";
 import { explanations, LEVEL_ENTRIES } from "../../common/glossary";
 import { mayChange, useSession } from "../../common/signedIn";
@@ -68,8 +67,8 @@ export function FactorEditor({
   const { review, lead } = useReview();
   const navigate = useNavigate();
   const editable = useEditable();
-  const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, leaveFreely, save, conflictNotice } =
-    useEditor({ record: factor, formOf, fields: FACTOR_FIELDS, editable });
+  const editor = useEditor({ record: factor, formOf, fields: FACTOR_FIELDS, editable });
+  const { base, form, set, field, refuse, errorOf, leaveFreely, save, conflictNotice } = editor;
   const [codesOpen] = useState(() => form.codes.length > 0);
   const list = `/reviews/${review.id}/factors`;
   const read = factorOf(form);
@@ -93,102 +92,85 @@ export function FactorEditor({
   }
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={list}>
-          Back to the contributory factors
-        </Link>
-        {leaveWarning}
-        <ErrorSummary problems={problems} />
-        {conflictNotice(
-          "factor" in read ? { ...read.factor } : { ...form, typology_codes: form.codes },
-          comparedFactorFields(codes.labels),
-        )}
-        <h1 className="govuk-heading-l">{base ? `${base.name}: contributory factor` : "Add a contributory factor"}</h1>
-        {!mayChange(session) && (
-          <p className="govuk-inset-text">You can read this factor; only the review's reviewers change it.</p>
-        )}
-        {!mayChange(session) && base ? (
-          <RecordView
-            label={base.name}
-            rows={[
-              ["Description", base.description],
-              ["Level", LEVELS[base.level]],
-              ["Detail and evidence", base.detail],
-              ["Typology codes", base.typology_codes.map((code) => codes.labels.get(code) ?? code).join(", ")],
-            ]}
+    <EditorPage
+      editor={editor}
+      back="Back to the contributory factors"
+      backTo={list}
+      notices={conflictNotice(
+        "factor" in read ? { ...read.factor } : { ...form, typology_codes: form.codes },
+        comparedFactorFields(codes.labels),
+      )}
+      heading={base ? `${base.name}: contributory factor` : "Add a contributory factor"}
+      readOnly={!mayChange(session) && "You can read this factor; only the review's reviewers change it."}
+    >
+      {!mayChange(session) && base ? (
+        <RecordView
+          label={base.name}
+          rows={[
+            ["Description", base.description],
+            ["Level", LEVELS[base.level]],
+            ["Detail and evidence", base.detail],
+            ["Typology codes", base.typology_codes.map((code) => codes.labels.get(code) ?? code).join(", ")],
+          ]}
+        />
+      ) : (
+        <EditorForm
+          editor={editor}
+          onSubmit={submit}
+          className="scr-editor"
+          isNew={!base}
+          add="Add the factor"
+          cancelTo={list}
+        >
+          <TextArea {...field("description")} label="Description" hint={HINTS.description} rows={4} />
+          <Radios
+            id="level"
+            label="Level"
+            hint={HINTS.level}
+            value={form.level}
+            options={Object.entries(LEVELS)}
+            hints={LEVEL_HINTS}
+            error={errorOf("level")}
+            onChange={(value) => set("level")(value as FactorLevel)}
           />
-        ) : (
-          <form noValidate onSubmit={submit} className="scr-editor">
-            <fieldset className="scr-plain-fieldset" disabled={!editable}>
-              <TextArea
-                id="description"
-                label="Description"
-                hint={HINTS.description}
-                rows={4}
-                value={form.description}
-                error={errorOf("description")}
-                onChange={set("description")}
-              />
-              <Radios
-                id="level"
-                label="Level"
-                hint={HINTS.level}
-                value={form.level}
-                options={Object.entries(LEVELS)}
-                hints={LEVEL_HINTS}
-                error={errorOf("level")}
-                onChange={(value) => set("level")(value as FactorLevel)}
-              />
-              <TextArea
-                id="detail"
-                label="Detail and evidence (optional)"
-                hint={HINTS.detail}
-                rows={5}
-                value={form.detail}
-                error={errorOf("detail")}
-                onChange={set("detail")}
-              />
-              {codes.groups.length > 0 && (
-                <details className="govuk-details" open={codesOpen || Boolean(errorOf("codes")) || undefined}>
-                  <summary className="govuk-details__summary">
-                    <span className="govuk-details__summary-text">
-                      Typology codes{form.codes.length > 0 ? ` (${form.codes.length} chosen)` : " (optional)"}
-                    </span>
-                  </summary>
-                  <div className="govuk-details__text">
-                    <p className="govuk-hint">
-                      {HINTS.codes} {formCodesNote(session.role, lead)} Typology version {codes.version}.
-                    </p>
-                    {codes.groups.map((group, index) => (
-                      <Checkboxes
-                        key={group.label}
-                        id={index === 0 ? "codes" : `codes-${index}`}
-                        label={group.label}
-                        values={form.codes}
-                        options={group.codes.map((code) => ({ value: code.id, label: code.label }))}
-                        error={index === 0 ? errorOf("codes") : undefined}
-                        onChange={set("codes")}
-                      />
-                    ))}
-                  </div>
-                </details>
-              )}
-              {editable && <SaveOrCancel isNew={!base} add="Add the factor" busy={busy} cancelTo={list} />}
-            </fieldset>
-          </form>
-        )}
-        {base && <FactorLinks reviewId={review.id} links={links} records={records} factorKey={`factor:${base.id}`} />}
-        {base && editable && (
-          <DeleteFactor
-            factor={base}
-            links={links}
-            records={records}
-            onLinksChanged={onLinksChanged}
-            beforeLeaving={leaveFreely}
-          />
-        )}
-      </div>
-    </div>
+          <TextArea {...field("detail")} label="Detail and evidence (optional)" hint={HINTS.detail} rows={5} />
+          {codes.groups.length > 0 && (
+            <details className="govuk-details" open={codesOpen || Boolean(errorOf("codes")) || undefined}>
+              <summary className="govuk-details__summary">
+                <span className="govuk-details__summary-text">
+                  Typology codes{form.codes.length > 0 ? ` (${form.codes.length} chosen)` : " (optional)"}
+                </span>
+              </summary>
+              <div className="govuk-details__text">
+                <p className="govuk-hint">
+                  {HINTS.codes} {formCodesNote(session.role, lead)} Typology version {codes.version}.
+                </p>
+                {codes.groups.map((group, index) => (
+                  <Checkboxes
+                    key={group.label}
+                    id={index === 0 ? "codes" : `codes-${index}`}
+                    label={group.label}
+                    values={form.codes}
+                    options={group.codes.map((code) => ({ value: code.id, label: code.label }))}
+                    error={index === 0 ? errorOf("codes") : undefined}
+                    onChange={set("codes")}
+                  />
+                ))}
+              </div>
+            </details>
+          )}
+        </EditorForm>
+      )}
+      {base && <FactorLinks reviewId={review.id} links={links} records={records} factorKey={`factor:${base.id}`} />}
+      {base && editable && (
+        <DeleteFactor
+          factor={base}
+          links={links}
+          records={records}
+          onLinksChanged={onLinksChanged}
+          beforeLeaving={leaveFreely}
+        />
+      )}
+    </EditorPage>
   );
 }

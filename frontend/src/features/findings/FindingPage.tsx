@@ -1,10 +1,10 @@
 import { type FormEvent, useRef, useState } from "react";
-import { Link, useLocation, useNavigate, useParams } from "react-router-dom";
+import { useLocation, useNavigate, useParams } from "react-router-dom";
 
 import { ok } from "../../api";
 import { findingsCreate, findingsRead, findingsUpdate, linksCreate } from "../../client/sdk.gen";
 import type { FindingRead, PatternKind } from "../../client/types.gen";
-import { SaveOrCancel, useEditor } from "../../common/editor";
+import { EditorForm, EditorPage, useEditor } from "../../common/editor";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { type OptionGroup, Radios, Select, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
@@ -91,15 +91,15 @@ export function FindingEditor({
   // The ids of the questions' fields change with the form: the editor keeps this one object,
   // brought up to date below, to map the service's problems to them.
   const fields = useRef<Record<string, string>>({}).current;
-  const { base, form, set, problems, refuse, errorOf, busy, leaveWarning, leaveFreely, save, conflictNotice } =
-    useEditor({
-      record: finding,
-      formOf,
-      fields,
-      editable,
-      // A new finding's evidence waits in the page until the finding is added.
-      alsoChanged: !finding && evidence.length > 0,
-    });
+  const editor = useEditor({
+    record: finding,
+    formOf,
+    fields,
+    editable,
+    // A new finding's evidence waits in the page until the finding is added.
+    alsoChanged: !finding && evidence.length > 0,
+  });
+  const { base, form, set, field, problems, refuse, errorOf, leaveFreely, save, conflictNotice } = editor;
   Object.assign(fields, fieldsFor(form));
   const list = `/reviews/${review.id}/findings`;
 
@@ -166,185 +166,141 @@ export function FindingEditor({
   );
 
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <Link className="govuk-back-link" to={list}>
-          Back to the findings
-        </Link>
-        {leaveWarning}
-        <ErrorSummary problems={problems} />
-        <ErrorSummary
-          problems={problems.length === 0 ? notLinked : []}
-          title="The finding was added, but not all its evidence was linked"
-        >
-          <p className="govuk-body">Add it again below.</p>
-        </ErrorSummary>
-        {conflictNotice(draftOf(form), comparedFindingFields(codes.labels))}
-        <h1 className="govuk-heading-l">{base ? `Finding ${base.ordinal}: ${base.title}` : "Add a finding"}</h1>
-        {!mayChange(session) && (
-          <p className="govuk-inset-text">You can read this finding; only the review's reviewers change it.</p>
-        )}
-        {!mayChange(session) && base ? (
-          <>
-            <RecordView
-              label={`Finding ${base.ordinal}`}
-              rows={[
-                ["Statement of the finding", base.statement],
-                ["Kind of pattern", PATTERN_KINDS[base.pattern_kind]],
-                ["Systemic pattern", base.category ? (codes.labels.get(base.category) ?? base.category) : null],
-                ["What the case shows", base.how_it_appeared],
-                ["Evidence that it is not peculiar to this case", base.evidence_beyond_case],
-                ["Why it matters", base.why_it_matters],
-              ]}
-            />
-            {evidenceTable}
-            <h2 className="govuk-heading-m">Questions for the Board</h2>
-            {base.questions.length === 0 ? (
-              <p className="govuk-body">No question for the Board.</p>
-            ) : (
-              <ol className="govuk-list govuk-list--number">
-                {base.questions.map((question) => (
-                  <li key={question.id}>
-                    <p className="govuk-body govuk-!-font-weight-bold">{question.question}</p>
-                    <p className="govuk-body">
-                      {question.board_response
-                        ? `The Board's response: ${question.board_response}`
-                        : "The Board has not responded yet."}
-                    </p>
-                    {question.actions.length > 0 && (
-                      <ul className="govuk-list govuk-list--bullet">
-                        {question.actions.map((action) => (
-                          <li key={action.id}>
-                            {action.description} ({ACTION_STATUSES[action.status]}
-                            {action.due_date ? `, due ${formatDate(action.due_date)}` : ""})
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            )}
-          </>
-        ) : (
-          <form noValidate onSubmit={submit} className="scr-editor">
-            <fieldset className="scr-plain-fieldset" disabled={!editable}>
-              <h2 className="govuk-heading-m">The finding</h2>
-              <TextInput
-                id="title"
-                label="Title"
-                hint={HINTS.title}
-                value={form.title}
-                error={errorOf("title")}
-                onChange={set("title")}
-              />
-              <TextInput
-                id="ordinal"
-                label="Number (optional)"
-                hint={
-                  base
-                    ? "Its place in the report's order of findings."
-                    : "Leave it empty to add the finding at the end."
-                }
-                width="govuk-input--width-4"
-                inputMode="numeric"
-                value={form.ordinal}
-                error={errorOf("ordinal")}
-                onChange={set("ordinal")}
-              />
-              <TextArea
-                id="statement"
-                label="Statement of the finding"
-                hint={HINTS.statement}
-                rows={6}
-                value={form.statement}
-                error={errorOf("statement")}
-                onChange={set("statement")}
-              />
-              <Radios
-                id="pattern-kind"
-                label="Kind of pattern"
-                hint={`${PATTERN_KINDS.unsafe}: ${PATTERN_KIND_HINTS.unsafe} ${PATTERN_KINDS.constructive}: ${PATTERN_KIND_HINTS.constructive}`}
-                inline
-                value={form.patternKind}
-                options={Object.entries(PATTERN_KINDS)}
-                error={errorOf("pattern-kind")}
-                onChange={(value) => set("patternKind")(value as PatternKind)}
-              />
-              <Select
-                className="scr-findings__select"
-                id="category"
-                label="Systemic pattern (optional)"
-                hint={`${HINTS.category} ${formCodesNote(session.role, lead)} Typology version ${codes.version}.`}
-                value={form.category}
-                groups={categoryGroups(codes)}
-                empty="Not chosen yet"
-                error={errorOf("category")}
-                onChange={set("category")}
-              />
-
-              <h2 className="govuk-heading-m">How it appeared in this case</h2>
-              <TextArea
-                id="how-it-appeared"
-                label="What the case shows"
-                hint={HINTS.howItAppeared}
-                rows={5}
-                value={form.howItAppeared}
-                error={errorOf("how-it-appeared")}
-                onChange={set("howItAppeared")}
-              />
-              {evidenceTable}
-
-              <h2 className="govuk-heading-m">Why it is systemic</h2>
-              <TextArea
-                id="evidence-beyond-case"
-                label="Evidence that it is not peculiar to this case"
-                hint={HINTS.evidenceBeyondCase}
-                rows={5}
-                value={form.evidenceBeyondCase}
-                error={errorOf("evidence-beyond-case")}
-                onChange={set("evidenceBeyondCase")}
-              />
-              <TextArea
-                id="why-it-matters"
-                label="Why it matters"
-                hint={HINTS.whyItMatters}
-                rows={4}
-                value={form.whyItMatters}
-                error={errorOf("why-it-matters")}
-                onChange={set("whyItMatters")}
-              />
-
-              <BoardQuestions
-                questions={form.questions}
-                onChange={set("questions")}
-                errorOf={errorOf}
-                editable={editable}
-              />
-
-              {editable && (
-                <SaveOrCancel
-                  isNew={!base}
-                  add="Add the finding"
-                  busy={busy}
-                  cancelTo={list}
-                  className="govuk-button-group govuk-!-margin-top-6"
-                />
-              )}
-            </fieldset>
-          </form>
-        )}
-        {base && <FoundBefore reviewId={review.id} findingId={base.id} ordinal={base.ordinal} editable={editable} />}
-        {base && editable && (
-          <DeleteFinding
-            finding={base}
-            evidence={evidence}
-            records={records}
-            onEvidenceChanged={setEvidence}
-            beforeLeaving={leaveFreely}
+    <EditorPage
+      editor={editor}
+      back="Back to the findings"
+      backTo={list}
+      notices={
+        <>
+          <ErrorSummary
+            problems={problems.length === 0 ? notLinked : []}
+            title="The finding was added, but not all its evidence was linked"
+          >
+            <p className="govuk-body">Add it again below.</p>
+          </ErrorSummary>
+          {conflictNotice(draftOf(form), comparedFindingFields(codes.labels))}
+        </>
+      }
+      heading={base ? `Finding ${base.ordinal}: ${base.title}` : "Add a finding"}
+      readOnly={!mayChange(session) && "You can read this finding; only the review's reviewers change it."}
+    >
+      {!mayChange(session) && base ? (
+        <>
+          <RecordView
+            label={`Finding ${base.ordinal}`}
+            rows={[
+              ["Statement of the finding", base.statement],
+              ["Kind of pattern", PATTERN_KINDS[base.pattern_kind]],
+              ["Systemic pattern", base.category ? (codes.labels.get(base.category) ?? base.category) : null],
+              ["What the case shows", base.how_it_appeared],
+              ["Evidence that it is not peculiar to this case", base.evidence_beyond_case],
+              ["Why it matters", base.why_it_matters],
+            ]}
           />
-        )}
-      </div>
-    </div>
+          {evidenceTable}
+          <h2 className="govuk-heading-m">Questions for the Board</h2>
+          {base.questions.length === 0 ? (
+            <p className="govuk-body">No question for the Board.</p>
+          ) : (
+            <ol className="govuk-list govuk-list--number">
+              {base.questions.map((question) => (
+                <li key={question.id}>
+                  <p className="govuk-body govuk-!-font-weight-bold">{question.question}</p>
+                  <p className="govuk-body">
+                    {question.board_response
+                      ? `The Board's response: ${question.board_response}`
+                      : "The Board has not responded yet."}
+                  </p>
+                  {question.actions.length > 0 && (
+                    <ul className="govuk-list govuk-list--bullet">
+                      {question.actions.map((action) => (
+                        <li key={action.id}>
+                          {action.description} ({ACTION_STATUSES[action.status]}
+                          {action.due_date ? `, due ${formatDate(action.due_date)}` : ""})
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+        </>
+      ) : (
+        <EditorForm
+          editor={editor}
+          onSubmit={submit}
+          className="scr-editor"
+          isNew={!base}
+          add="Add the finding"
+          cancelTo={list}
+          buttonsClass="govuk-button-group govuk-!-margin-top-6"
+        >
+          <h2 className="govuk-heading-m">The finding</h2>
+          <TextInput {...field("title")} label="Title" hint={HINTS.title} />
+          <TextInput
+            id="ordinal"
+            label="Number (optional)"
+            hint={
+              base ? "Its place in the report's order of findings." : "Leave it empty to add the finding at the end."
+            }
+            width="govuk-input--width-4"
+            inputMode="numeric"
+            value={form.ordinal}
+            error={errorOf("ordinal")}
+            onChange={set("ordinal")}
+          />
+          <TextArea {...field("statement")} label="Statement of the finding" hint={HINTS.statement} rows={6} />
+          <Radios
+            id="pattern-kind"
+            label="Kind of pattern"
+            hint={`${PATTERN_KINDS.unsafe}: ${PATTERN_KIND_HINTS.unsafe} ${PATTERN_KINDS.constructive}: ${PATTERN_KIND_HINTS.constructive}`}
+            inline
+            value={form.patternKind}
+            options={Object.entries(PATTERN_KINDS)}
+            error={errorOf("pattern-kind")}
+            onChange={(value) => set("patternKind")(value as PatternKind)}
+          />
+          <Select
+            className="scr-findings__select"
+            {...field("category")}
+            label="Systemic pattern (optional)"
+            hint={`${HINTS.category} ${formCodesNote(session.role, lead)} Typology version ${codes.version}.`}
+            groups={categoryGroups(codes)}
+            empty="Not chosen yet"
+          />
+
+          <h2 className="govuk-heading-m">How it appeared in this case</h2>
+          <TextArea {...field("howItAppeared")} label="What the case shows" hint={HINTS.howItAppeared} rows={5} />
+          {evidenceTable}
+
+          <h2 className="govuk-heading-m">Why it is systemic</h2>
+          <TextArea
+            {...field("evidenceBeyondCase")}
+            label="Evidence that it is not peculiar to this case"
+            hint={HINTS.evidenceBeyondCase}
+            rows={5}
+          />
+          <TextArea {...field("whyItMatters")} label="Why it matters" hint={HINTS.whyItMatters} rows={4} />
+
+          <BoardQuestions
+            questions={form.questions}
+            onChange={set("questions")}
+            errorOf={errorOf}
+            editable={editable}
+          />
+        </EditorForm>
+      )}
+      {base && <FoundBefore reviewId={review.id} findingId={base.id} ordinal={base.ordinal} editable={editable} />}
+      {base && editable && (
+        <DeleteFinding
+          finding={base}
+          evidence={evidence}
+          records={records}
+          onEvidenceChanged={setEvidence}
+          beforeLeaving={leaveFreely}
+        />
+      )}
+    </EditorPage>
   );
 }
