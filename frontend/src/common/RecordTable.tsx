@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { Key, ReactNode } from "react";
 
 /** One column of a record screen's table: its heading, and what each record shows under it. */
 export type Column<T> = {
@@ -6,6 +6,10 @@ export type Column<T> = {
   cell: (record: T) => ReactNode;
   /** A count: the heading and the cells set to the right (GOV.UK's numeric cells). */
   numeric?: boolean;
+  /** Each record's cell in this column heads its row (a `th` of scope row). */
+  rowHeader?: boolean;
+  /** The heading's short form, for a heading that is more than its words (a term explained). */
+  abbr?: string;
   /** Classes of this screen's own, on the heading and on each cell. */
   headerClass?: string;
   cellClass?: string;
@@ -14,33 +18,44 @@ export type Column<T> = {
 const classes = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(" ");
 
 /**
- * The table a record screen lists its records in (chronology, episodes, factors, findings): a
- * caption, a heading per column, a row per record in the order given.
+ * The table every record screen lists its records in (reviews, chronology, episodes, factors,
+ * findings, identifiers, agreement, tagging): a caption, a heading per column, a row per record
+ * in the order given.
  */
-export function RecordTable<T extends { id: number }>({
+export function RecordTable<T>({
   caption,
+  captionClass = "govuk-table__caption--m",
   columns,
   records,
   className,
   rowId,
+  rowKey = (record, index) => (record as { id?: Key }).id ?? index,
+  empty,
 }: {
   caption: ReactNode;
+  /** The caption's size (GOV.UK's caption classes), or govuk-visually-hidden. */
+  captionClass?: string;
   columns: Column<T>[];
   records: T[];
   /** A class of the screen's own on the table. */
   className?: string;
   /** Each row's id, for a link to the record's row. */
   rowId?: (record: T) => string;
+  /** What tells the rows apart, for a record without an id. */
+  rowKey?: (record: T, index: number) => Key;
+  /** A row across the table that says there are no records yet. */
+  empty?: ReactNode;
 }) {
   return (
     <table className={classes("govuk-table", className)}>
-      <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+      <caption className={classes("govuk-table__caption", captionClass)}>{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
           {columns.map((column, index) => (
             <th
               scope="col"
               key={index}
+              abbr={column.abbr}
               className={classes(
                 "govuk-table__header",
                 column.numeric && "govuk-table__header--numeric",
@@ -53,20 +68,33 @@ export function RecordTable<T extends { id: number }>({
         </tr>
       </thead>
       <tbody className="govuk-table__body">
-        {records.map((record) => (
-          <tr className="govuk-table__row" key={record.id} id={rowId?.(record)}>
-            {columns.map((column, index) => (
-              <td
-                key={index}
-                className={classes(
-                  "govuk-table__cell",
-                  column.numeric && "govuk-table__cell--numeric",
-                  column.cellClass,
-                )}
-              >
-                {column.cell(record)}
-              </td>
-            ))}
+        {empty && records.length === 0 && (
+          <tr className="govuk-table__row">
+            <td className="govuk-table__cell" colSpan={columns.length}>
+              {empty}
+            </td>
+          </tr>
+        )}
+        {records.map((record, index) => (
+          <tr className="govuk-table__row" key={rowKey(record, index)} id={rowId?.(record)}>
+            {columns.map((column, index) =>
+              column.rowHeader ? (
+                <th scope="row" key={index} className={classes("govuk-table__header", column.cellClass)}>
+                  {column.cell(record)}
+                </th>
+              ) : (
+                <td
+                  key={index}
+                  className={classes(
+                    "govuk-table__cell",
+                    column.numeric && "govuk-table__cell--numeric",
+                    column.cellClass,
+                  )}
+                >
+                  {column.cell(record)}
+                </td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>

@@ -8,6 +8,7 @@ import { ErrorSummary } from "../../common/ErrorSummary";
 import { Select } from "../../common/fields";
 import { useReview } from "../review/ReviewLayout";
 import { formatDate, plural } from "../../words";
+import { RecordTable } from "../../common/RecordTable";
 
 const FIELDS: [string, string][] = [
   ["date", "Date"],
@@ -251,48 +252,50 @@ export function ImportPage() {
               setPage(0);
             }}
           />
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">
-              Rows {rows.length === 0 ? 0 : page * PAGE + 1} to {page * PAGE + shown.length} of {rows.length}
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Row
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  What happens
-                </th>
-                <th scope="col" className="govuk-table__header scr-nowrap">
-                  Date
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Summary
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {shown.map((row) => (
-                <tr className="govuk-table__row" key={row.row}>
-                  <td className="govuk-table__cell">{row.row}</td>
-                  <td className="govuk-table__cell">
+          <RecordTable
+            caption={
+              <>
+                Rows {rows.length === 0 ? 0 : page * PAGE + 1} to {page * PAGE + shown.length} of {rows.length}
+              </>
+            }
+            captionClass="govuk-table__caption--s"
+            records={shown}
+            rowKey={(row) => row.row}
+            columns={[
+              { header: "Row", cell: (row) => row.row },
+              {
+                header: "What happens",
+                cell: (row) => (
+                  <>
                     <strong className={`govuk-tag ${TAGS[row.outcome]}`}>{OUTCOMES[row.outcome]}</strong>
                     {row.reason && <span className="govuk-!-display-block govuk-body-s">{row.reason}</span>}
-                  </td>
-                  <td className="govuk-table__cell scr-nowrap">
+                  </>
+                ),
+              },
+              {
+                header: "Date",
+                headerClass: "scr-nowrap",
+                cellClass: "scr-nowrap",
+                cell: (row) => (
+                  <>
                     {row.entry_date ? formatDate(row.entry_date, row.date_precision ?? "day") : ""}
                     {row.entry_time ? ` ${row.entry_time.slice(0, 5)}` : ""}
-                  </td>
-                  <td className="govuk-table__cell">
+                  </>
+                ),
+              },
+              {
+                header: "Summary",
+                cell: (row) => (
+                  <>
                     {row.summary}
                     {row.significant && (
                       <strong className="govuk-tag govuk-tag--orange scr-inline-tag">Significant</strong>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
           <div className="govuk-button-group">
             {page > 0 && (
               <button type="button" className="govuk-button govuk-button--secondary" onClick={() => setPage(page - 1)}>

@@ -10,6 +10,7 @@ import {
   identifiersScan,
 } from "../../client/sdk.gen";
 import type { HitRead, IdentifierKind, IdentifierRead, ScanRead } from "../../client/types.gen";
+import { RecordTable } from "../../common/RecordTable";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Select, TextArea, TextInput } from "../../common/fields";
 import { problemsOf } from "../../common/problems";
@@ -153,49 +154,29 @@ export function IdentifiersPage() {
         </div>
       </div>
 
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">The list</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Identifier
-            </th>
-            <th scope="col" className="govuk-table__header">
-              What it is
-            </th>
-            <th scope="col" className="govuk-table__header">
-              <span className="govuk-visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {identifiers.length === 0 && (
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={3}>
-                No identifiers are listed yet.
-              </td>
-            </tr>
-          )}
-          {identifiers.map((identifier) => (
-            <tr className="govuk-table__row" key={identifier.id}>
-              <td className="govuk-table__cell">{identifier.text}</td>
-              <td className="govuk-table__cell">{IDENTIFIER_KINDS[identifier.kind]}</td>
-              <td className="govuk-table__cell">
-                {!frozen && (
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    disabled={busy}
-                    onClick={() => remove(identifier)}
-                  >
-                    Remove<span className="govuk-visually-hidden"> {identifier.text}</span>
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        caption="The list"
+        records={identifiers}
+        empty="No identifiers are listed yet."
+        columns={[
+          { header: "Identifier", cell: (identifier) => identifier.text },
+          { header: "What it is", cell: (identifier) => IDENTIFIER_KINDS[identifier.kind] },
+          {
+            header: <span className="govuk-visually-hidden">Actions</span>,
+            cell: (identifier) =>
+              !frozen && (
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                  disabled={busy}
+                  onClick={() => remove(identifier)}
+                >
+                  Remove<span className="govuk-visually-hidden"> {identifier.text}</span>
+                </button>
+              ),
+          },
+        ]}
+      />
 
       <form noValidate onSubmit={add} aria-label="Add an identifier">
         <h2 className="govuk-heading-m">Add an identifier</h2>
@@ -233,96 +214,90 @@ export function IdentifiersPage() {
         {scan.accepted > 0 && ` ${scan.accepted} accepted as not identifying.`}
       </p>
       {scan.hits.length > 0 && (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Hits</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Where
-              </th>
-              <th scope="col" className="govuk-table__header">
-                What
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Text
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {scan.hits.map((hit) => {
-              const where = whereIs(review.id, hit);
-              const key = hitKey(hit);
-              return (
-                <tr className="govuk-table__row" key={key}>
-                  <td className="govuk-table__cell">
-                    <Link className="govuk-link" to={where.to}>
-                      {where.label}
-                    </Link>
-                  </td>
-                  <td className="govuk-table__cell">{HIT_KINDS[hit.kind]}</td>
-                  <td className="govuk-table__cell">
-                    <mark>{hit.text}</mark>
-                    <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{hit.context}</p>
-                  </td>
-                  <td className="govuk-table__cell">
-                    {hit.status === "accepted" ? (
-                      <>
-                        <strong className="govuk-tag govuk-tag--green">Accepted</strong>
-                        <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
-                          {hit.reason} ({hit.accepted_by})
-                        </p>
-                      </>
-                    ) : (
-                      <>
-                        <strong className="govuk-tag govuk-tag--red">Open</strong>
-                        {lead && !frozen && accepting !== key && (
+        <RecordTable
+          caption="Hits"
+          captionClass="govuk-table__caption--s"
+          records={scan.hits}
+          rowKey={hitKey}
+          columns={[
+            {
+              header: "Where",
+              cell: (hit) => {
+                const where = whereIs(review.id, hit);
+                return (
+                  <Link className="govuk-link" to={where.to}>
+                    {where.label}
+                  </Link>
+                );
+              },
+            },
+            { header: "What", cell: (hit) => HIT_KINDS[hit.kind] },
+            {
+              header: "Text",
+              cell: (hit) => (
+                <>
+                  <mark>{hit.text}</mark>
+                  <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{hit.context}</p>
+                </>
+              ),
+            },
+            {
+              header: "Status",
+              cell: (hit) => {
+                const key = hitKey(hit);
+                return hit.status === "accepted" ? (
+                  <>
+                    <strong className="govuk-tag govuk-tag--green">Accepted</strong>
+                    <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                      {hit.reason} ({hit.accepted_by})
+                    </p>
+                  </>
+                ) : (
+                  <>
+                    <strong className="govuk-tag govuk-tag--red">Open</strong>
+                    {lead && !frozen && accepting !== key && (
+                      <button
+                        type="button"
+                        className="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0 govuk-!-display-block"
+                        onClick={() => {
+                          setAccepting(key);
+                          setReason("");
+                        }}
+                      >
+                        Accept<span className="govuk-visually-hidden"> {hit.text} as not identifying</span>
+                      </button>
+                    )}
+                    {lead && !frozen && accepting === key && (
+                      <form noValidate onSubmit={(event) => accept(event, hit)} className="govuk-!-margin-top-2">
+                        <TextArea
+                          id="accept-reason"
+                          label="Why it does not identify anyone"
+                          hint="For example: the date of the strategy meeting, not a date of birth."
+                          rows={3}
+                          value={reason}
+                          error={errorOf("accept-reason")}
+                          onChange={setReason}
+                        />
+                        <div className="govuk-button-group">
+                          <button type="submit" className="govuk-button" disabled={busy}>
+                            Accept the hit
+                          </button>
                           <button
                             type="button"
-                            className="govuk-button govuk-button--secondary govuk-!-margin-top-2 govuk-!-margin-bottom-0 govuk-!-display-block"
-                            onClick={() => {
-                              setAccepting(key);
-                              setReason("");
-                            }}
+                            className="govuk-button govuk-button--secondary"
+                            onClick={() => setAccepting(null)}
                           >
-                            Accept<span className="govuk-visually-hidden"> {hit.text} as not identifying</span>
+                            Cancel
                           </button>
-                        )}
-                        {lead && !frozen && accepting === key && (
-                          <form noValidate onSubmit={(event) => accept(event, hit)} className="govuk-!-margin-top-2">
-                            <TextArea
-                              id="accept-reason"
-                              label="Why it does not identify anyone"
-                              hint="For example: the date of the strategy meeting, not a date of birth."
-                              rows={3}
-                              value={reason}
-                              error={errorOf("accept-reason")}
-                              onChange={setReason}
-                            />
-                            <div className="govuk-button-group">
-                              <button type="submit" className="govuk-button" disabled={busy}>
-                                Accept the hit
-                              </button>
-                              <button
-                                type="button"
-                                className="govuk-button govuk-button--secondary"
-                                onClick={() => setAccepting(null)}
-                              >
-                                Cancel
-                              </button>
-                            </div>
-                          </form>
-                        )}
-                      </>
+                        </div>
+                      </form>
                     )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                  </>
+                );
+              },
+            },
+          ]}
+        />
       )}
       {frozen && scan.open > 0 && (
         <p className="govuk-inset-text">

@@ -12,6 +12,7 @@ import { labelOf } from "./codes";
 import { DecisionForm, DECISIONS } from "./DecisionForm";
 import { kappaParadox } from "./paradox";
 import { type TagTarget, targetName } from "./targets";
+import { RecordTable } from "../../common/RecordTable";
 
 /** A share as a whole percentage; an undefined measure in words. */
 export function percent(value: number | null): string {
@@ -120,84 +121,65 @@ export function AgreementView(props: {
               ? "Every one has been decided."
               : `${agreement.open_disagreements} of ${total} are open${props.lead ? ": decide each as the review's lead reviewer" : " until the lead reviewer decides them"}.`}
           </p>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">
-              Disagreements, the open ones first
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Record
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Code
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Tagged by
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Not tagged by
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Decision
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {ordered.map((d) => (
-                <tr className="govuk-table__row" key={`${d.target} ${d.code}`}>
-                  <td className="govuk-table__cell">{record(d.target)}</td>
-                  <td className="govuk-table__cell">
+          <RecordTable
+            caption="Disagreements, the open ones first"
+            captionClass="govuk-table__caption--s"
+            records={ordered}
+            rowKey={(d) => `${d.target} ${d.code}`}
+            columns={[
+              { header: "Record", cell: (d) => record(d.target) },
+              {
+                header: "Code",
+                cell: (d) => (
+                  <>
                     {code(d.code)}
                     <span className="govuk-!-display-block">
                       <code className="scr-code-id">{d.code}</code>
                     </span>
-                  </td>
-                  <td className="govuk-table__cell">
-                    <Coders emails={d.tagged_by} />
-                  </td>
-                  <td className="govuk-table__cell">
-                    <Coders emails={d.not_tagged_by} />
-                  </td>
-                  <td className="govuk-table__cell">
-                    {d.adjudication === null ? (
-                      <>
-                        <strong className="govuk-tag govuk-tag--yellow">Open</strong>
-                        {props.lead && (
-                          <button
-                            type="button"
-                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-top-2 scr-small-button"
-                            onClick={() => {
-                              setSaved(undefined);
-                              setDeciding(d);
-                            }}
-                          >
-                            Decide{" "}
-                            <span className="govuk-visually-hidden">
-                              {code(d.code)} on {record(d.target)}
-                            </span>
-                          </button>
-                        )}
-                      </>
-                    ) : (
-                      <>
-                        <strong
-                          className={`govuk-tag ${d.adjudication === "agreed" ? "govuk-tag--green" : "govuk-tag--red"}`}
+                  </>
+                ),
+              },
+              { header: "Tagged by", cell: (d) => <Coders emails={d.tagged_by} /> },
+              { header: "Not tagged by", cell: (d) => <Coders emails={d.not_tagged_by} /> },
+              {
+                header: "Decision",
+                cell: (d) =>
+                  d.adjudication === null ? (
+                    <>
+                      <strong className="govuk-tag govuk-tag--yellow">Open</strong>
+                      {props.lead && (
+                        <button
+                          type="button"
+                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-top-2 scr-small-button"
+                          onClick={() => {
+                            setSaved(undefined);
+                            setDeciding(d);
+                          }}
                         >
-                          {DECISIONS[d.adjudication]}
-                        </strong>
-                        {d.adjudication_rationale && (
-                          <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">
-                            {d.adjudication_rationale}
+                          Decide{" "}
+                          <span className="govuk-visually-hidden">
+                            {code(d.code)} on {record(d.target)}
                           </span>
-                        )}
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                        </button>
+                      )}
+                    </>
+                  ) : (
+                    <>
+                      <strong
+                        className={`govuk-tag ${d.adjudication === "agreed" ? "govuk-tag--green" : "govuk-tag--red"}`}
+                      >
+                        {DECISIONS[d.adjudication]}
+                      </strong>
+                      {d.adjudication_rationale && (
+                        <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+                          {d.adjudication_rationale}
+                        </span>
+                      )}
+                    </>
+                  ),
+              },
+            ]}
+          />
         </>
       )}
       {props.lead && deciding && (
@@ -251,49 +233,43 @@ function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
 function CodesTable({ codes, label }: { codes: CodeAgreement[]; label: (id: string) => string }) {
   if (codes.length === 0) return null;
   return (
-    <table className="govuk-table">
-      <caption className="govuk-table__caption govuk-table__caption--m">Agreement by code</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">
-            Code
-          </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-            Records compared
-          </th>
-          <th
-            scope="col"
-            className="govuk-table__header govuk-table__header--numeric"
-            abbr={STATISTICS.percentAgreement.term}
-          >
-            <Term entry={STATISTICS.percentAgreement} />
-          </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric" abbr={STATISTICS.kappa.term}>
-            <Term entry={STATISTICS.kappa} />
-          </th>
-          <th scope="col" className="govuk-table__header govuk-table__header--numeric" abbr={STATISTICS.alpha.term}>
-            <Term entry={STATISTICS.alpha} />
-          </th>
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {codes.map((row) => (
-          <tr className="govuk-table__row" key={row.code}>
-            <th scope="row" className="govuk-table__header">
+    <RecordTable
+      caption="Agreement by code"
+      records={codes}
+      rowKey={(row) => row.code}
+      columns={[
+        {
+          header: "Code",
+          rowHeader: true,
+          cell: (row) => (
+            <>
               {label(row.code)}
               <span className="govuk-!-display-block govuk-!-font-weight-regular">
                 <code className="scr-code-id">{row.code}</code>
               </span>
-            </th>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{row.units}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{percent(row.percent_agreement)}</td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">
-              <Kappa figures={row} />
-            </td>
-            <td className="govuk-table__cell govuk-table__cell--numeric">{coefficient(row.krippendorff_alpha)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: "Records compared", numeric: true, cell: (row) => row.units },
+        {
+          header: <Term entry={STATISTICS.percentAgreement} />,
+          numeric: true,
+          abbr: STATISTICS.percentAgreement.term,
+          cell: (row) => percent(row.percent_agreement),
+        },
+        {
+          header: <Term entry={STATISTICS.kappa} />,
+          numeric: true,
+          abbr: STATISTICS.kappa.term,
+          cell: (row) => <Kappa figures={row} />,
+        },
+        {
+          header: <Term entry={STATISTICS.alpha} />,
+          numeric: true,
+          abbr: STATISTICS.alpha.term,
+          cell: (row) => coefficient(row.krippendorff_alpha),
+        },
+      ]}
+    />
   );
 }

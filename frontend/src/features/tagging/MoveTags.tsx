@@ -7,6 +7,7 @@ import { ErrorSummary } from "../../common/ErrorSummary";
 import { codeIndex } from "./codes";
 import type { Typology } from "./codes";
 import { targetName, type TagTarget } from "./targets";
+import { RecordTable } from "../../common/RecordTable";
 
 type Labels = Map<string, string>;
 
@@ -99,66 +100,51 @@ export function MoveTags({
         </button>
       ) : (
         <>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">Where each tag goes</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Record
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Coder
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Code now
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  In version {current}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {preview.moves.moves.map((m) => (
-                <tr className="govuk-table__row" key={m.tag_id}>
-                  <td className="govuk-table__cell">{targetName(targets, m.target)}</td>
-                  <td className="govuk-table__cell">{m.agreed ? "Agreed" : m.coder}</td>
-                  <td className="govuk-table__cell">{label(m.from_code)}</td>
-                  <td className="govuk-table__cell">
-                    {m.dropped ? (
-                      `Dropped: the code has no successor${m.note ? ` (${m.note})` : ""}`
-                    ) : m.needs_choice ? (
-                      <fieldset className="govuk-fieldset">
-                        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
-                          The code was split: choose one
-                        </legend>
-                        <div className="govuk-radios govuk-radios--small">
-                          {m.to_codes.map((code) => (
-                            <div className="govuk-radios__item" key={code}>
-                              <input
-                                className="govuk-radios__input"
-                                type="radio"
-                                id={`move-${m.tag_id}-${code}`}
-                                name={`move-${m.tag_id}`}
-                                checked={choices[m.tag_id] === code}
-                                onChange={() => setChoices({ ...choices, [m.tag_id]: code })}
-                              />
-                              <label className="govuk-label govuk-radios__label" htmlFor={`move-${m.tag_id}-${code}`}>
-                                {label(code)}
-                              </label>
-                            </div>
-                          ))}
-                        </div>
-                      </fieldset>
-                    ) : m.to_codes[0] === m.from_code ? (
-                      "Unchanged"
-                    ) : (
-                      label(m.to_codes[0])
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordTable
+            caption="Where each tag goes"
+            captionClass="govuk-table__caption--s"
+            records={preview.moves.moves}
+            rowKey={(m) => m.tag_id}
+            columns={[
+              { header: "Record", cell: (m) => targetName(targets, m.target) },
+              { header: "Coder", cell: (m) => (m.agreed ? "Agreed" : m.coder) },
+              { header: "Code now", cell: (m) => label(m.from_code) },
+              {
+                header: <>In version {current}</>,
+                cell: (m) =>
+                  m.dropped ? (
+                    `Dropped: the code has no successor${m.note ? ` (${m.note})` : ""}`
+                  ) : m.needs_choice ? (
+                    <fieldset className="govuk-fieldset">
+                      <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">
+                        The code was split: choose one
+                      </legend>
+                      <div className="govuk-radios govuk-radios--small">
+                        {m.to_codes.map((code) => (
+                          <div className="govuk-radios__item" key={code}>
+                            <input
+                              className="govuk-radios__input"
+                              type="radio"
+                              id={`move-${m.tag_id}-${code}`}
+                              name={`move-${m.tag_id}`}
+                              checked={choices[m.tag_id] === code}
+                              onChange={() => setChoices({ ...choices, [m.tag_id]: code })}
+                            />
+                            <label className="govuk-label govuk-radios__label" htmlFor={`move-${m.tag_id}-${code}`}>
+                              {label(code)}
+                            </label>
+                          </div>
+                        ))}
+                      </div>
+                    </fieldset>
+                  ) : m.to_codes[0] === m.from_code ? (
+                    "Unchanged"
+                  ) : (
+                    label(m.to_codes[0])
+                  ),
+              },
+            ]}
+          />
           {preview.moves.dropped > 0 && (
             <p className="govuk-body">
               {preview.moves.dropped === 1 ? "One tag is" : `${preview.moves.dropped} tags are`} dropped: version{" "}

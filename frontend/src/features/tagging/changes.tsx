@@ -3,6 +3,7 @@
 import { Link } from "react-router-dom";
 
 import type { CodeChange, TypologyChanges } from "../../client/types.gen";
+import { RecordTable } from "../../common/RecordTable";
 
 export const CHANGE_WORDS: Record<CodeChange["kind"], string> = {
   added: "Added",
@@ -63,55 +64,52 @@ export function VersionChanges({
         </span>
       </summary>
       <div className="govuk-details__text">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">
-            Version {version} against {from}: tags under {from} still count, through the mapping
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Change
-              </th>
-              <th scope="col" className="govuk-table__header">
-                In {from}
-              </th>
-              <th scope="col" className="govuk-table__header">
-                In {version}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {into.changes.map((c, index) => (
-              <tr className="govuk-table__row" key={`${c.kind}-${c.from_code}-${index}`}>
-                <td className="govuk-table__cell">
+        <RecordTable
+          caption={
+            <>
+              Version {version} against {from}: tags under {from} still count, through the mapping
+            </>
+          }
+          captionClass="govuk-table__caption--s"
+          records={into.changes}
+          rowKey={(c, index) => `${c.kind}-${c.from_code}-${index}`}
+          columns={[
+            {
+              header: "Change",
+              cell: (c) => (
+                <>
                   {CHANGE_WORDS[c.kind]}
                   {c.note && <p className="govuk-hint govuk-!-font-size-16 govuk-!-margin-bottom-0">{c.note}</p>}
-                </td>
-                <td className="govuk-table__cell">
-                  {c.from_code ? (
-                    <Link className="govuk-link" to={linkTo({ version: from, code: c.from_code })}>
-                      {c.from_label ?? c.from_code}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
-                </td>
-                <td className="govuk-table__cell">
-                  {c.to.length === 0
-                    ? (IN_PLACE[c.kind] ?? "No successor")
-                    : c.to.map((t, i) => (
-                        <span key={t.id}>
-                          {i > 0 && " or "}
-                          <Link className="govuk-link" to={linkTo({ version, code: t.id })}>
-                            {t.label}
-                          </Link>
-                        </span>
-                      ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: <>In {from}</>,
+              cell: (c) =>
+                c.from_code ? (
+                  <Link className="govuk-link" to={linkTo({ version: from, code: c.from_code })}>
+                    {c.from_label ?? c.from_code}
+                  </Link>
+                ) : (
+                  "—"
+                ),
+            },
+            {
+              header: <>In {version}</>,
+              cell: (c) =>
+                c.to.length === 0
+                  ? (IN_PLACE[c.kind] ?? "No successor")
+                  : c.to.map((t, i) => (
+                      <span key={t.id}>
+                        {i > 0 && " or "}
+                        <Link className="govuk-link" to={linkTo({ version, code: t.id })}>
+                          {t.label}
+                        </Link>
+                      </span>
+                    )),
+            },
+          ]}
+        />
       </div>
     </details>
   );
