@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 
 import type { ApiError } from "../api";
+import { RecordTable } from "./RecordTable";
 
 export interface Compared {
   label: string;
@@ -44,40 +45,27 @@ export function ConflictNotice(props: {
           <p className="govuk-body">{props.message}</p>
         </div>
       </div>
-      <table className="govuk-table govuk-!-margin-bottom-4">
-        <caption className="govuk-table__caption govuk-table__caption--s">Their version and yours</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Field
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Their version (saved, version {String(theirs.version)})
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Your version (not saved, from version {props.yourVersion})
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {rows.length === 0 && (
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={3}>
-                The fields shown here are the same in both; they changed something else.
-              </td>
-            </tr>
-          )}
-          {rows.map((row) => (
-            <tr className="govuk-table__row" key={row.label}>
-              <th scope="row" className="govuk-table__header">
-                {row.label}
-              </th>
-              <td className="govuk-table__cell scr-pre-line">{row.theirs}</td>
-              <td className="govuk-table__cell scr-pre-line">{row.yours}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        caption="Their version and yours"
+        captionClass="govuk-table__caption--s"
+        className="govuk-!-margin-bottom-4"
+        records={rows}
+        empty="The fields shown here are the same in both; they changed something else."
+        rowKey={(row) => row.label}
+        columns={[
+          { header: "Field", rowHeader: true, cell: (row) => row.label },
+          {
+            header: <>Their version (saved, version {String(theirs.version)})</>,
+            cellClass: "scr-pre-line",
+            cell: (row) => row.theirs,
+          },
+          {
+            header: <>Your version (not saved, from version {props.yourVersion})</>,
+            cellClass: "scr-pre-line",
+            cell: (row) => row.yours,
+          },
+        ]}
+      />
       <div className="govuk-button-group">
         {props.onUseTheirs && (
           <button type="button" className="govuk-button govuk-button--secondary" onClick={props.onUseTheirs}>

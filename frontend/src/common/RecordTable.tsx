@@ -6,6 +6,8 @@ export type Column<T> = {
   cell: (record: T) => ReactNode;
   /** A count: the heading and the cells set to the right (GOV.UK's numeric cells). */
   numeric?: boolean;
+  /** Whether the column is there (false: a column only some people see, like their actions). */
+  shown?: boolean;
   /** Each record's cell in this column heads its row (a `th` of scope row). */
   rowHeader?: boolean;
   /** The heading's short form, for a heading that is more than its words (a term explained). */
@@ -46,12 +48,13 @@ export function RecordTable<T>({
   /** A row across the table that says there are no records yet. */
   empty?: ReactNode;
 }) {
+  const shown = columns.filter((column) => column.shown !== false);
   return (
     <table className={classes("govuk-table", className)}>
       <caption className={classes("govuk-table__caption", captionClass)}>{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          {columns.map((column, index) => (
+          {shown.map((column, index) => (
             <th
               scope="col"
               key={index}
@@ -70,14 +73,14 @@ export function RecordTable<T>({
       <tbody className="govuk-table__body">
         {empty && records.length === 0 && (
           <tr className="govuk-table__row">
-            <td className="govuk-table__cell" colSpan={columns.length}>
+            <td className="govuk-table__cell" colSpan={shown.length}>
               {empty}
             </td>
           </tr>
         )}
         {records.map((record, index) => (
           <tr className="govuk-table__row" key={rowKey(record, index)} id={rowId?.(record)}>
-            {columns.map((column, index) =>
+            {shown.map((column, index) =>
               column.rowHeader ? (
                 <th scope="row" key={index} className={classes("govuk-table__header", column.cellClass)}>
                   {column.cell(record)}

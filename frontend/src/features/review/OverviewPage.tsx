@@ -14,6 +14,7 @@ import { loadContextGroups } from "./contextCodes";
 import { useEditable, useReview } from "./ReviewLayout";
 import { StatusForm } from "./StatusForm";
 import { type TimescaleState, timescales } from "./timescales";
+import { RecordTable } from "../../common/RecordTable";
 
 const STATE_TAGS: Record<TimescaleState, [string, string]> = {
   met: ["Met", "govuk-tag--green"],
@@ -122,43 +123,24 @@ export function OverviewPage() {
           {!published && review.publication_date && " (the review is not published now)"}
         </Row>
       </dl>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">Timescales</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Step
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Timescale
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Due by
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Done
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Met?
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {timescales(review, today).map((step) => (
-            <tr className="govuk-table__row" key={step.name}>
-              <th scope="row" className="govuk-table__header">
-                {step.name}
-              </th>
-              <td className="govuk-table__cell">{step.rule}</td>
-              <td className="govuk-table__cell">{step.due ? formatDate(step.due) : "Not known yet"}</td>
-              <td className="govuk-table__cell">{step.done ? formatDate(step.done) : "Not yet"}</td>
-              <td className="govuk-table__cell">
-                <strong className={`govuk-tag ${STATE_TAGS[step.state][1]}`}>{STATE_TAGS[step.state][0]}</strong>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        caption="Timescales"
+        captionClass="govuk-table__caption--s"
+        records={timescales(review, today)}
+        rowKey={(step) => step.name}
+        columns={[
+          { header: "Step", rowHeader: true, cell: (step) => step.name },
+          { header: "Timescale", cell: (step) => step.rule },
+          { header: "Due by", cell: (step) => (step.due ? formatDate(step.due) : "Not known yet") },
+          { header: "Done", cell: (step) => (step.done ? formatDate(step.done) : "Not yet") },
+          {
+            header: "Met?",
+            cell: (step) => (
+              <strong className={`govuk-tag ${STATE_TAGS[step.state][1]}`}>{STATE_TAGS[step.state][0]}</strong>
+            ),
+          },
+        ]}
+      />
       <p className="govuk-hint">Working days leave out weekends; bank holidays are not taken into account.</p>
 
       <QualityMarkers />

@@ -18,6 +18,7 @@ import { Saved } from "../../common/Saved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { PARTICIPANT_ROLES } from "../../words";
 import { useEditable, useReview } from "../review/ReviewLayout";
+import { RecordTable } from "../../common/RecordTable";
 
 interface Team {
   participants: ParticipantRead[];
@@ -169,56 +170,31 @@ export function TeamPage() {
         </div>
       </div>
 
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Participants</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Part in the review
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Job role
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Agency
-            </th>
-            {editable && (
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {team.participants.length === 0 && (
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={editable ? 4 : 3}>
-                No participants are recorded yet.
-              </td>
-            </tr>
-          )}
-          {team.participants.map((participant) => (
-            <tr className="govuk-table__row" key={participant.id}>
-              <td className="govuk-table__cell">{PARTICIPANT_ROLES[participant.role]}</td>
-              <td className="govuk-table__cell">{participant.job_role}</td>
-              <td className="govuk-table__cell">{agencyName(participant.agency_id)}</td>
-              {editable && (
-                <td className="govuk-table__cell">
-                  <button
-                    type="button"
-                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                    disabled={busy}
-                    onClick={() => removeParticipant(participant)}
-                  >
-                    {"Remove "}
-                    <span className="govuk-visually-hidden">{participant.job_role}</span>
-                  </button>
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        caption="Participants"
+        records={team.participants}
+        empty="No participants are recorded yet."
+        columns={[
+          { header: "Part in the review", cell: (participant) => PARTICIPANT_ROLES[participant.role] },
+          { header: "Job role", cell: (participant) => participant.job_role },
+          { header: "Agency", cell: (participant) => agencyName(participant.agency_id) },
+          {
+            header: <span className="govuk-visually-hidden">Actions</span>,
+            shown: editable,
+            cell: (participant) => (
+              <button
+                type="button"
+                className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                disabled={busy}
+                onClick={() => removeParticipant(participant)}
+              >
+                {"Remove "}
+                <span className="govuk-visually-hidden">{participant.job_role}</span>
+              </button>
+            ),
+          },
+        ]}
+      />
 
       {editable && (
         <form noValidate onSubmit={addParticipant} aria-label="Add a participant">
@@ -266,64 +242,42 @@ export function TeamPage() {
         agreed ones included, until they have submitted their own. The lead reviewer then compares the codings and
         decides where coders disagree.
       </p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--s">The review's team</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Account
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Part
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Coding
-            </th>
-            {lead && (
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {team.members.length === 0 && (
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={lead ? 4 : 3}>
-                No reviewer works on this review in the workbench.
-              </td>
-            </tr>
-          )}
-          {team.members.map((member) => (
-            <tr className="govuk-table__row" key={member.user_id}>
-              <td className="govuk-table__cell">{member.email}</td>
-              <td className="govuk-table__cell">{member.lead ? "Lead reviewer, codes" : "Codes"}</td>
-              <td className="govuk-table__cell">
-                {member.submitted ? (
-                  <strong className="govuk-tag govuk-tag--green">Submitted</strong>
-                ) : (
-                  <strong className="govuk-tag govuk-tag--grey">Not submitted yet</strong>
-                )}
-              </td>
-              {lead && (
-                <td className="govuk-table__cell">
-                  {!member.lead && (
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      disabled={busy}
-                      onClick={() => removeCoder(member)}
-                    >
-                      {"Take off the team "}
-                      <span className="govuk-visually-hidden">{member.email}</span>
-                    </button>
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordTable
+        caption="The review's team"
+        captionClass="govuk-table__caption--s"
+        records={team.members}
+        empty="No reviewer works on this review in the workbench."
+        rowKey={(member) => member.user_id}
+        columns={[
+          { header: "Account", cell: (member) => member.email },
+          { header: "Part", cell: (member) => (member.lead ? "Lead reviewer, codes" : "Codes") },
+          {
+            header: "Coding",
+            cell: (member) =>
+              member.submitted ? (
+                <strong className="govuk-tag govuk-tag--green">Submitted</strong>
+              ) : (
+                <strong className="govuk-tag govuk-tag--grey">Not submitted yet</strong>
+              ),
+          },
+          {
+            header: <span className="govuk-visually-hidden">Actions</span>,
+            shown: lead,
+            cell: (member) =>
+              !member.lead && (
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                  disabled={busy}
+                  onClick={() => removeCoder(member)}
+                >
+                  {"Take off the team "}
+                  <span className="govuk-visually-hidden">{member.email}</span>
+                </button>
+              ),
+          },
+        ]}
+      />
 
       {mayAdd && (
         <form noValidate onSubmit={addCoder} aria-label="Add a second coder">
