@@ -30,6 +30,7 @@ export function RecordTable<T>({
   columns,
   records,
   className,
+  id,
   rowId,
   rowKey = (record, index) => (record as { id?: Key }).id ?? index,
   empty,
@@ -41,6 +42,8 @@ export function RecordTable<T>({
   records: T[];
   /** A class of the screen's own on the table. */
   className?: string;
+  /** The table's id, for a link to it. */
+  id?: string;
   /** Each row's id, for a link to the record's row. */
   rowId?: (record: T) => string;
   /** What tells the rows apart, for a record without an id. */
@@ -50,7 +53,7 @@ export function RecordTable<T>({
 }) {
   const shown = columns.filter((column) => column.shown !== false);
   return (
-    <table className={classes("govuk-table", className)}>
+    <table className={classes("govuk-table", className)} id={id}>
       <caption className={classes("govuk-table__caption", captionClass)}>{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">

@@ -4,6 +4,7 @@ import type { LinkRead } from "../../client/types.gen";
 import { recordPath } from "../graph/links";
 import { linksOf } from "./factorForm";
 import { type GraphRecord, nameOf } from "./records";
+import { RecordTable } from "../../common/RecordTable";
 
 /** What a factor is linked to in the causal graph, read from the factor. */
 export function FactorLinks({
@@ -32,23 +33,17 @@ export function FactorLinks({
         </p>
       ) : (
         <>
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Links of this factor</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Link
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Record
-                </th>
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {linked.map(({ link, verb, other }) => (
-                <tr className="govuk-table__row" key={link.id}>
-                  <td className="govuk-table__cell scr-nowrap">{verb}</td>
-                  <td className="govuk-table__cell">
+          <RecordTable
+            caption="Links of this factor"
+            captionClass="govuk-visually-hidden"
+            records={linked}
+            rowKey={({ link }) => link.id}
+            columns={[
+              { header: "Link", cellClass: "scr-nowrap", cell: ({ verb }) => verb },
+              {
+                header: "Record",
+                cell: ({ link, other }) => (
+                  <>
                     <Link className="govuk-link" to={recordPath(reviewId, other)}>
                       {nameOf(records, other)}
                     </Link>
@@ -57,11 +52,11 @@ export function FactorLinks({
                         {link.evidence_note}
                       </span>
                     )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+            ]}
+          />
           <p className="govuk-body">Add and remove links in the {graph}.</p>
         </>
       )}

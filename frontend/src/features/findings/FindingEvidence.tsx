@@ -9,6 +9,7 @@ import { quoted } from "../../words";
 import { type GraphRecord, nameOf } from "../factors/records";
 import { NODE_KINDS, kindOfKey, recordPath } from "../graph/links";
 import { type EvidenceItem, evidenceChoices } from "./evidence";
+import { RecordTable } from "../../common/RecordTable";
 
 /**
  * How the finding appeared in this case: the episodes and factors it rests on. For a saved
@@ -118,29 +119,16 @@ export function FindingEvidence({
           <strong className="govuk-tag govuk-tag--grey">No evidence yet</strong>
         </p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Evidence for this finding</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Record
-              </th>
-              {noted && (
-                <th scope="col" className="govuk-table__header">
-                  How it shows the finding
-                </th>
-              )}
-              {editable && (
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Remove</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {items.map((item) => (
-              <tr className="govuk-table__row" key={item.target}>
-                <td className="govuk-table__cell">
+        <RecordTable
+          caption="Evidence for this finding"
+          captionClass="govuk-visually-hidden"
+          records={items}
+          rowKey={(item) => item.target}
+          columns={[
+            {
+              header: "Record",
+              cell: (item) => (
+                <>
                   <span className="govuk-caption-m scr-findings__kind">{NODE_KINDS[kindOfKey(item.target)]}</span>
                   {item.id !== null ? (
                     <Link className="govuk-link" to={recordPath(reviewId, item.target)}>
@@ -149,46 +137,52 @@ export function FindingEvidence({
                   ) : (
                     name(item.target)
                   )}
-                </td>
-                {noted && <td className="govuk-table__cell scr-pre-line">{item.note ?? ""}</td>}
-                {editable && (
-                  <td className="govuk-table__cell">
-                    {asking === item.target ? (
-                      <div className="govuk-button-group govuk-!-margin-bottom-0">
-                        <button
-                          type="button"
-                          className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                          disabled={busy}
-                          onClick={() => void remove(item)}
-                        >
-                          {"Yes, remove "}
-                          <span className="govuk-visually-hidden">{name(item.target)}</span>
-                        </button>
-                        <button
-                          type="button"
-                          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                          onClick={() => setAsking(null)}
-                        >
-                          {"Keep "}
-                          <span className="govuk-visually-hidden">{name(item.target)}</span>
-                        </button>
-                      </div>
-                    ) : (
-                      <button
-                        type="button"
-                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                        onClick={() => setAsking(item.target)}
-                      >
-                        {"Remove "}
-                        <span className="govuk-visually-hidden">{name(item.target)} from the evidence</span>
-                      </button>
-                    )}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: "How it shows the finding",
+              shown: noted,
+              cellClass: "scr-pre-line",
+              cell: (item) => item.note ?? "",
+            },
+            {
+              header: <span className="govuk-visually-hidden">Remove</span>,
+              shown: editable,
+              cell: (item) =>
+                asking === item.target ? (
+                  <div className="govuk-button-group govuk-!-margin-bottom-0">
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
+                      disabled={busy}
+                      onClick={() => void remove(item)}
+                    >
+                      {"Yes, remove "}
+                      <span className="govuk-visually-hidden">{name(item.target)}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      onClick={() => setAsking(null)}
+                    >
+                      {"Keep "}
+                      <span className="govuk-visually-hidden">{name(item.target)}</span>
+                    </button>
+                  </div>
+                ) : (
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    onClick={() => setAsking(item.target)}
+                  >
+                    {"Remove "}
+                    <span className="govuk-visually-hidden">{name(item.target)} from the evidence</span>
+                  </button>
+                ),
+            },
+          ]}
+        />
       )}
       {done && (
         <p className="govuk-body govuk-!-font-weight-bold" role="status">

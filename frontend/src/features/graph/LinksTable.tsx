@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 
 import type { LinkRead } from "../../client/types.gen";
 import { LINK_KINDS, recordPath } from "./links";
+import { RecordTable } from "../../common/RecordTable";
 
 /** Every link of the graph as a table: the drawing's equivalent without a mouse or sight. */
 export function LinksTable({
@@ -40,31 +41,17 @@ export function LinksTable({
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must take the focus, for the keyboard to scroll it
       tabIndex={0}
     >
-      <table className="govuk-table scr-links" id="links">
-        <caption className="govuk-table__caption govuk-table__caption--m">Links ({links.length})</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              From
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Kind of link
-            </th>
-            <th scope="col" className="govuk-table__header">
-              To
-            </th>
-            {editable && (
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Remove</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {links.map((link) => (
-            <tr className="govuk-table__row" key={link.id}>
-              <td className="govuk-table__cell">{record(link.source)}</td>
-              <td className="govuk-table__cell">
+      <RecordTable
+        caption={<>Links ({links.length})</>}
+        className="scr-links"
+        id="links"
+        records={links}
+        columns={[
+          { header: "From", cell: (link) => record(link.source) },
+          {
+            header: "Kind of link",
+            cell: (link) => (
+              <>
                 {LINK_KINDS[link.kind]}
                 {loopLink(link) && (
                   <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1 scr-links__tag">
@@ -76,51 +63,52 @@ export function LinksTable({
                     {link.evidence_note}
                   </span>
                 )}
-              </td>
-              <td className="govuk-table__cell">{record(link.target)}</td>
-              {editable && (
-                <td className="govuk-table__cell">
-                  {asking === link.id ? (
-                    <div className="scr-links__confirm">
-                      <button
-                        type="button"
-                        className="govuk-button govuk-button--warning govuk-!-margin-bottom-2"
-                        disabled={busy}
-                        onClick={() => {
-                          setAsking(null);
-                          onRemove(link);
-                        }}
-                      >
-                        {"Yes, remove "}
-                        <span className="govuk-visually-hidden">the link</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                        onClick={() => setAsking(null)}
-                      >
-                        {"Keep "}
-                        <span className="govuk-visually-hidden">the link</span>
-                      </button>
-                    </div>
-                  ) : (
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                      onClick={() => setAsking(link.id)}
-                    >
-                      {"Remove "}
-                      <span className="govuk-visually-hidden">
-                        the link: {names(link.source)} {LINK_KINDS[link.kind].toLowerCase()} {names(link.target)}
-                      </span>
-                    </button>
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+          { header: "To", cell: (link) => record(link.target) },
+          {
+            header: <span className="govuk-visually-hidden">Remove</span>,
+            shown: editable,
+            cell: (link) =>
+              asking === link.id ? (
+                <div className="scr-links__confirm">
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--warning govuk-!-margin-bottom-2"
+                    disabled={busy}
+                    onClick={() => {
+                      setAsking(null);
+                      onRemove(link);
+                    }}
+                  >
+                    {"Yes, remove "}
+                    <span className="govuk-visually-hidden">the link</span>
+                  </button>
+                  <button
+                    type="button"
+                    className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    onClick={() => setAsking(null)}
+                  >
+                    {"Keep "}
+                    <span className="govuk-visually-hidden">the link</span>
+                  </button>
+                </div>
+              ) : (
+                <button
+                  type="button"
+                  className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                  onClick={() => setAsking(link.id)}
+                >
+                  {"Remove "}
+                  <span className="govuk-visually-hidden">
+                    the link: {names(link.source)} {LINK_KINDS[link.kind].toLowerCase()} {names(link.target)}
+                  </span>
+                </button>
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }
