@@ -32,6 +32,7 @@ export function RecordTable<T>({
   className,
   id,
   rowId,
+  rowClass,
   rowKey = (record, index) => (record as { id?: Key }).id ?? index,
   empty,
 }: {
@@ -46,6 +47,8 @@ export function RecordTable<T>({
   id?: string;
   /** Each row's id, for a link to the record's row. */
   rowId?: (record: T) => string;
+  /** A class of the screen's own on a record's row (an overdue action, say). */
+  rowClass?: (record: T) => string | false | undefined;
   /** What tells the rows apart, for a record without an id. */
   rowKey?: (record: T, index: number) => Key;
   /** A row across the table that says there are no records yet. */
@@ -82,7 +85,11 @@ export function RecordTable<T>({
           </tr>
         )}
         {records.map((record, index) => (
-          <tr className="govuk-table__row" key={rowKey(record, index)} id={rowId?.(record)}>
+          <tr
+            className={classes("govuk-table__row", rowClass?.(record))}
+            key={rowKey(record, index)}
+            id={rowId?.(record)}
+          >
             {shown.map((column, index) =>
               column.rowHeader ? (
                 <th scope="row" key={index} className={classes("govuk-table__header", column.cellClass)}>

@@ -11,6 +11,7 @@ import { downloadFile } from "../../common/download";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { ACTION_STATUSES } from "../findings/findingWords";
 import "./actions.css";
+import { RecordTable } from "../../common/RecordTable";
 
 const FILTERS = ["status", "overdue", "agency_id", "review_id"] as const;
 type Filter = (typeof FILTERS)[number];
@@ -121,39 +122,40 @@ export function ActionPlanPage() {
 function ActionsTable({ boardId, actions }: { boardId: number; actions: ActionPlanItem[] }) {
   if (actions.length === 0) return <p className="govuk-body">No action matches these filters.</p>;
   return (
-    <table className="govuk-table">
-      <caption className="govuk-visually-hidden">Actions, soonest due first</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {["Action", "Review and finding", "Owner", "Due", "Status"].map((heading) => (
-            <th key={heading} scope="col" className="govuk-table__header">
-              {heading}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">
-        {actions.map((a) => (
-          <tr key={a.id} className={`govuk-table__row${a.overdue ? " scr-action--overdue" : ""}`}>
-            <td className="govuk-table__cell">
-              <Link className="govuk-link" to={`/boards/${boardId}/actions/${a.id}`}>
-                {a.description}
-              </Link>
-            </td>
-            <td className="govuk-table__cell">
+    <RecordTable
+      caption="Actions, soonest due first"
+      captionClass="govuk-visually-hidden"
+      records={actions}
+      rowClass={(a) => a.overdue && "scr-action--overdue"}
+      columns={[
+        {
+          header: "Action",
+          cell: (a) => (
+            <Link className="govuk-link" to={`/boards/${boardId}/actions/${a.id}`}>
+              {a.description}
+            </Link>
+          ),
+        },
+        {
+          header: "Review and finding",
+          cell: (a) => (
+            <>
               {a.review_reference}, finding {a.finding_ordinal}: {a.finding_title}
-            </td>
-            <td className="govuk-table__cell">{[a.owner_role, a.agency_name].filter(Boolean).join(", ")}</td>
-            <td className="govuk-table__cell">{a.due_date ?? "Not set"}</td>
-            <td className="govuk-table__cell">
-              <strong className={`govuk-tag ${a.overdue ? "govuk-tag--red" : "govuk-tag--grey"}`}>
-                {a.overdue ? `Overdue, ${ACTION_STATUSES[a.status].toLowerCase()}` : ACTION_STATUSES[a.status]}
-              </strong>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: "Owner", cell: (a) => [a.owner_role, a.agency_name].filter(Boolean).join(", ") },
+        { header: "Due", cell: (a) => a.due_date ?? "Not set" },
+        {
+          header: "Status",
+          cell: (a) => (
+            <strong className={`govuk-tag ${a.overdue ? "govuk-tag--red" : "govuk-tag--grey"}`}>
+              {a.overdue ? `Overdue, ${ACTION_STATUSES[a.status].toLowerCase()}` : ACTION_STATUSES[a.status]}
+            </strong>
+          ),
+        },
+      ]}
+    />
   );
 }
 

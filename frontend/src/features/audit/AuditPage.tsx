@@ -8,6 +8,7 @@ import { TextInput } from "../../common/fields";
 import { useSession } from "../../common/signedIn";
 import { Pages, useOffset } from "../../common/Pages";
 import { LoadProblem, useLoad } from "../../common/useLoad";
+import { RecordTable } from "../../common/RecordTable";
 
 const PAGE = 50;
 const FILTERS = ["actor", "object_type", "review_id"] as const;
@@ -115,35 +116,27 @@ function AuditTrail() {
             {loaded.data.total === 1 ? "1 entry" : `${loaded.data.total} entries`}.
           </p>
           {loaded.data.items.length > 0 && (
-            <table className="govuk-table">
-              <caption className="govuk-table__caption govuk-table__caption--s">Entries, newest first</caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  {["When", "Done by", "Action", "Object", "Review", "Request"].map((h) => (
-                    <th key={h} scope="col" className="govuk-table__header">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {loaded.data.items.map((e) => (
-                  <tr key={e.id} className="govuk-table__row">
-                    <td className="govuk-table__cell">{new Date(e.at).toLocaleString("en-GB")}</td>
-                    <td className="govuk-table__cell">{e.actor}</td>
-                    <td className="govuk-table__cell">{ACTIONS[e.action] ?? e.action}</td>
-                    <td className="govuk-table__cell">
+            <RecordTable
+              caption="Entries, newest first"
+              captionClass="govuk-table__caption--s"
+              records={loaded.data.items}
+              columns={[
+                { header: "When", cell: (e) => new Date(e.at).toLocaleString("en-GB") },
+                { header: "Done by", cell: (e) => e.actor },
+                { header: "Action", cell: (e) => ACTIONS[e.action] ?? e.action },
+                {
+                  header: "Object",
+                  cell: (e) => (
+                    <>
                       {e.object_type}
                       {e.object_id ? ` ${e.object_id}` : ""}
-                    </td>
-                    <td className="govuk-table__cell">{e.review_id ?? "—"}</td>
-                    <td className="govuk-table__cell">
-                      <code>{e.request_id}</code>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { header: "Review", cell: (e) => e.review_id ?? "—" },
+                { header: "Request", cell: (e) => <code>{e.request_id}</code> },
+              ]}
+            />
           )}
           <Pages
             label="Pages of the audit trail"
