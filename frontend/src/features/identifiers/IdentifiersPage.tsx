@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { Link } from "react-router-dom";
 
-import { ApiError, ok } from "../../api";
+import { ok } from "../../api";
 import {
   identifiersAccept,
   identifiersCreate,
@@ -11,9 +11,9 @@ import {
 } from "../../client/sdk.gen";
 import type { HitRead, IdentifierKind, IdentifierRead, ScanRead } from "../../client/types.gen";
 import { RecordTable } from "../../common/RecordTable";
+import { useAction } from "../../common/useAction";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Select, TextArea, TextInput } from "../../common/fields";
-import { problemsOf } from "../../common/problems";
 import { Saved } from "../../common/Saved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { useReview } from "../review/ReviewLayout";
@@ -39,39 +39,26 @@ export function IdentifiersPage() {
   );
   const [text, setText] = useState("");
   const [kind, setKind] = useState<IdentifierKind | "">("");
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [saved, setSaved] = useState<string>();
+  const { problems, refuse: setProblems, saved, busy, errorOf, act: run } = useAction();
   const [accepting, setAccepting] = useState<string | null>(null);
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
 
   if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what="known identifiers" />;
   const { identifiers, scan } = loaded.data;
-  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text;
 
-  async function act(
+  /** Do `work`, then show the list and the scan as they are now. */
+  const act = (
     work: () => Promise<{ identifiers?: IdentifierRead[]; scan?: ScanRead; said: string }>,
     fields: Record<string, string>,
-  ) {
-    setBusy(true);
-    setSaved(undefined);
-    try {
+  ) =>
+    run(async () => {
       const done = await work();
       replace({
         identifiers: done.identifiers ?? identifiers,
         scan: done.scan ?? (await ok(identifiersScan({ path: { review_id: review.id } }))),
       });
-      setProblems([]);
-      setSaved(done.said);
-      return true;
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setProblems(problemsOf(error, fields));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+      return done.said;
+    }, fields);
 
   async function add(event: FormEvent) {
     event.preventDefault();

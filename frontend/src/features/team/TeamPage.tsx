@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
 
-import { ApiError, everything, ok } from "../../api";
+import { everything, ok } from "../../api";
 import {
   participantsCreate,
   participantsDelete,
@@ -13,12 +13,12 @@ import {
 import type { ParticipantRead, ParticipantRole, TeamCandidateRead, TeamMemberRead } from "../../client/types.gen";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { Select, TextInput } from "../../common/fields";
-import { problemsOf } from "../../common/problems";
 import { Saved } from "../../common/Saved";
 import { LoadProblem, useLoad } from "../../common/useLoad";
 import { PARTICIPANT_ROLES } from "../../words";
 import { useEditable, useReview } from "../review/ReviewLayout";
 import { RecordTable } from "../../common/RecordTable";
+import { useAction } from "../../common/useAction";
 
 interface Team {
   participants: ParticipantRead[];
@@ -54,32 +54,19 @@ export function TeamPage() {
   const [agency, setAgency] = useState("");
   const [jobRole, setJobRole] = useState("");
   const [coder, setCoder] = useState("");
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [saved, setSaved] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { problems, refuse: setProblems, saved, busy, errorOf, act: run } = useAction();
 
   if (loaded.state !== "ready") return <LoadProblem loaded={loaded} what="team" />;
   const team = loaded.data;
-  const errorOf = (field: string) => problems.find((p) => p.field === field)?.text;
   const agencyName = (id: number | null) => (id === null ? "None given" : (agencies.get(id)?.name ?? `Agency ${id}`));
 
-  async function act(work: () => Promise<{ next: Partial<Team>; said: string }>, fields: Record<string, string>) {
-    setBusy(true);
-    setSaved(undefined);
-    try {
+  /** Do `work`, then show the team as it is now. */
+  const act = (work: () => Promise<{ next: Partial<Team>; said: string }>, fields: Record<string, string>) =>
+    run(async () => {
       const done = await work();
       replace({ ...team, ...done.next });
-      setProblems([]);
-      setSaved(done.said);
-      return true;
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      setProblems(problemsOf(error, fields));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }
+      return done.said;
+    }, fields);
 
   async function addParticipant(event: FormEvent) {
     event.preventDefault();
