@@ -4,6 +4,7 @@ import { Link } from "react-router-dom";
 import { ApiError } from "../api";
 import { type Compared, ConflictNotice, currentOf } from "./Conflict";
 import { ErrorSummary, type Problem } from "./ErrorSummary";
+import { TextInput } from "./fields";
 import { problemsOf } from "./problems";
 import { useUnsavedChanges } from "./unsaved";
 
@@ -206,6 +207,37 @@ export function EditorForm({
         )}
       </fieldset>
     </form>
+  );
+}
+
+/**
+ * A record's number in its list (an episode's, a finding's): its place in `order`, or for a
+ * new record, left empty to add it at the end.
+ */
+export function OrdinalInput({
+  isNew,
+  what,
+  order,
+  ...bound
+}: {
+  id: string;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+  isNew: boolean;
+  /** The kind of record: "episode". */
+  what: string;
+  /** "the review's order of episodes". */
+  order: string;
+}) {
+  return (
+    <TextInput
+      {...bound}
+      label="Number (optional)"
+      hint={isNew ? `Leave it empty to add the ${what} at the end.` : `Its place in ${order}.`}
+      width="govuk-input--width-4"
+      inputMode="numeric"
+    />
   );
 }
 

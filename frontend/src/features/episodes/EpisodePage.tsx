@@ -5,7 +5,7 @@ import { ok } from "../../api";
 import { chronologyRead, episodesCreate, episodesRead, episodesUpdate } from "../../client/sdk.gen";
 import type { AppraisalRating, ChronologyEntryRead, EpisodeRead } from "../../client/types.gen";
 import { DateInput } from "../../common/DateInput";
-import { EditorForm, EditorPage, useEditor } from "../../common/editor";
+import { EditorForm, EditorPage, OrdinalInput, useEditor } from "../../common/editor";
 import { Checkboxes, Radios, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
 import { LoadProblem, useLoad } from "../../common/useLoad";
@@ -143,18 +143,7 @@ export function EpisodeEditor({ episode, entries }: { episode: EpisodeRead | nul
             label="Title"
             hint="A short name for the episode, like ‘Booking appointment: routine enquiry not made’."
           />
-          <TextInput
-            id="ordinal"
-            label="Number (optional)"
-            hint={
-              base ? "Its place in the review's order of episodes." : "Leave it empty to add the episode at the end."
-            }
-            width="govuk-input--width-4"
-            inputMode="numeric"
-            value={form.ordinal}
-            error={errorOf("ordinal")}
-            onChange={set("ordinal")}
-          />
+          <OrdinalInput {...field("ordinal")} isNew={!base} what="episode" order="the review's order of episodes" />
           <DateInput
             {...field("start", "period-start")}
             label="Start of the period (optional)"

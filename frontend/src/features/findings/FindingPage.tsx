@@ -4,7 +4,7 @@ import { useLocation, useNavigate, useParams } from "react-router-dom";
 import { ok } from "../../api";
 import { findingsCreate, findingsRead, findingsUpdate, linksCreate } from "../../client/sdk.gen";
 import type { FindingRead, PatternKind } from "../../client/types.gen";
-import { EditorForm, EditorPage, useEditor } from "../../common/editor";
+import { EditorForm, EditorPage, OrdinalInput, useEditor } from "../../common/editor";
 import { ErrorSummary, type Problem } from "../../common/ErrorSummary";
 import { type OptionGroup, Radios, Select, TextArea, TextInput } from "../../common/fields";
 import { mayChange, useSession } from "../../common/signedIn";
@@ -238,18 +238,7 @@ export function FindingEditor({
         >
           <h2 className="govuk-heading-m">The finding</h2>
           <TextInput {...field("title")} label="Title" hint={HINTS.title} />
-          <TextInput
-            id="ordinal"
-            label="Number (optional)"
-            hint={
-              base ? "Its place in the report's order of findings." : "Leave it empty to add the finding at the end."
-            }
-            width="govuk-input--width-4"
-            inputMode="numeric"
-            value={form.ordinal}
-            error={errorOf("ordinal")}
-            onChange={set("ordinal")}
-          />
+          <OrdinalInput {...field("ordinal")} isNew={!base} what="finding" order="the report's order of findings" />
           <TextArea {...field("statement")} label="Statement of the finding" hint={HINTS.statement} rows={6} />
           <Radios
             id="pattern-kind"
