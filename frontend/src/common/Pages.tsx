@@ -60,3 +60,35 @@ export function Pages({
     </nav>
   );
 }
+
+/** "Previous entries" and "Next entries" under a list shown `size` at a time, where there are more. */
+export function MoreEntries({
+  total,
+  size,
+  offset,
+  onPage,
+}: {
+  total: number;
+  size: number;
+  offset: number;
+  onPage: (at: number) => void;
+}) {
+  return (
+    <div className="govuk-button-group">
+      {offset > 0 && (
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => onPage(Math.max(0, offset - size))}
+        >
+          Previous entries
+        </button>
+      )}
+      {offset + size < total && (
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => onPage(offset + size)}>
+          Next entries
+        </button>
+      )}
+    </div>
+  );
+}

@@ -69,4 +69,48 @@ describe("RecordTable", () => {
     ).toEqual(["", "entry-7", "entry-4"]);
     expect(screen.getByRole("columnheader", { name: "Actions" })).toHaveTextContent("Actions");
   });
+
+  it("heads each row with its record's cell where asked, and shows a column only where it is shown", () => {
+    render(
+      <RecordTable
+        caption="Steps"
+        captionClass="govuk-table__caption--s"
+        records={[{ name: "Rapid review", due: "3 April 2024" }]}
+        rowKey={(step) => step.name}
+        rowClass={(step) => step.due.endsWith("2024") && "scr-late"}
+        columns={[
+          { header: "Step", rowHeader: true, cell: (step) => step.name },
+          { header: "Due by", abbr: "Due", cell: (step) => step.due },
+          { header: "Actions", shown: false, cell: () => "Change" },
+        ]}
+      />,
+    );
+    const table = screen.getByRole("table", { name: "Steps" });
+    expect(within(table).getByRole("rowheader", { name: "Rapid review" })).toHaveClass("govuk-table__header");
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((th) => th.textContent),
+    ).toEqual(["Step", "Due by"]);
+    expect(within(table).getByRole("columnheader", { name: "Due by" })).toHaveAttribute("abbr", "Due");
+    expect(within(table).getAllByRole("row")[1]).toHaveClass("govuk-table__row", "scr-late");
+    expect(table.querySelector("caption")).toHaveClass("govuk-table__caption", "govuk-table__caption--s");
+    expect(screen.queryByText("Change")).toBeNull();
+  });
+
+  it("says in a row across the table that there are no records yet", () => {
+    render(
+      <RecordTable
+        caption="The list"
+        records={[] as { id: number; text: string }[]}
+        empty="No identifiers are listed yet."
+        columns={[
+          { header: "Identifier", cell: (identifier) => identifier.text },
+          { header: "What it is", cell: () => "" },
+        ]}
+      />,
+    );
+    const cell = screen.getByRole("cell", { name: "No identifiers are listed yet." });
+    expect(cell).toHaveAttribute("colspan", "2");
+  });
 });

@@ -14,6 +14,7 @@ import { useEditable, useReview } from "../review/ReviewLayout";
 import { downloadFile } from "../../common/download";
 import { agencyName, comparedEntryFields, entryDate, entryQuery } from "./entryWords";
 import { Timeline } from "./Timeline";
+import { MoreEntries } from "../../common/Pages";
 
 type Trouble =
   | { kind: "conflict"; message: string; yours: ChronologyEntryRead; theirs: ChronologyEntryRead }
@@ -259,58 +260,36 @@ export function ChronologyPage() {
                     <span className="govuk-visually-hidden">No</span>
                   ),
               },
-              ...(editable
-                ? [
-                    {
-                      header: <span className="govuk-visually-hidden">Actions</span>,
-                      cellClass: "scr-actions",
-                      cell: (entry: ChronologyEntryRead) => (
-                        <>
-                          <Link className="govuk-link" to={`/reviews/${review.id}/chronology/${entry.id}`}>
-                            Change
-                            <span className="govuk-visually-hidden">
-                              {" "}
-                              the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}
-                            </span>
-                          </Link>
-                          <button
-                            type="button"
-                            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
-                            onClick={() => markSignificant(entry, !entry.significant, entry.version)}
-                          >
-                            {entry.significant ? "Unmark" : "Mark significant"}
-                            <span className="govuk-visually-hidden">
-                              {" "}
-                              the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}
-                            </span>
-                          </button>
-                        </>
-                      ),
-                    },
-                  ]
-                : []),
+              {
+                header: <span className="govuk-visually-hidden">Actions</span>,
+                shown: editable,
+                cellClass: "scr-actions",
+                cell: (entry) => (
+                  <>
+                    <Link className="govuk-link" to={`/reviews/${review.id}/chronology/${entry.id}`}>
+                      Change
+                      <span className="govuk-visually-hidden">
+                        {" "}
+                        the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}
+                      </span>
+                    </Link>
+                    <button
+                      type="button"
+                      className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      onClick={() => markSignificant(entry, !entry.significant, entry.version)}
+                    >
+                      {entry.significant ? "Unmark" : "Mark significant"}
+                      <span className="govuk-visually-hidden">
+                        {" "}
+                        the entry of {entryDate(entry)} from {agencyName(agencies, entry.agency_id)}
+                      </span>
+                    </button>
+                  </>
+                ),
+              },
             ]}
           />
-          <div className="govuk-button-group">
-            {offset > 0 && (
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary"
-                onClick={() => setOffset(Math.max(0, offset - PAGE))}
-              >
-                Previous entries
-              </button>
-            )}
-            {offset + PAGE < matching && (
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary"
-                onClick={() => setOffset(offset + PAGE)}
-              >
-                Next entries
-              </button>
-            )}
-          </div>
+          <MoreEntries total={matching} size={PAGE} offset={offset} onPage={setOffset} />
         </>
       )}
     </>

@@ -7,6 +7,7 @@ import { earliestDay } from "../../common/dates";
 import { Checkbox, Select, TextInput } from "../../common/fields";
 import { agencyName, entryDate, entryQuery } from "../chronology/entryWords";
 import { useReview } from "../review/ReviewLayout";
+import { MoreEntries } from "../../common/Pages";
 
 const PAGE = 10;
 
@@ -207,26 +208,7 @@ export function CitationPicker({
               </EntryItem>
             ))}
           </ul>
-          <div className="govuk-button-group">
-            {offset > 0 && (
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary"
-                onClick={() => setOffset(Math.max(0, offset - PAGE))}
-              >
-                Previous entries
-              </button>
-            )}
-            {offset + PAGE < found.total && (
-              <button
-                type="button"
-                className="govuk-button govuk-button--secondary"
-                onClick={() => setOffset(offset + PAGE)}
-              >
-                Next entries
-              </button>
-            )}
-          </div>
+          <MoreEntries total={found.total} size={PAGE} offset={offset} onPage={setOffset} />
         </>
       )}
     </div>
