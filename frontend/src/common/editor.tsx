@@ -80,6 +80,23 @@ export function useEditor<Read extends Versioned, Form>(options: {
     }
   }
 
+  /**
+   * The form's submit: `check` reads the form (its own problems stop it being sent); what it
+   * reads is sent with the version it was read at, and saved as `save` says.
+   */
+  function submit<Checked>(
+    check: () => { problems: Problem[] } | Checked,
+    send: (checked: Checked, version: number) => Promise<Read>,
+    then: (saved: Read) => void,
+  ) {
+    return async (event: FormEvent) => {
+      event.preventDefault();
+      const checked = check();
+      if (refused(checked)) return setProblems(checked.problems);
+      await save((version) => send(checked, version), then);
+    };
+  }
+
   /** The 409 notice: their version beside `yours`, field by field as `compared` shows them. */
   function conflictNotice(yours: Record<string, unknown>, compared: Compared[]): ReactNode {
     if (!conflict) return null;
@@ -122,9 +139,13 @@ export function useEditor<Read extends Versioned, Form>(options: {
     /** Call before leaving on purpose by another way than saving (after deleting, say). */
     leaveFreely,
     save,
+    submit,
     conflictNotice,
   };
 }
+
+const refused = (checked: unknown): checked is { problems: Problem[] } =>
+  typeof checked === "object" && checked !== null && "problems" in checked;
 
 const kebabCase = (key: string) => key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 

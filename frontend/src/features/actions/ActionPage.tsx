@@ -61,25 +61,21 @@ export function ActionEditor({
   const navigate = useNavigate();
   const editable = (session.role === "board" || session.role === "admin") && action.review_status === "published";
   const editor = useEditor({ record: action, formOf, fields: ACTION_FIELDS, editable });
-  const { form, set, field, refuse, errorOf, save, conflictNotice } = editor;
+  const { form, set, field, errorOf, conflictNotice } = editor;
   const plan = `/boards/${boardId}/actions`;
   const names = new Map(agencies.map((a) => [a.id, a.name]));
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = changeOf(form);
-    if ("problems" in checked) return refuse(checked.problems);
-    await save(
-      (version) =>
-        ok(
-          actionsUpdate({
-            path: { board_id: boardId, action_id: action.id },
-            body: { version, ...checked.change },
-          }),
-        ),
-      () => navigate(plan, { state: { saved: "The action was updated." } }),
-    );
-  }
+  const submit = editor.submit(
+    () => changeOf(form),
+    (checked, version) =>
+      ok(
+        actionsUpdate({
+          path: { board_id: boardId, action_id: action.id },
+          body: { version, ...checked.change },
+        }),
+      ),
+    () => navigate(plan, { state: { saved: "The action was updated." } }),
+  );
 
   const read = changeOf(form);
   return (

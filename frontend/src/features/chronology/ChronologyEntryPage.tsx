@@ -1,4 +1,3 @@
-import type { FormEvent } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 
 import { ok } from "../../api";
@@ -79,7 +78,7 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
   const navigate = useNavigate();
   const editable = useEditable();
   const editor = useEditor({ record: entry, formOf, fields: FIELDS, editable });
-  const { base, form, set, field, refuse, errorOf, save, conflictNotice } = editor;
+  const { base, form, set, field, errorOf, conflictNotice } = editor;
   const list = `/reviews/${review.id}/chronology`;
 
   const agencyOptions = [...agencies.values()]
@@ -113,23 +112,19 @@ function EntryForm({ entry }: { entry: ChronologyEntryRead | null }) {
     };
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = check();
-    if ("problems" in checked) return refuse(checked.problems);
-    await save(
-      (version) =>
-        base
-          ? ok(
-              chronologyUpdate({
-                path: { review_id: review.id, entry_id: base.id },
-                body: { version, ...checked.body },
-              }),
-            )
-          : ok(chronologyCreate({ path: { review_id: review.id }, body: checked.body })),
-      () => navigate(list, { state: { saved: base ? "The entry was changed." : "The entry was added." } }),
-    );
-  }
+  const submit = editor.submit(
+    check,
+    (checked, version) =>
+      base
+        ? ok(
+            chronologyUpdate({
+              path: { review_id: review.id, entry_id: base.id },
+              body: { version, ...checked.body },
+            }),
+          )
+        : ok(chronologyCreate({ path: { review_id: review.id }, body: checked.body })),
+    () => navigate(list, { state: { saved: base ? "The entry was changed." : "The entry was added." } }),
+  );
 
   const yours = (() => {
     const date = fromParts(form.date, "The date", form.precision);

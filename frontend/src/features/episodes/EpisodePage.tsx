@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 
 import { ok } from "../../api";
@@ -52,7 +52,7 @@ export function EpisodeEditor({ episode, entries }: { episode: EpisodeRead | nul
   const navigate = useNavigate();
   const editable = useEditable();
   const editor = useEditor({ record: episode, formOf, fields: EPISODE_FIELDS, editable });
-  const { base, form, set, field, refuse, errorOf, save, conflictNotice } = editor;
+  const { base, form, set, field, errorOf, conflictNotice } = editor;
   const list = `/reviews/${review.id}/episodes`;
 
   const read = episodeOf(form);
@@ -66,26 +66,22 @@ export function EpisodeEditor({ episode, entries }: { episode: EpisodeRead | nul
     .map((id) => known.get(Number(id)))
     .filter((entry): entry is ChronologyEntryRead => entry !== undefined);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = episodeOf(form);
-    if ("problems" in checked) return refuse(checked.problems);
-    await save(
-      (version) =>
-        base
-          ? ok(
-              episodesUpdate({
-                path: { review_id: review.id, episode_id: base.id },
-                body: { version, ...checked.episode },
-              }),
-            )
-          : ok(episodesCreate({ path: { review_id: review.id }, body: checked.episode })),
-      (saved) =>
-        navigate(list, {
-          state: { saved: base ? `KPE ${saved.ordinal} was changed.` : `KPE ${saved.ordinal} was added.` },
-        }),
-    );
-  }
+  const submit = editor.submit(
+    () => episodeOf(form),
+    (checked, version) =>
+      base
+        ? ok(
+            episodesUpdate({
+              path: { review_id: review.id, episode_id: base.id },
+              body: { version, ...checked.episode },
+            }),
+          )
+        : ok(episodesCreate({ path: { review_id: review.id }, body: checked.episode })),
+    (saved) =>
+      navigate(list, {
+        state: { saved: base ? `KPE ${saved.ordinal} was changed.` : `KPE ${saved.ordinal} was added.` },
+      }),
+  );
 
   return (
     <EditorPage

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 
 import { ok } from "../../api";
@@ -68,28 +68,24 @@ export function FactorEditor({
   const navigate = useNavigate();
   const editable = useEditable();
   const editor = useEditor({ record: factor, formOf, fields: FACTOR_FIELDS, editable });
-  const { base, form, set, field, refuse, errorOf, leaveFreely, save, conflictNotice } = editor;
+  const { base, form, set, field, errorOf, leaveFreely, conflictNotice } = editor;
   const [codesOpen] = useState(() => form.codes.length > 0);
   const list = `/reviews/${review.id}/factors`;
   const read = factorOf(form);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = factorOf(form);
-    if ("problems" in checked) return refuse(checked.problems);
-    await save(
-      (version) =>
-        base
-          ? ok(
-              factorsUpdate({
-                path: { review_id: review.id, factor_id: base.id },
-                body: { version, ...checked.factor },
-              }),
-            )
-          : ok(factorsCreate({ path: { review_id: review.id }, body: checked.factor })),
-      () => navigate(list, { state: { saved: base ? "The factor was changed." : "The factor was added." } }),
-    );
-  }
+  const submit = editor.submit(
+    () => factorOf(form),
+    (checked, version) =>
+      base
+        ? ok(
+            factorsUpdate({
+              path: { review_id: review.id, factor_id: base.id },
+              body: { version, ...checked.factor },
+            }),
+          )
+        : ok(factorsCreate({ path: { review_id: review.id }, body: checked.factor })),
+    () => navigate(list, { state: { saved: base ? "The factor was changed." : "The factor was added." } }),
+  );
 
   return (
     <EditorPage
