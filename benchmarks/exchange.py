@@ -16,6 +16,9 @@ export); then memory at the large size over the small (aim: at most 1.2).
 
 Run: ``.venv/bin/python -m benchmarks.exchange [--sizes 2000,20000]``; on PostgreSQL:
 ``./scripts/with-postgres .venv/bin/python -m benchmarks.exchange [--engines postgresql]``.
+With ``--reuse DIR`` the export of each size is kept in DIR (``export-SIZE.ndjson``), and a
+later run that finds it there times only its import (no corpus is loaded, nothing exported):
+for timing the import again and again, on either engine, from the same file.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -133,6 +137,24 @@ def _in_child(*args: str) -> dict[str, float]:
     return result
 
 
+def _import_only(engine_name: str, folder: str, size: int, file: Path) -> dict[str, float]:
+    """Time the import of a kept export into a fresh database; its figures for the memory
+    ratio."""
+    target = fresh_database(engine_name, folder, f"scr_bench_import_{size}")
+    migrate.upgrade(target)
+    imported = _in_child("import", target, str(file))
+    print(
+        f"{engine_name}, {size:,} reviews, import only ({int(imported['reviews']):,} published, "
+        f"{file.stat().st_size / 2**20:,.1f} MB of NDJSON kept in {file.parent}):"
+    )
+    print(
+        f"  import  {imported['seconds']:8.2f} s  "
+        f"{imported['reviews'] / imported['seconds']:8.0f} reviews/s   "
+        f"peak RSS {imported['rss_mb']:6.0f} MB"
+    )
+    return {"export": 0.0, "traced": 0.0, "import": imported["rss_mb"]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--sizes", default="2000,20000")
@@ -141,6 +163,11 @@ def main() -> None:
         "--engines", default="sqlite,postgresql", help="postgresql only under with-postgres"
     )
     parser.add_argument("--no-import", action="store_true", help="time the export only")
+    parser.add_argument(
+        "--reuse",
+        metavar="DIR",
+        help="keep each size's export in DIR, and time only the import of one found there",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -161,10 +188,17 @@ def main() -> None:
         engine = make_engine(source)
         memory: dict[int, dict[str, float]] = {}
         for size in sizes:
+            kept = None if args.reuse is None else Path(args.reuse) / f"export-{size}.ndjson"
+            if kept is not None and kept.exists() and not args.no_import:
+                memory[size] = _import_only(engine_name, folder, size, kept)
+                continue
             with Session(engine) as session:
                 add_corpus(session=session, count=size, seed=args.seed)
             out = f"{folder}/export-{engine_name}-{size}.ndjson"
             exported = _in_child("export", source, out)
+            if kept is not None:
+                kept.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(out, kept)
             read = _in_child("read", source)
             if args.no_import:
                 imported = {"seconds": 1.0, "reviews": 0.0, "rss_mb": 0.0}
@@ -210,7 +244,8 @@ def main() -> None:
                 ("traced", "export Python"),
                 *([] if args.no_import else [("import", "import RSS")]),
             ):
-                print(f"  {label:14} {large[key] / small[key]:5.2f}x")
+                if small[key] and large[key]:  # (no export figures for a kept file)
+                    print(f"  {label:14} {large[key] / small[key]:5.2f}x")
         engine.dispose()
 
 
