@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Dialect
 from sqlmodel import Session, SQLModel
 
 from scr.common.columns import utcnow
@@ -42,31 +43,116 @@ def _defaults(model: type[SQLModel]) -> tuple[dict[str, Any], dict[str, Any]]:
     return fixed, factories
 
 
+@cache
+def _sequence(name: str) -> str:
+    """The PostgreSQL sequence giving the ids of table ``name``."""
+    return f"pg_get_serial_sequence('{name}', 'id')"
+
+
+@cache
+def _plan(into: sa.Table, dialect: Dialect, keys: tuple[str, ...]) -> tuple[str, str, list[Any]]:
+    """The driver's INSERT of the columns ``keys`` names, as it stands and with ``id`` first,
+    and each column's bind processor (what SQLAlchemy would have turned its value into)."""
+    columns = [into.c[k] for k in keys]
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    prepare = dialect.identifier_preparer
+
+    def sql(names: list[str]) -> str:
+        quoted = ", ".join(prepare.quote(n) for n in names)
+        marks = ", ".join([mark] * len(names))
+        return f"INSERT INTO {prepare.format_table(into)} ({quoted}) VALUES ({marks})"
+
+    processors = [c.type.dialect_impl(dialect).bind_processor(dialect) for c in columns]
+    return sql(list(keys)), sql(["id", *keys]), processors
+
+
+def _column(
+    rows: list[dict[str, Any]], key: str, defaults: tuple[dict[str, Any], dict[str, Any]]
+) -> list[Any]:
+    """The values of column ``key`` in ``rows``, the model's default where a row has none."""
+    fixed, factories = defaults
+    if key in factories:
+        make = factories[key]
+        return [row[key] if key in row else make() for row in rows]
+    if key in fixed:
+        default = fixed[key]
+        return [row.get(key, default) for row in rows]
+    return [row[key] for row in rows]
+
+
+def _turned(column: list[Any], process: Any) -> list[Any]:
+    """``column``'s values as the driver takes them; a value given again (the same
+    timestamp, the same code) is turned once."""
+    memo: dict[Any, Any] = {}
+    turned: list[Any] = []
+    for value in column:
+        if value is None:
+            turned.append(None)
+            continue
+        try:
+            done = memo.get(value, _NONE)
+        except TypeError:  # (a list, for a JSON column)
+            turned.append(process(value))
+            continue
+        if done is _NONE:
+            done = memo[value] = process(value)
+        turned.append(done)
+    return turned
+
+
+_NONE = object()
+
+
+def _values(
+    rows: list[dict[str, Any]],
+    model: type[SQLModel],
+    keys: tuple[str, ...],
+    processors: list[Any],
+    ids: list[int] | None = None,
+) -> list[tuple[Any, ...]]:
+    """Each row as a tuple of the driver's values in the order of ``keys`` (after its id,
+    if ``ids`` are given)."""
+    defaults = _defaults(model)
+    columns = [] if ids is None else [ids]
+    for key, process in zip(keys, processors, strict=True):
+        column = _column(rows, key, defaults)
+        columns.append(column if process is None else _turned(column, process))
+    return list(zip(*columns, strict=True))
+
+
 def insert(
     session: Session, model: type[SQLModel], rows: list[dict[str, Any]], *, ids: bool = False
 ) -> list[int]:
-    """Insert ``rows`` in one statement, each completed with the model's defaults; with
-    ``ids``, their new ids in the rows' order."""
+    """Insert ``rows``, each completed with the model's defaults, through the driver's
+    ``executemany`` in the session's transaction (so without SQLAlchemy's work for each row;
+    a constraint broken still raises SQLAlchemy's ``IntegrityError``); with ``ids``, their
+    new ids in the rows' order."""
     if not rows:
         return []
     fixed, factories = _defaults(model)
-    full = []
-    for row in rows:
-        whole = fixed | {k: f() for k, f in factories.items() if k not in row} | row
-        full.append(whole)
     into = table(model)
-    if not ids:
-        session.execute(sa.insert(into), full)
+    keys = tuple(k for k in {**fixed, **factories, **rows[0]} if k in into.c and k != "id")
+    connection = session.connection()
+    dialect = connection.dialect
+    plain, with_id, processors = _plan(into, dialect, keys)
+    if "id" in rows[0]:
+        new = [int(row["id"]) for row in rows]
+    elif not ids:
+        connection.exec_driver_sql(plain, _values(rows, model, keys, processors))
         return []
-    if session.get_bind().dialect.name == "sqlite" and "id" not in full[0]:
-        # SQLite cannot return the ids of a many-row insert in the rows' order, so SQLAlchemy
-        # would send one statement a row. The first row goes alone; from then on this
-        # transaction holds SQLite's one write lock, and no id above the first row's is
-        # taken (a new rowid is the largest plus one), so the others are given the next ids.
-        first = session.execute(sa.insert(into).returning(into.c.id), full[:1]).scalar_one()
-        rest = [row | {"id": first + n} for n, row in enumerate(full[1:], start=1)]
-        if rest:
-            session.execute(sa.insert(into), rest)
-        return [first + n for n in range(len(full))]
-    stmt = sa.insert(into).returning(into.c.id, sort_by_parameter_order=True)
-    return list(session.execute(stmt, full).scalars())
+    elif dialect.name == "sqlite":
+        # The first row goes alone; from then on this transaction holds SQLite's one write
+        # lock, and no id above the first row's is taken (a new rowid is the largest plus
+        # one), so the others are given the next ids.
+        first = connection.exec_driver_sql(plain, _values(rows[:1], model, keys, processors)[0])
+        new = [int(first.lastrowid) + n for n in range(len(rows))]
+        rows = rows[1:]
+    else:  # the ids drawn from the table's sequence first, as the insert would draw them
+        drawn = connection.exec_driver_sql(
+            f"SELECT nextval({_sequence(into.name)}) FROM generate_series(1, %s)", (len(rows),)
+        )
+        new = [int(i) for i in drawn.scalars()]
+    if rows:
+        given = new[len(new) - len(rows) :]
+        connection.exec_driver_sql(with_id, _values(rows, model, keys, processors, given))
+    return new if ids else []
