@@ -1,7 +1,14 @@
 """Checking an ``scr-exchange/1.1`` (or ``/1``) file as a whole before anything of it is
 imported: every line is JSON of a format this instance reads and matches the schema, no
 review comes twice, and the closing manifest counts and hashes exactly the lines before it.
-Any fault refuses the whole file (a truncated or altered file cannot be trusted)."""
+Any fault refuses the whole file (a truncated or altered file cannot be trusted).
+
+A review line is validated from its bytes (``model_validate_json``); one that does not pass
+is looked at again step by step, to say what is wrong with it. The check keeps each line's
+SHA-256, so that the import's second reading knows a line is the very line checked and reads
+it with ``again`` (without checking again that its records hold together), and reads any
+other line as if it had never been checked.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +20,7 @@ from typing import BinaryIO
 
 from pydantic import ValidationError
 
-from scr.exchange.document import FORMAT, READS, ExchangeReview, Manifest, Withdrawal
+from scr.exchange.document import CHECKED, FORMAT, READS, ExchangeReview, Manifest, Withdrawal
 
 
 @dataclass
@@ -21,6 +28,27 @@ class Checked:
     problems: list[str] = field(default_factory=list)
     review_lines: int = 0
     withdrawal_lines: int = 0
+    digests: bytearray = field(default_factory=bytearray)
+    """The SHA-256 of each review line as checked (without its newline), 32 bytes a line
+    in the order of the lines."""
+
+    def digest(self, review: int) -> bytes:
+        """The SHA-256 of the file's ``review``th review line (from 0) as checked."""
+        return bytes(self.digests[32 * review : 32 * review + 32])
+
+
+def again(raw: bytes) -> ExchangeReview:
+    """The review line ``raw``, the very bytes of a line that ``check`` validated (its SHA-256
+    says so), read again without checking again that its records hold together."""
+    return ExchangeReview.model_validate_json(raw, context=CHECKED)
+
+
+def _review(raw: bytes) -> ExchangeReview | None:
+    """The review line ``raw`` if it is one that matches the schema."""
+    try:
+        return ExchangeReview.model_validate_json(raw)
+    except ValidationError:
+        return None
 
 
 def _error_text(exc: ValidationError) -> str:
@@ -34,6 +62,26 @@ def _error_text(exc: ValidationError) -> str:
 
 def numbered(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
     yield from enumerate(stream, start=1)
+
+
+def _reviewed(
+    checked: Checked,
+    number: int,
+    line: ExchangeReview,
+    raw: bytes,
+    seen: dict[tuple[str, str, str, int], int],
+) -> None:
+    """Count a review line that matches the schema, and keep its SHA-256."""
+    checked.review_lines += 1
+    checked.digests += hashlib.sha256(raw.rstrip(b"\n")).digest()
+    s = line.source
+    key = (s.instance, s.board, s.reference, s.revision)
+    if key in seen:
+        checked.problems.append(
+            f"Line {number} repeats line {seen[key]}: review {s.reference} of board "
+            f"{s.board}, revision {s.revision}, twice in one file."
+        )
+    seen.setdefault(key, number)
 
 
 def check(stream: BinaryIO) -> Checked:
@@ -55,6 +103,11 @@ def check(stream: BinaryIO) -> Checked:
                 f"Line {number} follows the manifest (line {manifest_line}), which must be last."
             )
             break
+        line = _review(raw)
+        if line is not None:  # (else what is wrong with it is found below)
+            digest.update(raw if raw.endswith(b"\n") else raw + b"\n")
+            _reviewed(checked, number, line, raw, seen)
+            continue
         try:
             data = json.loads(raw)
         except (ValueError, UnicodeDecodeError) as exc:
@@ -99,15 +152,7 @@ def check(stream: BinaryIO) -> Checked:
         except ValidationError as exc:
             problems.append(f"Line {number} does not match the schema: {_error_text(exc)}")
             continue
-        checked.review_lines += 1
-        s = line.source
-        key = (s.instance, s.board, s.reference, s.revision)
-        if key in seen:
-            problems.append(
-                f"Line {number} repeats line {seen[key]}: review {s.reference} of board "
-                f"{s.board}, revision {s.revision}, twice in one file."
-            )
-        seen.setdefault(key, number)
+        _reviewed(checked, number, line, raw, seen)
     if last == 0:
         problems.append(f"The file is empty: an {FORMAT} file ends with a manifest line.")
     elif manifest is None and not any("manifest" in p for p in problems):

@@ -25,7 +25,14 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import AwareDatetime, BaseModel, Field, StringConstraints, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    model_validator,
+)
 
 from scr.agency.schemas import AgencyCode
 from scr.common.schemas import WriteBase
@@ -38,7 +45,6 @@ from scr.vocabulary import (
     AgeBand,
     AppraisalRating,
     LearningTogetherSize,
-    NodeKind,
     Outcome,
     Region,
     ReviewType,
@@ -51,6 +57,9 @@ READS = ("scr-exchange/1", FORMAT)
 """The formats this instance reads."""
 Format = Literal["scr-exchange/1", "scr-exchange/1.1"]
 SCHEMA_FILE = Path(__file__).with_name("scr-exchange-1.1.schema.json")
+CHECKED: dict[str, Any] = {"checked": True}
+"""The validation context (this very object) of a review line read again, the same bytes as
+a line validated before: its records are not checked again for holding together."""
 
 Month = Annotated[
     str,
@@ -176,7 +185,9 @@ class ExchangeReview(WriteBase):
     tags: list[TagEntry] = Field(max_length=50_000)
 
     @model_validator(mode="after")
-    def _references_resolve(self) -> Self:
+    def _references_resolve(self, info: ValidationInfo) -> Self:
+        if info.context is CHECKED:  # (the very line, checked before: scr.exchange.checking)
+            return self
         problems: list[str] = []
         if self.board.code != self.source.board or self.review.reference != self.source.reference:
             problems.append("source names another board or reference than the review does")
@@ -197,6 +208,8 @@ class ExchangeReview(WriteBase):
             for code in e.agencies
             if code not in agencies
         ]
+        # (a key's kind is a NodeKind's value, by its pattern; a StrEnum equals its value)
+        known = {f"{kind}:{n}" for kind, ns in numbers.items() for n in ns}
         ends = [
             (f"links[{i}]", end) for i, x in enumerate(self.links) for end in (x.source, x.target)
         ]
@@ -204,13 +217,12 @@ class ExchangeReview(WriteBase):
         for i, x in enumerate(self.links):
             source_kind, target_kinds = ALLOWED_ENDPOINTS[x.kind]
             if (
-                NodeKind(x.source.partition(":")[0]) != source_kind
-                or NodeKind(x.target.partition(":")[0]) not in target_kinds
+                x.source.partition(":")[0] != source_kind
+                or x.target.partition(":")[0] not in target_kinds
             ):
                 problems.append(f"links[{i}] is a {x.kind.value} link between the wrong kinds")
         for where, end in ends:
-            kind, _, number = end.partition(":")
-            if int(number) not in numbers[kind]:
+            if end not in known:
                 problems.append(f"{where} names {end}, which is not in the line")
         for g in self.findings:
             for earlier in g.found_before:

@@ -39,6 +39,9 @@ REVISION = 2
 written with it (as the flush hook revises a review whose records the ORM writes)."""
 
 
+_TAG_TARGET = {kind: TagTarget(kind.value) for kind in NodeKind}
+
+
 @dataclass
 class Ready:
     """A line that passed every check, to be written."""
@@ -334,18 +337,13 @@ class Store:
         now = utcnow()
         for x, stamp in zip(group, stamps, strict=True):
             line = x.line
-            ids = {
-                "episode": {e.id: next(episodes) for e in line.episodes},
-                "factor": {f.id: next(factors) for f in line.factors},
-                "finding": {g.id: next(finds) for g in line.findings},
+            nodes = {  # a record by its key in the line, "episode:2": (kind, id here)
+                **{f"episode:{e.id}": (NodeKind.episode, next(episodes)) for e in line.episodes},
+                **{f"factor:{f.id}": (NodeKind.factor, next(factors)) for f in line.factors},
+                **{f"finding:{g.id}": (NodeKind.finding, next(finds)) for g in line.findings},
             }
-
-            def node(key: str, ids: dict[str, dict[int, int]] = ids) -> tuple[NodeKind, int]:
-                kind, _, number = key.partition(":")
-                return NodeKind(kind), ids[kind][int(number)]
-
             for link in line.links:
-                (sk, si), (tk, ti) = node(link.source), node(link.target)
+                (sk, si), (tk, ti) = nodes[link.source], nodes[link.target]
                 links.append(
                     {
                         "kind": link.kind,
@@ -361,8 +359,8 @@ class Store:
                 if target == "review":
                     kind, target_id = TagTarget.review, x.review_id
                 else:
-                    node_kind, target_id = node(target)
-                    kind = TagTarget(node_kind.value)
+                    node_kind, target_id = nodes[target]
+                    kind = _TAG_TARGET[node_kind]
                 tags.append(
                     {
                         "target_kind": kind,
