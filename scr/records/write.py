@@ -120,13 +120,32 @@ def _values(
     return list(zip(*columns, strict=True))
 
 
+def _copy(connection: sa.Connection, into: sa.Table, keys: list[str], values: list[Any]) -> None:
+    """Write ``values`` into ``into`` with PostgreSQL's COPY (the quickest way in: no
+    statement a row), in the connection's transaction; a constraint broken raises
+    SQLAlchemy's ``IntegrityError`` (as an insert would)."""
+    prepare = connection.dialect.identifier_preparer
+    names = ", ".join(prepare.quote(k) for k in keys)
+    statement = f"COPY {prepare.format_table(into)} ({names}) FROM STDIN"
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    error = connection.dialect.loaded_dbapi.Error
+    try:
+        with cursor.copy(statement) as copy:
+            for row in values:
+                copy.write_row(row)
+    except error as exc:  # (as SQLAlchemy tells the driver's errors: IntegrityError, ...)
+        raise sa.exc.DBAPIError.instance(statement, None, exc, error) from exc
+    finally:
+        cursor.close()
+
+
 def insert(
     session: Session, model: type[SQLModel], rows: list[dict[str, Any]], *, ids: bool = False
 ) -> list[int]:
-    """Insert ``rows``, each completed with the model's defaults, through the driver's
-    ``executemany`` in the session's transaction (so without SQLAlchemy's work for each row;
-    a constraint broken still raises SQLAlchemy's ``IntegrityError``); with ``ids``, their
-    new ids in the rows' order."""
+    """Insert ``rows``, each completed with the model's defaults, in the session's
+    transaction without SQLAlchemy's work for each row: the driver's ``executemany`` on
+    SQLite, COPY on PostgreSQL (a constraint broken still raises SQLAlchemy's
+    ``IntegrityError``); with ``ids``, their new ids in the rows' order."""
     if not rows:
         return []
     fixed, factories = _defaults(model)
@@ -135,10 +154,15 @@ def insert(
     connection = session.connection()
     dialect = connection.dialect
     plain, with_id, processors = _plan(into, dialect, keys)
+    copying = dialect.name == "postgresql"
     if "id" in rows[0]:
         new = [int(row["id"]) for row in rows]
     elif not ids:
-        connection.exec_driver_sql(plain, _values(rows, model, keys, processors))
+        values = _values(rows, model, keys, processors)
+        if copying:
+            _copy(connection, into, list(keys), values)
+        else:
+            connection.exec_driver_sql(plain, values)
         return []
     elif dialect.name == "sqlite":
         # The first row goes alone; from then on this transaction holds SQLite's one write
@@ -154,5 +178,9 @@ def insert(
         new = [int(i) for i in drawn.scalars()]
     if rows:
         given = new[len(new) - len(rows) :]
-        connection.exec_driver_sql(with_id, _values(rows, model, keys, processors, given))
+        values = _values(rows, model, keys, processors, given)
+        if copying:
+            _copy(connection, into, ["id", *keys], values)
+        else:
+            connection.exec_driver_sql(with_id, values)
     return new if ids else []
