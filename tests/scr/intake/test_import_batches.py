@@ -3,12 +3,14 @@ between, and an import cut short goes on where it stopped when run again."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import create_engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -19,6 +21,7 @@ from scr.audit import service as audit_service
 from scr.db import make_engine, session_scope, take_turns
 from scr.demo.corpus import add_corpus
 from scr.exchange import export
+from scr.exchange.checking import check
 from scr.exchange.instance import instance_id
 from scr.exchange.models import ImportedReview
 from scr.intake import importing
@@ -153,3 +156,21 @@ def test_an_import_lets_other_writers_in_after_each_batch(
         assert not any(free[n] for n in range(1, BATCH))  # while the first batch is under way
     else:  # the sealer's head row is never held by a request: no writer waits for an import
         assert all(free.values())
+
+
+def test_a_line_changed_after_the_check_is_checked_again_as_it_is_read(
+    national_file: Path, tmp_path: Path
+) -> None:
+    with national_file.open("rb") as stream:
+        checked = check(stream)
+    assert not checked.problems
+    lines = national_file.read_bytes().splitlines(keepends=True)
+    read = list(importing._read(national_file, checked))
+    assert len([x for x in read if x.review is not None]) == checked.review_lines
+    line = json.loads(lines[0])
+    assert line["type"] == "review"
+    line["links"].append({"kind": "led_to", "source": "episode:1", "target": "episode:99999"})
+    changed = tmp_path / "changed.ndjson"
+    changed.write_bytes(json.dumps(line).encode() + b"\n" + b"".join(lines[1:]))
+    with pytest.raises(ValidationError, match="episode:99999, which is not in the line"):
+        list(importing._read(changed, checked))
