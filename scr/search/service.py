@@ -229,7 +229,6 @@ def search(
             .subquery()
         )
         count = sa.select(func.count()).select_from(_fts).where(engine.match)
-        counted: ColumnElement[Any] | None = None
     else:
         source = engine.source()
         if by_review:
@@ -237,23 +236,9 @@ def search(
         matches = sa.select(_doc.c.id.label("id"), rank).select_from(source)
         matches = matches.where(engine.match, *allowed)
         count = sa.select(func.count()).select_from(source).where(engine.match, *allowed)
-        if engine.sqlite:
-            # FTS5 counts apart from ranking: cheaper apart than together.
-            best = matches.order_by(rank.desc(), _doc.c.id).limit(limit).offset(offset).subquery()
-            counted = None
-        else:
-            # PostgreSQL counts the matches in the query that ranks them, reading each once;
-            # the ranks are worked out below the count (OFFSET 0 keeps the subquery whole), and
-            # the count holds the id and rank of each match alone.
-            ranked = matches.offset(0).subquery()
-            best = (
-                sa.select(ranked.c.id, ranked.c.rank, func.count().over().label("total"))
-                .order_by(ranked.c.rank.desc(), ranked.c.id)
-                .limit(limit)
-                .offset(offset)
-                .subquery()
-            )
-            counted = best.c.total
+        # Counted apart from ranking: cheaper apart than together on both engines (PostgreSQL
+        # ranks the matches in parallel then, which a count over the ranked rows prevents).
+        best = matches.order_by(rank.desc(), _doc.c.id).limit(limit).offset(offset).subquery()
     # Only the page's records are read, the conditions applied again to them.
     page = session.execute(
         sa.select(
@@ -263,17 +248,13 @@ def search(
             col(Review.id),
             col(Review.reference),
             best.c.rank,
-            counted if counted is not None else sa.null(),
         )
         .select_from(best.join(_doc, _doc.c.id == best.c.id))
         .join(Review, col(Review.id) == _doc.c.review_id)
         .where(*allowed)
         .order_by(best.c.rank.desc(), _doc.c.id)
     ).all()
-    if counted is not None and page:
-        total = int(page[0][6])
-    else:
-        total = session.execute(count).scalar_one() if page or offset else 0
+    total = session.execute(count).scalar_one() if page or offset else 0
     if not total:
         return [], 0
     snippets = engine.snippets(session, [row[0] for row in page])
