@@ -60,6 +60,6 @@ def fts5(found: list[str]) -> str:
 
 def in_text(query: str) -> str:
     """An FTS5 query matched in the documents' text alone: the index of every record also
-    holds each one's kind and review id (``scr.search.service``), which no words typed may
-    match ("finding" is every finding's kind, "12" a review's id)."""
+    holds each one's kind, review id and board id (``scr.search.service``), which no words
+    typed may match ("finding" is every finding's kind, "12" a review's id)."""
     return f"body : ({query})"
