@@ -246,21 +246,19 @@ def chains(
     ids, rows = coded.chain_id[chosen], coded.chain_row[chosen]
     counts = np.bincount(ids, minlength=len(coded.chains))
     keys = np.bincount(ids, weights=query.index.rows.key[rows], minlength=len(coded.chains))
-    floor = selection.support_floor(min_support, scope)
-    items = []
-    for chain in np.flatnonzero(counts >= floor):
-        count = published.count(Tally(int(counts[chain]), int(np.rint(keys[chain]))), scope)
-        if selection.supported(count, min_support, scope):
-            codes = list(coded.chains[chain])
-            items.append(
-                Chain(
-                    codes=codes,
-                    labels=[selection.label(query.typology, c) for c in codes],
-                    count=count,
-                )
-            )
-    items = published.ordered(items, lambda i: i.count, lambda i: i.codes)
-    head = published.head(query, scope, query.reviews())
-    return Chains(
-        **head, min_support=min_support, items=items[offset : offset + limit], total=len(items)
+    candidates = np.flatnonzero(counts >= selection.support_floor(min_support, scope))
+    shown, hidden = published.count_many(
+        counts[candidates], np.rint(keys[candidates]).astype(np.int64), scope
     )
+    # What ``selection.supported`` lists, for every chain at once: never a suppressed count,
+    # and outside a board's own view only a published one of at least ``min_support``.
+    listed = ~hidden if scope.full else ~hidden & (shown >= min_support)
+    chains, shown = candidates[listed], shown[listed]
+    order = np.lexsort((coded.chain_rank[chains], -shown))  # largest first, then code order
+    items = []
+    for n in order[offset : offset + limit].tolist():
+        codes = list(coded.chains[chains[n]])
+        labels = [selection.label(query.typology, c) for c in codes]
+        items.append(Chain(codes=codes, labels=labels, count=Count(reviews=int(shown[n]))))
+    head = published.head(query, scope, query.reviews())
+    return Chains(**head, min_support=min_support, items=items, total=len(chains))

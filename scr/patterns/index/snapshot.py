@@ -33,6 +33,15 @@ class Coded:
         return {code: i for i, code in enumerate(self.codes)}
 
     @cached_property
+    def chain_rank(self) -> np.ndarray:
+        """Each chain's place when the chains are sorted by their codes."""
+        rank = np.empty(len(self.chains), dtype=np.int64)
+        rank[sorted(range(len(self.chains)), key=self.chains.__getitem__)] = np.arange(
+            len(self.chains)
+        )
+        return rank
+
+    @cached_property
     def _every_kind(self) -> dict[bool, np.ndarray]:
         return {
             exact: self._of(self.exact if exact else self.rolled, None) for exact in (False, True)
