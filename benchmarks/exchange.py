@@ -8,7 +8,8 @@ peak memory is its own:
   streams), written to a file; the fastest of three runs, then one run under tracemalloc;
 - plain read: one SELECT per table of the same rows (the published reviews and their
   episodes, factors, findings, questions, actions, links, agreed tags), every row fetched;
-- import: that file into an empty database of the same engine (``scr exchange import``).
+- import: that file into an empty database of the same engine, as ``scr exchange import``
+  does it (committing in batches, giving way to writers waiting).
 
 It prints reviews per second, the export's throughput over the plain read's (aim: at least
 0.5), and each process's peak memory (resident set, and Python's own allocations for the
@@ -38,7 +39,7 @@ from sqlmodel import Session
 
 from benchmarks.common import engines_here, fresh_database, scratch_folder
 from scr import migrate
-from scr.db import make_engine
+from scr.db import make_engine, session_scope, take_turns
 
 PUBLISHED = "SELECT id FROM review WHERE status = 'published'"
 PLAIN_READ = [
@@ -115,11 +116,14 @@ def _child_import(url: str, file: str) -> dict[str, float]:
 
     engine = make_engine(url)
     began = time.perf_counter()
-    with Session(engine) as session:
+    with session_scope(engine, writer=True) as session:  # as ``scr exchange import`` does
         report = importing.import_file(
-            session=session, path=Path(file), actor="benchmark", own_instance=instance_id(session)
+            session=session,
+            path=Path(file),
+            actor="benchmark",
+            own_instance=instance_id(session),
+            checkpoint=take_turns(session),
         )
-        session.commit()
     seconds = time.perf_counter() - began
     if not report.accepted or report.refused:
         raise SystemExit(f"the import failed: {report.problems[:3]}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -15,6 +14,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from scr import writers
 from scr.common.columns import metadata
 from scr.config import Settings, get_settings
 
@@ -48,6 +48,9 @@ def is_disk_full(exc: BaseException) -> bool:
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    database = engine.url.database
+    queue = writers.of(database) if database and database != ":memory:" else None
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, begin transactions, so that savepoints and
@@ -65,8 +68,13 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        writer = connection.get_execution_options().get(_WRITER, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if writer else "BEGIN")
+        if not connection.get_execution_options().get(_WRITER, False):
+            connection.exec_driver_sql("BEGIN")
+        elif queue is None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            with queue.waiting():  # so that a long job's next turn waits for this one
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 BACKGROUND_CONNECTIONS = 2
@@ -146,19 +154,16 @@ def serialize(session: Session, *keys: str) -> None:
         )
 
 
-_TURN_SECONDS = 0.11
-"""How long a long job leaves SQLite's write lock free after each commit: a writer waiting in
-SQLite's busy handler polls every 100 ms once it has waited a while, so each finds it free."""
-
-
 def take_turns(session: Session) -> Callable[[], None]:
-    """A checkpoint for long work in ``session``: commit what is done, so others may write
-    (on SQLite, pausing so that writers already waiting get the lock before the work does)."""
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    """A checkpoint for long work in ``session``: commit what is done, so others may write (on
+    SQLite, waiting until the writers already waiting have had the lock, ``scr.writers``)."""
+    url = session.get_bind().engine.url
+    database = url.database if url.get_backend_name() == "sqlite" else None
+    queue = writers.of(database) if database and database != ":memory:" else None
 
     def checkpoint() -> None:
         session.commit()
-        if sqlite:
-            time.sleep(_TURN_SECONDS)
+        if queue is not None:
+            queue.give_way()
 
     return checkpoint
