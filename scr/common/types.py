@@ -21,8 +21,13 @@ _CONTROLS = re.compile("[\x01-\x08\x0b-\x1f\ufffe\uffff]")
 """C0 control characters but tab and newline, and the two non-characters: text holding them
 is not well-formed XML, so the GraphML and GEXF files could not be read back."""
 
+_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Every character ``_storable`` refuses, found in one scan (most text has none)."""
+
 
 def _storable(value: str) -> str:
+    if _UNSTORABLE.search(value) is None:
+        return value
     if "\x00" in value:
         raise ValueError("must not contain the NUL character")
     try:
