@@ -37,16 +37,28 @@ def stale_tables(connection: Connection) -> list[str]:
     if connection.dialect.name != "sqlite":
         return []
     recorded = _recorded(connection)
-    tables = connection.exec_driver_sql(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
-    )
     stale = []
-    for (name,) in tables.all():
+    for name in _analyzable(connection):
         rows = connection.exec_driver_sql(f"SELECT count(*) FROM {_quoted(name)}").scalar_one()
         before = recorded.get(name, 0)
         if abs(rows - before) > BASE_ROWS + SCALE * before:
             stale.append(name)
     return stale
+
+
+def _analyzable(connection: Connection) -> list[str]:
+    """The tables ANALYZE gathers statistics for: not SQLite's own, not a virtual table (the
+    full-text index, which has none and whose count reads the whole index), nor the tables a
+    virtual table keeps its data in (``search_fts_data``, ...), which no query names."""
+    tables = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
+    ).all()
+    virtual = [name for name, sql in tables if str(sql).upper().startswith("CREATE VIRTUAL")]
+    return [
+        name
+        for name, _ in tables
+        if name not in virtual and not any(name.startswith(f"{v}_") for v in virtual)
+    ]
 
 
 def _quoted(name: str) -> str:
