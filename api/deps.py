@@ -132,17 +132,27 @@ def _path_fields(dependant: Dependant) -> list[Any]:
     return fields
 
 
-def valid_path(request: Request) -> None:
+_PATH_FIELDS = "_scr_path_fields"
+"""An attribute of a route: its path parameters with its dependencies', gathered once."""
+
+
+async def valid_path(request: Request) -> None:
     """Refuse (422) a path whose parameters do not fit their types, before anything else runs.
 
     FastAPI checks an endpoint's own path parameters only after its dependencies have run, so
     without this ``ReviewDep`` would audit ``/reviews/1/episodes/abc`` (or an id beyond what
-    the database holds) with the raw text before ``episode_id`` was ever checked.
+    the database holds) with the raw text before ``episode_id`` was ever checked. (Async, as
+    are the other dependencies that only compute: FastAPI runs a plain function on a thread of
+    its pool, a hand-over that costs more than the check.)
     """
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
-    _values, errors = request_params_to_args(_path_fields(route.dependant), request.path_params)
+    fields = getattr(route, _PATH_FIELDS, None)
+    if fields is None:
+        fields = _path_fields(route.dependant)
+        setattr(route, _PATH_FIELDS, fields)
+    _values, errors = request_params_to_args(fields, request.path_params)
     if errors:
         raise RequestValidationError(errors)
 
@@ -152,7 +162,7 @@ class Paging(BaseModel):
     offset: int
 
 
-def paging(
+async def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Page size.")] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_INT, description="Records to skip.")] = 0,
 ) -> Paging:
