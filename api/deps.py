@@ -59,11 +59,17 @@ def get_session(request: Request) -> Iterator[Session]:
     its audit entry is written in its own transaction. A read (GET) only reads, so on SQLite
     it waits for no writer; its audit entries are written once it has succeeded, in a short
     transaction of their own that is committed before the answer is sent, so the read is
-    still recorded in the same request, and a read that failed leaves nothing.
+    still recorded in the same request, and a read that failed leaves nothing. On PostgreSQL,
+    where inserting an entry waits for no one, they are written at the end of the read's own
+    transaction instead, committed with it: one transaction a read rather than two.
     """
     try:
         with session_scope(writer=request.method != "GET") as session:
             yield session
+            if session.get_bind().dialect.name != "sqlite":
+                entries = pending_audit(session)
+                if entries:
+                    write_audit(session, entries)
     except DomainError as exc:
         refused = refusal(request, exc)
         if refused is not None:
