@@ -46,9 +46,9 @@ class APIRouter(fastapi.APIRouter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Per place the router is included (its prefix there): the branch's routes as FastAPI
-        # last listed them, and the pattern made of them.
-        self._paths: dict[str, tuple[list[Any], re.Pattern[str] | None]] = {}
+        # Per place the router is included (its prefix there): the version of the router's
+        # routes it was made from, and the pattern of their paths.
+        self._paths: dict[str, tuple[int, re.Pattern[str] | None]] = {}
 
     def matches(self, scope: Scope) -> tuple[Match, Scope]:
         # FastAPI names the branch being tried: this router, included under a prefix.
@@ -58,10 +58,12 @@ class APIRouter(fastapi.APIRouter):
             path = get_route_path(scope)
             if not path.startswith(prefix.partition("{")[0]):
                 return Match.NONE, {}
-            candidates = branch.effective_candidates()
+            # The router's own count of changes to its routes: a router that includes others
+            # (whose changes it does not count) has no pattern, so it is never stale.
             known = self._paths.get(prefix)
-            if known is None or known[0] is not candidates:
-                known = self._paths[prefix] = (candidates, _alternation(candidates))
+            if known is None or known[0] != self._routes_version:
+                pattern = _alternation(branch.effective_candidates())
+                known = self._paths[prefix] = (self._routes_version, pattern)
             if known[1] is not None and known[1].match(path) is None:
                 return Match.NONE, {}
         return super().matches(scope)

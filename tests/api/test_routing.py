@@ -12,6 +12,7 @@ import fastapi
 import pytest
 from fastapi import FastAPI
 from fastapi import routing as fastapi_routing
+from fastapi.testclient import TestClient
 from starlette.routing import Match
 
 from api import routing
@@ -76,3 +77,15 @@ def test_a_request_reaches_its_route_and_a_wrong_method_is_405(client: Any) -> N
     assert client.get("/api/v1/audit").status_code == 200
     assert client.get("/api/v1/reviews/1/nothing").status_code == 404
     assert client.put("/api/v1/health").status_code == 405
+
+
+def test_a_route_added_after_the_first_request_is_found() -> None:
+    router = routing.APIRouter(prefix="/things")
+    router.add_api_route("/a", lambda: "a", methods=["GET"])
+    app = FastAPI()
+    app.include_router(router, prefix="/api")
+    client = TestClient(app)
+    assert client.get("/api/things/a").json() == "a"
+    assert client.get("/api/things/b").status_code == 404
+    router.add_api_route("/b", lambda: "b", methods=["GET"])
+    assert client.get("/api/things/b").json() == "b"
