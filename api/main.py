@@ -9,7 +9,7 @@ from pathlib import Path
 
 import anyio
 import anyio.to_thread
-from fastapi import APIRouter, Depends, FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
 from sqlalchemy import Engine
@@ -47,6 +47,7 @@ from api.routes import (
     team,
     typologies,
 )
+from api.routing import APIRouter
 from api.workbench import WorkbenchFiles, WorkbenchMount
 from scr import planner
 from scr.audit.sealer import seal_all

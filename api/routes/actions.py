@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi import Depends, Query, Request, status
 from fastapi.responses import Response
 
 from api.deps import (
@@ -22,6 +22,7 @@ from api.deps import (
     audit,
 )
 from api.downloads import download
+from api.routing import APIRouter
 from scr.account import access
 from scr.account.access import Principal
 from scr.actionplan import download as plan_download

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import Query, status
 
 from api.deps import PagingDep, PrincipalDep, SessionDep, allow, page_of
+from api.routing import APIRouter
 from scr.agency import service as agency_service
 from scr.agency.models import Agency
 from scr.agency.schemas import AgencyCreate, AgencyRead

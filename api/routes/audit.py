@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from pydantic import BaseModel
 
 from api.deps import Audited, PagingDep, SessionDep, allow, page_of
+from api.routing import APIRouter
 from scr.audit import service as audit_service
 from scr.common.schemas import Page
 from scr.common.types import MAX_INT, ShortText

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import Depends, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from api.addresses import client_address
 from api.deps import Audited, ItemId, PagingDep, PrincipalDep, SessionDep, allow, page_of
+from api.routing import APIRouter
 from scr.account import access
 from scr.account import service as account_service
 from scr.account.schemas import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import Query, status
 
 from api.deps import (
     BoardDep,
@@ -17,6 +17,7 @@ from api.deps import (
     own_board,
     page_of,
 )
+from api.routing import APIRouter
 from scr.account import commission as commission_service
 from scr.account.schemas import CommissionCreate, CommissionRead
 from scr.board import service as board_service

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Form, Query, UploadFile, status
+from fastapi import File, Form, Query, UploadFile, status
 from fastapi.responses import Response
 
 from api.deps import (
@@ -17,6 +17,7 @@ from api.deps import (
     SessionDep,
     page_of,
 )
+from api.routing import APIRouter
 from scr.chronology import columns as chronology_columns
 from scr.chronology import export as chronology_export
 from scr.chronology import importing

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import status
 
 from api.deps import (
     CascadeQuery,
@@ -13,6 +13,7 @@ from api.deps import (
     SessionDep,
     page_of,
 )
+from api.routing import APIRouter
 from scr.common.schemas import Page
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import AwareDatetime
 from sqlmodel import Session
@@ -23,6 +23,7 @@ from api.deps import (
     get_read_session,
 )
 from api.downloads import download
+from api.routing import APIRouter
 from scr.coding import catalogue
 from scr.config import get_settings
 from scr.db import take_turns

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import status
 
 from api.deps import (
     CascadeQuery,
@@ -12,6 +12,7 @@ from api.deps import (
     ReviewDep,
     SessionDep,
 )
+from api.routing import APIRouter
 from scr.common.schemas import Page
 from scr.finding import service as finding_service
 from scr.finding.schemas import FindingCreate, FindingRead, FindingUpdate

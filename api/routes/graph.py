@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import Response
 
 from api.deps import AUDIT_FILE_AS, ReviewDep, SessionDep
 from api.downloads import download
+from api.routing import APIRouter
 from scr.graph import export
 from scr.graph import service as graph_service
 from scr.graph.schemas import AnalysisRead, ChecksRead

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
 from pydantic import BaseModel, Field
 from sqlalchemy import text
 
 from api.deps import SessionDep
+from api.routing import APIRouter
 from scr.config import get_settings
 from scr.health import service as health_service
 

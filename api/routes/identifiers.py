@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import status
 
 from api.deps import ItemId, PrincipalDep, ReviewDep, SessionDep, allow
+from api.routing import APIRouter
 from scr.errors import Forbidden
 from scr.exchange import scanning
 from scr.exchange.models import KnownIdentifier

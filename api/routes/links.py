@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import Query, status
 
 from api.deps import LinkDep, PagingDep, PrincipalDep, ReviewDep, SessionDep, page_of
+from api.routing import APIRouter
 from scr.common.schemas import Page
 from scr.link import service as link_service
 from scr.link.models import CausalLink

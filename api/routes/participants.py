@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import status
 
 from api.deps import PagingDep, ParticipantDep, PrincipalDep, ReviewDep, SessionDep, page_of
+from api.routing import APIRouter
 from scr.common.schemas import Page
 from scr.participant import service as participant_service
 from scr.participant.models import Participant

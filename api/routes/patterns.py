@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import Response
 
 from api.deps import AUDIT_FILE_AS, Audited, PagingDep, PrincipalDep, SessionDep
 from api.downloads import download
+from api.routing import APIRouter
 from scr.coding import catalogue
 from scr.common.types import Code
 from scr.config import get_settings

@@ -3,7 +3,7 @@ makes to them ("found before in ..."), and a partnership's findings that came ba
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import status
 
 from api.deps import (
     Audited,
@@ -16,6 +16,7 @@ from api.deps import (
     SessionDep,
     allow,
 )
+from api.routing import APIRouter
 from scr.account import access
 from scr.common.schemas import Page
 from scr.recurrence import service as recurrence_service

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 from fastapi.responses import Response
 
 from api.deps import AUDIT_AS, PrincipalDep, ReviewDep, SessionDep
+from api.routing import APIRouter
 from scr.report import service as report_service
 from scr.report.service import Made
 from scr.tag import service as tag_service

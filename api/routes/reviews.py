@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, status
+from fastapi import Query, Request, status
 
 from api.deps import (
     AUDIT_AS,
@@ -16,6 +16,7 @@ from api.deps import (
     allow,
     audit,
 )
+from api.routing import APIRouter
 from scr.account import access
 from scr.account import commission as commission_service
 from scr.account import service as account_service

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 
 from api.deps import PagingDep, PrincipalDep, SessionDep, audit
+from api.routing import APIRouter
 from scr.account import access
 from scr.common.schemas import Page
 from scr.search import service as search_service

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import Depends, Query, status
 from pydantic import BaseModel
 from sqlmodel import Session
 
 from api.deps import ItemId, PagingDep, PrincipalDep, ReviewDep, SessionDep, page_of
+from api.routing import APIRouter
 from scr.account import access
 from scr.account.access import Principal
 from scr.common.schemas import Page

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import status
 
 from api.deps import ItemId, PrincipalDep, ReviewDep, SessionDep
+from api.routing import APIRouter
 from scr.account.access import Principal
 from scr.common.schemas import Page
 from scr.errors import Forbidden

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import Path, Query
 
 from api.deps import PagingDep
+from api.routing import APIRouter
 from scr.coding import catalogue
 from scr.coding.schemas import (
     CodeDetail,

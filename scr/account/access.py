@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import ColumnElement, false, true
+import sqlalchemy as sa
+from sqlalchemy import ColumnElement, bindparam, false, true
 from sqlmodel import Session, col, select
 
 from scr.account import security
@@ -42,28 +43,47 @@ class Principal:
     leads: frozenset[int] = field(default_factory=frozenset)
 
 
+_ACCOUNT = (
+    sa.select(
+        col(User.email),
+        col(User.role),
+        col(User.board_id),
+        col(User.disabled),
+        col(ReviewAssignment.review_id),
+        col(ReviewAssignment.lead),
+    )
+    .outerjoin(ReviewAssignment, col(ReviewAssignment.user_id) == col(User.id))
+    .where(col(User.id) == bindparam("user_id"))
+)
+"""The account and the reviews it is assigned to, as plain rows (built once)."""
+
+
 def of_access_token(session: Session, claims: dict[str, object]) -> Principal | None:
     """The principal an access token's claims name, if the account exists and is enabled,
-    with the reviews it is assigned to (one query)."""
+    with the reviews it is assigned to (one query).
+
+    The account is read afresh for every request, never kept between them: disabling it, or
+    changing its role, board or reviews, applies to its very next request, in every server
+    process. The rows are read as plain values, not as objects of the session, which is most
+    of what reading them cost.
+    """
     subject = claims.get("sub")
     if not isinstance(subject, str) or not subject.isdigit() or int(subject) > MAX_INT:
         return None
-    rows = session.exec(
-        select(User, ReviewAssignment)
-        .outerjoin(ReviewAssignment, col(ReviewAssignment.user_id) == col(User.id))
-        .where(User.id == int(subject))
-    ).all()
-    if not rows or rows[0][0].disabled:
+    if session.new or session.dirty or session.deleted:
+        session.flush()  # as a query of the session would: it reads what the session changed
+    rows = session.connection().execute(_ACCOUNT, {"user_id": int(subject)}).all()
+    if not rows or rows[0].disabled:
         return None
-    user = rows[0][0]
-    assigned = [a for _, a in rows if a is not None]
+    first = rows[0]
+    assigned = [(row.review_id, row.lead) for row in rows if row.review_id is not None]
     return Principal(
-        name=user.email,
-        role=user.role,
-        board_id=user.board_id,
-        user_id=user.id,
-        reviews=frozenset(a.review_id for a in assigned),
-        leads=frozenset(a.review_id for a in assigned if a.lead),
+        name=first.email,
+        role=first.role,
+        board_id=first.board_id,
+        user_id=int(subject),
+        reviews=frozenset(review for review, _ in assigned),
+        leads=frozenset(review for review, lead in assigned if lead),
     )
 
 

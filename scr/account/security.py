@@ -40,6 +40,11 @@ def issue_access_token(*, subject: str, secret: str, minutes: int) -> str:
     return jwt.encode(claims, secret, algorithm=ALGORITHM)
 
 
+_VERIFIED_KEPT = 4096
+_verified: dict[tuple[str, str], dict[str, Any]] = {}
+"""Tokens whose signature and claims were found good, with their claims, by (key, token)."""
+
+
 def read_access_token(token: str, *, secret: str, max_minutes: int) -> dict[str, Any] | None:
     """The claims of a valid, unexpired token signed with ``secret`` and issued for at most
     ``max_minutes``, no more than that long ago; None otherwise.
@@ -47,21 +52,30 @@ def read_access_token(token: str, *, secret: str, max_minutes: int) -> dict[str,
     The algorithm is pinned, so ``alg: none`` and tokens signed another way are refused. The
     lifetime is checked here, not only when issuing: a token issued under a longer setting, or
     signed with a long ``exp`` by anyone who had the key, stops working within the maximum.
+
+    A token found good is kept (the last few thousand), so that its signature is not checked
+    again at every request: the token and the key are the same, so the answer would be. What
+    depends on the time (expiry, age) is checked at every call.
     """
-    try:
-        claims: dict[str, Any] = jwt.decode(
-            token, secret, algorithms=[ALGORITHM], options={"require": ["sub", "exp", "iat"]}
-        )
-    except jwt.PyJWTError:
-        return None
-    issued, expires = claims["iat"], claims["exp"]
-    if not isinstance(issued, int | float) or not isinstance(expires, int | float):
-        return None
+    kept = _verified.get((secret, token))
+    if kept is None:
+        try:
+            claims: dict[str, Any] = jwt.decode(
+                token, secret, algorithms=[ALGORITHM], options={"require": ["sub", "exp", "iat"]}
+            )
+        except jwt.PyJWTError:
+            return None
+        if not isinstance(claims["iat"], int | float) or not isinstance(claims["exp"], int | float):
+            return None
+        if len(_verified) >= _VERIFIED_KEPT:
+            _verified.clear()
+        _verified[(secret, token)] = kept = claims
+    issued, expires = kept["iat"], kept["exp"]
     now = datetime.now(UTC).timestamp()
     longest = max_minutes * 60
-    if expires - issued > longest or now - issued > longest:
+    if expires <= now or expires - issued > longest or now - issued > longest:
         return None
-    return claims
+    return dict(kept)
 
 
 def new_machine_token() -> str:

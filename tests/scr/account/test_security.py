@@ -107,3 +107,27 @@ def test_the_demo_may_use_its_own_secret_and_real_secrets_are_used(
     monkeypatch.delenv("SCR_SECRET_KEY")
     assert signing_secret(Settings(demo=True)).startswith("scr-workbench-demo-only")
     assert signing_secret(Settings(secret_key=SECRET)) == SECRET
+
+
+def test_a_token_found_good_still_expires_and_ages_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A token whose signature was checked once is kept, but what depends on the time is
+    checked at every call: it stops working when it expires or grows older than the maximum,
+    and a token kept under one key is no good under another."""
+    token = security.issue_access_token(subject="42", secret=SECRET, minutes=15)
+    assert security.read_access_token(token, secret=SECRET, max_minutes=MAX) is not None
+    assert security.read_access_token(token, secret=SECRET + "x", max_minutes=MAX) is None
+    assert security.read_access_token(token, secret=SECRET, max_minutes=10) is None
+    claims = security.read_access_token(token, secret=SECRET, max_minutes=MAX)
+    assert claims is not None
+    claims["sub"] = "1"  # the caller's copy: the kept claims are not changed
+    assert security.read_access_token(token, secret=SECRET, max_minutes=MAX) == claims | {
+        "sub": "42"
+    }
+
+    class Later(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Later:  # type: ignore[override]
+            return cls.fromtimestamp(datetime.now(UTC).timestamp() + 15 * 60 + 1, tz=UTC)
+
+    monkeypatch.setattr(security, "datetime", Later)
+    assert security.read_access_token(token, secret=SECRET, max_minutes=MAX) is None
