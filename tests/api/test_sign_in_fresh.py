@@ -15,6 +15,7 @@ from scr.cli import app as cli
 from scr.db import session_scope
 from scr.vocabulary import Role
 from tests.factories import bearer, make_board, make_review, make_user
+from tests.responses import ok
 from tests.served import served
 
 runner = CliRunner()
@@ -42,20 +43,20 @@ def test_a_change_to_an_account_applies_at_its_next_request(
     user_id, own_id, elsewhere_id, second_id = ids
     assert user_id is not None
     with served() as app, httpx.Client(base_url=app.base, headers=headers) as client:
-        me = client.get("/api/v1/auth/me").json()
+        me = ok(client.get("/api/v1/auth/me"))
         assert (me["role"], me["reviews"], me["leads"]) == ("reviewer", [own_id], [own_id])
         assert client.get(f"/api/v1/reviews/{own_id}").status_code == 200
         assert client.get(f"/api/v1/reviews/{elsewhere_id}").status_code == 404
 
         _change(user_id, lambda s, _u: s.exec(delete(ReviewAssignment)))  # type: ignore[call-overload]
         assert client.get(f"/api/v1/reviews/{own_id}").status_code == 404
-        assert client.get("/api/v1/auth/me").json()["reviews"] == []
+        assert ok(client.get("/api/v1/auth/me"))["reviews"] == []
 
         def to_board_member(_s: Session, u: User) -> None:
             u.role, u.board_id = Role.board, second_id
 
         _change(user_id, to_board_member)
-        me = client.get("/api/v1/auth/me").json()
+        me = ok(client.get("/api/v1/auth/me"))
         assert (me["role"], me["board_id"]) == ("board", second_id)
         assert client.get(f"/api/v1/reviews/{elsewhere_id}").status_code == 200
         factor = {"description": "Supervision was not available.", "level": "own_team"}
