@@ -47,9 +47,14 @@ def is_disk_full(exc: BaseException) -> bool:
     return isinstance(cause, OSError) and cause.errno == errno.ENOSPC
 
 
+def _writers(engine: Engine) -> writers.Writers | None:
+    """Who waits to write ``engine``'s database, if it is an SQLite file (``scr.writers``)."""
+    database = engine.url.database if engine.url.get_backend_name() == "sqlite" else None
+    return writers.of(database) if database and database != ":memory:" else None
+
+
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
-    database = engine.url.database
-    queue = writers.of(database) if database and database != ":memory:" else None
+    queue = _writers(engine)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -157,9 +162,7 @@ def serialize(session: Session, *keys: str) -> None:
 def take_turns(session: Session) -> Callable[[], None]:
     """A checkpoint for long work in ``session``: commit what is done, so others may write (on
     SQLite, waiting until the writers already waiting have had the lock, ``scr.writers``)."""
-    url = session.get_bind().engine.url
-    database = url.database if url.get_backend_name() == "sqlite" else None
-    queue = writers.of(database) if database and database != ":memory:" else None
+    queue = _writers(session.get_bind().engine)
 
     def checkpoint() -> None:
         session.commit()
