@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Annotated, Any, TypeVar
 
 import anyio
@@ -96,17 +96,20 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     try:
         yield session
     except BaseException as exc:
-        with anyio.CancelScope(shield=True):
-            swallowed = await anyio.to_thread.run_sync(
-                scope.__exit__, type(exc), exc, exc.__traceback__, limiter=anyio.CapacityLimiter(1)
-            )
-        if not swallowed:
+        if not await _end(scope, type(exc), exc, exc.__traceback__):
             raise
     else:
-        with anyio.CancelScope(shield=True):
-            await anyio.to_thread.run_sync(
-                scope.__exit__, None, None, None, limiter=anyio.CapacityLimiter(1)
-            )
+        await _end(scope, None, None, None)
+
+
+async def _end(scope: AbstractContextManager[Session], *exc_info: Any) -> bool:
+    """End the request's session on a thread of its own, shielded from cancellation; whether
+    it swallowed the exception ``exc_info`` names."""
+    with anyio.CancelScope(shield=True):
+        swallowed = await anyio.to_thread.run_sync(
+            scope.__exit__, *exc_info, limiter=anyio.CapacityLimiter(1)
+        )
+    return bool(swallowed)
 
 
 _AUDIT_COLUMNS = [c.key for c in sa.inspect(AuditEntry).columns if c.key != "id"]
