@@ -1,7 +1,8 @@
 """The service under a mixed load: good answers a second, 503s and errors, p95 of record reads.
 
 A fresh database gets a small corpus (``--reviews`` fictional reviews of ``scr demo
---corpus``); uvicorn serves it from a process of its own on a loopback port (``--workers``).
+--corpus``); ``scr serve`` serves it from a process of its own on a loopback port
+(``--workers``).
 For each level of 1 to 64 clients (threads, each with its own keep-alive connection), every
 client sends requests back to back for ``--seconds``: 70% record reads (a review, its
 factors, its episodes), 15% record writes (a new contributory factor), 15% pattern reads (a
@@ -33,7 +34,6 @@ import httpx
 from sqlmodel import Session, col, select
 
 from benchmarks.common import (
-    QUIET,
     free_port,
     fresh_database,
     p95,
@@ -153,13 +153,9 @@ def main() -> None:
     url = fresh_database(args.engine, scratch_folder(), "scr_bench_load")
     token, ids = _prepare(url, args.reviews)
     port = free_port()
-    command = [
-        *(sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory", *QUIET),
-        *(f"--port={port}", f"--workers={args.workers}", "--timeout-worker-healthcheck=300"),
-    ]
-    if args.workers > 1:  # as ``scr serve`` does: no 40 ms delay on a shared socket
-        command = [str(Path(sys.executable).with_name("scr")), "serve", f"--port={port}"]
-        command.append(f"--workers={args.workers}")
+    # Served as operators serve it (its HTTP parser, no 40 ms delay on a shared socket).
+    command = [str(Path(sys.executable).with_name("scr")), "serve", f"--port={port}"]
+    command.append(f"--workers={args.workers}")
     env = {**os.environ, "SCR_DATABASE_URL": url, "SCR_DEMO": "true"}
     server = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

@@ -75,7 +75,7 @@ def serve(
     """Serve the API and the workbench (the database must be migrated)."""
     import uvicorn
 
-    from scr.serving import WORKER_START_SECONDS, NoDelayH11Protocol
+    from scr.serving import WORKER_START_SECONDS, NoDelayHttpToolsProtocol
 
     _require_secret()
     _require_current()
@@ -91,7 +91,7 @@ def serve(
         host=host,
         port=port,
         workers=workers,
-        http=NoDelayH11Protocol,
+        http=NoDelayHttpToolsProtocol,
         timeout_worker_healthcheck=WORKER_START_SECONDS,
         log_config=log_config(),
         # The app reads X-Forwarded-For itself, from SCR_FORWARDED_ALLOW_IPS only

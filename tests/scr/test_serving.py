@@ -15,10 +15,10 @@ import httpx
 import pytest
 import uvicorn
 from typer.testing import CliRunner
-from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from scr.cli import app as cli
-from scr.serving import WORKER_START_SECONDS, NoDelayH11Protocol
+from scr.serving import WORKER_START_SECONDS, NoDelayHttpToolsProtocol
 from tests.served import served
 
 runner = CliRunner()
@@ -31,11 +31,13 @@ def _nodelay_of_the_connections(server: uvicorn.Server) -> list[int]:
     ]
 
 
-@pytest.mark.parametrize(("protocol", "nodelay"), [(H11Protocol, 0), (NoDelayH11Protocol, 1)])
+@pytest.mark.parametrize(
+    ("protocol", "nodelay"), [(HttpToolsProtocol, 0), (NoDelayHttpToolsProtocol, 1)]
+)
 def test_connections_to_a_socket_bound_as_for_several_workers_get_tcp_nodelay(
     scratch_database_url: str,
     configured_for: Callable[[str], None],
-    protocol: type[H11Protocol],
+    protocol: type[HttpToolsProtocol],
     nodelay: int,
 ) -> None:
     configured_for(scratch_database_url)
@@ -56,6 +58,6 @@ def test_scr_serve_runs_uvicorn_with_that_protocol_and_time_for_workers_to_start
     monkeypatch.setattr(uvicorn, "run", lambda *_a, **kwargs: ran.update(kwargs))
     result = runner.invoke(cli, ["serve", "--workers", "4"], env={"SCR_DEMO": "true"})
     assert result.exit_code == 0, result.output
-    assert ran["http"] is NoDelayH11Protocol
+    assert ran["http"] is NoDelayHttpToolsProtocol
     assert ran["workers"] == 4
     assert ran["timeout_worker_healthcheck"] == WORKER_START_SECONDS
