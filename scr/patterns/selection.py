@@ -7,7 +7,8 @@ rolled up to their ancestors.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -130,6 +131,38 @@ class Selection:
         fewer than 2**23 rows)."""
         counts = np.rint(self.weights @ matrix).astype(np.int64)
         return counts, np.rint(self.key_weights @ matrix).astype(np.int64)
+
+    def pairs(self, matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Per pair of columns of ``matrix`` (every row x columns, 0.0 or 1.0), the selected rows
+        in both and the sum of their keys (columns x columns; the diagonal is ``tallies``).
+
+        The counts are one symmetric product in float32, exact with fewer than 2**24 rows, half
+        the work of float64. The key sums need float64; at many rows their product is
+        split by rows between this thread and a second one, so a large national query uses
+        both cores while the machine has them free (their sum is exact as each part is)."""
+        chosen = np.multiply(matrix, self.weights[:, None], dtype=np.float32)
+        counts = np.rint(chosen.T @ chosen).astype(np.int64)
+        keys = _in_parts(
+            lambda rows: matrix[rows].T @ (matrix[rows] * self.key_weights[rows, None]),
+            len(matrix),
+        )
+        return counts, np.rint(keys).astype(np.int64)
+
+
+SPLIT_FROM_ROWS = 50_000
+"""From how many rows a product is worth splitting between two threads (below it, handing
+half to another thread costs about what it saves)."""
+
+_second = ThreadPoolExecutor(max_workers=1, thread_name_prefix="scr-patterns")
+
+
+def _in_parts(product: Callable[[slice], np.ndarray], rows: int) -> np.ndarray:
+    """``product`` of every row, as the sum of two halves run at once when the rows are many
+    (numpy lets go of the interpreter's lock while BLAS multiplies)."""
+    if rows < SPLIT_FROM_ROWS:
+        return product(slice(0, rows))
+    other = _second.submit(product, slice(rows // 2, rows))
+    return product(slice(0, rows // 2)) + other.result()
 
 
 def _isin(values: np.ndarray, wanted: list[str], names: list[str]) -> np.ndarray:

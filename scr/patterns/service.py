@@ -100,11 +100,10 @@ def cooccurrence(
     or with ``rolled_up`` their ancestors too (a code and its own ancestor are not a pair).
     Every pair is published at once, with numpy (``statistics`` holds the scalar reference)."""
     query = selection.select_reviews(session, filters, scope)
-    counts, _ = query.tallies(query.codes(filters.kind, exact=not rolled_up))
-    present = np.flatnonzero(counts)
-    has = query.codes(filters.kind, exact=not rolled_up)[np.ix_(query.mask, present)]
-    together = np.rint(has.T @ has).astype(np.int64)  # reviews with both: one matrix product
-    together_keys = np.rint(has.T @ (has * query.keys[:, None])).astype(np.int64)
+    together, together_keys = query.pairs(query.codes(filters.kind, exact=not rolled_up))
+    present = np.flatnonzero(np.diagonal(together))
+    together = together[np.ix_(present, present)]  # reviews with both
+    together_keys = together_keys[np.ix_(present, present)]
     codes = [query.coded.codes[c] for c in present]
     selected = query.reviews()
     reviews = published.count(selected, scope)

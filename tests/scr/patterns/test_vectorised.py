@@ -62,6 +62,32 @@ def test_counts_that_cannot_occur_together_are_refused() -> None:
         statistics.fisher_greater_many(one * 5, one * 3, one * 3, one * 10)
 
 
+@pytest.mark.parametrize("split_from", [1, selection.SPLIT_FROM_ROWS])
+@pytest.mark.parametrize("filters", [PatternFilters(), PatternFilters(region=["london"])])
+def test_pairs_of_codes_are_counted_review_by_review(
+    session: Session, monkeypatch: pytest.MonkeyPatch, split_from: int, filters: PatternFilters
+) -> None:
+    """Whether or not the key sums' product is split between two threads, and whichever rows
+    are selected, each pair's count and key sum is what adding up the reviews one by one
+    gives (float32 counts, float64 keys)."""
+    add_corpus(session=session, count=60, seed=5)
+    monkeypatch.setattr(selection, "SPLIT_FROM_ROWS", split_from)
+    query = selection.select_reviews(session, filters, Scope(None, False, 10))
+    matrix = query.codes([], exact=False)
+    counts, keys = query.pairs(matrix)
+    width = matrix.shape[1]
+    expected_counts = np.zeros((width, width), dtype=np.int64)
+    expected_keys = np.zeros((width, width), dtype=np.int64)
+    for row in np.flatnonzero(query.mask).tolist():
+        has = np.flatnonzero(matrix[row])
+        expected_counts[np.ix_(has, has)] += 1
+        expected_keys[np.ix_(has, has)] += int(query.index.rows.key[row])
+    assert query.mask.sum() > 0
+    assert (expected_counts > 0).sum() > width  # pairs, not only the diagonal
+    assert (counts == expected_counts).all()
+    assert (keys == expected_keys).all()
+
+
 def _related(typology: Typology, a: str, b: str) -> bool:
     return a in typology.ancestors(b) or b in typology.ancestors(a)
 
