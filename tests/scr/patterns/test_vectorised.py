@@ -62,16 +62,24 @@ def test_counts_that_cannot_occur_together_are_refused() -> None:
         statistics.fisher_greater_many(one * 5, one * 3, one * 3, one * 10)
 
 
-@pytest.mark.parametrize("split_from", [1, selection.SPLIT_FROM_ROWS])
+@pytest.mark.parametrize(
+    ("split_from", "block_rows"),
+    [(1, 7), (1, 1), (selection.SPLIT_FROM_ROWS, 7), (selection.SPLIT_FROM_ROWS, 2048)],
+)
 @pytest.mark.parametrize("filters", [PatternFilters(), PatternFilters(region=["london"])])
 def test_pairs_of_codes_are_counted_review_by_review(
-    session: Session, monkeypatch: pytest.MonkeyPatch, split_from: int, filters: PatternFilters
+    session: Session,
+    monkeypatch: pytest.MonkeyPatch,
+    split_from: int,
+    block_rows: int,
+    filters: PatternFilters,
 ) -> None:
-    """Whether or not the key sums' product is split between two threads, and whichever rows
-    are selected, each pair's count and key sum is what adding up the reviews one by one
-    gives (float32 counts, float64 keys)."""
+    """Whether or not the products are shared between two threads, in blocks of any size, and
+    whichever rows are selected, each pair's count and key sum is what adding up the reviews
+    one by one gives (float32 counts, float64 keys)."""
     add_corpus(session=session, count=60, seed=5)
     monkeypatch.setattr(selection, "SPLIT_FROM_ROWS", split_from)
+    monkeypatch.setattr(selection, "BLOCK_ROWS", block_rows)
     query = selection.select_reviews(session, filters, Scope(None, False, 10))
     matrix = query.codes([], exact=False)
     counts, keys = query.pairs(matrix)
