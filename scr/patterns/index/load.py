@@ -57,10 +57,13 @@ def _micros(when: datetime | None) -> int:
     return 0 if when is None else int(when.timestamp() * 1_000_000)
 
 
-def revisions(session: Session) -> dict[int, tuple[int, int]]:
-    """Every review's (revision, revision time): what says which changed since."""
-    rows = session.execute(sa.select(col(Review.id), col(Review.revision), col(Review.revised_at)))
-    return {int(i): (int(r), _micros(t)) for i, r, t in rows}
+def revisions(session: Session, since: datetime | None = None) -> dict[int, tuple[int, int]]:
+    """Every review's (revision, revision time), or only those of the reviews revised at
+    ``since`` or later: what says which changed since."""
+    stmt = sa.select(col(Review.id), col(Review.revision), col(Review.revised_at))
+    if since is not None:
+        stmt = stmt.where(col(Review.revised_at) >= since)
+    return {int(i): (int(r), _micros(t)) for i, r, t in session.execute(stmt)}
 
 
 def boards(session: Session) -> dict[int, tuple[str, int]]:

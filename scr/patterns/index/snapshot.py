@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cached_property
 
 import numpy as np
@@ -210,11 +211,51 @@ def _rows(old: Rows, kept: np.ndarray, new: Rows) -> Rows:
     )
 
 
+RECENT_MARGIN = timedelta(minutes=10)
+"""How long before the newest revision time an index has seen it looks for the reviews revised
+since: so that a change stamped earlier, whose transaction committed later, is found among
+them. (One that took longer still is found by comparing every review, see ``_revised_since``.)"""
+
+
+def _revised_since(
+    session: Session, old: Snapshot, fingerprint: Fingerprint
+) -> dict[int, tuple[int, int]] | None:
+    """The stamps of the reviews revised since ``old`` was made, read among the recently
+    revised alone (at 200,000 reviews, reading every stamp took 0.6 s); None when those do not
+    account for every change the fingerprints show, and every stamp must be compared.
+
+    Revisions only grow, so when the recent reviews' growth is all the growth of the sum of
+    revisions, no other review changed; and when the reviews new among them are all the
+    change of the count and of the sum of ids, none was added with an older time or removed."""
+    count, id_sum, revision_sum, newest = old.fingerprint.reviews
+    if newest is None:
+        return None
+    recent = load.revisions(session, since=newest - RECENT_MARGIN)
+    added = [i for i in recent if i not in old.stamps]
+    growth = [recent[i][0] - old.stamps[i][0] for i in recent if i in old.stamps]
+    if any(g < 0 for g in growth):
+        return None
+    now_count, now_id_sum, now_revision_sum, _ = fingerprint.reviews
+    accounted = (
+        int(now_count) == int(count) + len(added)
+        and int(now_id_sum or 0) == int(id_sum or 0) + sum(added)
+        and int(now_revision_sum or 0)
+        == int(revision_sum or 0) + sum(growth) + sum(recent[i][0] for i in added)
+    )
+    return recent if accounted else None
+
+
 def updated(session: Session, old: Snapshot, fingerprint: Fingerprint) -> Snapshot:
     """``old`` with the reviews changed, added or removed since it was made read again."""
-    stamps = load.revisions(session)
-    changed = sorted(i for i, stamp in stamps.items() if old.stamps.get(i) != stamp)
-    gone = set(old.stamps) - set(stamps)
+    recent = _revised_since(session, old, fingerprint)
+    if recent is not None:
+        stamps = old.stamps | recent
+        changed = sorted(i for i, stamp in recent.items() if old.stamps.get(i) != stamp)
+        gone: set[int] = set()
+    else:
+        stamps = load.revisions(session)
+        changed = sorted(i for i, stamp in stamps.items() if old.stamps.get(i) != stamp)
+        gone = set(old.stamps) - set(stamps)
     if len(changed) + len(gone) > len(stamps) // 2:
         return build(session, fingerprint)  # most of it: reading everything is as quick
     dropped = np.array(sorted(gone | set(changed)), dtype=np.int64)
