@@ -57,13 +57,20 @@ def _micros(when: datetime | None) -> int:
     return 0 if when is None else int(when.timestamp() * 1_000_000)
 
 
-def revisions(session: Session, since: datetime | None = None) -> dict[int, tuple[int, int]]:
-    """Every review's (revision, revision time), or only those of the reviews revised at
-    ``since`` or later: what says which changed since."""
-    stmt = sa.select(col(Review.id), col(Review.revision), col(Review.revised_at))
+Stamp = tuple[int, str]
+"""A review's revision and revision time (as the database writes it: only ever compared)."""
+
+
+def revisions(session: Session, since: datetime | None = None) -> dict[int, Stamp]:
+    """Every review's stamp, or only those of the reviews revised at ``since`` or later: what
+    says which changed since. (The time read as text: making 200,000 datetimes took most of
+    the 0.7 s this took.)"""
+    stamp = sa.cast(col(Review.revised_at), sa.Text)
+    stmt = sa.select(col(Review.id), col(Review.revision), stamp)
     if since is not None:
         stmt = stmt.where(col(Review.revised_at) >= since)
-    return {int(i): (int(r), _micros(t)) for i, r, t in session.execute(stmt)}
+    rows: Iterable[Any] = session.connection().execute(stmt)
+    return {int(i): (int(r), str(t)) for i, r, t in rows}
 
 
 def boards(session: Session) -> dict[int, tuple[str, int]]:

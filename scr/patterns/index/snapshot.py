@@ -14,7 +14,7 @@ from sqlmodel import Session
 from scr.config import get_settings
 from scr.patterns import rollup
 from scr.patterns.index import load
-from scr.patterns.index.load import Fingerprint, Paths, Rows, Source, Tags
+from scr.patterns.index.load import Fingerprint, Paths, Rows, Source, Stamp, Tags
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ class Snapshot:
     """Every review as the index holds it, and its codes in each version asked for so far."""
 
     fingerprint: Fingerprint
-    stamps: dict[int, tuple[int, int]]  # review id -> (revision, revision time)
+    stamps: dict[int, Stamp]  # review id -> (revision, revision time)
     boards: dict[int, tuple[str, int]]  # board id -> (code, region's place)
     rows: Rows
     tags: Tags
@@ -219,7 +219,7 @@ them. (One that took longer still is found by comparing every review, see ``_rev
 
 def _revised_since(
     session: Session, old: Snapshot, fingerprint: Fingerprint
-) -> dict[int, tuple[int, int]] | None:
+) -> dict[int, Stamp] | None:
     """The stamps of the reviews revised since ``old`` was made, read among the recently
     revised alone (at 200,000 reviews, reading every stamp took 0.6 s); None when those do not
     account for every change the fingerprints show, and every stamp must be compared.

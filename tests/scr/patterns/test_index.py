@@ -94,7 +94,7 @@ def _reading_stamps(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     calls: list[object] = []
     read = load.revisions
 
-    def recorded(session: Session, since: object = None) -> dict[int, tuple[int, int]]:
+    def recorded(session: Session, since: object = None) -> dict[int, load.Stamp]:
         calls.append(since)
         return read(session, since)  # type: ignore[arg-type]
 
