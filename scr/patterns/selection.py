@@ -137,16 +137,19 @@ class Selection:
         in both and the sum of their keys (columns x columns; the diagonal is ``tallies``).
 
         The counts are a symmetric product in float32, exact with fewer than 2**24 rows, half
-        the work of float64; the key sums need float64. Both are summed over blocks of rows
-        (``_summed``), which keeps each step's arrays in the processor's cache."""
+        the work of float64; the key sums need float64. Both are summed over blocks of the
+        selected rows (``_summed``), which keeps each step's arrays in the processor's cache."""
+
+        selected = np.flatnonzero(self.mask)  # a region's reviews are a ninth of them
+        keys = self.keys
 
         def block(rows: slice) -> tuple[np.ndarray, np.ndarray]:
-            part = matrix[rows]
-            chosen = np.multiply(part, self.weights[rows, None], dtype=np.float32)
-            return chosen.T @ chosen, part.T @ (part * self.key_weights[rows, None])
+            part = matrix[selected[rows]]
+            chosen = part.astype(np.float32)
+            return chosen.T @ chosen, part.T @ (part * keys[rows, None])
 
-        counts, keys = _summed(block, len(matrix))
-        return np.rint(counts).astype(np.int64), np.rint(keys).astype(np.int64)
+        counts, sums = _summed(block, len(selected))
+        return np.rint(counts).astype(np.int64), np.rint(sums).astype(np.int64)
 
 
 BLOCK_ROWS = 2048
