@@ -71,9 +71,7 @@ def create(
     factor = ContributoryFactor(
         review_id=id_of(review), **data.model_dump(exclude={"typology_codes"})
     )
-    crud.stamp_new(factor, actor=actor)
-    session.add(factor)
-    session.flush()
+    crud.add(session, factor, actor=actor)
     if data.typology_codes:
         coding = coding or form.operator(actor)
         form.set_codes(
@@ -91,10 +89,13 @@ def update(
     coding: form.Coding,
 ) -> ContributoryFactor:
     """Change a factor, refusing a stale version; sent typology codes become ``coding``'s."""
-    crud.ensure_version(
-        session, factor, data.version, lambda f: read_one(session=session, factor=f, coding=coding)
+    changes = crud.changes(
+        session,
+        factor,
+        data,
+        lambda f: read_one(session=session, factor=f, coding=coding),
+        exclude={"typology_codes"},
     )
-    changes = data.model_dump(exclude_unset=True, exclude={"version", "typology_codes"})
     crud.apply_changes(factor, changes, actor=coding.coder)
     if data.typology_codes is not None:
         form.set_codes(

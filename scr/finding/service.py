@@ -91,9 +91,7 @@ def create(
         ).one()
         finding.ordinal = (last or 0) + 1
     finding.questions = _questions(data.questions)
-    crud.stamp_new(finding, actor=actor)
-    session.add(finding)
-    session.flush()
+    crud.add(session, finding, actor=actor)
     if data.category is not None:
         coding = coding or form.operator(actor)
         form.set_first(
@@ -107,13 +105,13 @@ def update(
 ) -> Finding:
     """Change a finding, refusing a stale version; ``questions`` replaces the list when sent;
     a systemic pattern sent (or null) becomes ``coding``'s."""
-    crud.ensure_version(
+    changes = crud.changes(
         session,
         finding,
-        data.version,
+        data,
         lambda f: read_one(session=session, finding=f, coding=coding),
+        exclude={"questions", "category"},
     )
-    changes = data.model_dump(exclude_unset=True, exclude={"version", "questions", "category"})
     if data.questions is not None:
         finding.questions = _questions(data.questions)
     crud.apply_changes(finding, changes, actor=coding.coder)
