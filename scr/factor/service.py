@@ -10,11 +10,10 @@ from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.factor.models import ContributoryFactor
 from scr.factor.schemas import FactorCreate, FactorRead, FactorUpdate
-from scr.link import service as link_service
+from scr.node import service as node_service
 from scr.records import names as record_names
 from scr.review.models import Review
 from scr.tag import form
-from scr.tag import service as tag_service
 from scr.vocabulary import FactorLevel, NodeKind, TagTarget
 
 
@@ -107,14 +106,7 @@ def update(
 
 def delete(*, session: Session, factor: ContributoryFactor, cascade: bool) -> None:
     """Delete a factor; links to it block this unless ``cascade`` deletes them too."""
-    assert factor.id is not None
-    link_service.guard_delete(
-        session=session,
-        kind=NodeKind.factor,
-        item_id=factor.id,
-        label=f"{record_names.one(session, f'factor:{factor.id}')} '{factor.description[:60]}'",
-        cascade=cascade,
+    label = f"{record_names.one(session, f'factor:{id_of(factor)}')} '{factor.description[:60]}'"
+    node_service.delete(
+        session=session, kind=NodeKind.factor, node=factor, label=label, cascade=cascade
     )
-    tag_service.delete_for(session=session, kind=TagTarget.factor, item_id=factor.id)
-    session.delete(factor)
-    session.flush()

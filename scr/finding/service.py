@@ -11,11 +11,10 @@ from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.finding.schemas import BoardQuestionIn, FindingCreate, FindingRead, FindingUpdate
-from scr.link import service as link_service
+from scr.node import service as node_service
 from scr.records import names as record_names
 from scr.review.models import Review
 from scr.tag import form
-from scr.tag import service as tag_service
 from scr.vocabulary import NodeKind, TagTarget
 
 
@@ -125,14 +124,7 @@ def update(
 
 def delete(*, session: Session, finding: Finding, cascade: bool) -> None:
     """Delete a finding with its questions; its evidence links block this unless ``cascade``."""
-    assert finding.id is not None
-    link_service.guard_delete(
-        session=session,
-        kind=NodeKind.finding,
-        item_id=finding.id,
-        label=f"{record_names.finding(finding.ordinal)} '{finding.title}'",
-        cascade=cascade,
+    label = f"{record_names.finding(finding.ordinal)} '{finding.title}'"
+    node_service.delete(
+        session=session, kind=NodeKind.finding, node=finding, label=label, cascade=cascade
     )
-    tag_service.delete_for(session=session, kind=TagTarget.finding, item_id=finding.id)
-    session.delete(finding)
-    session.flush()
