@@ -63,9 +63,7 @@ def create(
     user = User(
         email=email, role=role, board_id=board_id, password_hash=security.hash_password(password)
     )
-    crud.stamp_new(user, actor=actor)
-    session.add(user)
-    session.flush()
+    crud.add(session, user, actor=actor)
     return user
 
 
@@ -184,9 +182,7 @@ def create_machine_token(
         created_at=now,
         expires_at=now + timedelta(days=days),
     )
-    crud.stamp_new(token, actor=actor)
-    session.add(token)
-    session.flush()
+    crud.add(session, token, actor=actor)
     return token, secret
 
 

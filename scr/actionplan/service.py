@@ -197,9 +197,7 @@ def add_action(
     ensure_agency(session, data.agency_id, review.board_id, ("body", "agency_id"))
     last = max((a.ordinal for a in question.actions), default=0)
     action = BoardAction(question_id=question.id, ordinal=last + 1, **data.model_dump())
-    crud.stamp_new(action, actor=actor)
-    session.add(action)
-    session.flush()
+    crud.add(session, action, actor=actor)
     session.refresh(question)
     return action
 

@@ -39,9 +39,7 @@ def create(*, session: Session, data: AgencyCreate, actor: str | None = None) ->
     if get_by_code(session=session, code=data.code) is not None:
         raise Conflict(f"An agency with code {data.code!r} already exists.")
     agency = Agency(**data.model_dump())
-    crud.stamp_new(agency, actor=actor)
-    session.add(agency)
-    session.flush()
+    crud.add(session, agency, actor=actor)
     return agency
 
 
@@ -56,3 +54,10 @@ def ensure_usable(
                 f"There is no agency with id {agency_id} in this board's list of agencies.",
                 field=field,
             )
+
+
+def ensure_sent_usable(session: Session, board_id: int, agency_id: int | None) -> None:
+    """Refuse the ``agency_id`` sent in a request's body unless it is left empty or names an
+    agency the board may use."""
+    if agency_id is not None:
+        ensure_usable(session, board_id, [agency_id], ("body", "agency_id"))

@@ -49,16 +49,13 @@ def create(*, session: Session, data: BoardCreate, actor: str | None = None) -> 
     """Create a board."""
     _ensure_code_free(session, data.code)
     board = Board(**data.model_dump())
-    crud.stamp_new(board, actor=actor)
-    session.add(board)
-    session.flush()
+    crud.add(session, board, actor=actor)
     return board
 
 
 def update(*, session: Session, board: Board, data: BoardUpdate, actor: str | None = None) -> Board:
     """Change a board, refusing a stale version."""
-    crud.ensure_version(session, board, data.version, BoardRead.model_validate)
-    changes = data.model_dump(exclude_unset=True, exclude={"version"})
+    changes = crud.changes(session, board, data, BoardRead.model_validate)
     if "code" in changes:
         _ensure_code_free(session, changes["code"], board.id)
     crud.apply_changes(board, changes, actor=actor)

@@ -92,11 +92,9 @@ def create(
     *, session: Session, review: Review, data: ChronologyEntryCreate, actor: str | None = None
 ) -> ChronologyEntry:
     """Add an entry to the review's chronology."""
-    agency_service.ensure_usable(session, review.board_id, [data.agency_id], ("body", "agency_id"))
+    agency_service.ensure_sent_usable(session, review.board_id, data.agency_id)
     entry = ChronologyEntry(review_id=id_of(review), **data.model_dump())
-    crud.stamp_new(entry, actor=actor)
-    session.add(entry)
-    session.flush()
+    crud.add(session, entry, actor=actor)
     return entry
 
 
@@ -109,12 +107,8 @@ def update(
     actor: str | None = None,
 ) -> ChronologyEntry:
     """Change an entry, refusing a stale version."""
-    crud.ensure_version(session, entry, data.version, ChronologyEntryRead.model_validate)
-    changes = data.model_dump(exclude_unset=True, exclude={"version"})
-    if "agency_id" in changes:
-        agency_service.ensure_usable(
-            session, review.board_id, [changes["agency_id"]], ("body", "agency_id")
-        )
+    changes = crud.changes(session, entry, data, ChronologyEntryRead.model_validate)
+    agency_service.ensure_sent_usable(session, review.board_id, changes.get("agency_id"))
     crud.apply_changes(entry, changes, actor=actor)
     session.flush()
     return entry

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 from sqlalchemy import func
@@ -47,6 +47,28 @@ def ensure_version(
         )
 
 
+class Versioned(Protocol):
+    """An Update schema: the fields sent, and the ``version`` they were read at."""
+
+    version: int
+
+    def model_dump(self, *, exclude_unset: bool, exclude: set[str]) -> dict[str, Any]: ...
+
+
+def changes(
+    session: Session,
+    record: Tracked,
+    data: Versioned,
+    read: Callable[[Any], BaseModel],
+    *,
+    exclude: Iterable[str] = (),
+) -> dict[str, Any]:
+    """The fields ``data`` sets on ``record`` (but ``exclude``), once its version is found
+    current (``ensure_version``, whose warning holds: call it before changing ``record``)."""
+    ensure_version(session, record, data.version, read)
+    return data.model_dump(exclude_unset=True, exclude={"version", *exclude})
+
+
 def apply_changes(record: Tracked, changes: Mapping[str, Any], *, actor: str | None) -> None:
     """Set the changed fields, bump the version and stamp who changed it and when."""
     for name, value in changes.items():
@@ -59,3 +81,10 @@ def apply_changes(record: Tracked, changes: Mapping[str, Any], *, actor: str | N
 def stamp_new(record: Tracked, *, actor: str | None) -> None:
     """Stamp a new record with its author."""
     record.updated_by = actor
+
+
+def add(session: Session, record: Tracked, *, actor: str | None) -> None:
+    """Save a new record, stamped with its author, so that it has its id."""
+    stamp_new(record, actor=actor)
+    session.add(record)
+    session.flush()

@@ -75,9 +75,7 @@ def create(
         episode.ordinal = (last or 0) + 1
     _check_period(episode)
     episode.cited_entries = _cited(session, review, data.chronology_entry_ids)
-    crud.stamp_new(episode, actor=actor)
-    session.add(episode)
-    session.flush()
+    crud.add(session, episode, actor=actor)
     return episode
 
 
@@ -90,8 +88,9 @@ def update(
     actor: str | None = None,
 ) -> KeyPracticeEpisode:
     """Change an episode, refusing a stale version."""
-    crud.ensure_version(session, episode, data.version, EpisodeRead.model_validate)
-    changes = data.model_dump(exclude_unset=True, exclude={"version", "chronology_entry_ids"})
+    changes = crud.changes(
+        session, episode, data, EpisodeRead.model_validate, exclude={"chronology_entry_ids"}
+    )
     if "agency_ids" in changes:
         agency_service.ensure_usable(
             session, review.board_id, changes["agency_ids"], ("body", "agency_ids")

@@ -51,9 +51,7 @@ def add_identifier(
         if known.text.casefold() == data.text.casefold():
             raise Conflict("This review already lists that identifier.")
     record = KnownIdentifier(review_id=id_of(review), text=data.text, kind=data.kind)
-    crud.stamp_new(record, actor=actor)
-    session.add(record)
-    session.flush()
+    crud.add(session, record, actor=actor)
     return record
 
 

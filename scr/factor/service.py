@@ -10,11 +10,10 @@ from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.factor.models import ContributoryFactor
 from scr.factor.schemas import FactorCreate, FactorRead, FactorUpdate
-from scr.link import service as link_service
+from scr.node import service as node_service
 from scr.records import names as record_names
 from scr.review.models import Review
 from scr.tag import form
-from scr.tag import service as tag_service
 from scr.vocabulary import FactorLevel, NodeKind, TagTarget
 
 
@@ -71,9 +70,7 @@ def create(
     factor = ContributoryFactor(
         review_id=id_of(review), **data.model_dump(exclude={"typology_codes"})
     )
-    crud.stamp_new(factor, actor=actor)
-    session.add(factor)
-    session.flush()
+    crud.add(session, factor, actor=actor)
     if data.typology_codes:
         coding = coding or form.operator(actor)
         form.set_codes(
@@ -91,10 +88,13 @@ def update(
     coding: form.Coding,
 ) -> ContributoryFactor:
     """Change a factor, refusing a stale version; sent typology codes become ``coding``'s."""
-    crud.ensure_version(
-        session, factor, data.version, lambda f: read_one(session=session, factor=f, coding=coding)
+    changes = crud.changes(
+        session,
+        factor,
+        data,
+        lambda f: read_one(session=session, factor=f, coding=coding),
+        exclude={"typology_codes"},
     )
-    changes = data.model_dump(exclude_unset=True, exclude={"version", "typology_codes"})
     crud.apply_changes(factor, changes, actor=coding.coder)
     if data.typology_codes is not None:
         form.set_codes(
@@ -106,14 +106,7 @@ def update(
 
 def delete(*, session: Session, factor: ContributoryFactor, cascade: bool) -> None:
     """Delete a factor; links to it block this unless ``cascade`` deletes them too."""
-    assert factor.id is not None
-    link_service.guard_delete(
-        session=session,
-        kind=NodeKind.factor,
-        item_id=factor.id,
-        label=f"{record_names.one(session, f'factor:{factor.id}')} '{factor.description[:60]}'",
-        cascade=cascade,
+    label = f"{record_names.one(session, f'factor:{id_of(factor)}')} '{factor.description[:60]}'"
+    node_service.delete(
+        session=session, kind=NodeKind.factor, node=factor, label=label, cascade=cascade
     )
-    tag_service.delete_for(session=session, kind=TagTarget.factor, item_id=factor.id)
-    session.delete(factor)
-    session.flush()

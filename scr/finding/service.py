@@ -11,11 +11,10 @@ from scr.common import crud
 from scr.common.lookup import get_in_review, id_of
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.finding.schemas import BoardQuestionIn, FindingCreate, FindingRead, FindingUpdate
-from scr.link import service as link_service
+from scr.node import service as node_service
 from scr.records import names as record_names
 from scr.review.models import Review
 from scr.tag import form
-from scr.tag import service as tag_service
 from scr.vocabulary import NodeKind, TagTarget
 
 
@@ -91,9 +90,7 @@ def create(
         ).one()
         finding.ordinal = (last or 0) + 1
     finding.questions = _questions(data.questions)
-    crud.stamp_new(finding, actor=actor)
-    session.add(finding)
-    session.flush()
+    crud.add(session, finding, actor=actor)
     if data.category is not None:
         coding = coding or form.operator(actor)
         form.set_first(
@@ -107,13 +104,13 @@ def update(
 ) -> Finding:
     """Change a finding, refusing a stale version; ``questions`` replaces the list when sent;
     a systemic pattern sent (or null) becomes ``coding``'s."""
-    crud.ensure_version(
+    changes = crud.changes(
         session,
         finding,
-        data.version,
+        data,
         lambda f: read_one(session=session, finding=f, coding=coding),
+        exclude={"questions", "category"},
     )
-    changes = data.model_dump(exclude_unset=True, exclude={"version", "questions", "category"})
     if data.questions is not None:
         finding.questions = _questions(data.questions)
     crud.apply_changes(finding, changes, actor=coding.coder)
@@ -127,14 +124,7 @@ def update(
 
 def delete(*, session: Session, finding: Finding, cascade: bool) -> None:
     """Delete a finding with its questions; its evidence links block this unless ``cascade``."""
-    assert finding.id is not None
-    link_service.guard_delete(
-        session=session,
-        kind=NodeKind.finding,
-        item_id=finding.id,
-        label=f"{record_names.finding(finding.ordinal)} '{finding.title}'",
-        cascade=cascade,
+    label = f"{record_names.finding(finding.ordinal)} '{finding.title}'"
+    node_service.delete(
+        session=session, kind=NodeKind.finding, node=finding, label=label, cascade=cascade
     )
-    tag_service.delete_for(session=session, kind=TagTarget.finding, item_id=finding.id)
-    session.delete(finding)
-    session.flush()

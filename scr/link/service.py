@@ -151,9 +151,7 @@ def create(
         evidence_note=data.evidence_note,
     )
     _validate(session, review, link)
-    crud.stamp_new(link, actor=actor)
-    session.add(link)
-    session.flush()
+    crud.add(session, link, actor=actor)
     return link
 
 
@@ -166,8 +164,9 @@ def update(
     actor: str | None = None,
 ) -> CausalLink:
     """Change a link, refusing a stale version, and check it again."""
-    crud.ensure_version(session, link, data.version, LinkRead.model_validate)
-    changes = data.model_dump(exclude_unset=True, exclude={"version", "source", "target"})
+    changes = crud.changes(
+        session, link, data, LinkRead.model_validate, exclude={"source", "target"}
+    )
     _set_endpoints(link, data.source or link.source, data.target or link.target)
     crud.apply_changes(link, changes, actor=actor)
     _validate(session, review, link)

@@ -30,14 +30,9 @@ def create(
     *, session: Session, review: Review, data: ParticipantCreate, actor: str | None = None
 ) -> Participant:
     """Add a participant."""
-    if data.agency_id is not None:
-        agency_service.ensure_usable(
-            session, review.board_id, [data.agency_id], ("body", "agency_id")
-        )
+    agency_service.ensure_sent_usable(session, review.board_id, data.agency_id)
     participant = Participant(review_id=id_of(review), **data.model_dump())
-    crud.stamp_new(participant, actor=actor)
-    session.add(participant)
-    session.flush()
+    crud.add(session, participant, actor=actor)
     return participant
 
 
@@ -50,12 +45,8 @@ def update(
     actor: str | None = None,
 ) -> Participant:
     """Change a participant, refusing a stale version."""
-    crud.ensure_version(session, participant, data.version, ParticipantRead.model_validate)
-    changes = data.model_dump(exclude_unset=True, exclude={"version"})
-    if changes.get("agency_id") is not None:
-        agency_service.ensure_usable(
-            session, review.board_id, [changes["agency_id"]], ("body", "agency_id")
-        )
+    changes = crud.changes(session, participant, data, ParticipantRead.model_validate)
+    agency_service.ensure_sent_usable(session, review.board_id, changes.get("agency_id"))
     crud.apply_changes(participant, changes, actor=actor)
     session.flush()
     return participant

@@ -195,9 +195,7 @@ def create(
         raise Conflict(f"{coder} has already tagged {named} with {data.code}.")
     if data.agreed and not decided and _agreed_is_coding(session, review, coder):
         tag.submitted_at = utcnow()
-    crud.stamp_new(tag, actor=coder)
-    session.add(tag)
-    session.flush()
+    crud.add(session, tag, actor=coder)
     return tag
 
 
@@ -392,7 +390,5 @@ def adjudicate(
         decision=data.decision,
         rationale=data.rationale,
     )
-    crud.stamp_new(decision, actor=lead)
-    session.add(decision)
-    session.flush()
+    crud.add(session, decision, actor=lead)
     return agreement_of(session=session, review=review, version=version)
