@@ -53,10 +53,6 @@ def fingerprint(session: Session) -> Fingerprint:
     return Fingerprint(tuple(session.execute(review).one()), tuple(session.execute(board).one()))
 
 
-def _micros(when: datetime | None) -> int:
-    return 0 if when is None else int(when.timestamp() * 1_000_000)
-
-
 Stamp = tuple[int, str]
 """A review's revision and revision time (as the database writes it: only ever compared)."""
 
@@ -96,7 +92,6 @@ class Rows:
     """Reviews as rows: sorted by id, one array an attribute."""
 
     ids: np.ndarray
-    stamp: np.ndarray  # (revision, revision time) of each, as two columns
     board: np.ndarray
     key: np.ndarray  # the record key, as float64 (exact, for matrix products)
     year: np.ndarray  # -1 when unknown
@@ -111,8 +106,6 @@ def review_rows(session: Session, ids: Sequence[int] | None) -> Rows:
         found += session.execute(
             sa.select(
                 col(Review.id),
-                col(Review.revision),
-                col(Review.revised_at),
                 col(Review.board_id),
                 col(Review.record_key),
                 year,
@@ -125,17 +118,16 @@ def review_rows(session: Session, ids: Sequence[int] | None) -> Rows:
     found.sort(key=lambda r: r[0])
     attributes = {
         name: np.array(
-            [values.index(_value(r[6 + n])) if r[6 + n] is not None else -1 for r in found],
+            [values.index(_value(r[4 + n])) if r[4 + n] is not None else -1 for r in found],
             dtype=np.int8,
         )
         for n, (name, values) in enumerate(ATTRIBUTES.items())
     }
     return Rows(
         ids=np.array([r[0] for r in found], dtype=np.int64),
-        stamp=np.array([(r[1], _micros(r[2])) for r in found], dtype=np.int64).reshape(-1, 2),
-        board=np.array([r[3] for r in found], dtype=np.int64),
-        key=np.array([r[4] for r in found], dtype=np.float64),
-        year=np.array([_year(r[5]) for r in found], dtype=np.int32),
+        board=np.array([r[1] for r in found], dtype=np.int64),
+        key=np.array([r[2] for r in found], dtype=np.float64),
+        year=np.array([_year(r[3]) for r in found], dtype=np.int32),
         attributes=attributes,
     )
 

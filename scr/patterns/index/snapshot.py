@@ -200,7 +200,6 @@ def build(session: Session, fingerprint: Fingerprint) -> Snapshot:
 def _rows(old: Rows, kept: np.ndarray, new: Rows) -> Rows:
     return Rows(
         ids=np.concatenate([old.ids[kept], new.ids]),
-        stamp=np.concatenate([old.stamp[kept], new.stamp]),
         board=np.concatenate([old.board[kept], new.board]),
         key=np.concatenate([old.key[kept], new.key]),
         year=np.concatenate([old.year[kept], new.year]),
