@@ -35,10 +35,17 @@ def ensure_version(
     have committed since), and the lock keeps anyone else from changing it between this
     check and the write, so of two edits made on one version only one succeeds. (SQLite's
     writers hold the database's write lock from their first statement, so it is so there
-    already; SQLite ignores FOR UPDATE.) Call it before changing anything on ``record``:
+    already; SQLite ignores the lock.) Call it before changing anything on ``record``:
     reading it again discards unsaved changes.
+
+    The lock is the one an UPDATE takes, FOR NO KEY UPDATE, not FOR UPDATE: a colleague's
+    transaction that writes a row naming this one (a new factor, a tag, the search document
+    a record's trigger writes) has its foreign key checked with a key-share lock, which FOR
+    UPDATE would wait for and block. A record's edit takes that key-share lock on its
+    review before it raises the review's revision, so with FOR UPDATE an edit of the review
+    and edits of its records could each wait for the other (PostgreSQL: deadlock detected).
     """
-    session.refresh(record, with_for_update=True)
+    session.refresh(record, with_for_update={"key_share": True})
     if record.version != version:
         raise Conflict(
             f"Someone else changed this record since you read it (you had version {version}, "
