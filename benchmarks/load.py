@@ -7,8 +7,9 @@ For each level of 1 to 64 clients (threads, each with its own keep-alive connect
 client sends requests back to back for ``--seconds``: 70% record reads (a review, its
 factors, its episodes), 15% record writes (a new contributory factor), 15% pattern reads (a
 code's frequencies across the reviews). Every read and change is audited, so this is also
-the audit trail's load. It prints per level: good answers a second, 503s, other errors, and
-the p50 and p95 of record reads. Bounded: ``--seconds`` per level, no retries.
+the audit trail's load. It prints per level: good answers a second, 503s, other errors,
+the p50 and p95 of record reads, and the p95 of the changes and of the pattern reads.
+Bounded: ``--seconds`` per level, no retries.
 
 Run: ``.venv/bin/python -m benchmarks.load`` (SQLite, one worker) and
 ``./scripts/with-postgres .venv/bin/python -m benchmarks.load --engine postgresql
@@ -56,6 +57,8 @@ LEVELS = (1, 8, 16, 32, 48, 64)
 class Tally:
     statuses: Counter[int] = field(default_factory=Counter)
     record_reads: list[float] = field(default_factory=list)
+    changes: list[float] = field(default_factory=list)
+    pattern_reads: list[float] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -94,13 +97,13 @@ def _client_loop(
         while time.perf_counter() < until:
             review = rng.choice(ids)
             draw = rng.random()
-            record = draw < 0.70
+            record, change = draw < 0.70, 0.70 <= draw < 0.85
             try:
                 began = time.perf_counter()
                 if record:
                     tail = rng.choice(("", "/factors", "/episodes"))
                     answer = client.get(f"/api/v1/reviews/{review}{tail}")
-                elif draw < 0.85:
+                elif change:
                     answer = client.post(
                         f"/api/v1/reviews/{review}/factors",
                         json={"description": "Supervision was not available.", "level": "own_team"},
@@ -113,8 +116,9 @@ def _client_loop(
                 status, took = 0, 0.0
             with tally.lock:
                 tally.statuses[status] += 1
-                if record and status == 200:
-                    tally.record_reads.append(took)
+                if 200 <= status < 300:
+                    kind = tally.record_reads if record else tally.changes if change else None
+                    (kind if kind is not None else tally.pattern_reads).append(took)
 
 
 def _level(base: str, token: str, ids: list[int], clients: int, seconds: float) -> dict[str, float]:
@@ -132,12 +136,15 @@ def _level(base: str, token: str, ids: list[int], clients: int, seconds: float) 
     took = time.perf_counter() - began
     good = sum(n for s, n in tally.statuses.items() if 200 <= s < 300)
     reads = tally.record_reads or [0.0]
+    changes, patterns = tally.changes or [0.0], tally.pattern_reads or [0.0]
     return {
         "good/s": good / took,
         "503": tally.statuses[503],
         "errors": sum(n for s, n in tally.statuses.items() if not 200 <= s < 300 and s != 503),
         "p50 ms": statistics.median(reads) * 1000,
         "p95 ms": p95(reads) * 1000,
+        "change p95": p95(changes) * 1000,
+        "pattern p95": p95(patterns) * 1000,
         "statuses": dict(tally.statuses),  # type: ignore[dict-item]
     }
 
@@ -168,12 +175,16 @@ def main() -> None:
             f"{args.engine}, {args.workers} worker(s), {len(ids)} reviews, "
             f"{args.seconds:g} s per level"
         )
-        print(f"{'clients':>7} {'good/s':>8} {'503':>6} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}")
+        print(
+            f"{'clients':>7} {'good/s':>8} {'503':>6} {'errors':>6} {'p50 ms':>8} {'p95 ms':>8}"
+            f" {'change p95':>10} {'pattern p95':>11}"
+        )
         for clients in (int(n) for n in args.levels.split(",")):
             row = _level(base, token, ids, clients, args.seconds)
             print(
                 f"{clients:>7} {row['good/s']:>8.1f} {row['503']:>6} {row['errors']:>6} "
-                f"{row['p50 ms']:>8.0f} {row['p95 ms']:>8.0f}  {row['statuses']}",
+                f"{row['p50 ms']:>8.0f} {row['p95 ms']:>8.0f} {row['change p95']:>10.0f} "
+                f"{row['pattern p95']:>11.0f}  {row['statuses']}",
                 flush=True,
             )
     finally:
