@@ -49,7 +49,7 @@ from api.routes import (
 )
 from api.routing import APIRouter
 from api.workbench import WorkbenchFiles, WorkbenchMount
-from scr import planner
+from scr import collector, planner
 from scr.audit.sealer import seal_all
 from scr.config import audit_key, get_settings, signing_secret
 from scr.db import get_engine
@@ -109,13 +109,14 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     engine = get_engine()
     ensure_current(engine)
     _refresh_statistics(engine)
-    async with anyio.create_task_group() as tasks:
-        tasks.start_soon(_refresh_statistics_every, engine, settings.statistics_minutes)
-        tasks.start_soon(
-            _seal_audit_every, engine, settings.audit_seal_seconds, audit_key(settings)
-        )
-        yield
-        tasks.cancel_scope.cancel()
+    with collector.settled():
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(_refresh_statistics_every, engine, settings.statistics_minutes)
+            tasks.start_soon(
+                _seal_audit_every, engine, settings.audit_seal_seconds, audit_key(settings)
+            )
+            yield
+            tasks.cancel_scope.cancel()
 
 
 def create_app(*, check_migrations: bool = True) -> FastAPI:

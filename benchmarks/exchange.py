@@ -38,7 +38,7 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from benchmarks.common import engines_here, fresh_database, scratch_folder
-from scr import migrate
+from scr import collector, migrate
 from scr.db import make_engine, session_scope, take_turns
 
 PUBLISHED = "SELECT id FROM review WHERE status = 'published'"
@@ -116,7 +116,8 @@ def _child_import(url: str, file: str) -> dict[str, float]:
 
     engine = make_engine(url)
     began = time.perf_counter()
-    with session_scope(engine, writer=True) as session:  # as ``scr exchange import`` does
+    # as ``scr exchange import`` does
+    with collector.settled(), session_scope(engine, writer=True) as session:
         report = importing.import_file(
             session=session,
             path=Path(file),

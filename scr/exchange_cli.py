@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 
+from scr import collector
 from scr.db import session_scope, take_turns
 from scr.errors import DomainError
 from scr.exchange.schemas import ImportReport
@@ -58,6 +59,7 @@ def import_(path: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) 
 
     total = _lines_in(path)
     with (
+        collector.settled(),
         Progress(console=Console(stderr=True), transient=True) as bar,
         session_scope(writer=True) as session,
     ):
@@ -153,6 +155,7 @@ def _pull_one(url: str, token: str) -> ImportReport:
     from scr.intake.pull import pull as pull_from
 
     with (
+        collector.settled(),
         Progress(console=Console(stderr=True), transient=True) as bar,
         session_scope(writer=True) as session,
         httpx.Client(timeout=httpx.Timeout(30.0, read=600.0)) as client,
