@@ -14,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from scr.board.models import Board
+from scr.common import crud
 from scr.common.lookup import id_of
 from scr.errors import Conflict, InvalidInput, NotFound
 from scr.finding.models import Finding
@@ -114,7 +115,7 @@ def link(
     record = FoundBefore(
         review_id=id_of(review), finding_id=id_of(finding), earlier_finding_id=id_of(earlier)
     )
-    record.updated_by = actor
+    crud.stamp_new(record, actor=actor)
     session.add(record)
     try:
         with session.begin_nested():
