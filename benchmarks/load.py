@@ -97,18 +97,20 @@ def _client_loop(
         while time.perf_counter() < until:
             review = rng.choice(ids)
             draw = rng.random()
-            record, change = draw < 0.70, 0.70 <= draw < 0.85
             try:
                 began = time.perf_counter()
-                if record:
+                if draw < 0.70:
+                    times = tally.record_reads
                     tail = rng.choice(("", "/factors", "/episodes"))
                     answer = client.get(f"/api/v1/reviews/{review}{tail}")
-                elif change:
+                elif draw < 0.85:
+                    times = tally.changes
                     answer = client.post(
                         f"/api/v1/reviews/{review}/factors",
                         json={"description": "Supervision was not available.", "level": "own_team"},
                     )
                 else:
+                    times = tally.pattern_reads
                     answer = client.get("/api/v1/patterns/frequencies", params={"limit": 20})
                 took = time.perf_counter() - began
                 status = answer.status_code
@@ -117,8 +119,7 @@ def _client_loop(
             with tally.lock:
                 tally.statuses[status] += 1
                 if 200 <= status < 300:
-                    kind = tally.record_reads if record else tally.changes if change else None
-                    (kind if kind is not None else tally.pattern_reads).append(took)
+                    times.append(took)
 
 
 def _level(base: str, token: str, ids: list[int], clients: int, seconds: float) -> dict[str, float]:
