@@ -14,6 +14,7 @@ from scr.chronology.models import ChronologyEntry
 from scr.common.lookup import id_of
 from scr.demo.corpus import add_corpus
 from scr.episode.models import KeyPracticeEpisode
+from scr.exchange.models import ImportedReview
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import ActionNote, BoardAction, BoardQuestion, Finding
 from scr.recurrence.suggestions import _by_words
@@ -168,3 +169,41 @@ def test_the_findings_own_index_follows_their_writes_and_holds_no_other_record(
             "INSERT INTO search_fts_finding(search_fts_finding, rank) VALUES ('integrity-check', 1)"
         )
         session.execute(sa.text(check))
+
+
+def test_a_review_imported_from_another_instance_is_indexed_by_its_findings_alone(
+    session: Session,
+) -> None:
+    """Of a review imported from another instance only its findings are looked for (the
+    suggestions of findings found before); its other records are left out of the index,
+    however they are written, and a review of this instance's keeps every kind."""
+    imported, own = make_review(session), make_review(session)
+    session.add(
+        ImportedReview(
+            source_instance="instance-b",
+            source_board="B1",
+            reference=imported.reference,
+            revision=1,
+            line_sha256="0" * 64,
+            review_id=id_of(imported),
+        )
+    )
+    session.flush()
+    records, own_records = _records(session, imported), _records(session, own)
+    for kind, record_id in records.items():
+        model, field = TEXTS[kind]
+        table = sa.inspect(model).local_table
+        session.execute(sa.update(table).where(table.c.id == record_id).values({field: "marram"}))
+        body = _body(session, kind, record_id)
+        if kind == SearchKind.finding:
+            assert body is not None
+            assert "marram" in body
+        else:
+            assert body is None, kind
+        assert _body(session, kind, own_records[kind]) is not None, kind
+    finding_id = records[SearchKind.finding]
+    assert _by_words(session, sa.true(), ["marram"], finding_id=0) == [finding_id]
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(
+            sa.text("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")
+        )
