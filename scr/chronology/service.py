@@ -17,7 +17,7 @@ from scr.chronology.schemas import (
     ChronologyFilters,
 )
 from scr.common import crud
-from scr.common.lookup import get_in_review, id_of
+from scr.common.lookup import id_of
 from scr.review.models import Review
 from scr.vocabulary import DatePrecision
 
@@ -80,12 +80,6 @@ def _conditions(filters: ChronologyFilters) -> list[Any]:
     if filters.date_to is not None:
         conditions.append(day <= filters.date_to)
     return conditions
-
-
-def get(*, session: Session, review: Review, entry_id: int) -> ChronologyEntry:
-    """Load one of the review's chronology entries or raise NotFound."""
-    assert review.id is not None
-    return get_in_review(session, ChronologyEntry, review.id, entry_id, "chronology entry")
 
 
 def create(

@@ -6,7 +6,7 @@ from sqlmodel import Session, col, select
 
 from scr.agency import service as agency_service
 from scr.common import crud
-from scr.common.lookup import get_in_review, id_of
+from scr.common.lookup import id_of
 from scr.participant.models import Participant
 from scr.participant.schemas import ParticipantCreate, ParticipantRead, ParticipantUpdate
 from scr.review.models import Review
@@ -18,12 +18,6 @@ def list_(
     """List the review's participants."""
     stmt = select(Participant).where(Participant.review_id == review.id)
     return crud.page(session, stmt.order_by(col(Participant.id)), limit=limit, offset=offset)
-
-
-def get(*, session: Session, review: Review, participant_id: int) -> Participant:
-    """Load one of the review's participants or raise NotFound."""
-    assert review.id is not None
-    return get_in_review(session, Participant, review.id, participant_id, "participant")
 
 
 def create(
