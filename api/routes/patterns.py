@@ -8,16 +8,12 @@ from fastapi import Query
 from fastapi.responses import Response
 
 from api.deps import AUDIT_FILE_AS, Audited, PagingDep, PrincipalDep, SessionDep
-from api.downloads import download
+from api.downloads import code_network
 from api.routing import APIRouter
-from scr.coding import catalogue
 from scr.common.types import Code
 from scr.config import get_settings
-from scr.exchange.aggregates import ALL as EVERY_PAIR
-from scr.graph import export
-from scr.patterns import selection, tables
 from scr.patterns import service as patterns
-from scr.patterns.network import network
+from scr.patterns import tables
 from scr.patterns.schemas import (
     Chains,
     Cooccurrence,
@@ -76,21 +72,25 @@ def cooccurrence(
 ) -> Cooccurrence | Response:
     """Pairs of codes in the same reviews, with count, lift and Fisher's exact test. The
     page applies to JSON; a GraphML or GEXF file holds the whole network."""
-    page = paging.model_dump() if format == "json" else {"limit": EVERY_PAIR, "offset": 0}
     scope = _scope(session, principal, filters)
-    result = patterns.cooccurrence(
-        session=session,
-        filters=filters,
-        scope=scope,
+    if format == "json":
+        return patterns.cooccurrence(
+            session=session,
+            filters=filters,
+            scope=scope,
+            min_support=min_support,
+            rolled_up=rolled_up,
+            **paging.model_dump(),
+        )
+    return code_network(
+        session,
+        filters,
+        scope,
         min_support=min_support,
         rolled_up=rolled_up,
-        **page,
+        fmt=format,
+        name="cooccurrence",
     )
-    if format == "json":
-        return result
-    graph = network(result, catalogue.get(result.version))
-    body = export.graphml(graph) if format == "graphml" else export.gexf(graph)
-    return download(body, format, f"{selection.covered(session, scope, filters)}-cooccurrence")
 
 
 @router.get("/chains", response_model=Chains)
