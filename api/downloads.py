@@ -10,11 +10,9 @@ from sqlmodel import Session
 
 from scr.actionplan import download as plan_download
 from scr.coding import catalogue
-from scr.exchange.aggregates import ALL as EVERY_PAIR
 from scr.graph import export
-from scr.patterns import service as patterns
 from scr.patterns.network import network
-from scr.patterns.schemas import PatternFilters
+from scr.patterns.schemas import Cooccurrence, PatternFilters
 from scr.patterns.selection import Scope, covered
 
 MEDIA_TYPES = export.MEDIA_TYPES | {
@@ -36,23 +34,12 @@ def code_network(
     session: Session,
     filters: PatternFilters,
     scope: Scope,
-    *,
-    min_support: int,
-    rolled_up: bool,
+    pairs: Cooccurrence,
     fmt: Literal["graphml", "gexf"],
     name: str,
 ) -> Response:
-    """The network of every co-occurring pair of codes ``scope`` lets the caller see (codes as
-    nodes, pairs as weighted edges), as a GraphML or GEXF file named for what it covers."""
-    result = patterns.cooccurrence(
-        session=session,
-        filters=filters,
-        scope=scope,
-        min_support=min_support,
-        rolled_up=rolled_up,
-        limit=EVERY_PAIR,
-        offset=0,
-    )
-    graph = network(result, catalogue.get(result.version))
+    """The network of co-occurring ``pairs`` of codes (codes as nodes, pairs as weighted
+    edges) as a GraphML or GEXF file, named for what ``scope`` and ``filters`` cover."""
+    graph = network(pairs, catalogue.get(pairs.version))
     body = export.graphml(graph) if fmt == "graphml" else export.gexf(graph)
     return download(body, fmt, f"{covered(session, scope, filters)}-{name}")

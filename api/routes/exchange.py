@@ -32,6 +32,7 @@ from scr.exchange.document import committed_schema
 from scr.exchange.instance import instance_id
 from scr.exchange.schemas import ImportReport
 from scr.intake import importing
+from scr.patterns import service as patterns
 from scr.patterns.schemas import PatternFilters
 from scr.patterns.selection import covered, scope_for
 from scr.vocabulary import AuditAction, Role
@@ -133,15 +134,16 @@ def network_graphml(
     """The code network: codes as nodes, co-occurrence in reviews as weighted edges, as
     GraphML for Gephi or Cytoscape (suppressed as for you)."""
     scope = scope_for(session, principal, filters, get_settings().suppression_threshold)
-    return code_network(
-        session,
-        filters,
-        scope,
+    result = patterns.cooccurrence(
+        session=session,
+        filters=filters,
+        scope=scope,
         min_support=min_support,
         rolled_up=False,
-        fmt="graphml",
-        name="code-network",
+        limit=aggregates.ALL,
+        offset=0,
     )
+    return code_network(session, filters, scope, result, "graphml", "code-network")
 
 
 async def _spool(request: Request, limit: int) -> Path:

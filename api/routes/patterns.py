@@ -12,6 +12,7 @@ from api.downloads import code_network
 from api.routing import APIRouter
 from scr.common.types import Code
 from scr.config import get_settings
+from scr.exchange.aggregates import ALL as EVERY_PAIR
 from scr.patterns import service as patterns
 from scr.patterns import tables
 from scr.patterns.schemas import (
@@ -72,25 +73,19 @@ def cooccurrence(
 ) -> Cooccurrence | Response:
     """Pairs of codes in the same reviews, with count, lift and Fisher's exact test. The
     page applies to JSON; a GraphML or GEXF file holds the whole network."""
+    page = paging.model_dump() if format == "json" else {"limit": EVERY_PAIR, "offset": 0}
     scope = _scope(session, principal, filters)
-    if format == "json":
-        return patterns.cooccurrence(
-            session=session,
-            filters=filters,
-            scope=scope,
-            min_support=min_support,
-            rolled_up=rolled_up,
-            **paging.model_dump(),
-        )
-    return code_network(
-        session,
-        filters,
-        scope,
+    result = patterns.cooccurrence(
+        session=session,
+        filters=filters,
+        scope=scope,
         min_support=min_support,
         rolled_up=rolled_up,
-        fmt=format,
-        name="cooccurrence",
+        **page,
     )
+    if format == "json":
+        return result
+    return code_network(session, filters, scope, result, format, "cooccurrence")
 
 
 @router.get("/chains", response_model=Chains)
