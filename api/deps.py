@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Annotated, Any, TypeVar
@@ -16,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from fastapi.security import OAuth2PasswordBearer
 from pydantic import BaseModel
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
 from api import refusals
 from api.refusals import REFUSALS_PER_MINUTE
@@ -26,22 +27,17 @@ from scr.audit import service as audit_service
 from scr.audit.models import AuditEntry
 from scr.board import service as board_service
 from scr.board.models import Board
-from scr.chronology import service as chronology_service
 from scr.chronology.models import ChronologyEntry
+from scr.common.lookup import get_in_review, id_of
 from scr.common.schemas import Page
 from scr.common.types import MAX_INT
 from scr.config import MAX_PAGE_SIZE, get_settings, signing_secret
 from scr.db import session_scope
-from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
 from scr.errors import DomainError, Forbidden, NotFound, Unauthenticated
-from scr.factor import service as factor_service
 from scr.factor.models import ContributoryFactor
-from scr.finding import service as finding_service
 from scr.finding.models import Finding
-from scr.link import service as link_service
 from scr.link.models import CausalLink
-from scr.participant import service as participant_service
 from scr.participant.models import Participant
 from scr.review.models import Review
 from scr.vocabulary import AuditAction, Role
@@ -49,6 +45,7 @@ from scr.vocabulary import AuditAction, Role
 API_PREFIX = "/api/v1"
 
 R = TypeVar("R", bound=BaseModel)
+M = TypeVar("M", bound=SQLModel)
 
 
 _PENDING = "scr_audit_pending"
@@ -352,33 +349,33 @@ def _board(session: SessionDep, principal: PrincipalDep, board_id: ItemId) -> Bo
 BoardDep = Annotated[Board, Depends(_board)]
 
 
-def _entry(session: SessionDep, review: ReviewDep, entry_id: ItemId) -> ChronologyEntry:
-    return chronology_service.get(session=session, review=review, entry_id=entry_id)
+def _in_review(model: type[M], noun: str, id_name: str) -> Any:
+    """A dependency loading the review's ``model`` record whose id the path names ``id_name``,
+    or answering 404 (another review's record is not found either)."""
+
+    def load(session: Session, review: Review, **path: int) -> M:
+        return get_in_review(session, model, id_of(review), path[id_name], noun)
+
+    # FastAPI reads a dependency's parameters from its signature: name the path's own.
+    load.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("session", inspect.Parameter.KEYWORD_ONLY, annotation=SessionDep),
+            inspect.Parameter("review", inspect.Parameter.KEYWORD_ONLY, annotation=ReviewDep),
+            inspect.Parameter(id_name, inspect.Parameter.KEYWORD_ONLY, annotation=ItemId),
+        ]
+    )
+    return Depends(load)
 
 
-def _episode(session: SessionDep, review: ReviewDep, episode_id: ItemId) -> KeyPracticeEpisode:
-    return episode_service.get(session=session, review=review, episode_id=episode_id)
-
-
-def _factor(session: SessionDep, review: ReviewDep, factor_id: ItemId) -> ContributoryFactor:
-    return factor_service.get(session=session, review=review, factor_id=factor_id)
-
-
-def _link(session: SessionDep, review: ReviewDep, link_id: ItemId) -> CausalLink:
-    return link_service.get(session=session, review=review, link_id=link_id)
-
-
-def _finding(session: SessionDep, review: ReviewDep, finding_id: ItemId) -> Finding:
-    return finding_service.get(session=session, review=review, finding_id=finding_id)
-
-
-def _participant(session: SessionDep, review: ReviewDep, participant_id: ItemId) -> Participant:
-    return participant_service.get(session=session, review=review, participant_id=participant_id)
-
-
-ChronologyEntryDep = Annotated[ChronologyEntry, Depends(_entry)]
-EpisodeDep = Annotated[KeyPracticeEpisode, Depends(_episode)]
-FactorDep = Annotated[ContributoryFactor, Depends(_factor)]
-LinkDep = Annotated[CausalLink, Depends(_link)]
-FindingDep = Annotated[Finding, Depends(_finding)]
-ParticipantDep = Annotated[Participant, Depends(_participant)]
+ChronologyEntryDep = Annotated[
+    ChronologyEntry, _in_review(ChronologyEntry, "chronology entry", "entry_id")
+]
+EpisodeDep = Annotated[
+    KeyPracticeEpisode, _in_review(KeyPracticeEpisode, "key practice episode", "episode_id")
+]
+FactorDep = Annotated[
+    ContributoryFactor, _in_review(ContributoryFactor, "contributory factor", "factor_id")
+]
+LinkDep = Annotated[CausalLink, _in_review(CausalLink, "causal link", "link_id")]
+FindingDep = Annotated[Finding, _in_review(Finding, "finding", "finding_id")]
+ParticipantDep = Annotated[Participant, _in_review(Participant, "participant", "participant_id")]

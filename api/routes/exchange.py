@@ -22,9 +22,8 @@ from api.deps import (
     audit,
     get_read_session,
 )
-from api.downloads import download
+from api.downloads import code_network, download
 from api.routing import APIRouter
-from scr.coding import catalogue
 from scr.config import get_settings
 from scr.db import take_turns
 from scr.errors import InvalidInput, TooLarge
@@ -32,10 +31,8 @@ from scr.exchange import aggregates, export
 from scr.exchange.document import committed_schema
 from scr.exchange.instance import instance_id
 from scr.exchange.schemas import ImportReport
-from scr.graph import export as graph_export
 from scr.intake import importing
 from scr.patterns import service as patterns
-from scr.patterns.network import network
 from scr.patterns.schemas import PatternFilters
 from scr.patterns.selection import covered, scope_for
 from scr.vocabulary import AuditAction, Role
@@ -146,9 +143,7 @@ def network_graphml(
         limit=aggregates.ALL,
         offset=0,
     )
-    graph = network(result, catalogue.get(result.version))
-    name = f"{covered(session, scope, filters)}-code-network"
-    return download(graph_export.graphml(graph), "graphml", name)
+    return code_network(session, filters, scope, result, "graphml", "code-network")
 
 
 async def _spool(request: Request, limit: int) -> Path:

@@ -8,16 +8,13 @@ from fastapi import Query
 from fastapi.responses import Response
 
 from api.deps import AUDIT_FILE_AS, Audited, PagingDep, PrincipalDep, SessionDep
-from api.downloads import download
+from api.downloads import code_network
 from api.routing import APIRouter
-from scr.coding import catalogue
 from scr.common.types import Code
 from scr.config import get_settings
 from scr.exchange.aggregates import ALL as EVERY_PAIR
-from scr.graph import export
-from scr.patterns import selection, tables
 from scr.patterns import service as patterns
-from scr.patterns.network import network
+from scr.patterns import tables
 from scr.patterns.schemas import (
     Chains,
     Cooccurrence,
@@ -88,9 +85,7 @@ def cooccurrence(
     )
     if format == "json":
         return result
-    graph = network(result, catalogue.get(result.version))
-    body = export.graphml(graph) if format == "graphml" else export.gexf(graph)
-    return download(body, format, f"{selection.covered(session, scope, filters)}-cooccurrence")
+    return code_network(session, filters, scope, result, format, "cooccurrence")
 
 
 @router.get("/chains", response_model=Chains)

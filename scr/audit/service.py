@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NotRequired, TypedDict, Unpack
 
 from sqlmodel import Session, col, func, select
 
@@ -50,46 +51,25 @@ def entry_hash(entry: AuditEntry, *, previous_hash: str, key: bytes) -> str:
     return hmac.new(key, canonical.encode(), hashlib.sha256).hexdigest()
 
 
-def new_entry(
-    *,
-    actor: str,
-    action: AuditAction,
-    object_type: str,
-    object_id: int | None = None,
-    review_id: int | None = None,
-    request_id: str,
-) -> AuditEntry:
+class EntryFields(TypedDict):
+    """What the caller says of an entry (``AuditEntry``'s fields but its stamp and chain)."""
+
+    actor: str
+    action: AuditAction
+    object_type: str
+    object_id: NotRequired[int | None]
+    review_id: NotRequired[int | None]
+    request_id: str
+
+
+def new_entry(**fields: Unpack[EntryFields]) -> AuditEntry:
     """An entry stamped now, not yet added to any session."""
-    return AuditEntry(
-        at=utcnow(),
-        actor=actor,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        review_id=review_id,
-        request_id=request_id,
-    )
+    return AuditEntry(at=utcnow(), **fields)
 
 
-def record(
-    *,
-    session: Session,
-    actor: str,
-    action: AuditAction,
-    object_type: str,
-    object_id: int | None = None,
-    review_id: int | None = None,
-    request_id: str,
-) -> AuditEntry:
+def record(*, session: Session, **fields: Unpack[EntryFields]) -> AuditEntry:
     """Append an entry in the caller's transaction: it is kept only if the action is."""
-    entry = new_entry(
-        actor=actor,
-        action=action,
-        object_type=object_type,
-        object_id=object_id,
-        review_id=review_id,
-        request_id=request_id,
-    )
+    entry = new_entry(**fields)
     session.add(entry)
     session.flush()
     return entry

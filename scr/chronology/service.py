@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
-from scr.agency import service as agency_service
+from scr.agency import named
 from scr.chronology.models import ChronologyEntry
 from scr.chronology.schemas import (
     ChronologyEntryCreate,
@@ -17,7 +17,6 @@ from scr.chronology.schemas import (
     ChronologyFilters,
 )
 from scr.common import crud
-from scr.common.lookup import get_in_review, id_of
 from scr.review.models import Review
 from scr.vocabulary import DatePrecision
 
@@ -82,20 +81,11 @@ def _conditions(filters: ChronologyFilters) -> list[Any]:
     return conditions
 
 
-def get(*, session: Session, review: Review, entry_id: int) -> ChronologyEntry:
-    """Load one of the review's chronology entries or raise NotFound."""
-    assert review.id is not None
-    return get_in_review(session, ChronologyEntry, review.id, entry_id, "chronology entry")
-
-
 def create(
     *, session: Session, review: Review, data: ChronologyEntryCreate, actor: str | None = None
 ) -> ChronologyEntry:
     """Add an entry to the review's chronology."""
-    agency_service.ensure_sent_usable(session, review.board_id, data.agency_id)
-    entry = ChronologyEntry(review_id=id_of(review), **data.model_dump())
-    crud.add(session, entry, actor=actor)
-    return entry
+    return named.add(session, review, ChronologyEntry, data, actor=actor)
 
 
 def update(
@@ -107,8 +97,6 @@ def update(
     actor: str | None = None,
 ) -> ChronologyEntry:
     """Change an entry, refusing a stale version."""
-    changes = crud.changes(session, entry, data, ChronologyEntryRead.model_validate)
-    agency_service.ensure_sent_usable(session, review.board_id, changes.get("agency_id"))
-    crud.apply_changes(entry, changes, actor=actor)
-    session.flush()
-    return entry
+    return named.change(
+        session, review, entry, data, ChronologyEntryRead.model_validate, actor=actor
+    )

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from scr.agency import service as agency_service
 from scr.chronology.models import ChronologyEntry
 from scr.common import crud
-from scr.common.lookup import get_in_review, id_of
+from scr.common.lookup import id_of
 from scr.common.types import MAX_INT
 from scr.episode.models import KeyPracticeEpisode
 from scr.episode.schemas import EpisodeCreate, EpisodeRead, EpisodeUpdate
@@ -29,12 +29,6 @@ def list_(
     stmt = select(KeyPracticeEpisode).where(KeyPracticeEpisode.review_id == review.id)
     stmt = stmt.order_by(col(KeyPracticeEpisode.ordinal), col(KeyPracticeEpisode.id))
     return crud.page(session, stmt, limit=limit, offset=offset)
-
-
-def get(*, session: Session, review: Review, episode_id: int) -> KeyPracticeEpisode:
-    """Load one of the review's episodes or raise NotFound."""
-    assert review.id is not None
-    return get_in_review(session, KeyPracticeEpisode, review.id, episode_id, "key practice episode")
 
 
 def _cited(session: Session, review: Review, entry_ids: Sequence[int]) -> list[ChronologyEntry]:

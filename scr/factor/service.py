@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlmodel import Session, col, select
 
 from scr.common import crud
-from scr.common.lookup import get_in_review, id_of
+from scr.common.lookup import id_of
 from scr.factor.models import ContributoryFactor
 from scr.factor.schemas import FactorCreate, FactorRead, FactorUpdate
 from scr.node import service as node_service
@@ -46,12 +46,6 @@ def read(
 def read_one(*, session: Session, factor: ContributoryFactor, coding: form.Coding) -> FactorRead:
     """One factor as ``coding`` reads it, with its name and codes."""
     return read(session=session, factors=[factor], coding=coding)[0]
-
-
-def get(*, session: Session, review: Review, factor_id: int) -> ContributoryFactor:
-    """Load one of the review's factors or raise NotFound."""
-    assert review.id is not None
-    return get_in_review(session, ContributoryFactor, review.id, factor_id, "contributory factor")
 
 
 FIELD = ("body", "typology_codes")

@@ -8,7 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from scr.common import crud
-from scr.common.lookup import get_in_review, id_of
+from scr.common.lookup import id_of
 from scr.finding.models import BoardAction, BoardQuestion, Finding
 from scr.finding.schemas import BoardQuestionIn, FindingCreate, FindingRead, FindingUpdate
 from scr.node import service as node_service
@@ -45,12 +45,6 @@ def read(
 def read_one(*, session: Session, finding: Finding, coding: form.Coding) -> FindingRead:
     """One finding as ``coding`` reads it."""
     return read(session=session, findings=[finding], coding=coding)[0]
-
-
-def get(*, session: Session, review: Review, finding_id: int) -> Finding:
-    """Load one of the review's findings or raise NotFound."""
-    assert review.id is not None
-    return get_in_review(session, Finding, review.id, finding_id, "finding")
 
 
 def _questions(data: Sequence[BoardQuestionIn]) -> list[BoardQuestion]:

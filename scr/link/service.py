@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, or_
 from sqlmodel import Session, col, select
 
 from scr.common import crud
-from scr.common.lookup import get_in_review, id_of
+from scr.common.lookup import id_of
 from scr.common.types import MAX_INT
 from scr.errors import Conflict, InvalidInput
 from scr.link.models import CausalLink
@@ -30,12 +30,6 @@ def list_(
         kind, item_id = _split(node)
         stmt = stmt.where(_touching(kind, item_id))
     return crud.page(session, stmt.order_by(col(CausalLink.id)), limit=limit, offset=offset)
-
-
-def get(*, session: Session, review: Review, link_id: int) -> CausalLink:
-    """Load one of the review's links or raise NotFound."""
-    assert review.id is not None
-    return get_in_review(session, CausalLink, review.id, link_id, "causal link")
 
 
 def _split(key: str) -> tuple[NodeKind, int]:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from scr.agency import service as agency_service
+from scr.agency import named
 from scr.common import crud
-from scr.common.lookup import get_in_review, id_of
 from scr.participant.models import Participant
 from scr.participant.schemas import ParticipantCreate, ParticipantRead, ParticipantUpdate
 from scr.review.models import Review
@@ -20,20 +19,11 @@ def list_(
     return crud.page(session, stmt.order_by(col(Participant.id)), limit=limit, offset=offset)
 
 
-def get(*, session: Session, review: Review, participant_id: int) -> Participant:
-    """Load one of the review's participants or raise NotFound."""
-    assert review.id is not None
-    return get_in_review(session, Participant, review.id, participant_id, "participant")
-
-
 def create(
     *, session: Session, review: Review, data: ParticipantCreate, actor: str | None = None
 ) -> Participant:
     """Add a participant."""
-    agency_service.ensure_sent_usable(session, review.board_id, data.agency_id)
-    participant = Participant(review_id=id_of(review), **data.model_dump())
-    crud.add(session, participant, actor=actor)
-    return participant
+    return named.add(session, review, Participant, data, actor=actor)
 
 
 def update(
@@ -45,11 +35,9 @@ def update(
     actor: str | None = None,
 ) -> Participant:
     """Change a participant, refusing a stale version."""
-    changes = crud.changes(session, participant, data, ParticipantRead.model_validate)
-    agency_service.ensure_sent_usable(session, review.board_id, changes.get("agency_id"))
-    crud.apply_changes(participant, changes, actor=actor)
-    session.flush()
-    return participant
+    return named.change(
+        session, review, participant, data, ParticipantRead.model_validate, actor=actor
+    )
 
 
 def delete(*, session: Session, participant: Participant) -> None:
