@@ -57,16 +57,25 @@ export type AccessToken = {
 export type ActionCreate = {
     /**
      * Description
+     *
+     * What the Board agreed to do.
      */
     description: string;
     /**
      * Owner Role
+     *
+     * The role that owns the action, never a person's name.
      */
     owner_role?: string | null;
     /**
      * Due Date
+     *
+     * When the action is due to be done.
      */
     due_date?: string | null;
+    /**
+     * How far the action has got.
+     */
     status?: ActionStatus;
     /**
      * Agency Id
@@ -102,22 +111,32 @@ export type ActionNoteCreate = {
 export type ActionNoteRead = {
     /**
      * Id
+     *
+     * The note's number.
      */
     id: number;
     /**
      * Noted On
+     *
+     * The day the progress was made or seen.
      */
     noted_on: string;
     /**
      * Note
+     *
+     * The progress made on the action, as written.
      */
     note: string;
     /**
      * Created At
+     *
+     * When the note was recorded (UTC).
      */
     created_at: string;
     /**
      * Created By
+     *
+     * Who recorded it (their user name).
      */
     created_by: string | null;
 };
@@ -130,51 +149,78 @@ export type ActionNoteRead = {
 export type ActionPlanItem = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Ordinal
+     *
+     * Its number in the list.
      */
     ordinal: number;
     /**
      * Description
+     *
+     * What the Board agreed to do.
      */
     description: string;
     /**
      * Owner Role
+     *
+     * The role that owns the action, never a person's name.
      */
     owner_role: string | null;
     /**
      * Agency Id
+     *
+     * The agency the owning role belongs to.
      */
     agency_id: number | null;
     /**
      * Due Date
+     *
+     * When the action is due to be done.
      */
     due_date: string | null;
+    /**
+     * How far the action has got.
+     */
     status: ActionStatus;
     /**
      * Evidence Of Impact
+     *
+     * The evidence that the action made a difference.
      */
     evidence_of_impact: string | null;
     /**
      * Notes
+     *
+     * Dated notes of progress, earliest first.
      */
     notes: Array<ActionNoteRead>;
     /**
@@ -363,22 +409,32 @@ export type AgencyEntry = {
 export type AgencyRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -532,20 +588,31 @@ export type BackwardsLinkRead = {
 
 /**
  * BoardActionIn
+ *
+ * An action the Board agreed, as a client writes it.
  */
 export type BoardActionIn = {
     /**
      * Description
+     *
+     * What the Board agreed to do.
      */
     description: string;
     /**
      * Owner Role
+     *
+     * The role that owns the action, never a person's name.
      */
     owner_role?: string | null;
     /**
      * Due Date
+     *
+     * When the action is due to be done.
      */
     due_date?: string | null;
+    /**
+     * How far the action has got.
+     */
     status?: ActionStatus;
 };
 
@@ -555,51 +622,78 @@ export type BoardActionIn = {
 export type BoardActionRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Ordinal
+     *
+     * Its number in the list.
      */
     ordinal: number;
     /**
      * Description
+     *
+     * What the Board agreed to do.
      */
     description: string;
     /**
      * Owner Role
+     *
+     * The role that owns the action, never a person's name.
      */
     owner_role: string | null;
     /**
      * Agency Id
+     *
+     * The agency the owning role belongs to.
      */
     agency_id: number | null;
     /**
      * Due Date
+     *
+     * When the action is due to be done.
      */
     due_date: string | null;
+    /**
+     * How far the action has got.
+     */
     status: ActionStatus;
     /**
      * Evidence Of Impact
+     *
+     * The evidence that the action made a difference.
      */
     evidence_of_impact: string | null;
     /**
      * Notes
+     *
+     * Dated notes of progress, earliest first.
      */
     notes: Array<ActionNoteRead>;
 };
@@ -621,22 +715,32 @@ export type BoardCreate = {
 
 /**
  * BoardQuestionIn
+ *
+ * A question for the Board, as a client writes it.
  */
 export type BoardQuestionIn = {
     /**
      * Question
+     *
+     * The question the review poses to the Board, instead of a prescriptive recommendation.
      */
     question: string;
     /**
      * Board Response
+     *
+     * The Board's response to the question.
      */
     board_response?: string | null;
     /**
      * Response Date
+     *
+     * When the Board responded.
      */
     response_date?: string | null;
     /**
      * Actions
+     *
+     * The actions the Board agreed in response, in order.
      */
     actions?: Array<BoardActionIn>;
 };
@@ -647,42 +751,62 @@ export type BoardQuestionIn = {
 export type BoardQuestionRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Ordinal
+     *
+     * Its number in the list.
      */
     ordinal: number;
     /**
      * Question
+     *
+     * The question the review poses to the Board, instead of a prescriptive recommendation.
      */
     question: string;
     /**
      * Board Response
+     *
+     * The Board's response to the question.
      */
     board_response: string | null;
     /**
      * Response Date
+     *
+     * When the Board responded.
      */
     response_date: string | null;
     /**
      * Actions
+     *
+     * The actions the Board agreed in response, in order.
      */
     actions: Array<BoardActionRead>;
 };
@@ -693,22 +817,32 @@ export type BoardQuestionRead = {
 export type BoardRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -1030,22 +1164,32 @@ export type ChronologyEntryFile = {
 export type ChronologyEntryRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -1945,22 +2089,32 @@ export type EpisodeFile = {
 export type EpisodeRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -2163,22 +2317,32 @@ export type FactorLevel = 'family' | 'worker_role' | 'working_conditions' | 'per
 export type FactorRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -2325,10 +2489,14 @@ export type FieldProblem = {
 export type FindingCreate = {
     /**
      * Ordinal
+     *
+     * Its number in the list; next when omitted.
      */
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The finding's title, one line.
      */
     title: string;
     /**
@@ -2337,6 +2505,9 @@ export type FindingCreate = {
      * The systemic issue, stated generally.
      */
     statement: string;
+    /**
+     * Whether the pattern makes poor practice more likely (unsafe) or good practice (constructive).
+     */
     pattern_kind?: PatternKind;
     /**
      * Category
@@ -2346,6 +2517,8 @@ export type FindingCreate = {
     category?: string | null;
     /**
      * How It Appeared
+     *
+     * How it appeared in this case: the episodes and factors behind it.
      */
     how_it_appeared?: string | null;
     /**
@@ -2356,6 +2529,8 @@ export type FindingCreate = {
     evidence_beyond_case?: string | null;
     /**
      * Why It Matters
+     *
+     * Why it matters: the risk it creates.
      */
     why_it_matters?: string | null;
     /**
@@ -2372,10 +2547,14 @@ export type FindingCreate = {
 export type FindingFile = {
     /**
      * Ordinal
+     *
+     * Its number in the list; next when omitted.
      */
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The finding's title, one line.
      */
     title: string;
     /**
@@ -2384,6 +2563,9 @@ export type FindingFile = {
      * The systemic issue, stated generally.
      */
     statement: string;
+    /**
+     * Whether the pattern makes poor practice more likely (unsafe) or good practice (constructive).
+     */
     pattern_kind?: PatternKind;
     /**
      * Category
@@ -2393,6 +2575,8 @@ export type FindingFile = {
     category?: string | null;
     /**
      * How It Appeared
+     *
+     * How it appeared in this case: the episodes and factors behind it.
      */
     how_it_appeared?: string | null;
     /**
@@ -2403,6 +2587,8 @@ export type FindingFile = {
     evidence_beyond_case?: string | null;
     /**
      * Why It Matters
+     *
+     * Why it matters: the risk it creates.
      */
     why_it_matters?: string | null;
     /**
@@ -2423,40 +2609,61 @@ export type FindingFile = {
 export type FindingRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review the finding belongs to.
      */
     review_id: number;
     /**
      * Ordinal
+     *
+     * Its number in the list.
      */
     ordinal: number;
     /**
      * Title
+     *
+     * The finding's title, one line.
      */
     title: string;
     /**
      * Statement
+     *
+     * The systemic issue, stated generally.
      */
     statement: string;
+    /**
+     * Whether the pattern makes poor practice more likely (unsafe) or good practice (constructive).
+     */
     pattern_kind: PatternKind;
     /**
      * Category
@@ -2466,18 +2673,26 @@ export type FindingRead = {
     category: string | null;
     /**
      * How It Appeared
+     *
+     * How it appeared in this case: the episodes and factors behind it.
      */
     how_it_appeared: string | null;
     /**
      * Evidence Beyond Case
+     *
+     * Why this is not peculiar to this case: data, audits, reviews.
      */
     evidence_beyond_case: string | null;
     /**
      * Why It Matters
+     *
+     * Why it matters: the risk it creates.
      */
     why_it_matters: string | null;
     /**
      * Questions
+     *
+     * Questions for the Board.
      */
     questions: Array<BoardQuestionRead>;
 };
@@ -2496,35 +2711,54 @@ export type FindingUpdate = {
     version: number;
     /**
      * Ordinal
+     *
+     * Its number in the list; next when omitted.
      */
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The finding's title, one line.
      */
     title?: string | null;
     /**
      * Statement
+     *
+     * The systemic issue, stated generally.
      */
     statement?: string | null;
+    /**
+     * Whether the pattern makes poor practice more likely (unsafe) or good practice (constructive).
+     */
     pattern_kind?: PatternKind | null;
     /**
      * Category
+     *
+     * The systemic pattern it shows, a typology code: recorded as your tag on the finding (the agreed one, if you lead the review).
      */
     category?: string | null;
     /**
      * How It Appeared
+     *
+     * How it appeared in this case: the episodes and factors behind it.
      */
     how_it_appeared?: string | null;
     /**
      * Evidence Beyond Case
+     *
+     * Why this is not peculiar to this case: data, audits, reviews.
      */
     evidence_beyond_case?: string | null;
     /**
      * Why It Matters
+     *
+     * Why it matters: the risk it creates.
      */
     why_it_matters?: string | null;
     /**
      * Questions
+     *
+     * Questions for the Board.
      */
     questions?: Array<BoardQuestionIn> | null;
 };
@@ -2714,22 +2948,32 @@ export type IdentifierKind = 'name' | 'nickname' | 'place' | 'school' | 'date' |
 export type IdentifierRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -2857,22 +3101,32 @@ export type LinkKind = 'contributed_to' | 'influenced' | 'led_to' | 'evidenced_b
 export type LinkRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -2953,22 +3207,32 @@ export type MachineTokenCreate = {
 export type MachineTokenCreated = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -3002,22 +3266,32 @@ export type MachineTokenCreated = {
 export type MachineTokenRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -3088,10 +3362,14 @@ export type Outcome = 'death' | 'serious_harm';
 export type PageActionPlanItem = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<ActionPlanItem>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3102,10 +3380,14 @@ export type PageActionPlanItem = {
 export type PageAgencyRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<AgencyRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3116,10 +3398,14 @@ export type PageAgencyRead = {
 export type PageAuditEntryRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<AuditEntryRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3130,10 +3416,14 @@ export type PageAuditEntryRead = {
 export type PageBoardRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<BoardRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3144,10 +3434,14 @@ export type PageBoardRead = {
 export type PageChronologyEntryRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<ChronologyEntryRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3158,10 +3452,14 @@ export type PageChronologyEntryRead = {
 export type PageCodeRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<CodeRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3172,10 +3470,14 @@ export type PageCodeRead = {
 export type PageEpisodeRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<EpisodeRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3186,10 +3488,14 @@ export type PageEpisodeRead = {
 export type PageFactorRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<FactorRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3200,10 +3506,14 @@ export type PageFactorRead = {
 export type PageFindingRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<FindingRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3214,10 +3524,14 @@ export type PageFindingRead = {
 export type PageLinkRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<LinkRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3228,10 +3542,14 @@ export type PageLinkRead = {
 export type PageMachineTokenRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<MachineTokenRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3242,10 +3560,14 @@ export type PageMachineTokenRead = {
 export type PageParticipantRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<ParticipantRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3256,10 +3578,14 @@ export type PageParticipantRead = {
 export type PageRecurringFinding = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<RecurringFinding>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3270,10 +3596,14 @@ export type PageRecurringFinding = {
 export type PageReviewRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<ReviewRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3284,10 +3614,14 @@ export type PageReviewRead = {
 export type PageSearchHit = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<SearchHit>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3298,10 +3632,14 @@ export type PageSearchHit = {
 export type PageSuggestion = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<Suggestion>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3312,10 +3650,14 @@ export type PageSuggestion = {
 export type PageTagRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<TagRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3326,10 +3668,14 @@ export type PageTagRead = {
 export type PageTeamCandidateRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<TeamCandidateRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3340,10 +3686,14 @@ export type PageTeamCandidateRead = {
 export type PageTeamMemberRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<TeamMemberRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3354,10 +3704,14 @@ export type PageTeamMemberRead = {
 export type PageTypologySummary = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<TypologySummary>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3385,22 +3739,32 @@ export type ParticipantCreate = {
 export type ParticipantRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -3819,22 +4183,32 @@ export type ReviewFileFields = {
 export type ReviewImported = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -3948,22 +4322,32 @@ export type ReviewImported = {
 export type ReviewRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -4552,22 +4936,32 @@ export type TagMove = {
 export type TagRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
