@@ -85,7 +85,7 @@ def _own_metadata(fields: type[BaseModel], name: str) -> list[Any]:
 def _described_by(cls: type[BaseModel], fields: type[BaseModel], *, constraints: bool) -> None:
     """Give each of ``cls``'s fields that ``fields`` declares too that field's description.
 
-    With ``constraints`` (an Update), also its examples and the constraints its
+    With ``constraints`` (an Update), also the constraints its
     ``Field(...)`` adds to its type, on the type ``cls`` writes (the Fields class's, made
     optional: a test checks it). Without (a Read), ``cls`` keeps its own plain output type."""
     changed = False
@@ -99,7 +99,7 @@ def _described_by(cls: type[BaseModel], fields: type[BaseModel], *, constraints:
                 FieldInfo(
                     default=None,
                     description=info.description or source.description,
-                    examples=info.examples or source.examples,
+                    examples=info.examples,
                 ),
             )
             made.metadata = [*made.metadata, *_own_metadata(fields, name)]
@@ -115,8 +115,9 @@ class UpdateBase(WriteBase):
     """An Update schema: ``class FindingUpdate(UpdateBase, fields=FindingFields)``.
 
     Each field it lists under a name the Fields class declares (``title: ShortText | None =
-    None``, written for the type checker) is that field made optional: its description,
-    examples and constraints are the Fields class's, so they are written once."""
+    None``, written for the type checker) is that field made optional: its description and
+    constraints are the Fields class's, so they are written once. (Not its examples: an
+    Update has never shown them.)"""
 
     __fields_source__: ClassVar[type[BaseModel] | None] = None
 

@@ -1953,22 +1953,32 @@ export type EpisodeCreate = {
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The episode's title, one line.
      */
     title: string;
     /**
      * Period Start
+     *
+     * The day of the act or omission, or when the period began.
      */
     period_start?: string | null;
     /**
      * Period End
+     *
+     * When the period of work ended.
      */
     period_end?: string | null;
     /**
      * Agency Ids
+     *
+     * The agencies involved.
      */
     agency_ids?: Array<number>;
     /**
      * Roles Involved
+     *
+     * The roles involved, never people's names.
      */
     roles_involved?: Array<string>;
     /**
@@ -1989,6 +1999,9 @@ export type EpisodeCreate = {
      * The appraisal, on what was knowable at the time, never with hindsight.
      */
     appraisal?: string | null;
+    /**
+     * The appraisal in a word: how the practice compared with what was expected.
+     */
     appraisal_rating?: AppraisalRating | null;
     /**
      * Chronology Entry Ids
@@ -1998,14 +2011,20 @@ export type EpisodeCreate = {
     chronology_entry_ids?: Array<number>;
     /**
      * Went Well
+     *
+     * What went well, and why.
      */
     went_well?: string | null;
     /**
      * Queries
+     *
+     * Questions the review still has open.
      */
     queries?: string | null;
     /**
      * Suggested Changes
+     *
+     * The changes the practitioners suggest.
      */
     suggested_changes?: string | null;
 };
@@ -2022,22 +2041,32 @@ export type EpisodeFile = {
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The episode's title, one line.
      */
     title: string;
     /**
      * Period Start
+     *
+     * The day of the act or omission, or when the period began.
      */
     period_start?: string | null;
     /**
      * Period End
+     *
+     * When the period of work ended.
      */
     period_end?: string | null;
     /**
      * Agency Ids
+     *
+     * The agencies involved.
      */
     agency_ids?: Array<number>;
     /**
      * Roles Involved
+     *
+     * The roles involved, never people's names.
      */
     roles_involved?: Array<string>;
     /**
@@ -2058,6 +2087,9 @@ export type EpisodeFile = {
      * The appraisal, on what was knowable at the time, never with hindsight.
      */
     appraisal?: string | null;
+    /**
+     * The appraisal in a word: how the practice compared with what was expected.
+     */
     appraisal_rating?: AppraisalRating | null;
     /**
      * Chronology Entry Ids
@@ -2067,14 +2099,20 @@ export type EpisodeFile = {
     chronology_entry_ids?: Array<number>;
     /**
      * Went Well
+     *
+     * What went well, and why.
      */
     went_well?: string | null;
     /**
      * Queries
+     *
+     * Questions the review still has open.
      */
     queries?: string | null;
     /**
      * Suggested Changes
+     *
+     * The changes the practitioners suggest.
      */
     suggested_changes?: string | null;
     /**
@@ -2119,59 +2157,90 @@ export type EpisodeRead = {
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review the episode belongs to.
      */
     review_id: number;
     /**
      * Ordinal
+     *
+     * Its number in the review.
      */
     ordinal: number;
     /**
      * Title
+     *
+     * The episode's title, one line.
      */
     title: string;
     /**
      * Period Start
+     *
+     * The day of the act or omission, or when the period began.
      */
     period_start: string | null;
     /**
      * Period End
+     *
+     * When the period of work ended.
      */
     period_end: string | null;
     /**
      * Agency Ids
+     *
+     * The agencies involved.
      */
     agency_ids: Array<number>;
     /**
      * Roles Involved
+     *
+     * The roles involved, never people's names.
      */
     roles_involved: Array<string>;
     /**
      * What Happened
+     *
+     * What happened: the act, omission or period of work.
      */
     what_happened: string | null;
     /**
      * View At The Time
+     *
+     * The practitioners' view at the time (local rationality).
      */
     view_at_the_time: string | null;
     /**
      * Appraisal
+     *
+     * The appraisal, on what was knowable at the time, never with hindsight.
      */
     appraisal: string | null;
+    /**
+     * The appraisal in a word: how the practice compared with what was expected.
+     */
     appraisal_rating: AppraisalRating | null;
     /**
      * Chronology Entry Ids
+     *
+     * Chronology entries the appraisal uses, earliest first.
      */
     chronology_entry_ids: Array<number>;
     /**
      * Went Well
+     *
+     * What went well, and why.
      */
     went_well: string | null;
     /**
      * Queries
+     *
+     * Questions the review still has open.
      */
     queries: string | null;
     /**
      * Suggested Changes
+     *
+     * The changes the practitioners suggest.
      */
     suggested_changes: string | null;
 };
@@ -2188,55 +2257,84 @@ export type EpisodeUpdate = {
     version: number;
     /**
      * Ordinal
+     *
+     * Its number in the review; next when omitted.
      */
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The episode's title, one line.
      */
     title?: string | null;
     /**
      * Period Start
+     *
+     * The day of the act or omission, or when the period began.
      */
     period_start?: string | null;
     /**
      * Period End
+     *
+     * When the period of work ended.
      */
     period_end?: string | null;
     /**
      * Agency Ids
+     *
+     * The agencies involved.
      */
     agency_ids?: Array<number> | null;
     /**
      * Roles Involved
+     *
+     * The roles involved, never people's names.
      */
     roles_involved?: Array<string> | null;
     /**
      * What Happened
+     *
+     * What happened: the act, omission or period of work.
      */
     what_happened?: string | null;
     /**
      * View At The Time
+     *
+     * The practitioners' view at the time (local rationality).
      */
     view_at_the_time?: string | null;
     /**
      * Appraisal
+     *
+     * The appraisal, on what was knowable at the time, never with hindsight.
      */
     appraisal?: string | null;
+    /**
+     * The appraisal in a word: how the practice compared with what was expected.
+     */
     appraisal_rating?: AppraisalRating | null;
     /**
      * Chronology Entry Ids
+     *
+     * Chronology entries the appraisal uses.
      */
     chronology_entry_ids?: Array<number> | null;
     /**
      * Went Well
+     *
+     * What went well, and why.
      */
     went_well?: string | null;
     /**
      * Queries
+     *
+     * Questions the review still has open.
      */
     queries?: string | null;
     /**
      * Suggested Changes
+     *
+     * The changes the practitioners suggest.
      */
     suggested_changes?: string | null;
 };
@@ -2264,11 +2362,18 @@ export type ErrorBody = {
 export type FactorCreate = {
     /**
      * Description
+     *
+     * What in the system made the practice in an episode more likely, in a paragraph.
      */
     description: string;
+    /**
+     * The level of the system it belongs to: the family, the worker's own role, working conditions, the team, the inter-agency team, the organisation, the wider context...
+     */
     level: FactorLevel;
     /**
      * Detail
+     *
+     * More about the factor and how it worked.
      */
     detail?: string | null;
     /**
@@ -2285,11 +2390,18 @@ export type FactorCreate = {
 export type FactorFile = {
     /**
      * Description
+     *
+     * What in the system made the practice in an episode more likely, in a paragraph.
      */
     description: string;
+    /**
+     * The level of the system it belongs to: the family, the worker's own role, working conditions, the team, the inter-agency team, the organisation, the wider context...
+     */
     level: FactorLevel;
     /**
      * Detail
+     *
+     * More about the factor and how it worked.
      */
     detail?: string | null;
     /**
@@ -2347,6 +2459,8 @@ export type FactorRead = {
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review the factor belongs to.
      */
     review_id: number;
     /**
@@ -2357,11 +2471,18 @@ export type FactorRead = {
     name: string;
     /**
      * Description
+     *
+     * What in the system made the practice in an episode more likely, in a paragraph.
      */
     description: string;
+    /**
+     * The level of the system it belongs to: the family, the worker's own role, working conditions, the team, the inter-agency team, the organisation, the wider context...
+     */
     level: FactorLevel;
     /**
      * Detail
+     *
+     * More about the factor and how it worked.
      */
     detail: string | null;
     /**
@@ -2414,15 +2535,24 @@ export type FactorUpdate = {
     version: number;
     /**
      * Description
+     *
+     * What in the system made the practice in an episode more likely, in a paragraph.
      */
     description?: string | null;
+    /**
+     * The level of the system it belongs to: the family, the worker's own role, working conditions, the team, the inter-agency team, the organisation, the wider context...
+     */
     level?: FactorLevel | null;
     /**
      * Detail
+     *
+     * More about the factor and how it worked.
      */
     detail?: string | null;
     /**
      * Typology Codes
+     *
+     * Typology codes, recorded as your tags on the factor (the agreed ones, if you lead the review).
      */
     typology_codes?: Array<string> | null;
 };

@@ -15,11 +15,29 @@ import pytest
 from pydantic import BaseModel
 
 from api.main import create_app
+from scr.episode import models as episode_models
+from scr.episode import schemas as episode_schemas
+from scr.factor import models as factor_models
+from scr.factor import schemas as factor_schemas
 from scr.finding import models as finding_models
 from scr.finding import schemas as finding_schemas
 
 # (Fields class, its table, its Create, its Update or None, its Read)
 ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type[BaseModel]]] = {
+    "episode": (
+        episode_models.EpisodeFields,
+        episode_models.KeyPracticeEpisode,
+        episode_schemas.EpisodeCreate,
+        episode_schemas.EpisodeUpdate,
+        episode_schemas.EpisodeRead,
+    ),
+    "factor": (
+        factor_models.FactorFields,
+        factor_models.ContributoryFactor,
+        factor_schemas.FactorCreate,
+        factor_schemas.FactorUpdate,
+        factor_schemas.FactorRead,
+    ),
     "finding": (
         finding_models.FindingFields,
         finding_models.Finding,
@@ -44,6 +62,8 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
 }
 
 SCHEMAS = {
+    "episode": ["EpisodeCreate", "EpisodeUpdate", "EpisodeRead", "Page_EpisodeRead_"],
+    "factor": ["FactorCreate", "FactorUpdate", "FactorRead", "Page_FactorRead_"],
     "finding": ["FindingCreate", "FindingUpdate", "FindingRead", "Page_FindingRead_"],
 }
 """The OpenAPI component schemas of each migrated entity's operations (with those they refer
