@@ -3199,6 +3199,9 @@ export type LearningTogetherSize = 'full' | 'intensive' | 'speed_plus' | 'mid_ra
  * LinkCreate
  */
 export type LinkCreate = {
+    /**
+     * How the source bears on the target: contributed to, influenced, led to or evidenced by.
+     */
     kind: LinkKind;
     /**
      * Source
@@ -3214,6 +3217,8 @@ export type LinkCreate = {
     target: string;
     /**
      * Evidence Note
+     *
+     * The evidence for the link.
      */
     evidence_note?: string | null;
 };
@@ -3261,19 +3266,30 @@ export type LinkRead = {
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review the link belongs to.
      */
     review_id: number;
+    /**
+     * How the source bears on the target: contributed to, influenced, led to or evidenced by.
+     */
     kind: LinkKind;
     /**
      * Source
+     *
+     * The record it starts from, as kind:id, e.g. factor:7.
      */
     source: string;
     /**
      * Target
+     *
+     * The record it points to, as kind:id, e.g. episode:12.
      */
     target: string;
     /**
      * Evidence Note
+     *
+     * The evidence for the link.
      */
     evidence_note: string | null;
 };
@@ -3288,17 +3304,26 @@ export type LinkUpdate = {
      * The version you read; a stale one answers 409.
      */
     version: number;
+    /**
+     * How the source bears on the target: contributed to, influenced, led to or evidenced by.
+     */
     kind?: LinkKind | null;
     /**
      * Source
+     *
+     * A record of the same review, as kind:id, e.g. factor:7 or episode:12.
      */
     source?: string | null;
     /**
      * Target
+     *
+     * A record of the same review, as kind:id, e.g. factor:7 or episode:12.
      */
     target?: string | null;
     /**
      * Evidence Note
+     *
+     * The evidence for the link.
      */
     evidence_note?: string | null;
 };
@@ -3848,11 +3873,18 @@ export type PageTypologySummary = {
 
 /**
  * ParticipantCreate
+ *
+ * A participant, as a client writes it.
  */
 export type ParticipantCreate = {
+    /**
+     * How they take part: lead reviewer, review team, case group or family.
+     */
     role: ParticipantRole;
     /**
      * Agency Id
+     *
+     * The agency they work for, if any.
      */
     agency_id?: number | null;
     /**
@@ -3899,15 +3931,24 @@ export type ParticipantRead = {
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review they take part in.
      */
     review_id: number;
+    /**
+     * How they take part: lead reviewer, review team, case group or family.
+     */
     role: ParticipantRole;
     /**
      * Agency Id
+     *
+     * The agency they work for, if any.
      */
     agency_id: number | null;
     /**
      * Job Role
+     *
+     * A role, never a name.
      */
     job_role: string;
 };
@@ -3929,13 +3970,20 @@ export type ParticipantUpdate = {
      * The version you read; a stale one answers 409.
      */
     version: number;
+    /**
+     * How they take part: lead reviewer, review team, case group or family.
+     */
     role?: ParticipantRole | null;
     /**
      * Agency Id
+     *
+     * The agency they work for, if any.
      */
     agency_id?: number | null;
     /**
      * Job Role
+     *
+     * A role, never a name.
      */
     job_role?: string | null;
 };

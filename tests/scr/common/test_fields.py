@@ -21,6 +21,10 @@ from scr.factor import models as factor_models
 from scr.factor import schemas as factor_schemas
 from scr.finding import models as finding_models
 from scr.finding import schemas as finding_schemas
+from scr.link import models as link_models
+from scr.link import schemas as link_schemas
+from scr.participant import models as participant_models
+from scr.participant import schemas as participant_schemas
 
 # (Fields class, its table, its Create, its Update or None, its Read)
 ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type[BaseModel]]] = {
@@ -59,12 +63,33 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
         None,
         finding_schemas.BoardActionRead,
     ),
+    "link": (
+        link_models.LinkFields,
+        link_models.CausalLink,
+        link_schemas.LinkCreate,
+        link_schemas.LinkUpdate,
+        link_schemas.LinkRead,
+    ),
+    "participant": (
+        participant_models.ParticipantFields,
+        participant_models.Participant,
+        participant_schemas.ParticipantCreate,
+        participant_schemas.ParticipantUpdate,
+        participant_schemas.ParticipantRead,
+    ),
 }
 
 SCHEMAS = {
     "episode": ["EpisodeCreate", "EpisodeUpdate", "EpisodeRead", "Page_EpisodeRead_"],
     "factor": ["FactorCreate", "FactorUpdate", "FactorRead", "Page_FactorRead_"],
     "finding": ["FindingCreate", "FindingUpdate", "FindingRead", "Page_FindingRead_"],
+    "link": ["LinkCreate", "LinkUpdate", "LinkRead", "Page_LinkRead_"],
+    "participant": [
+        "ParticipantCreate",
+        "ParticipantUpdate",
+        "ParticipantRead",
+        "Page_ParticipantRead_",
+    ],
 }
 """The OpenAPI component schemas of each migrated entity's operations (with those they refer
 to, followed through $ref)."""
