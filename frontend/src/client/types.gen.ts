@@ -1074,6 +1074,8 @@ export type ChecksRead = {
 
 /**
  * ChronologyEntryCreate
+ *
+ * A chronology entry, as a client writes it.
  */
 export type ChronologyEntryCreate = {
     /**
@@ -1082,6 +1084,9 @@ export type ChronologyEntryCreate = {
      * For a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
+    /**
+     * How precise the date is: the day, the month or only the year.
+     */
     date_precision?: DatePrecision;
     /**
      * Entry Time
@@ -1091,14 +1096,20 @@ export type ChronologyEntryCreate = {
     entry_time?: string | null;
     /**
      * Agency Id
+     *
+     * The agency whose record it is.
      */
     agency_id: number;
     /**
      * Summary
+     *
+     * What the agency's record says happened.
      */
     summary: string;
     /**
      * Source
+     *
+     * Where in the agency's records it comes from.
      */
     source?: string | null;
     /**
@@ -1109,6 +1120,8 @@ export type ChronologyEntryCreate = {
     author_role?: string | null;
     /**
      * Significant
+     *
+     * Whether the reviewers marked the entry significant.
      */
     significant?: boolean;
 };
@@ -1123,6 +1136,9 @@ export type ChronologyEntryFile = {
      * For a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
+    /**
+     * How precise the date is: the day, the month or only the year.
+     */
     date_precision?: DatePrecision;
     /**
      * Entry Time
@@ -1132,14 +1148,20 @@ export type ChronologyEntryFile = {
     entry_time?: string | null;
     /**
      * Agency Id
+     *
+     * The agency whose record it is.
      */
     agency_id: number;
     /**
      * Summary
+     *
+     * What the agency's record says happened.
      */
     summary: string;
     /**
      * Source
+     *
+     * Where in the agency's records it comes from.
      */
     source?: string | null;
     /**
@@ -1150,6 +1172,8 @@ export type ChronologyEntryFile = {
     author_role?: string | null;
     /**
      * Significant
+     *
+     * Whether the reviewers marked the entry significant.
      */
     significant?: boolean;
     /**
@@ -1194,35 +1218,54 @@ export type ChronologyEntryRead = {
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review whose chronology it is in.
      */
     review_id: number;
     /**
      * Entry Date
+     *
+     * For a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
+    /**
+     * How precise the date is: the day, the month or only the year.
+     */
     date_precision: DatePrecision;
     /**
      * Entry Time
+     *
+     * The time of day, where known.
      */
     entry_time: string | null;
     /**
      * Agency Id
+     *
+     * The agency whose record it is.
      */
     agency_id: number;
     /**
      * Summary
+     *
+     * What the agency's record says happened.
      */
     summary: string;
     /**
      * Source
+     *
+     * Where in the agency's records it comes from.
      */
     source: string | null;
     /**
      * Author Role
+     *
+     * Who wrote the record, by role.
      */
     author_role: string | null;
     /**
      * Significant
+     *
+     * Whether the reviewers marked the entry significant.
      */
     significant: boolean;
 };
@@ -1239,31 +1282,48 @@ export type ChronologyEntryUpdate = {
     version: number;
     /**
      * Entry Date
+     *
+     * For a month or year, any day in it (e.g. the 1st).
      */
     entry_date?: string | null;
+    /**
+     * How precise the date is: the day, the month or only the year.
+     */
     date_precision?: DatePrecision | null;
     /**
      * Entry Time
+     *
+     * The time of day, where known.
      */
     entry_time?: string | null;
     /**
      * Agency Id
+     *
+     * The agency whose record it is.
      */
     agency_id?: number | null;
     /**
      * Summary
+     *
+     * What the agency's record says happened.
      */
     summary?: string | null;
     /**
      * Source
+     *
+     * Where in the agency's records it comes from.
      */
     source?: string | null;
     /**
      * Author Role
+     *
+     * Who wrote the record, by role.
      */
     author_role?: string | null;
     /**
      * Significant
+     *
+     * Whether the reviewers marked the entry significant.
      */
     significant?: boolean | null;
 };

@@ -15,6 +15,8 @@ import pytest
 from pydantic import BaseModel
 
 from api.main import create_app
+from scr.chronology import models as chronology_models
+from scr.chronology import schemas as chronology_schemas
 from scr.episode import models as episode_models
 from scr.episode import schemas as episode_schemas
 from scr.factor import models as factor_models
@@ -28,6 +30,13 @@ from scr.participant import schemas as participant_schemas
 
 # (Fields class, its table, its Create, its Update or None, its Read)
 ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type[BaseModel]]] = {
+    "chronology entry": (
+        chronology_models.ChronologyEntryFields,
+        chronology_models.ChronologyEntry,
+        chronology_schemas.ChronologyEntryCreate,
+        chronology_schemas.ChronologyEntryUpdate,
+        chronology_schemas.ChronologyEntryRead,
+    ),
     "episode": (
         episode_models.EpisodeFields,
         episode_models.KeyPracticeEpisode,
@@ -80,6 +89,12 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
 }
 
 SCHEMAS = {
+    "chronology entry": [
+        "ChronologyEntryCreate",
+        "ChronologyEntryUpdate",
+        "ChronologyEntryRead",
+        "Page_ChronologyEntryRead_",
+    ],
     "episode": ["EpisodeCreate", "EpisodeUpdate", "EpisodeRead", "Page_EpisodeRead_"],
     "factor": ["FactorCreate", "FactorUpdate", "FactorRead", "Page_FactorRead_"],
     "finding": ["FindingCreate", "FindingUpdate", "FindingRead", "Page_FindingRead_"],
