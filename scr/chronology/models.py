@@ -1,29 +1,55 @@
 """The multi-agency chronology: dated entries, each from one agency."""
 
-from datetime import date, time
+from datetime import date
 
 import sqlalchemy as sa
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from scr.common.columns import Tracked, enum_column
+from scr.common.columns import Tracked, enum_type
+from scr.common.types import Id, LongText, ShortText, TimeOfDay
 from scr.vocabulary import DatePrecision
 
 
-class ChronologyEntry(Tracked, table=True):
+class ChronologyEntryFields(SQLModel):
+    """A chronology entry's fields a client writes: the table and its schemas share them."""
+
+    entry_date: date = Field(description="For a month or year, any day in it (e.g. the 1st).")
+    date_precision: DatePrecision = Field(
+        default=DatePrecision.day,
+        sa_type=enum_type(DatePrecision),
+        description="How precise the date is: the day, the month or only the year.",
+    )
+    entry_time: TimeOfDay | None = Field(
+        default=None, sa_type=sa.Time, description="The time of day, where known."
+    )
+    agency_id: Id = Field(
+        foreign_key="agency.id", index=True, description="The agency whose record it is."
+    )
+    summary: LongText = Field(
+        min_length=1, sa_type=sa.Text, description="What the agency's record says happened."
+    )
+    source: ShortText | None = Field(
+        default=None,
+        sa_type=sa.String(200),
+        description="Where in the agency's records it comes from.",
+        schema_extra={"examples": ["GP records"]},
+    )
+    author_role: ShortText | None = Field(
+        default=None,
+        sa_type=sa.String(200),
+        description="Who wrote the record, by role.",
+        schema_extra={"examples": ["health visitor 1"]},
+    )
+    significant: bool = Field(
+        default=False, description="Whether the reviewers marked the entry significant."
+    )
+
+
+class ChronologyEntry(ChronologyEntryFields, Tracked, table=True):
     __tablename__ = "chronology_entry"
 
     id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", index=True)
-    entry_date: date
-    date_precision: DatePrecision = Field(
-        default=DatePrecision.day, sa_column=enum_column(DatePrecision)
-    )
-    entry_time: time | None = None
-    agency_id: int = Field(foreign_key="agency.id", index=True)
-    summary: str = Field(sa_type=sa.Text)
-    source: str | None = Field(default=None, max_length=200)
-    author_role: str | None = Field(default=None, max_length=200)
-    significant: bool = False
 
 
 def earliest(day: date, precision: DatePrecision) -> date:

@@ -8,31 +8,23 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from scr.common.schemas import ReadBase, WriteBase, reject_null
+from scr.chronology.models import ChronologyEntryFields
+from scr.common.schemas import DescribedRead, UpdateBase, WriteBase, reject_null
 from scr.common.types import Id, LongText, ShortText, TimeOfDay, Version
 from scr.vocabulary import DatePrecision
 
 
-class ChronologyEntryCreate(WriteBase):
-    entry_date: date = Field(description="For a month or year, any day in it (e.g. the 1st).")
-    date_precision: DatePrecision = DatePrecision.day
-    entry_time: TimeOfDay | None = Field(default=None, description="The time of day, where known.")
-    agency_id: Id
-    summary: LongText = Field(min_length=1)
-    source: ShortText | None = Field(default=None, examples=["GP records"])
-    author_role: ShortText | None = Field(
-        default=None, description="Who wrote the record, by role.", examples=["health visitor 1"]
-    )
-    significant: bool = False
+class ChronologyEntryCreate(ChronologyEntryFields, WriteBase):
+    """A chronology entry, as a client writes it."""
 
 
-class ChronologyEntryUpdate(WriteBase):
+class ChronologyEntryUpdate(UpdateBase, fields=ChronologyEntryFields):
     version: Version
     entry_date: date | None = None
     date_precision: DatePrecision | None = None
     entry_time: TimeOfDay | None = None
     agency_id: Id | None = None
-    summary: LongText | None = Field(default=None, min_length=1)
+    summary: LongText | None = None
     source: ShortText | None = None
     author_role: ShortText | None = None
     significant: bool | None = None
@@ -52,8 +44,8 @@ class ChronologyFilters(BaseModel):
     date_to: date | None = Field(default=None, description="Entries on or before this day.")
 
 
-class ChronologyEntryRead(ReadBase):
-    review_id: int
+class ChronologyEntryRead(DescribedRead, fields=ChronologyEntryFields):
+    review_id: int = Field(description="The review whose chronology it is in.")
     entry_date: date
     date_precision: DatePrecision
     entry_time: TimeOfDay | None

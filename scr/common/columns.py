@@ -46,20 +46,24 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value
 
 
+def enum_type(enum_cls: type[Enum]) -> sa.Enum:
+    """The column type of an enumeration's string values (no database enum type to migrate).
+
+    As ``Field(sa_type=enum_type(X))`` in a Fields class, whose annotation says whether the
+    column is nullable; ``enum_column`` where a table needs a whole column."""
+    return sa.Enum(
+        enum_cls,
+        native_enum=False,
+        create_constraint=False,
+        length=60,
+        values_callable=lambda members: [m.value for m in members],
+        validate_strings=True,
+    )
+
+
 def enum_column(enum_cls: type[Enum], *, nullable: bool = False, primary_key: bool = False) -> Any:
     """A column holding an enumeration's string values (no database enum type to migrate)."""
-    return sa.Column(
-        sa.Enum(
-            enum_cls,
-            native_enum=False,
-            create_constraint=False,
-            length=60,
-            values_callable=lambda members: [m.value for m in members],
-            validate_strings=True,
-        ),
-        nullable=nullable,
-        primary_key=primary_key,
-    )
+    return sa.Column(enum_type(enum_cls), nullable=nullable, primary_key=primary_key)
 
 
 class Tracked(SQLModel):

@@ -49,6 +49,7 @@ from scr.demo.tags import DEMO_CODER
 from scr.episode.models import KeyPracticeEpisode
 from scr.factor.models import ContributoryFactor
 from scr.finding.models import BoardQuestion, Finding
+from scr.finding.schemas import BoardQuestionIn
 from scr.link.schemas import LinkCreate
 from scr.participant.schemas import ParticipantCreate
 from scr.recurrence import service as recurrence_service
@@ -235,7 +236,7 @@ def _finding(spec: PartnershipReview, k: int, plan: Plan) -> FindingFile:
         how_it_appeared="It showed in " + " and ".join(f"KPE {e}" for e in episodes) + ".",
         evidence_beyond_case=theme.evidence_beyond_case,
         why_it_matters=theme.why_it_matters,
-        questions=[{"question": theme.question}],
+        questions=[BoardQuestionIn(question=theme.question)],
     )
 
 

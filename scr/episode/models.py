@@ -6,7 +6,8 @@ import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
 from scr.chronology.models import ChronologyEntry
-from scr.common.columns import Tracked, enum_column
+from scr.common.columns import Tracked, enum_type
+from scr.common.types import Id, LongText, ShortText
 from scr.records import kinds
 from scr.vocabulary import AppraisalRating
 
@@ -22,26 +23,66 @@ class EpisodeCitation(SQLModel, table=True):
     )
 
 
-class KeyPracticeEpisode(Tracked, table=True):
+class EpisodeFields(SQLModel):
+    """A key practice episode's fields a client writes: the table and its schemas share them."""
+
+    title: ShortText = Field(sa_type=sa.String(200), description="The episode's title, one line.")
+    period_start: date | None = Field(
+        default=None, description="The day of the act or omission, or when the period began."
+    )
+    period_end: date | None = Field(default=None, description="When the period of work ended.")
+    agency_ids: list[Id] = Field(
+        default_factory=list,
+        max_length=50,
+        sa_type=sa.JSON,
+        nullable=False,
+        description="The agencies involved.",
+    )
+    roles_involved: list[ShortText] = Field(
+        default_factory=list,
+        max_length=50,
+        sa_type=sa.JSON,
+        nullable=False,
+        description="The roles involved, never people's names.",
+        schema_extra={"examples": [["health visitor 1", "social worker 2"]]},
+    )
+    what_happened: LongText | None = Field(
+        default=None,
+        sa_type=sa.Text,
+        description="What happened: the act, omission or period of work.",
+    )
+    view_at_the_time: LongText | None = Field(
+        default=None,
+        sa_type=sa.Text,
+        description="The practitioners' view at the time (local rationality).",
+    )
+    appraisal: LongText | None = Field(
+        default=None,
+        sa_type=sa.Text,
+        description="The appraisal, on what was knowable at the time, never with hindsight.",
+    )
+    appraisal_rating: AppraisalRating | None = Field(
+        default=None,
+        sa_type=enum_type(AppraisalRating),
+        description="The appraisal in a word: how the practice compared with what was expected.",
+    )
+    went_well: LongText | None = Field(
+        default=None, sa_type=sa.Text, description="What went well, and why."
+    )
+    queries: LongText | None = Field(
+        default=None, sa_type=sa.Text, description="Questions the review still has open."
+    )
+    suggested_changes: LongText | None = Field(
+        default=None, sa_type=sa.Text, description="The changes the practitioners suggest."
+    )
+
+
+class KeyPracticeEpisode(EpisodeFields, Tracked, table=True):
     __tablename__ = "key_practice_episode"
 
     id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", index=True)
     ordinal: int
-    title: str = Field(max_length=200)
-    period_start: date | None = None
-    period_end: date | None = None
-    agency_ids: list[int] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
-    roles_involved: list[str] = Field(default_factory=list, sa_type=sa.JSON, nullable=False)
-    what_happened: str | None = Field(default=None, sa_type=sa.Text)
-    view_at_the_time: str | None = Field(default=None, sa_type=sa.Text)
-    appraisal: str | None = Field(default=None, sa_type=sa.Text)
-    appraisal_rating: AppraisalRating | None = Field(
-        default=None, sa_column=enum_column(AppraisalRating, nullable=True)
-    )
-    went_well: str | None = Field(default=None, sa_type=sa.Text)
-    queries: str | None = Field(default=None, sa_type=sa.Text)
-    suggested_changes: str | None = Field(default=None, sa_type=sa.Text)
 
     cited_entries: list[ChronologyEntry] = Relationship(
         link_model=EpisodeCitation,

@@ -1,11 +1,14 @@
 """Systemic findings, the questions they pose to the Board, and the Board's actions."""
 
 from datetime import date, datetime
+from typing import Annotated
 
 import sqlalchemy as sa
+from pydantic import AfterValidator, StringConstraints
 from sqlmodel import Field, Relationship, SQLModel
 
-from scr.common.columns import Tracked, UtcDateTime, enum_column, utcnow
+from scr.common.columns import Tracked, UtcDateTime, enum_type, utcnow
+from scr.common.types import LongText, ShortText, storable
 from scr.records import kinds
 from scr.review import revision
 from scr.vocabulary import ActionStatus, PatternKind
@@ -26,7 +29,35 @@ class ActionNote(SQLModel, table=True):
     created_by: str | None = Field(default=None, max_length=200)
 
 
-class BoardAction(Tracked, table=True):
+Question = Annotated[
+    str, StringConstraints(min_length=1, max_length=2000), AfterValidator(storable)
+]
+"""A question for the Board (``Field(max_length=...)`` would not narrow a ``LongText``)."""
+
+
+class BoardActionFields(SQLModel):
+    """An action's fields a client writes: the table and its schemas share them."""
+
+    description: LongText = Field(
+        min_length=1, sa_type=sa.Text, description="What the Board agreed to do."
+    )
+    owner_role: ShortText | None = Field(
+        default=None,
+        sa_type=sa.String(200),
+        description="The role that owns the action, never a person's name.",
+        schema_extra={"examples": ["Head of early help"]},
+    )
+    due_date: date | None = Field(
+        default=None, index=True, description="When the action is due to be done."
+    )
+    status: ActionStatus = Field(
+        default=ActionStatus.planned,
+        sa_type=enum_type(ActionStatus),
+        description="How far the action has got.",
+    )
+
+
+class BoardAction(BoardActionFields, Tracked, table=True):
     """What the Board agreed to do about a question, owned by a role in an agency."""
 
     __tablename__ = "board_action"
@@ -36,11 +67,7 @@ class BoardAction(Tracked, table=True):
         default=None, foreign_key="board_question.id", index=True, nullable=False
     )
     ordinal: int
-    description: str = Field(sa_type=sa.Text)
-    owner_role: str | None = Field(default=None, max_length=200)
     agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
-    due_date: date | None = Field(default=None, index=True)
-    status: ActionStatus = Field(default=ActionStatus.planned, sa_column=enum_column(ActionStatus))
     evidence_of_impact: str | None = Field(default=None, sa_type=sa.Text)
 
     notes: list[ActionNote] = Relationship(
@@ -52,7 +79,21 @@ class BoardAction(Tracked, table=True):
     )
 
 
-class BoardQuestion(Tracked, table=True):
+class BoardQuestionFields(SQLModel):
+    """A question's fields a client writes: the table and its schemas share them."""
+
+    question: Question = Field(
+        sa_type=sa.Text,
+        description="The question the review poses to the Board, instead of a prescriptive "
+        "recommendation.",
+    )
+    board_response: LongText | None = Field(
+        default=None, sa_type=sa.Text, description="The Board's response to the question."
+    )
+    response_date: date | None = Field(default=None, description="When the Board responded.")
+
+
+class BoardQuestion(BoardQuestionFields, Tracked, table=True):
     """A question for the Board, and the Board's response."""
 
     __tablename__ = "board_question"
@@ -62,9 +103,6 @@ class BoardQuestion(Tracked, table=True):
         default=None, foreign_key="finding.id", index=True, nullable=False
     )
     ordinal: int
-    question: str = Field(sa_type=sa.Text)
-    board_response: str | None = Field(default=None, sa_type=sa.Text)
-    response_date: date | None = None
 
     actions: list[BoardAction] = Relationship(
         sa_relationship_kwargs={
@@ -75,21 +113,41 @@ class BoardQuestion(Tracked, table=True):
     )
 
 
-class Finding(Tracked, table=True):
+class FindingFields(SQLModel):
+    """A finding's fields a client writes: the table and its schemas share them."""
+
+    title: ShortText = Field(sa_type=sa.String(200), description="The finding's title, one line.")
+    statement: LongText = Field(
+        min_length=1, sa_type=sa.Text, description="The systemic issue, stated generally."
+    )
+    pattern_kind: PatternKind = Field(
+        default=PatternKind.unsafe,
+        sa_type=enum_type(PatternKind),
+        description="Whether the pattern makes poor practice more likely (unsafe) or good "
+        "practice (constructive).",
+    )
+    # Its systemic pattern is a tag (scr/tag/form.py), not a column.
+    how_it_appeared: LongText | None = Field(
+        default=None,
+        sa_type=sa.Text,
+        description="How it appeared in this case: the episodes and factors behind it.",
+    )
+    evidence_beyond_case: LongText | None = Field(
+        default=None,
+        sa_type=sa.Text,
+        description="Why this is not peculiar to this case: data, audits, reviews.",
+    )
+    why_it_matters: LongText | None = Field(
+        default=None, sa_type=sa.Text, description="Why it matters: the risk it creates."
+    )
+
+
+class Finding(FindingFields, Tracked, table=True):
     __tablename__ = "finding"
 
     id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", index=True)
     ordinal: int
-    title: str = Field(max_length=200)
-    statement: str = Field(sa_type=sa.Text)
-    pattern_kind: PatternKind = Field(
-        default=PatternKind.unsafe, sa_column=enum_column(PatternKind)
-    )
-    # Its systemic pattern is a tag (scr/tag/form.py), not a column.
-    how_it_appeared: str | None = Field(default=None, sa_type=sa.Text)
-    evidence_beyond_case: str | None = Field(default=None, sa_type=sa.Text)
-    why_it_matters: str | None = Field(default=None, sa_type=sa.Text)
 
     questions: list[BoardQuestion] = Relationship(
         sa_relationship_kwargs={

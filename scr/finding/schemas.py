@@ -3,67 +3,75 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field
 
-from scr.common.schemas import ReadBase, WriteBase, reject_null
-from scr.common.types import Code, LongText, ShortText, Version, storable
+from scr.common.schemas import DescribedRead, UpdateBase, WriteBase, reject_null
+from scr.common.types import Code, LongText, ShortText, Version
+from scr.finding.models import BoardActionFields, BoardQuestionFields, FindingFields
 from scr.vocabulary import ActionStatus, PatternKind
 
-Question = Annotated[
-    str, StringConstraints(min_length=1, max_length=2000), AfterValidator(storable)
-]
-"""A question for the Board (``Field(max_length=...)`` would not narrow a ``LongText``)."""
+_ORDINAL = "Its number in the list; next when omitted."
+_ORDINAL_READ = "Its number in the list."
 
 
-class BoardActionIn(WriteBase):
-    description: LongText = Field(min_length=1)
-    owner_role: ShortText | None = Field(default=None, examples=["Head of early help"])
-    due_date: date | None = None
-    status: ActionStatus = ActionStatus.planned
+class BoardActionIn(BoardActionFields, WriteBase):
+    """An action the Board agreed, as a client writes it."""
 
 
-class BoardQuestionIn(WriteBase):
-    question: Question
-    board_response: LongText | None = None
-    response_date: date | None = None
-    actions: list[BoardActionIn] = Field(default_factory=list, max_length=50)
+_QUESTIONS_ACTIONS = "The actions the Board agreed in response, in order."
 
 
-class FindingCreate(WriteBase):
-    ordinal: int | None = Field(default=None, ge=1, le=10_000)
-    title: ShortText
-    statement: LongText = Field(min_length=1, description="The systemic issue, stated generally.")
-    pattern_kind: PatternKind = PatternKind.unsafe
-    category: Code | None = Field(
-        default=None,
-        description="The systemic pattern it shows, a typology code: recorded as your tag on "
-        "the finding (the agreed one, if you lead the review).",
+class BoardQuestionIn(BoardQuestionFields, WriteBase):
+    """A question for the Board, as a client writes it."""
+
+    actions: list[BoardActionIn] = Field(
+        default_factory=list, max_length=50, description=_QUESTIONS_ACTIONS
     )
-    how_it_appeared: LongText | None = None
-    evidence_beyond_case: LongText | None = Field(
-        default=None, description="Why this is not peculiar to this case: data, audits, reviews."
+
+
+_CATEGORY = (
+    "The systemic pattern it shows, a typology code: recorded as your tag on the finding (the "
+    "agreed one, if you lead the review)."
+)
+_QUESTIONS = "Questions for the Board."
+
+
+class FindingCreate(FindingFields, WriteBase):
+    __field_order__ = (
+        "ordinal",
+        "title",
+        "statement",
+        "pattern_kind",
+        "category",
+        "how_it_appeared",
+        "evidence_beyond_case",
+        "why_it_matters",
+        "questions",
     )
-    why_it_matters: LongText | None = None
+
+    ordinal: int | None = Field(default=None, ge=1, le=10_000, description=_ORDINAL)
+    category: Code | None = Field(default=None, description=_CATEGORY)
     questions: list[BoardQuestionIn] = Field(
-        default_factory=list, max_length=50, description="Questions for the Board."
+        default_factory=list, max_length=50, description=_QUESTIONS
     )
 
 
-class FindingUpdate(WriteBase):
+class FindingUpdate(UpdateBase, fields=FindingFields):
     """Sending ``questions`` replaces the whole list (with their responses and actions)."""
 
     version: Version
-    ordinal: int | None = Field(default=None, ge=1, le=10_000)
+    ordinal: int | None = Field(default=None, ge=1, le=10_000, description=_ORDINAL)
     title: ShortText | None = None
-    statement: LongText | None = Field(default=None, min_length=1)
+    statement: LongText | None = None
     pattern_kind: PatternKind | None = None
-    category: Code | None = None
+    category: Code | None = Field(default=None, description=_CATEGORY)
     how_it_appeared: LongText | None = None
     evidence_beyond_case: LongText | None = None
     why_it_matters: LongText | None = None
-    questions: list[BoardQuestionIn] | None = Field(default=None, max_length=50)
+    questions: list[BoardQuestionIn] | None = Field(
+        default=None, max_length=50, description=_QUESTIONS
+    )
 
     _not_null = reject_null("ordinal", "title", "statement", "pattern_kind", "questions")
 
@@ -71,40 +79,42 @@ class FindingUpdate(WriteBase):
 class ActionNoteRead(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 
-    id: int
-    noted_on: date
-    note: str
-    created_at: datetime
-    created_by: str | None
+    id: int = Field(description="The note's number.")
+    noted_on: date = Field(description="The day the progress was made or seen.")
+    note: str = Field(description="The progress made on the action, as written.")
+    created_at: datetime = Field(description="When the note was recorded (UTC).")
+    created_by: str | None = Field(description="Who recorded it (their user name).")
 
 
-class BoardActionRead(ReadBase):
-    ordinal: int
+class BoardActionRead(DescribedRead, fields=BoardActionFields):
+    ordinal: int = Field(description=_ORDINAL_READ)
     description: str
     owner_role: str | None
-    agency_id: int | None
+    agency_id: int | None = Field(description="The agency the owning role belongs to.")
     due_date: date | None
     status: ActionStatus
-    evidence_of_impact: str | None
-    notes: list[ActionNoteRead]
+    evidence_of_impact: str | None = Field(
+        description="The evidence that the action made a difference."
+    )
+    notes: list[ActionNoteRead] = Field(description="Dated notes of progress, earliest first.")
 
 
-class BoardQuestionRead(ReadBase):
-    ordinal: int
+class BoardQuestionRead(DescribedRead, fields=BoardQuestionFields):
+    ordinal: int = Field(description=_ORDINAL_READ)
     question: str
     board_response: str | None
     response_date: date | None
-    actions: list[BoardActionRead]
+    actions: list[BoardActionRead] = Field(description=_QUESTIONS_ACTIONS)
 
 
-class FindingRead(ReadBase):
+class FindingRead(DescribedRead, fields=FindingFields):
     # (every answer carries category: the schema says so, though it has a default)
     model_config = ConfigDict(
         from_attributes=True, json_schema_serialization_defaults_required=True
     )
 
-    review_id: int
-    ordinal: int
+    review_id: int = Field(description="The review the finding belongs to.")
+    ordinal: int = Field(description=_ORDINAL_READ)
     title: str
     statement: str
     pattern_kind: PatternKind
@@ -116,4 +126,4 @@ class FindingRead(ReadBase):
     how_it_appeared: str | None
     evidence_beyond_case: str | None
     why_it_matters: str | None
-    questions: list[BoardQuestionRead]
+    questions: list[BoardQuestionRead] = Field(description=_QUESTIONS)

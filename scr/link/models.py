@@ -1,13 +1,27 @@
 """Causal links: the typed edges of the review's graph."""
 
 import sqlalchemy as sa
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from scr.common.columns import Tracked, enum_column
+from scr.common.columns import Tracked, enum_column, enum_type
+from scr.common.types import LongText
 from scr.vocabulary import LinkKind, NodeKind
 
 
-class CausalLink(Tracked, table=True):
+class LinkFields(SQLModel):
+    """A causal link's fields a client writes: the table and its schemas share them."""
+
+    kind: LinkKind = Field(
+        sa_type=enum_type(LinkKind),
+        description="How the source bears on the target: contributed to, influenced, led to or "
+        "evidenced by.",
+    )
+    evidence_note: LongText | None = Field(
+        default=None, sa_type=sa.Text, description="The evidence for the link."
+    )
+
+
+class CausalLink(LinkFields, Tracked, table=True):
     __tablename__ = "causal_link"
     __table_args__ = (
         sa.UniqueConstraint(
@@ -23,12 +37,10 @@ class CausalLink(Tracked, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     review_id: int = Field(foreign_key="review.id", index=True)
-    kind: LinkKind = Field(sa_column=enum_column(LinkKind))
     source_kind: NodeKind = Field(sa_column=enum_column(NodeKind))
     source_id: int
     target_kind: NodeKind = Field(sa_column=enum_column(NodeKind))
     target_id: int
-    evidence_note: str | None = Field(default=None, sa_type=sa.Text)
 
     @property
     def source(self) -> str:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from scr.common.schemas import ReadBase, WriteBase, reject_null
+from scr.common.schemas import DescribedRead, UpdateBase, WriteBase, reject_null
 from scr.common.types import Id, ShortText, Version
+from scr.participant.models import ParticipantFields
 from scr.vocabulary import ParticipantRole
 
 
-class ParticipantCreate(WriteBase):
-    role: ParticipantRole
-    agency_id: Id | None = None
-    job_role: ShortText = Field(examples=["health visitor 1"], description="A role, never a name.")
+class ParticipantCreate(ParticipantFields, WriteBase):
+    """A participant, as a client writes it."""
 
 
-class ParticipantUpdate(WriteBase):
+class ParticipantUpdate(UpdateBase, fields=ParticipantFields):
     version: Version
     role: ParticipantRole | None = None
     agency_id: Id | None = None
@@ -24,8 +23,8 @@ class ParticipantUpdate(WriteBase):
     _not_null = reject_null("role", "job_role")
 
 
-class ParticipantRead(ReadBase):
-    review_id: int
+class ParticipantRead(DescribedRead, fields=ParticipantFields):
+    review_id: int = Field(description="The review they take part in.")
     role: ParticipantRole
     agency_id: int | None
     job_role: str

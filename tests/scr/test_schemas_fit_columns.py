@@ -22,7 +22,7 @@ from scr.account.schemas import Email, TokenName
 from scr.agency.models import Agency
 from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
-from scr.common.schemas import WriteBase
+from scr.common.schemas import UpdateBase, WriteBase
 from scr.episode.models import KeyPracticeEpisode
 from scr.exchange.models import (
     FoundBeforeReference,
@@ -116,7 +116,8 @@ def _write_schemas() -> list[type[WriteBase]]:
     pending = list(WriteBase.__subclasses__())
     while pending:
         cls = pending.pop()
-        found.append(cls)
+        if cls is not UpdateBase:  # (the base of Update schemas, no schema itself)
+            found.append(cls)
         pending.extend(cls.__subclasses__())
     return sorted(found, key=lambda c: c.__name__)
 

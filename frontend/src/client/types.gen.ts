@@ -57,16 +57,25 @@ export type AccessToken = {
 export type ActionCreate = {
     /**
      * Description
+     *
+     * What the Board agreed to do.
      */
     description: string;
     /**
      * Owner Role
+     *
+     * The role that owns the action, never a person's name.
      */
     owner_role?: string | null;
     /**
      * Due Date
+     *
+     * When the action is due to be done.
      */
     due_date?: string | null;
+    /**
+     * How far the action has got.
+     */
     status?: ActionStatus;
     /**
      * Agency Id
@@ -102,22 +111,32 @@ export type ActionNoteCreate = {
 export type ActionNoteRead = {
     /**
      * Id
+     *
+     * The note's number.
      */
     id: number;
     /**
      * Noted On
+     *
+     * The day the progress was made or seen.
      */
     noted_on: string;
     /**
      * Note
+     *
+     * The progress made on the action, as written.
      */
     note: string;
     /**
      * Created At
+     *
+     * When the note was recorded (UTC).
      */
     created_at: string;
     /**
      * Created By
+     *
+     * Who recorded it (their user name).
      */
     created_by: string | null;
 };
@@ -130,51 +149,78 @@ export type ActionNoteRead = {
 export type ActionPlanItem = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Ordinal
+     *
+     * Its number in the list.
      */
     ordinal: number;
     /**
      * Description
+     *
+     * What the Board agreed to do.
      */
     description: string;
     /**
      * Owner Role
+     *
+     * The role that owns the action, never a person's name.
      */
     owner_role: string | null;
     /**
      * Agency Id
+     *
+     * The agency the owning role belongs to.
      */
     agency_id: number | null;
     /**
      * Due Date
+     *
+     * When the action is due to be done.
      */
     due_date: string | null;
+    /**
+     * How far the action has got.
+     */
     status: ActionStatus;
     /**
      * Evidence Of Impact
+     *
+     * The evidence that the action made a difference.
      */
     evidence_of_impact: string | null;
     /**
      * Notes
+     *
+     * Dated notes of progress, earliest first.
      */
     notes: Array<ActionNoteRead>;
     /**
@@ -363,22 +409,32 @@ export type AgencyEntry = {
 export type AgencyRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -532,20 +588,31 @@ export type BackwardsLinkRead = {
 
 /**
  * BoardActionIn
+ *
+ * An action the Board agreed, as a client writes it.
  */
 export type BoardActionIn = {
     /**
      * Description
+     *
+     * What the Board agreed to do.
      */
     description: string;
     /**
      * Owner Role
+     *
+     * The role that owns the action, never a person's name.
      */
     owner_role?: string | null;
     /**
      * Due Date
+     *
+     * When the action is due to be done.
      */
     due_date?: string | null;
+    /**
+     * How far the action has got.
+     */
     status?: ActionStatus;
 };
 
@@ -555,51 +622,78 @@ export type BoardActionIn = {
 export type BoardActionRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Ordinal
+     *
+     * Its number in the list.
      */
     ordinal: number;
     /**
      * Description
+     *
+     * What the Board agreed to do.
      */
     description: string;
     /**
      * Owner Role
+     *
+     * The role that owns the action, never a person's name.
      */
     owner_role: string | null;
     /**
      * Agency Id
+     *
+     * The agency the owning role belongs to.
      */
     agency_id: number | null;
     /**
      * Due Date
+     *
+     * When the action is due to be done.
      */
     due_date: string | null;
+    /**
+     * How far the action has got.
+     */
     status: ActionStatus;
     /**
      * Evidence Of Impact
+     *
+     * The evidence that the action made a difference.
      */
     evidence_of_impact: string | null;
     /**
      * Notes
+     *
+     * Dated notes of progress, earliest first.
      */
     notes: Array<ActionNoteRead>;
 };
@@ -621,22 +715,32 @@ export type BoardCreate = {
 
 /**
  * BoardQuestionIn
+ *
+ * A question for the Board, as a client writes it.
  */
 export type BoardQuestionIn = {
     /**
      * Question
+     *
+     * The question the review poses to the Board, instead of a prescriptive recommendation.
      */
     question: string;
     /**
      * Board Response
+     *
+     * The Board's response to the question.
      */
     board_response?: string | null;
     /**
      * Response Date
+     *
+     * When the Board responded.
      */
     response_date?: string | null;
     /**
      * Actions
+     *
+     * The actions the Board agreed in response, in order.
      */
     actions?: Array<BoardActionIn>;
 };
@@ -647,42 +751,62 @@ export type BoardQuestionIn = {
 export type BoardQuestionRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Ordinal
+     *
+     * Its number in the list.
      */
     ordinal: number;
     /**
      * Question
+     *
+     * The question the review poses to the Board, instead of a prescriptive recommendation.
      */
     question: string;
     /**
      * Board Response
+     *
+     * The Board's response to the question.
      */
     board_response: string | null;
     /**
      * Response Date
+     *
+     * When the Board responded.
      */
     response_date: string | null;
     /**
      * Actions
+     *
+     * The actions the Board agreed in response, in order.
      */
     actions: Array<BoardActionRead>;
 };
@@ -693,22 +817,32 @@ export type BoardQuestionRead = {
 export type BoardRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -940,6 +1074,8 @@ export type ChecksRead = {
 
 /**
  * ChronologyEntryCreate
+ *
+ * A chronology entry, as a client writes it.
  */
 export type ChronologyEntryCreate = {
     /**
@@ -948,6 +1084,9 @@ export type ChronologyEntryCreate = {
      * For a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
+    /**
+     * How precise the date is: the day, the month or only the year.
+     */
     date_precision?: DatePrecision;
     /**
      * Entry Time
@@ -957,14 +1096,20 @@ export type ChronologyEntryCreate = {
     entry_time?: string | null;
     /**
      * Agency Id
+     *
+     * The agency whose record it is.
      */
     agency_id: number;
     /**
      * Summary
+     *
+     * What the agency's record says happened.
      */
     summary: string;
     /**
      * Source
+     *
+     * Where in the agency's records it comes from.
      */
     source?: string | null;
     /**
@@ -975,6 +1120,8 @@ export type ChronologyEntryCreate = {
     author_role?: string | null;
     /**
      * Significant
+     *
+     * Whether the reviewers marked the entry significant.
      */
     significant?: boolean;
 };
@@ -989,6 +1136,9 @@ export type ChronologyEntryFile = {
      * For a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
+    /**
+     * How precise the date is: the day, the month or only the year.
+     */
     date_precision?: DatePrecision;
     /**
      * Entry Time
@@ -998,14 +1148,20 @@ export type ChronologyEntryFile = {
     entry_time?: string | null;
     /**
      * Agency Id
+     *
+     * The agency whose record it is.
      */
     agency_id: number;
     /**
      * Summary
+     *
+     * What the agency's record says happened.
      */
     summary: string;
     /**
      * Source
+     *
+     * Where in the agency's records it comes from.
      */
     source?: string | null;
     /**
@@ -1016,6 +1172,8 @@ export type ChronologyEntryFile = {
     author_role?: string | null;
     /**
      * Significant
+     *
+     * Whether the reviewers marked the entry significant.
      */
     significant?: boolean;
     /**
@@ -1030,55 +1188,84 @@ export type ChronologyEntryFile = {
 export type ChronologyEntryRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review whose chronology it is in.
      */
     review_id: number;
     /**
      * Entry Date
+     *
+     * For a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
+    /**
+     * How precise the date is: the day, the month or only the year.
+     */
     date_precision: DatePrecision;
     /**
      * Entry Time
+     *
+     * The time of day, where known.
      */
     entry_time: string | null;
     /**
      * Agency Id
+     *
+     * The agency whose record it is.
      */
     agency_id: number;
     /**
      * Summary
+     *
+     * What the agency's record says happened.
      */
     summary: string;
     /**
      * Source
+     *
+     * Where in the agency's records it comes from.
      */
     source: string | null;
     /**
      * Author Role
+     *
+     * Who wrote the record, by role.
      */
     author_role: string | null;
     /**
      * Significant
+     *
+     * Whether the reviewers marked the entry significant.
      */
     significant: boolean;
 };
@@ -1095,31 +1282,48 @@ export type ChronologyEntryUpdate = {
     version: number;
     /**
      * Entry Date
+     *
+     * For a month or year, any day in it (e.g. the 1st).
      */
     entry_date?: string | null;
+    /**
+     * How precise the date is: the day, the month or only the year.
+     */
     date_precision?: DatePrecision | null;
     /**
      * Entry Time
+     *
+     * The time of day, where known.
      */
     entry_time?: string | null;
     /**
      * Agency Id
+     *
+     * The agency whose record it is.
      */
     agency_id?: number | null;
     /**
      * Summary
+     *
+     * What the agency's record says happened.
      */
     summary?: string | null;
     /**
      * Source
+     *
+     * Where in the agency's records it comes from.
      */
     source?: string | null;
     /**
      * Author Role
+     *
+     * Who wrote the record, by role.
      */
     author_role?: string | null;
     /**
      * Significant
+     *
+     * Whether the reviewers marked the entry significant.
      */
     significant?: boolean | null;
 };
@@ -1809,22 +2013,32 @@ export type EpisodeCreate = {
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The episode's title, one line.
      */
     title: string;
     /**
      * Period Start
+     *
+     * The day of the act or omission, or when the period began.
      */
     period_start?: string | null;
     /**
      * Period End
+     *
+     * When the period of work ended.
      */
     period_end?: string | null;
     /**
      * Agency Ids
+     *
+     * The agencies involved.
      */
     agency_ids?: Array<number>;
     /**
      * Roles Involved
+     *
+     * The roles involved, never people's names.
      */
     roles_involved?: Array<string>;
     /**
@@ -1845,6 +2059,9 @@ export type EpisodeCreate = {
      * The appraisal, on what was knowable at the time, never with hindsight.
      */
     appraisal?: string | null;
+    /**
+     * The appraisal in a word: how the practice compared with what was expected.
+     */
     appraisal_rating?: AppraisalRating | null;
     /**
      * Chronology Entry Ids
@@ -1854,14 +2071,20 @@ export type EpisodeCreate = {
     chronology_entry_ids?: Array<number>;
     /**
      * Went Well
+     *
+     * What went well, and why.
      */
     went_well?: string | null;
     /**
      * Queries
+     *
+     * Questions the review still has open.
      */
     queries?: string | null;
     /**
      * Suggested Changes
+     *
+     * The changes the practitioners suggest.
      */
     suggested_changes?: string | null;
 };
@@ -1878,22 +2101,32 @@ export type EpisodeFile = {
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The episode's title, one line.
      */
     title: string;
     /**
      * Period Start
+     *
+     * The day of the act or omission, or when the period began.
      */
     period_start?: string | null;
     /**
      * Period End
+     *
+     * When the period of work ended.
      */
     period_end?: string | null;
     /**
      * Agency Ids
+     *
+     * The agencies involved.
      */
     agency_ids?: Array<number>;
     /**
      * Roles Involved
+     *
+     * The roles involved, never people's names.
      */
     roles_involved?: Array<string>;
     /**
@@ -1914,6 +2147,9 @@ export type EpisodeFile = {
      * The appraisal, on what was knowable at the time, never with hindsight.
      */
     appraisal?: string | null;
+    /**
+     * The appraisal in a word: how the practice compared with what was expected.
+     */
     appraisal_rating?: AppraisalRating | null;
     /**
      * Chronology Entry Ids
@@ -1923,14 +2159,20 @@ export type EpisodeFile = {
     chronology_entry_ids?: Array<number>;
     /**
      * Went Well
+     *
+     * What went well, and why.
      */
     went_well?: string | null;
     /**
      * Queries
+     *
+     * Questions the review still has open.
      */
     queries?: string | null;
     /**
      * Suggested Changes
+     *
+     * The changes the practitioners suggest.
      */
     suggested_changes?: string | null;
     /**
@@ -1945,79 +2187,120 @@ export type EpisodeFile = {
 export type EpisodeRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review the episode belongs to.
      */
     review_id: number;
     /**
      * Ordinal
+     *
+     * Its number in the review.
      */
     ordinal: number;
     /**
      * Title
+     *
+     * The episode's title, one line.
      */
     title: string;
     /**
      * Period Start
+     *
+     * The day of the act or omission, or when the period began.
      */
     period_start: string | null;
     /**
      * Period End
+     *
+     * When the period of work ended.
      */
     period_end: string | null;
     /**
      * Agency Ids
+     *
+     * The agencies involved.
      */
     agency_ids: Array<number>;
     /**
      * Roles Involved
+     *
+     * The roles involved, never people's names.
      */
     roles_involved: Array<string>;
     /**
      * What Happened
+     *
+     * What happened: the act, omission or period of work.
      */
     what_happened: string | null;
     /**
      * View At The Time
+     *
+     * The practitioners' view at the time (local rationality).
      */
     view_at_the_time: string | null;
     /**
      * Appraisal
+     *
+     * The appraisal, on what was knowable at the time, never with hindsight.
      */
     appraisal: string | null;
+    /**
+     * The appraisal in a word: how the practice compared with what was expected.
+     */
     appraisal_rating: AppraisalRating | null;
     /**
      * Chronology Entry Ids
+     *
+     * Chronology entries the appraisal uses, earliest first.
      */
     chronology_entry_ids: Array<number>;
     /**
      * Went Well
+     *
+     * What went well, and why.
      */
     went_well: string | null;
     /**
      * Queries
+     *
+     * Questions the review still has open.
      */
     queries: string | null;
     /**
      * Suggested Changes
+     *
+     * The changes the practitioners suggest.
      */
     suggested_changes: string | null;
 };
@@ -2034,55 +2317,84 @@ export type EpisodeUpdate = {
     version: number;
     /**
      * Ordinal
+     *
+     * Its number in the review; next when omitted.
      */
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The episode's title, one line.
      */
     title?: string | null;
     /**
      * Period Start
+     *
+     * The day of the act or omission, or when the period began.
      */
     period_start?: string | null;
     /**
      * Period End
+     *
+     * When the period of work ended.
      */
     period_end?: string | null;
     /**
      * Agency Ids
+     *
+     * The agencies involved.
      */
     agency_ids?: Array<number> | null;
     /**
      * Roles Involved
+     *
+     * The roles involved, never people's names.
      */
     roles_involved?: Array<string> | null;
     /**
      * What Happened
+     *
+     * What happened: the act, omission or period of work.
      */
     what_happened?: string | null;
     /**
      * View At The Time
+     *
+     * The practitioners' view at the time (local rationality).
      */
     view_at_the_time?: string | null;
     /**
      * Appraisal
+     *
+     * The appraisal, on what was knowable at the time, never with hindsight.
      */
     appraisal?: string | null;
+    /**
+     * The appraisal in a word: how the practice compared with what was expected.
+     */
     appraisal_rating?: AppraisalRating | null;
     /**
      * Chronology Entry Ids
+     *
+     * Chronology entries the appraisal uses.
      */
     chronology_entry_ids?: Array<number> | null;
     /**
      * Went Well
+     *
+     * What went well, and why.
      */
     went_well?: string | null;
     /**
      * Queries
+     *
+     * Questions the review still has open.
      */
     queries?: string | null;
     /**
      * Suggested Changes
+     *
+     * The changes the practitioners suggest.
      */
     suggested_changes?: string | null;
 };
@@ -2110,11 +2422,18 @@ export type ErrorBody = {
 export type FactorCreate = {
     /**
      * Description
+     *
+     * What in the system made the practice in an episode more likely, in a paragraph.
      */
     description: string;
+    /**
+     * The level of the system it belongs to: the family, the worker's own role, working conditions, the team, the inter-agency team, the organisation, the wider context...
+     */
     level: FactorLevel;
     /**
      * Detail
+     *
+     * More about the factor and how it worked.
      */
     detail?: string | null;
     /**
@@ -2131,11 +2450,18 @@ export type FactorCreate = {
 export type FactorFile = {
     /**
      * Description
+     *
+     * What in the system made the practice in an episode more likely, in a paragraph.
      */
     description: string;
+    /**
+     * The level of the system it belongs to: the family, the worker's own role, working conditions, the team, the inter-agency team, the organisation, the wider context...
+     */
     level: FactorLevel;
     /**
      * Detail
+     *
+     * More about the factor and how it worked.
      */
     detail?: string | null;
     /**
@@ -2163,26 +2489,38 @@ export type FactorLevel = 'family' | 'worker_role' | 'working_conditions' | 'per
 export type FactorRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review the factor belongs to.
      */
     review_id: number;
     /**
@@ -2193,11 +2531,18 @@ export type FactorRead = {
     name: string;
     /**
      * Description
+     *
+     * What in the system made the practice in an episode more likely, in a paragraph.
      */
     description: string;
+    /**
+     * The level of the system it belongs to: the family, the worker's own role, working conditions, the team, the inter-agency team, the organisation, the wider context...
+     */
     level: FactorLevel;
     /**
      * Detail
+     *
+     * More about the factor and how it worked.
      */
     detail: string | null;
     /**
@@ -2250,15 +2595,24 @@ export type FactorUpdate = {
     version: number;
     /**
      * Description
+     *
+     * What in the system made the practice in an episode more likely, in a paragraph.
      */
     description?: string | null;
+    /**
+     * The level of the system it belongs to: the family, the worker's own role, working conditions, the team, the inter-agency team, the organisation, the wider context...
+     */
     level?: FactorLevel | null;
     /**
      * Detail
+     *
+     * More about the factor and how it worked.
      */
     detail?: string | null;
     /**
      * Typology Codes
+     *
+     * Typology codes, recorded as your tags on the factor (the agreed ones, if you lead the review).
      */
     typology_codes?: Array<string> | null;
 };
@@ -2325,10 +2679,14 @@ export type FieldProblem = {
 export type FindingCreate = {
     /**
      * Ordinal
+     *
+     * Its number in the list; next when omitted.
      */
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The finding's title, one line.
      */
     title: string;
     /**
@@ -2337,6 +2695,9 @@ export type FindingCreate = {
      * The systemic issue, stated generally.
      */
     statement: string;
+    /**
+     * Whether the pattern makes poor practice more likely (unsafe) or good practice (constructive).
+     */
     pattern_kind?: PatternKind;
     /**
      * Category
@@ -2346,6 +2707,8 @@ export type FindingCreate = {
     category?: string | null;
     /**
      * How It Appeared
+     *
+     * How it appeared in this case: the episodes and factors behind it.
      */
     how_it_appeared?: string | null;
     /**
@@ -2356,6 +2719,8 @@ export type FindingCreate = {
     evidence_beyond_case?: string | null;
     /**
      * Why It Matters
+     *
+     * Why it matters: the risk it creates.
      */
     why_it_matters?: string | null;
     /**
@@ -2372,10 +2737,14 @@ export type FindingCreate = {
 export type FindingFile = {
     /**
      * Ordinal
+     *
+     * Its number in the list; next when omitted.
      */
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The finding's title, one line.
      */
     title: string;
     /**
@@ -2384,6 +2753,9 @@ export type FindingFile = {
      * The systemic issue, stated generally.
      */
     statement: string;
+    /**
+     * Whether the pattern makes poor practice more likely (unsafe) or good practice (constructive).
+     */
     pattern_kind?: PatternKind;
     /**
      * Category
@@ -2393,6 +2765,8 @@ export type FindingFile = {
     category?: string | null;
     /**
      * How It Appeared
+     *
+     * How it appeared in this case: the episodes and factors behind it.
      */
     how_it_appeared?: string | null;
     /**
@@ -2403,6 +2777,8 @@ export type FindingFile = {
     evidence_beyond_case?: string | null;
     /**
      * Why It Matters
+     *
+     * Why it matters: the risk it creates.
      */
     why_it_matters?: string | null;
     /**
@@ -2423,40 +2799,61 @@ export type FindingFile = {
 export type FindingRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review the finding belongs to.
      */
     review_id: number;
     /**
      * Ordinal
+     *
+     * Its number in the list.
      */
     ordinal: number;
     /**
      * Title
+     *
+     * The finding's title, one line.
      */
     title: string;
     /**
      * Statement
+     *
+     * The systemic issue, stated generally.
      */
     statement: string;
+    /**
+     * Whether the pattern makes poor practice more likely (unsafe) or good practice (constructive).
+     */
     pattern_kind: PatternKind;
     /**
      * Category
@@ -2466,18 +2863,26 @@ export type FindingRead = {
     category: string | null;
     /**
      * How It Appeared
+     *
+     * How it appeared in this case: the episodes and factors behind it.
      */
     how_it_appeared: string | null;
     /**
      * Evidence Beyond Case
+     *
+     * Why this is not peculiar to this case: data, audits, reviews.
      */
     evidence_beyond_case: string | null;
     /**
      * Why It Matters
+     *
+     * Why it matters: the risk it creates.
      */
     why_it_matters: string | null;
     /**
      * Questions
+     *
+     * Questions for the Board.
      */
     questions: Array<BoardQuestionRead>;
 };
@@ -2496,35 +2901,54 @@ export type FindingUpdate = {
     version: number;
     /**
      * Ordinal
+     *
+     * Its number in the list; next when omitted.
      */
     ordinal?: number | null;
     /**
      * Title
+     *
+     * The finding's title, one line.
      */
     title?: string | null;
     /**
      * Statement
+     *
+     * The systemic issue, stated generally.
      */
     statement?: string | null;
+    /**
+     * Whether the pattern makes poor practice more likely (unsafe) or good practice (constructive).
+     */
     pattern_kind?: PatternKind | null;
     /**
      * Category
+     *
+     * The systemic pattern it shows, a typology code: recorded as your tag on the finding (the agreed one, if you lead the review).
      */
     category?: string | null;
     /**
      * How It Appeared
+     *
+     * How it appeared in this case: the episodes and factors behind it.
      */
     how_it_appeared?: string | null;
     /**
      * Evidence Beyond Case
+     *
+     * Why this is not peculiar to this case: data, audits, reviews.
      */
     evidence_beyond_case?: string | null;
     /**
      * Why It Matters
+     *
+     * Why it matters: the risk it creates.
      */
     why_it_matters?: string | null;
     /**
      * Questions
+     *
+     * Questions for the Board.
      */
     questions?: Array<BoardQuestionIn> | null;
 };
@@ -2714,22 +3138,32 @@ export type IdentifierKind = 'name' | 'nickname' | 'place' | 'school' | 'date' |
 export type IdentifierRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -2825,6 +3259,9 @@ export type LearningTogetherSize = 'full' | 'intensive' | 'speed_plus' | 'mid_ra
  * LinkCreate
  */
 export type LinkCreate = {
+    /**
+     * How the source bears on the target: contributed to, influenced, led to or evidenced by.
+     */
     kind: LinkKind;
     /**
      * Source
@@ -2840,6 +3277,8 @@ export type LinkCreate = {
     target: string;
     /**
      * Evidence Note
+     *
+     * The evidence for the link.
      */
     evidence_note?: string | null;
 };
@@ -2857,39 +3296,60 @@ export type LinkKind = 'contributed_to' | 'influenced' | 'led_to' | 'evidenced_b
 export type LinkRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review the link belongs to.
      */
     review_id: number;
+    /**
+     * How the source bears on the target: contributed to, influenced, led to or evidenced by.
+     */
     kind: LinkKind;
     /**
      * Source
+     *
+     * The record it starts from, as kind:id, e.g. factor:7.
      */
     source: string;
     /**
      * Target
+     *
+     * The record it points to, as kind:id, e.g. episode:12.
      */
     target: string;
     /**
      * Evidence Note
+     *
+     * The evidence for the link.
      */
     evidence_note: string | null;
 };
@@ -2904,17 +3364,26 @@ export type LinkUpdate = {
      * The version you read; a stale one answers 409.
      */
     version: number;
+    /**
+     * How the source bears on the target: contributed to, influenced, led to or evidenced by.
+     */
     kind?: LinkKind | null;
     /**
      * Source
+     *
+     * A record of the same review, as kind:id, e.g. factor:7 or episode:12.
      */
     source?: string | null;
     /**
      * Target
+     *
+     * A record of the same review, as kind:id, e.g. factor:7 or episode:12.
      */
     target?: string | null;
     /**
      * Evidence Note
+     *
+     * The evidence for the link.
      */
     evidence_note?: string | null;
 };
@@ -2953,22 +3422,32 @@ export type MachineTokenCreate = {
 export type MachineTokenCreated = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -3002,22 +3481,32 @@ export type MachineTokenCreated = {
 export type MachineTokenRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -3088,10 +3577,14 @@ export type Outcome = 'death' | 'serious_harm';
 export type PageActionPlanItem = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<ActionPlanItem>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3102,10 +3595,14 @@ export type PageActionPlanItem = {
 export type PageAgencyRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<AgencyRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3116,10 +3613,14 @@ export type PageAgencyRead = {
 export type PageAuditEntryRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<AuditEntryRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3130,10 +3631,14 @@ export type PageAuditEntryRead = {
 export type PageBoardRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<BoardRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3144,10 +3649,14 @@ export type PageBoardRead = {
 export type PageChronologyEntryRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<ChronologyEntryRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3158,10 +3667,14 @@ export type PageChronologyEntryRead = {
 export type PageCodeRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<CodeRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3172,10 +3685,14 @@ export type PageCodeRead = {
 export type PageEpisodeRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<EpisodeRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3186,10 +3703,14 @@ export type PageEpisodeRead = {
 export type PageFactorRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<FactorRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3200,10 +3721,14 @@ export type PageFactorRead = {
 export type PageFindingRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<FindingRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3214,10 +3739,14 @@ export type PageFindingRead = {
 export type PageLinkRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<LinkRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3228,10 +3757,14 @@ export type PageLinkRead = {
 export type PageMachineTokenRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<MachineTokenRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3242,10 +3775,14 @@ export type PageMachineTokenRead = {
 export type PageParticipantRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<ParticipantRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3256,10 +3793,14 @@ export type PageParticipantRead = {
 export type PageRecurringFinding = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<RecurringFinding>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3270,10 +3811,14 @@ export type PageRecurringFinding = {
 export type PageReviewRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<ReviewRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3284,10 +3829,14 @@ export type PageReviewRead = {
 export type PageSearchHit = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<SearchHit>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3298,10 +3847,14 @@ export type PageSearchHit = {
 export type PageSuggestion = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<Suggestion>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3312,10 +3865,14 @@ export type PageSuggestion = {
 export type PageTagRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<TagRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3326,10 +3883,14 @@ export type PageTagRead = {
 export type PageTeamCandidateRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<TeamCandidateRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3340,10 +3901,14 @@ export type PageTeamCandidateRead = {
 export type PageTeamMemberRead = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<TeamMemberRead>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
@@ -3354,21 +3919,32 @@ export type PageTeamMemberRead = {
 export type PageTypologySummary = {
     /**
      * Items
+     *
+     * The records on this page, in the list's order.
      */
     items: Array<TypologySummary>;
     /**
      * Total
+     *
+     * How many records match the filters, on every page.
      */
     total: number;
 };
 
 /**
  * ParticipantCreate
+ *
+ * A participant, as a client writes it.
  */
 export type ParticipantCreate = {
+    /**
+     * How they take part: lead reviewer, review team, case group or family.
+     */
     role: ParticipantRole;
     /**
      * Agency Id
+     *
+     * The agency they work for, if any.
      */
     agency_id?: number | null;
     /**
@@ -3385,35 +3961,54 @@ export type ParticipantCreate = {
 export type ParticipantRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review they take part in.
      */
     review_id: number;
+    /**
+     * How they take part: lead reviewer, review team, case group or family.
+     */
     role: ParticipantRole;
     /**
      * Agency Id
+     *
+     * The agency they work for, if any.
      */
     agency_id: number | null;
     /**
      * Job Role
+     *
+     * A role, never a name.
      */
     job_role: string;
 };
@@ -3435,13 +4030,20 @@ export type ParticipantUpdate = {
      * The version you read; a stale one answers 409.
      */
     version: number;
+    /**
+     * How they take part: lead reviewer, review team, case group or family.
+     */
     role?: ParticipantRole | null;
     /**
      * Agency Id
+     *
+     * The agency they work for, if any.
      */
     agency_id?: number | null;
     /**
      * Job Role
+     *
+     * A role, never a name.
      */
     job_role?: string | null;
 };
@@ -3819,22 +4421,32 @@ export type ReviewFileFields = {
 export type ReviewImported = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -3948,22 +4560,32 @@ export type ReviewImported = {
 export type ReviewRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
@@ -4552,22 +5174,32 @@ export type TagMove = {
 export type TagRead = {
     /**
      * Id
+     *
+     * The record's number, unique among records of its kind.
      */
     id: number;
     /**
      * Version
+     *
+     * Its version: send it back with a change; a stale one answers 409.
      */
     version: number;
     /**
      * Created At
+     *
+     * When it was recorded (UTC).
      */
     created_at: string;
     /**
      * Updated At
+     *
+     * When it was last changed (UTC).
      */
     updated_at: string;
     /**
      * Updated By
+     *
+     * Who last changed it (their user name).
      */
     updated_by: string | null;
     /**
