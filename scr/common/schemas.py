@@ -111,7 +111,27 @@ def _described_by(cls: type[BaseModel], fields: type[BaseModel], *, constraints:
         cls.model_rebuild(force=True)
 
 
-class UpdateBase(WriteBase):
+class _Described:
+    """A schema taking its fields' descriptions from its entity's Fields class, named by the
+    class argument ``fields=``; ``_constraints`` says whether their constraints come too."""
+
+    __fields_source__: ClassVar[type[BaseModel] | None] = None
+    _constraints: ClassVar[bool] = False
+
+    def __init_subclass__(cls, fields: type[BaseModel] | None = None, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.__fields_source__ = fields
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        if cls.__fields_source__ is not None:
+            _described_by(
+                cast(type[BaseModel], cls), cls.__fields_source__, constraints=cls._constraints
+            )
+        super().__pydantic_init_subclass__(**kwargs)  # type: ignore[misc]
+
+
+class UpdateBase(_Described, WriteBase):
     """An Update schema: ``class FindingUpdate(UpdateBase, fields=FindingFields)``.
 
     Each field it lists under a name the Fields class declares (``title: ShortText | None =
@@ -119,34 +139,12 @@ class UpdateBase(WriteBase):
     constraints are the Fields class's, so they are written once. (Not its examples: an
     Update has never shown them.)"""
 
-    __fields_source__: ClassVar[type[BaseModel] | None] = None
-
-    def __init_subclass__(cls, fields: type[BaseModel] | None = None, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        cls.__fields_source__ = fields
-
-    @classmethod
-    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        if cls.__fields_source__ is not None:
-            _described_by(cls, cls.__fields_source__, constraints=True)
-        super().__pydantic_init_subclass__(**kwargs)
+    _constraints: ClassVar[bool] = True
 
 
-class DescribedRead(ReadBase):
+class DescribedRead(_Described, ReadBase):
     """A Read schema: ``class FindingRead(DescribedRead, fields=FindingFields)``.
 
     Each field it lists under a name the Fields class declares takes that field's
     description; its type stays the plain output type (``title: str``): a Read never
     refuses a stored row."""
-
-    __fields_source__: ClassVar[type[BaseModel] | None] = None
-
-    def __init_subclass__(cls, fields: type[BaseModel] | None = None, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        cls.__fields_source__ = fields
-
-    @classmethod
-    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
-        super().__pydantic_init_subclass__(**kwargs)
-        if cls.__fields_source__ is not None:
-            _described_by(cls, cls.__fields_source__, constraints=False)
