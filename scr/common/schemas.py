@@ -7,6 +7,7 @@ from typing import Any, ClassVar, Generic, TypeVar, cast, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.fields import FieldInfo
+from sqlmodel import SQLModel
 from sqlmodel._compat import SQLModelConfig
 
 T = TypeVar("T")
@@ -47,19 +48,27 @@ class WriteBase(BaseModel):
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
         super().__pydantic_init_subclass__(**kwargs)
+        rebuild = False
+        if cls.__pydantic_custom_init__ and cls.__init__ is SQLModel.__init__:  # type: ignore[comparison-overlap]
+            # A Create inheriting its entity's Fields class has SQLModel's ``__init__``, which
+            # pydantic takes for a custom one: each of its records nested in a request or
+            # an exchange line would then be built through Python and validated twice. It
+            # does nothing a schema needs (it is for tables), so pydantic builds it itself.
+            cls.__pydantic_custom_init__ = False
+            rebuild = True
         order: tuple[str, ...] | None = getattr(cls, "__field_order__", None)
-        if order is None:
-            return
-        fields = cls.__pydantic_fields__
-        unknown = set(order) - set(fields)
-        if unknown:
-            raise TypeError(f"{cls.__name__}.__field_order__ names no field: {sorted(unknown)}")
-        # (a subclass's own fields come after its parent's, as they always did)
-        ordered = [*order, *(name for name in fields if name not in order)]
-        if ordered == list(fields):
-            return
-        cls.__pydantic_fields__ = {name: fields[name] for name in ordered}
-        cls.model_rebuild(force=True)
+        if order is not None:
+            fields = cls.__pydantic_fields__
+            unknown = set(order) - set(fields)
+            if unknown:
+                raise TypeError(f"{cls.__name__}.__field_order__ names no field: {sorted(unknown)}")
+            # (a subclass's own fields come after its parent's, as they always did)
+            ordered = [*order, *(name for name in fields if name not in order)]
+            if ordered != list(fields):
+                cls.__pydantic_fields__ = {name: fields[name] for name in ordered}
+                rebuild = True
+        if rebuild:
+            cls.model_rebuild(force=True)
 
 
 def _not_null(value: Any) -> Any:
