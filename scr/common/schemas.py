@@ -34,6 +34,11 @@ class ReadBase(BaseModel):
     updated_by: str | None = Field(description="Who last changed it (their user name).")
 
 
+def _plain_new(cls: type[Any], /, *args: Any, **kwargs: Any) -> Any:
+    """A schema's ``__new__``, in place of SQLModel's (which readies a table row)."""
+    return object.__new__(cls)
+
+
 class WriteBase(BaseModel):
     """Create and Update schemas refuse fields they do not know, so typos are not lost.
 
@@ -50,11 +55,13 @@ class WriteBase(BaseModel):
         super().__pydantic_init_subclass__(**kwargs)
         rebuild = False
         if cls.__pydantic_custom_init__ and cls.__init__ is SQLModel.__init__:  # type: ignore[comparison-overlap]
-            # A Create inheriting its entity's Fields class has SQLModel's ``__init__``, which
-            # pydantic takes for a custom one: each of its records nested in a request or
-            # an exchange line would then be built through Python and validated twice. It
-            # does nothing a schema needs (it is for tables), so pydantic builds it itself.
+            # A Create inheriting its entity's Fields class has SQLModel's ``__init__`` and
+            # ``__new__``, which ready a table's row: pydantic takes the first for a custom
+            # one, so each record nested in a request or an exchange line would be built
+            # through Python and validated twice. A schema needs neither: pydantic builds
+            # it itself (a national import's reading of a line takes half the time).
             cls.__pydantic_custom_init__ = False
+            cls.__new__ = _plain_new  # type: ignore[method-assign,assignment]
             rebuild = True
         order: tuple[str, ...] | None = getattr(cls, "__field_order__", None)
         if order is not None:
