@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from pydantic import AfterValidator, StringConstraints
 from sqlmodel import Field, Relationship, SQLModel
 
-from scr.common.columns import Tracked, UtcDateTime, enum_type, utcnow
+from scr.common.columns import Tracked, UtcDateTime, enum_type, narrative, utcnow
 from scr.common.types import LongText, ShortText, storable
 from scr.records import kinds
 from scr.review import revision
@@ -87,9 +87,7 @@ class BoardQuestionFields(SQLModel):
         description="The question the review poses to the Board, instead of a prescriptive "
         "recommendation.",
     )
-    board_response: LongText | None = Field(
-        default=None, sa_type=sa.Text, description="The Board's response to the question."
-    )
+    board_response: LongText | None = narrative("The Board's response to the question.")
     response_date: date | None = Field(default=None, description="When the Board responded.")
 
 
@@ -127,19 +125,13 @@ class FindingFields(SQLModel):
         "practice (constructive).",
     )
     # Its systemic pattern is a tag (scr/tag/form.py), not a column.
-    how_it_appeared: LongText | None = Field(
-        default=None,
-        sa_type=sa.Text,
-        description="How it appeared in this case: the episodes and factors behind it.",
+    how_it_appeared: LongText | None = narrative(
+        "How it appeared in this case: the episodes and factors behind it."
     )
-    evidence_beyond_case: LongText | None = Field(
-        default=None,
-        sa_type=sa.Text,
-        description="Why this is not peculiar to this case: data, audits, reviews.",
+    evidence_beyond_case: LongText | None = narrative(
+        "Why this is not peculiar to this case: data, audits, reviews."
     )
-    why_it_matters: LongText | None = Field(
-        default=None, sa_type=sa.Text, description="Why it matters: the risk it creates."
-    )
+    why_it_matters: LongText | None = narrative("Why it matters: the risk it creates.")
 
 
 class Finding(FindingFields, Tracked, table=True):
