@@ -86,7 +86,7 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "ReviewCreate": Review,
     "ReviewEntry": Review,
     "ReviewFile": None,  # its records, each a schema of its own
-    "ReviewFields": Review,
+    "ReviewIn": Review,
     "ReviewFileFields": Review,
     "ReviewUpdate": Review,
     "ReviewReopen": ReviewReopening,

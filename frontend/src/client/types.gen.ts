@@ -389,16 +389,20 @@ export type AgencyCreate = {
 export type AgencyEntry = {
     /**
      * Id
+     *
+     * Its number in this file, by which the file's other records refer to it.
      */
     id: number;
     /**
      * Code
      *
-     * Lower-case letters, digits and '-', e.g. 'health-visiting'.
+     * The agency's code: on import, the agency here with that code, made in the board's list if there is none.
      */
     code: string;
     /**
      * Name
+     *
+     * The agency's name, as the review's reports show it.
      */
     name: string;
 };
@@ -1178,6 +1182,8 @@ export type ChronologyEntryFile = {
     significant?: boolean;
     /**
      * Id
+     *
+     * Its number in this file, by which the file's other records refer to it.
      */
     id: number;
 };
@@ -2177,6 +2183,8 @@ export type EpisodeFile = {
     suggested_changes?: string | null;
     /**
      * Id
+     *
+     * Its number in this file, by which the file's other records refer to it.
      */
     id: number;
 };
@@ -2472,6 +2480,8 @@ export type FactorFile = {
     typology_codes?: Array<string>;
     /**
      * Id
+     *
+     * Its number in this file, by which the file's other records refer to it.
      */
     id: number;
 };
@@ -2631,6 +2641,8 @@ export type FamilyMember = {
     pseudonym: string;
     /**
      * Relationship
+     *
+     * How they are related to the child, named by the child's pseudonym.
      */
     relationship: string;
 };
@@ -2789,6 +2801,8 @@ export type FindingFile = {
     questions?: Array<BoardQuestionIn>;
     /**
      * Id
+     *
+     * Its number in this file, by which the file's other records refer to it.
      */
     id: number;
 };
@@ -4069,10 +4083,18 @@ export type QualityMarker = 'referral' | 'decision' | 'advising_the_board' | 'in
  * A review's standing against one of SCIE's quality markers.
  */
 export type QualityMarkerIn = {
+    /**
+     * Which of SCIE's 18 quality markers of a good review.
+     */
     marker: QualityMarker;
+    /**
+     * How the review stands against the marker.
+     */
     status: MarkerStatus;
     /**
      * Note
+     *
+     * What the reviewers noted of the review's standing against it.
      */
     note?: string | null;
 };
@@ -4081,18 +4103,30 @@ export type QualityMarkerIn = {
  * QualityMarkerRead
  */
 export type QualityMarkerRead = {
+    /**
+     * Which of SCIE's 18 quality markers of a good review.
+     */
     marker: QualityMarker;
     /**
      * Group
+     *
+     * The marker's group: setting up the review, running it, or its outputs.
      */
     group: string;
     /**
      * Label
+     *
+     * The marker's name, as SCIE words it.
      */
     label: string;
+    /**
+     * How the review stands against the marker.
+     */
     status: MarkerStatus;
     /**
      * Note
+     *
+     * What the reviewers noted of the review's standing against it.
      */
     note: string | null;
 };
@@ -4168,6 +4202,8 @@ export type ResponseUpdate = {
 export type ReviewCreate = {
     /**
      * Reference
+     *
+     * The partnership's own reference for the review, unique within the board.
      */
     reference: string;
     /**
@@ -4176,33 +4212,57 @@ export type ReviewCreate = {
      * A pseudonym, never the child's name.
      */
     child_pseudonym: string;
+    /**
+     * What kind of review it is: a serious case review (to 2018), a rapid review, a local child safeguarding practice review, a themed review or other.
+     */
     review_type: ReviewType;
+    /**
+     * How large a Learning Together review it is: full, intensive, speed+, mid-range, focused or themed.
+     */
     learning_together_size?: LearningTogetherSize | null;
     /**
      * Incident Date
+     *
+     * When the incident that led to the review happened.
      */
     incident_date?: string | null;
     /**
      * Notification Date
+     *
+     * When the incident was notified (the year lists filter by).
      */
     notification_date?: string | null;
     /**
      * Start Date
+     *
+     * When the review began.
      */
     start_date?: string | null;
     /**
      * Publication Date
+     *
+     * When the review's report was published.
      */
     publication_date?: string | null;
     /**
      * Scope Start
+     *
+     * The first day of the period the review looks at.
      */
     scope_start?: string | null;
     /**
      * Scope End
+     *
+     * The last day of the period the review looks at.
      */
     scope_end?: string | null;
+    /**
+     * The child's age when the incident happened, as a band, never a date of birth.
+     */
     child_age_band?: AgeBand | null;
+    /**
+     * What happened to the child: death or serious harm.
+     */
     outcome?: Outcome | null;
     /**
      * Context Codes
@@ -4212,6 +4272,8 @@ export type ReviewCreate = {
     context_codes?: Array<string>;
     /**
      * Case Summary
+     *
+     * A short account of the case and the family.
      */
     case_summary?: string | null;
     /**
@@ -4222,6 +4284,8 @@ export type ReviewCreate = {
     reason_for_review?: string | null;
     /**
      * Family Composition
+     *
+     * The members of the child's family as the report names them, by pseudonym only.
      */
     family_composition?: Array<FamilyMember>;
     /**
@@ -4238,10 +4302,14 @@ export type ReviewCreate = {
     methodological_comment?: string | null;
     /**
      * Acknowledgements
+     *
+     * Who the review thanks for taking part, by role and agency, never by name.
      */
     acknowledgements?: string | null;
     /**
      * Rapid Review Date
+     *
+     * When the rapid review that preceded the review was held.
      */
     rapid_review_date?: string | null;
     /**
@@ -4252,10 +4320,14 @@ export type ReviewCreate = {
     rapid_review_outcome?: string | null;
     /**
      * Quality Markers
+     *
+     * SCIE's quality markers assessed so far; sending the list replaces it (a marker left out is not assessed).
      */
     quality_markers?: Array<QualityMarkerIn>;
     /**
      * Board Id
+     *
+     * The board (safeguarding partnership) the review belongs to.
      */
     board_id: number;
     /**
@@ -4274,10 +4346,14 @@ export type ReviewCreate = {
 export type ReviewFile = {
     /**
      * Format
+     *
+     * The file's format and its version.
      */
     format: 'scr-review/1';
     /**
      * Exported At
+     *
+     * When it was exported (UTC).
      */
     exported_at?: string | null;
     /**
@@ -4286,34 +4362,54 @@ export type ReviewFile = {
      * The typology version of the codes its records carry (the review's context codes, the factors' codes, the findings' categories): the current one if not given. On import they become the review's agreed tags.
      */
     typology_version?: string | null;
+    /**
+     * The board the review belongs to: on import, the one here with its code, made if there is none.
+     */
     board: BoardCreate;
+    /**
+     * The review's own fields.
+     */
     review: ReviewFileFields;
     /**
      * Agencies
+     *
+     * The agencies its records name.
      */
     agencies?: Array<AgencyEntry>;
     /**
      * Participants
+     *
+     * Who took part, by role and agency.
      */
     participants?: Array<ParticipantCreate>;
     /**
      * Chronology
+     *
+     * The multi-agency chronology.
      */
     chronology?: Array<ChronologyEntryFile>;
     /**
      * Episodes
+     *
+     * The key practice episodes.
      */
     episodes?: Array<EpisodeFile>;
     /**
      * Factors
+     *
+     * The contributory factors.
      */
     factors?: Array<FactorFile>;
     /**
      * Findings
+     *
+     * The findings, with their questions for the Board and its actions.
      */
     findings?: Array<FindingFile>;
     /**
      * Links
+     *
+     * The causal links between its episodes, factors and findings, by their numbers in this file.
      */
     links?: Array<LinkCreate>;
 };
@@ -4326,6 +4422,8 @@ export type ReviewFile = {
 export type ReviewFileFields = {
     /**
      * Reference
+     *
+     * The partnership's own reference for the review, unique within the board.
      */
     reference: string;
     /**
@@ -4334,33 +4432,57 @@ export type ReviewFileFields = {
      * A pseudonym, never the child's name.
      */
     child_pseudonym: string;
+    /**
+     * What kind of review it is: a serious case review (to 2018), a rapid review, a local child safeguarding practice review, a themed review or other.
+     */
     review_type: ReviewType;
+    /**
+     * How large a Learning Together review it is: full, intensive, speed+, mid-range, focused or themed.
+     */
     learning_together_size?: LearningTogetherSize | null;
     /**
      * Incident Date
+     *
+     * When the incident that led to the review happened.
      */
     incident_date?: string | null;
     /**
      * Notification Date
+     *
+     * When the incident was notified (the year lists filter by).
      */
     notification_date?: string | null;
     /**
      * Start Date
+     *
+     * When the review began.
      */
     start_date?: string | null;
     /**
      * Publication Date
+     *
+     * When the review's report was published.
      */
     publication_date?: string | null;
     /**
      * Scope Start
+     *
+     * The first day of the period the review looks at.
      */
     scope_start?: string | null;
     /**
      * Scope End
+     *
+     * The last day of the period the review looks at.
      */
     scope_end?: string | null;
+    /**
+     * The child's age when the incident happened, as a band, never a date of birth.
+     */
     child_age_band?: AgeBand | null;
+    /**
+     * What happened to the child: death or serious harm.
+     */
     outcome?: Outcome | null;
     /**
      * Context Codes
@@ -4370,6 +4492,8 @@ export type ReviewFileFields = {
     context_codes?: Array<string>;
     /**
      * Case Summary
+     *
+     * A short account of the case and the family.
      */
     case_summary?: string | null;
     /**
@@ -4380,6 +4504,8 @@ export type ReviewFileFields = {
     reason_for_review?: string | null;
     /**
      * Family Composition
+     *
+     * The members of the child's family as the report names them, by pseudonym only.
      */
     family_composition?: Array<FamilyMember>;
     /**
@@ -4396,10 +4522,14 @@ export type ReviewFileFields = {
     methodological_comment?: string | null;
     /**
      * Acknowledgements
+     *
+     * Who the review thanks for taking part, by role and agency, never by name.
      */
     acknowledgements?: string | null;
     /**
      * Rapid Review Date
+     *
+     * When the rapid review that preceded the review was held.
      */
     rapid_review_date?: string | null;
     /**
@@ -4410,8 +4540,13 @@ export type ReviewFileFields = {
     rapid_review_outcome?: string | null;
     /**
      * Quality Markers
+     *
+     * SCIE's quality markers assessed so far; sending the list replaces it (a marker left out is not assessed).
      */
     quality_markers?: Array<QualityMarkerIn>;
+    /**
+     * The status the review stood at where it was exported.
+     */
     status?: ReviewStatus;
 };
 
@@ -4451,44 +4586,77 @@ export type ReviewImported = {
     updated_by: string | null;
     /**
      * Board Id
+     *
+     * The board (safeguarding partnership) the review belongs to.
      */
     board_id: number;
     /**
      * Reference
+     *
+     * The partnership's own reference for the review, unique within the board.
      */
     reference: string;
     /**
      * Child Pseudonym
+     *
+     * A pseudonym, never the child's name.
      */
     child_pseudonym: string;
+    /**
+     * What kind of review it is: a serious case review (to 2018), a rapid review, a local child safeguarding practice review, a themed review or other.
+     */
     review_type: ReviewType;
+    /**
+     * How large a Learning Together review it is: full, intensive, speed+, mid-range, focused or themed.
+     */
     learning_together_size: LearningTogetherSize | null;
+    /**
+     * Where the review stands: scoping, gathering, analysis, findings, draft, published or archived.
+     */
     status: ReviewStatus;
     /**
      * Incident Date
+     *
+     * When the incident that led to the review happened.
      */
     incident_date: string | null;
     /**
      * Notification Date
+     *
+     * When the incident was notified (the year lists filter by).
      */
     notification_date: string | null;
     /**
      * Start Date
+     *
+     * When the review began.
      */
     start_date: string | null;
     /**
      * Publication Date
+     *
+     * When the review's report was published.
      */
     publication_date: string | null;
     /**
      * Scope Start
+     *
+     * The first day of the period the review looks at.
      */
     scope_start: string | null;
     /**
      * Scope End
+     *
+     * The last day of the period the review looks at.
      */
     scope_end: string | null;
+    /**
+     * The child's age when the incident happened, as a band, never a date of birth.
+     */
     child_age_band: AgeBand | null;
+    /**
+     * What happened to the child: death or serious harm.
+     */
     outcome: Outcome | null;
     /**
      * Context Codes
@@ -4498,34 +4666,50 @@ export type ReviewImported = {
     context_codes: Array<string>;
     /**
      * Case Summary
+     *
+     * A short account of the case and the family.
      */
     case_summary: string | null;
     /**
      * Reason For Review
+     *
+     * Why this case was reviewed: the criteria it met.
      */
     reason_for_review: string | null;
     /**
      * Family Composition
+     *
+     * The members of the child's family as the report names them, by pseudonym only.
      */
     family_composition: Array<FamilyMember>;
     /**
      * Independence
+     *
+     * The lead reviewers' independence of the agencies involved.
      */
     independence: string | null;
     /**
      * Methodological Comment
+     *
+     * Methodological comment and the review's limitations.
      */
     methodological_comment: string | null;
     /**
      * Acknowledgements
+     *
+     * Who the review thanks for taking part, by role and agency, never by name.
      */
     acknowledgements: string | null;
     /**
      * Rapid Review Date
+     *
+     * When the rapid review that preceded the review was held.
      */
     rapid_review_date: string | null;
     /**
      * Rapid Review Outcome
+     *
+     * What the rapid review decided, and why.
      */
     rapid_review_outcome: string | null;
     /**
@@ -4536,14 +4720,20 @@ export type ReviewImported = {
     quality_markers: Array<QualityMarkerRead>;
     /**
      * Checks Override Reason
+     *
+     * The lead reviewer's reason for moving the review on while blocking completeness checks failed, if they did.
      */
     checks_override_reason: string | null;
     /**
      * Checks Overridden By
+     *
+     * Who moved it on over the checks (their user name).
      */
     checks_overridden_by: string | null;
     /**
      * Checks Overridden At
+     *
+     * When it was moved on over the checks (UTC).
      */
     checks_overridden_at: string | null;
     /**
@@ -4590,44 +4780,77 @@ export type ReviewRead = {
     updated_by: string | null;
     /**
      * Board Id
+     *
+     * The board (safeguarding partnership) the review belongs to.
      */
     board_id: number;
     /**
      * Reference
+     *
+     * The partnership's own reference for the review, unique within the board.
      */
     reference: string;
     /**
      * Child Pseudonym
+     *
+     * A pseudonym, never the child's name.
      */
     child_pseudonym: string;
+    /**
+     * What kind of review it is: a serious case review (to 2018), a rapid review, a local child safeguarding practice review, a themed review or other.
+     */
     review_type: ReviewType;
+    /**
+     * How large a Learning Together review it is: full, intensive, speed+, mid-range, focused or themed.
+     */
     learning_together_size: LearningTogetherSize | null;
+    /**
+     * Where the review stands: scoping, gathering, analysis, findings, draft, published or archived.
+     */
     status: ReviewStatus;
     /**
      * Incident Date
+     *
+     * When the incident that led to the review happened.
      */
     incident_date: string | null;
     /**
      * Notification Date
+     *
+     * When the incident was notified (the year lists filter by).
      */
     notification_date: string | null;
     /**
      * Start Date
+     *
+     * When the review began.
      */
     start_date: string | null;
     /**
      * Publication Date
+     *
+     * When the review's report was published.
      */
     publication_date: string | null;
     /**
      * Scope Start
+     *
+     * The first day of the period the review looks at.
      */
     scope_start: string | null;
     /**
      * Scope End
+     *
+     * The last day of the period the review looks at.
      */
     scope_end: string | null;
+    /**
+     * The child's age when the incident happened, as a band, never a date of birth.
+     */
     child_age_band: AgeBand | null;
+    /**
+     * What happened to the child: death or serious harm.
+     */
     outcome: Outcome | null;
     /**
      * Context Codes
@@ -4637,34 +4860,50 @@ export type ReviewRead = {
     context_codes: Array<string>;
     /**
      * Case Summary
+     *
+     * A short account of the case and the family.
      */
     case_summary: string | null;
     /**
      * Reason For Review
+     *
+     * Why this case was reviewed: the criteria it met.
      */
     reason_for_review: string | null;
     /**
      * Family Composition
+     *
+     * The members of the child's family as the report names them, by pseudonym only.
      */
     family_composition: Array<FamilyMember>;
     /**
      * Independence
+     *
+     * The lead reviewers' independence of the agencies involved.
      */
     independence: string | null;
     /**
      * Methodological Comment
+     *
+     * Methodological comment and the review's limitations.
      */
     methodological_comment: string | null;
     /**
      * Acknowledgements
+     *
+     * Who the review thanks for taking part, by role and agency, never by name.
      */
     acknowledgements: string | null;
     /**
      * Rapid Review Date
+     *
+     * When the rapid review that preceded the review was held.
      */
     rapid_review_date: string | null;
     /**
      * Rapid Review Outcome
+     *
+     * What the rapid review decided, and why.
      */
     rapid_review_outcome: string | null;
     /**
@@ -4675,14 +4914,20 @@ export type ReviewRead = {
     quality_markers: Array<QualityMarkerRead>;
     /**
      * Checks Override Reason
+     *
+     * The lead reviewer's reason for moving the review on while blocking completeness checks failed, if they did.
      */
     checks_override_reason: string | null;
     /**
      * Checks Overridden By
+     *
+     * Who moved it on over the checks (their user name).
      */
     checks_overridden_by: string | null;
     /**
      * Checks Overridden At
+     *
+     * When it was moved on over the checks (UTC).
      */
     checks_overridden_at: string | null;
 };
@@ -4735,79 +4980,130 @@ export type ReviewUpdate = {
     version: number;
     /**
      * Reference
+     *
+     * The partnership's own reference for the review, unique within the board.
      */
     reference?: string | null;
     /**
      * Child Pseudonym
+     *
+     * A pseudonym, never the child's name.
      */
     child_pseudonym?: string | null;
+    /**
+     * What kind of review it is: a serious case review (to 2018), a rapid review, a local child safeguarding practice review, a themed review or other.
+     */
     review_type?: ReviewType | null;
+    /**
+     * How large a Learning Together review it is: full, intensive, speed+, mid-range, focused or themed.
+     */
     learning_together_size?: LearningTogetherSize | null;
+    /**
+     * Where the review moves to. Draft and published need the completeness checks to pass (or a lead reviewer's reason), published the identifier scan too.
+     */
     status?: ReviewStatus | null;
     /**
      * Incident Date
+     *
+     * When the incident that led to the review happened.
      */
     incident_date?: string | null;
     /**
      * Notification Date
+     *
+     * When the incident was notified (the year lists filter by).
      */
     notification_date?: string | null;
     /**
      * Start Date
+     *
+     * When the review began.
      */
     start_date?: string | null;
     /**
      * Publication Date
+     *
+     * When the review's report was published.
      */
     publication_date?: string | null;
     /**
      * Scope Start
+     *
+     * The first day of the period the review looks at.
      */
     scope_start?: string | null;
     /**
      * Scope End
+     *
+     * The last day of the period the review looks at.
      */
     scope_end?: string | null;
+    /**
+     * The child's age when the incident happened, as a band, never a date of birth.
+     */
     child_age_band?: AgeBand | null;
+    /**
+     * What happened to the child: death or serious harm.
+     */
     outcome?: Outcome | null;
     /**
      * Context Codes
+     *
+     * Case-context codes, recorded as your tags on the review (the agreed ones, if you lead it).
      */
     context_codes?: Array<string> | null;
     /**
      * Case Summary
+     *
+     * A short account of the case and the family.
      */
     case_summary?: string | null;
     /**
      * Reason For Review
+     *
+     * Why this case was reviewed: the criteria it met.
      */
     reason_for_review?: string | null;
     /**
      * Family Composition
+     *
+     * The members of the child's family as the report names them, by pseudonym only.
      */
     family_composition?: Array<FamilyMember> | null;
     /**
      * Independence
+     *
+     * The lead reviewers' independence of the agencies involved.
      */
     independence?: string | null;
     /**
      * Methodological Comment
+     *
+     * Methodological comment and the review's limitations.
      */
     methodological_comment?: string | null;
     /**
      * Acknowledgements
+     *
+     * Who the review thanks for taking part, by role and agency, never by name.
      */
     acknowledgements?: string | null;
     /**
      * Rapid Review Date
+     *
+     * When the rapid review that preceded the review was held.
      */
     rapid_review_date?: string | null;
     /**
      * Rapid Review Outcome
+     *
+     * What the rapid review decided, and why.
      */
     rapid_review_outcome?: string | null;
     /**
      * Quality Markers
+     *
+     * SCIE's quality markers assessed so far; sending the list replaces it (a marker left out is not assessed).
      */
     quality_markers?: Array<QualityMarkerIn> | null;
     /**

@@ -27,6 +27,8 @@ from scr.link import models as link_models
 from scr.link import schemas as link_schemas
 from scr.participant import models as participant_models
 from scr.participant import schemas as participant_schemas
+from scr.review import models as review_models
+from scr.review import schemas as review_schemas
 
 # (Fields class, its table, its Create, its Update or None, its Read)
 ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type[BaseModel]]] = {
@@ -86,6 +88,13 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
         participant_schemas.ParticipantUpdate,
         participant_schemas.ParticipantRead,
     ),
+    "review": (
+        review_models.ReviewFields,
+        review_models.Review,
+        review_schemas.ReviewCreate,
+        review_schemas.ReviewUpdate,
+        review_schemas.ReviewRead,
+    ),
 }
 
 SCHEMAS = {
@@ -104,6 +113,14 @@ SCHEMAS = {
         "ParticipantUpdate",
         "ParticipantRead",
         "Page_ParticipantRead_",
+    ],
+    "review": [
+        "ReviewCreate",
+        "ReviewUpdate",
+        "ReviewRead",
+        "Page_ReviewRead_",
+        "ReviewReopen",
+        "ReviewImported",
     ],
 }
 """The OpenAPI component schemas of each migrated entity's operations (with those they refer
