@@ -16,8 +16,8 @@ from pydantic import BaseModel, Field, model_validator
 from sqlmodel import Session, col, select
 
 from scr.agency import service as agency_service
-from scr.agency.models import Agency
-from scr.agency.schemas import AgencyCode, AgencyCreate
+from scr.agency.models import Agency, AgencyFields
+from scr.agency.schemas import AgencyCreate
 from scr.board import service as board_service
 from scr.board.models import Board
 from scr.board.schemas import BoardCreate
@@ -28,7 +28,7 @@ from scr.coding import catalogue
 from scr.common.columns import utcnow
 from scr.common.lookup import id_of
 from scr.common.schemas import WriteBase
-from scr.common.types import Id, ShortText
+from scr.common.types import Id
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
 from scr.episode.schemas import EpisodeCreate
@@ -58,13 +58,10 @@ FORMAT = "scr-review/1"
 _FILE_ID = "Its number in this file, by which the file's other records refer to it."
 
 
-class AgencyEntry(WriteBase):
+class AgencyEntry(AgencyFields, WriteBase):
+    __field_order__ = ("id", "code", "name")
+
     id: Id = Field(description=_FILE_ID)
-    code: AgencyCode = Field(
-        description="The agency's code: on import, the agency here with that code, made in "
-        "the board's list if there is none."
-    )
-    name: ShortText = Field(description="The agency's name, as the review's reports show it.")
 
 
 class ChronologyEntryFile(ChronologyEntryCreate):

@@ -370,15 +370,19 @@ export type AgencyCreate = {
     /**
      * Code
      *
-     * Lower-case letters, digits and '-', e.g. 'health-visiting'.
+     * The agency's code, unique across the national list and every board's additions: lower-case letters, digits and '-', e.g. 'health-visiting'.
      */
     code: string;
     /**
      * Name
+     *
+     * The agency's name as the review's reports show it (an organisation, never a person).
      */
     name: string;
     /**
      * Board Id
+     *
+     * The board whose own list the agency joins.
      */
     board_id: number;
 };
@@ -396,13 +400,13 @@ export type AgencyEntry = {
     /**
      * Code
      *
-     * The agency's code: on import, the agency here with that code, made in the board's list if there is none.
+     * The agency's code, unique across the national list and every board's additions: lower-case letters, digits and '-', e.g. 'health-visiting'.
      */
     code: string;
     /**
      * Name
      *
-     * The agency's name, as the review's reports show it.
+     * The agency's name as the review's reports show it (an organisation, never a person).
      */
     name: string;
 };
@@ -443,14 +447,20 @@ export type AgencyRead = {
     updated_by: string | null;
     /**
      * Code
+     *
+     * The agency's code, unique across the national list and every board's additions: lower-case letters, digits and '-', e.g. 'health-visiting'.
      */
     code: string;
     /**
      * Name
+     *
+     * The agency's name as the review's reports show it (an organisation, never a person).
      */
     name: string;
     /**
      * Board Id
+     *
+     * The board whose own list the agency is in; none for the national list.
      */
     board_id: number | null;
 };
@@ -704,16 +714,25 @@ export type BoardActionRead = {
 
 /**
  * BoardCreate
+ *
+ * A safeguarding partnership, as a client writes it.
  */
 export type BoardCreate = {
     /**
      * Name
+     *
+     * The partnership's name, as its reports give it.
      */
     name: string;
     /**
      * Code
+     *
+     * A short code for the partnership, unique among boards: letters, digits, '-' and '_'.
      */
     code: string;
+    /**
+     * The region of England the partnership is in.
+     */
     region: Region;
 };
 
@@ -851,12 +870,19 @@ export type BoardRead = {
     updated_by: string | null;
     /**
      * Name
+     *
+     * The partnership's name, as its reports give it.
      */
     name: string;
     /**
      * Code
+     *
+     * A short code for the partnership, unique among boards: letters, digits, '-' and '_'.
      */
     code: string;
+    /**
+     * The region of England the partnership is in.
+     */
     region: Region;
 };
 
@@ -872,12 +898,19 @@ export type BoardUpdate = {
     version: number;
     /**
      * Name
+     *
+     * The partnership's name, as its reports give it.
      */
     name?: string | null;
     /**
      * Code
+     *
+     * A short code for the partnership, unique among boards: letters, digits, '-' and '_'.
      */
     code?: string | null;
+    /**
+     * The region of England the partnership is in.
+     */
     region?: Region | null;
 };
 

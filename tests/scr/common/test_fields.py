@@ -15,6 +15,10 @@ import pytest
 from pydantic import BaseModel
 
 from api.main import create_app
+from scr.agency import models as agency_models
+from scr.agency import schemas as agency_schemas
+from scr.board import models as board_models
+from scr.board import schemas as board_schemas
 from scr.chronology import models as chronology_models
 from scr.chronology import schemas as chronology_schemas
 from scr.episode import models as episode_models
@@ -32,6 +36,20 @@ from scr.review import schemas as review_schemas
 
 # (Fields class, its table, its Create, its Update or None, its Read)
 ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type[BaseModel]]] = {
+    "agency": (
+        agency_models.AgencyFields,
+        agency_models.Agency,
+        agency_schemas.AgencyCreate,
+        None,
+        agency_schemas.AgencyRead,
+    ),
+    "board": (
+        board_models.BoardFields,
+        board_models.Board,
+        board_schemas.BoardCreate,
+        board_schemas.BoardUpdate,
+        board_schemas.BoardRead,
+    ),
     "chronology entry": (
         chronology_models.ChronologyEntryFields,
         chronology_models.ChronologyEntry,
@@ -98,6 +116,8 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
 }
 
 SCHEMAS = {
+    "agency": ["AgencyCreate", "AgencyRead", "Page_AgencyRead_"],
+    "board": ["BoardCreate", "BoardUpdate", "BoardRead", "Page_BoardRead_"],
     "chronology entry": [
         "ChronologyEntryCreate",
         "ChronologyEntryUpdate",
@@ -121,6 +141,7 @@ SCHEMAS = {
         "Page_ReviewRead_",
         "ReviewReopen",
         "ReviewImported",
+        "ReviewFile",
     ],
 }
 """The OpenAPI component schemas of each migrated entity's operations (with those they refer
