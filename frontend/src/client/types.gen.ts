@@ -334,6 +334,8 @@ export type AdjudicationCreate = {
     target: string;
     /**
      * Code
+     *
+     * The code the coders disagree on.
      */
     code: string;
     /**
@@ -350,6 +352,8 @@ export type AdjudicationCreate = {
     decision: 'agreed' | 'rejected';
     /**
      * Rationale
+     *
+     * Why the lead decided so.
      */
     rationale?: string | null;
 };
@@ -473,19 +477,30 @@ export type AgencyRead = {
 export type AgreementRead = {
     /**
      * Typology Version
+     *
+     * The typology version of the tags compared.
      */
     typology_version: string;
     /**
      * Coders
+     *
+     * The coders who submitted their coding.
      */
     coders: Array<string>;
+    /**
+     * The agreement over all the codes used.
+     */
     overall: CodeAgreement;
     /**
      * Codes
+     *
+     * The agreement on each code used.
      */
     codes: Array<CodeAgreement>;
     /**
      * Disagreements
+     *
+     * The records and codes the coders disagree on, decided or open.
      */
     disagreements: Array<Disagreement>;
     /**
@@ -1514,22 +1529,32 @@ export type ChronologyImportRow = {
 export type CodeAgreement = {
     /**
      * Code
+     *
+     * The typology code, or every code used, for the overall one.
      */
     code: string;
     /**
      * Units
+     *
+     * How many records the agreement is measured over.
      */
     units: number;
     /**
      * Percent Agreement
+     *
+     * The share of records on which every coder gave the same judgement; null with nothing to compare.
      */
     percent_agreement: number | null;
     /**
      * Cohen Kappa
+     *
+     * Cohen's kappa, agreement beyond chance between exactly two coders; null otherwise or where chance agreement is total.
      */
     cohen_kappa: number | null;
     /**
      * Krippendorff Alpha
+     *
+     * Krippendorff's alpha, agreement beyond chance for any number of coders; null with too little to compare.
      */
     krippendorff_alpha: number | null;
 };
@@ -1976,18 +2001,26 @@ export type DatePrecision = 'day' | 'month' | 'year';
 export type Disagreement = {
     /**
      * Target
+     *
+     * The record the coders disagree on, as kind:id.
      */
     target: string;
     /**
      * Code
+     *
+     * The code some coders gave it and others did not.
      */
     code: string;
     /**
      * Tagged By
+     *
+     * The coders who gave the record the code.
      */
     tagged_by: Array<string>;
     /**
      * Not Tagged By
+     *
+     * The coders who did not.
      */
     not_tagged_by: Array<string>;
     /**
@@ -1998,6 +2031,8 @@ export type Disagreement = {
     adjudication: 'agreed' | 'rejected' | null;
     /**
      * Adjudication Rationale
+     *
+     * The reason given for the decision.
      */
     adjudication_rationale: string | null;
 };
@@ -5282,10 +5317,14 @@ export type SnippetPart = {
 export type Submitted = {
     /**
      * Coder
+     *
+     * Who submitted their coding (their user name).
      */
     coder: string;
     /**
      * Tags
+     *
+     * How many of their tags were submitted.
      */
     tags: number;
 };
@@ -5365,16 +5404,22 @@ export type TableRow = {
 export type TagChoice = {
     /**
      * Tag Id
+     *
+     * The tag whose code split.
      */
     tag_id: number;
     /**
      * Code
+     *
+     * The code it becomes: one of its move's to_codes.
      */
     code: string;
 };
 
 /**
  * TagCreate
+ *
+ * A tag, as a client writes it: the coder is always the signed-in account.
  */
 export type TagCreate = {
     /**
@@ -5385,6 +5430,8 @@ export type TagCreate = {
     target: string;
     /**
      * Code
+     *
+     * The typology code the record is tagged with.
      */
     code: string;
     /**
@@ -5395,12 +5442,14 @@ export type TagCreate = {
     typology_version?: string | null;
     /**
      * Rationale
+     *
+     * Why the coder gave the record this code.
      */
     rationale?: string | null;
     /**
      * Agreed
      *
-     * True for the review's agreed tag, set by its lead reviewer when adjudicating; the coder is always the signed-in account.
+     * True for the review's agreed tag, set by its lead reviewer when adjudicating (the tag patterns count); false for one coder's own.
      */
     agreed?: boolean;
 };
@@ -5413,10 +5462,14 @@ export type TagCreate = {
 export type TagMigrationApply = {
     /**
      * To Version
+     *
+     * The typology version to move to.
      */
     to_version: string;
     /**
      * Choices
+     *
+     * A person's choice for each tag whose code split.
      */
     choices?: Array<TagChoice>;
 };
@@ -5427,14 +5480,20 @@ export type TagMigrationApply = {
 export type TagMigrationPreview = {
     /**
      * To Version
+     *
+     * The typology version the tags move to.
      */
     to_version: string;
     /**
      * Moves
+     *
+     * What becomes of each tag.
      */
     moves: Array<TagMove>;
     /**
      * Needs Choice
+     *
+     * Tags whose code split: each needs a person's choice.
      */
     needs_choice: number;
     /**
@@ -5453,34 +5512,50 @@ export type TagMigrationPreview = {
 export type TagMove = {
     /**
      * Tag Id
+     *
+     * The tag's number.
      */
     tag_id: number;
     /**
      * Target
+     *
+     * The record tagged, as kind:id, e.g. review:3 or factor:7.
      */
     target: string;
     /**
      * Coder
+     *
+     * Who coded it (their user name).
      */
     coder: string;
     /**
      * Agreed
+     *
+     * Whether it is the review's agreed tag.
      */
     agreed: boolean;
     /**
      * From Version
+     *
+     * The typology version it is tagged in now.
      */
     from_version: string;
     /**
      * From Code
+     *
+     * Its code now.
      */
     from_code: string;
     /**
      * To Codes
+     *
+     * The codes it may become in the later version: the first unless a person chooses.
      */
     to_codes: Array<string>;
     /**
      * Needs Choice
+     *
+     * Whether the code split, so that a person must choose one of to_codes.
      */
     needs_choice: boolean;
     /**
@@ -5533,34 +5608,50 @@ export type TagRead = {
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review the tagged record belongs to.
      */
     review_id: number;
     /**
      * Target
+     *
+     * The record tagged, as kind:id, e.g. review:3 or factor:7.
      */
     target: string;
     /**
      * Code
+     *
+     * The typology code the record is tagged with.
      */
     code: string;
     /**
      * Typology Version
+     *
+     * The typology version of the code.
      */
     typology_version: string;
     /**
      * Coder
+     *
+     * Who coded it (their user name).
      */
     coder: string;
     /**
      * Rationale
+     *
+     * Why the coder gave the record this code.
      */
     rationale: string | null;
     /**
      * Agreed
+     *
+     * True for the review's agreed tag, set by its lead reviewer when adjudicating (the tag patterns count); false for one coder's own.
      */
     agreed: boolean;
     /**
      * Submitted
+     *
+     * Whether its coder has submitted their coding (until then the other coders do not see it).
      */
     submitted: boolean;
 };

@@ -33,6 +33,8 @@ from scr.participant import models as participant_models
 from scr.participant import schemas as participant_schemas
 from scr.review import models as review_models
 from scr.review import schemas as review_schemas
+from scr.tag import models as tag_models
+from scr.tag import schemas as tag_schemas
 
 # (Fields class, its table, its Create, its Update or None, its Read)
 ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type[BaseModel]]] = {
@@ -113,6 +115,13 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
         review_schemas.ReviewUpdate,
         review_schemas.ReviewRead,
     ),
+    "tag": (
+        tag_models.TagFields,
+        tag_models.Tag,
+        tag_schemas.TagCreate,
+        None,
+        tag_schemas.TagRead,
+    ),
 }
 
 SCHEMAS = {
@@ -142,6 +151,16 @@ SCHEMAS = {
         "ReviewReopen",
         "ReviewImported",
         "ReviewFile",
+    ],
+    "tag": [
+        "TagCreate",
+        "TagRead",
+        "Page_TagRead_",
+        "Submitted",
+        "AgreementRead",
+        "AdjudicationCreate",
+        "TagMigrationPreview",
+        "TagMigrationApply",
     ],
 }
 """The OpenAPI component schemas of each migrated entity's operations (with those they refer
