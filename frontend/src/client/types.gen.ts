@@ -37,14 +37,20 @@ export type AcceptanceCreate = {
 export type AccessToken = {
     /**
      * Access Token
+     *
+     * The token to send as 'Authorization: Bearer ...'.
      */
     access_token: string;
     /**
      * Token Type
+     *
+     * Always bearer.
      */
     token_type?: string;
     /**
      * Expires In
+     *
+     * How many seconds the token lasts.
      */
     expires_in: number;
 };
@@ -1846,22 +1852,32 @@ export type CommissionCreate = {
 export type CommissionRead = {
     /**
      * Board Id
+     *
+     * The partnership that commissioned the reviewer.
      */
     board_id: number;
     /**
      * User Id
+     *
+     * The reviewer's account.
      */
     user_id: number;
     /**
      * Email
+     *
+     * The reviewer's account's address.
      */
     email: string;
     /**
      * Created At
+     *
+     * When the partnership commissioned them (UTC).
      */
     created_at: string;
     /**
      * Created By
+     *
+     * Who recorded it (their user name).
      */
     created_by: string | null;
 };
@@ -3534,19 +3550,30 @@ export type MachineTokenCreated = {
     updated_by: string | null;
     /**
      * Name
+     *
+     * What the token is for.
      */
     name: string;
+    /**
+     * A board or national role; reviewers sign in as people.
+     */
     role: Role;
     /**
      * Board Id
+     *
+     * The board, for a board token.
      */
     board_id: number | null;
     /**
      * Revoked At
+     *
+     * When it was revoked, if it was (UTC).
      */
     revoked_at: string | null;
     /**
      * Expires At
+     *
+     * When it stops working (UTC).
      */
     expires_at: string;
     /**
@@ -3593,19 +3620,30 @@ export type MachineTokenRead = {
     updated_by: string | null;
     /**
      * Name
+     *
+     * What the token is for.
      */
     name: string;
+    /**
+     * A board or national role; reviewers sign in as people.
+     */
     role: Role;
     /**
      * Board Id
+     *
+     * The board, for a board token.
      */
     board_id: number | null;
     /**
      * Revoked At
+     *
+     * When it was revoked, if it was (UTC).
      */
     revoked_at: string | null;
     /**
      * Expires At
+     *
+     * When it stops working (UTC).
      */
     expires_at: string;
 };
@@ -3625,11 +3663,18 @@ export type MarkerStatus = 'not_assessed' | 'met' | 'partly_met' | 'not_met' | '
 export type Me = {
     /**
      * Email
+     *
+     * Their account's address (a machine token's: token:NAME).
      */
     email: string;
+    /**
+     * What the account may do: admin, reviewer, board member or national analyst.
+     */
     role: Role;
     /**
      * Board Id
+     *
+     * The board a board member's account belongs to; none for the other roles.
      */
     board_id: number | null;
     /**
@@ -5671,10 +5716,14 @@ export type TagTarget = 'review' | 'episode' | 'factor' | 'finding';
 export type TeamCandidateRead = {
     /**
      * User Id
+     *
+     * The reviewer's workbench account.
      */
     user_id: number;
     /**
      * Email
+     *
+     * The account's address.
      */
     email: string;
 };
@@ -5699,10 +5748,14 @@ export type TeamMemberAdd = {
 export type TeamMemberRead = {
     /**
      * User Id
+     *
+     * The member's workbench account.
      */
     user_id: number;
     /**
      * Email
+     *
+     * The account's address.
      */
     email: string;
     /**

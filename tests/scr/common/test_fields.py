@@ -15,6 +15,8 @@ import pytest
 from pydantic import BaseModel
 
 from api.main import create_app
+from scr.account import models as account_models
+from scr.account import schemas as account_schemas
 from scr.agency import models as agency_models
 from scr.agency import schemas as agency_schemas
 from scr.board import models as board_models
@@ -44,6 +46,13 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
         agency_schemas.AgencyCreate,
         None,
         agency_schemas.AgencyRead,
+    ),
+    "machine token": (
+        account_models.MachineTokenFields,
+        account_models.ApiToken,
+        account_schemas.MachineTokenCreate,
+        None,
+        account_schemas.MachineTokenRead,
     ),
     "board": (
         board_models.BoardFields,
@@ -125,6 +134,15 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
 }
 
 SCHEMAS = {
+    "account": [
+        "AccessToken",
+        "Me",
+        "MachineTokenCreate",
+        "MachineTokenCreated",
+        "Page_MachineTokenRead_",
+        "CommissionCreate",
+        "CommissionRead",
+    ],
     "agency": ["AgencyCreate", "AgencyRead", "Page_AgencyRead_"],
     "board": ["BoardCreate", "BoardUpdate", "BoardRead", "Page_BoardRead_"],
     "chronology entry": [
@@ -162,6 +180,8 @@ SCHEMAS = {
         "TagMigrationPreview",
         "TagMigrationApply",
     ],
+    # (no Fields class: what the team's schemas show is read from other tables)
+    "team": ["Page_TeamMemberRead_", "Page_TeamCandidateRead_", "TeamMemberAdd"],
 }
 """The OpenAPI component schemas of each migrated entity's operations (with those they refer
 to, followed through $ref)."""
