@@ -86,27 +86,33 @@ export type ActionCreate = {
     /**
      * Agency Id
      *
-     * The agency that owns the action.
+     * The agency the owning role belongs to.
      */
     agency_id?: number | null;
     /**
      * Evidence Of Impact
+     *
+     * The evidence that the action made a difference.
      */
     evidence_of_impact?: string | null;
 };
 
 /**
  * ActionNoteCreate
+ *
+ * A dated note of the progress made on an action.
  */
 export type ActionNoteCreate = {
     /**
      * Noted On
      *
-     * When the progress was made or reported.
+     * The day the progress was made or seen.
      */
     noted_on: string;
     /**
      * Note
+     *
+     * The progress made on the action, as written.
      */
     note: string;
 };
@@ -231,55 +237,84 @@ export type ActionPlanItem = {
     notes: Array<ActionNoteRead>;
     /**
      * Overdue
+     *
+     * Past its due date and neither done nor dropped.
      */
     overdue: boolean;
     /**
      * Agency Name
+     *
+     * The name of the agency that owns it.
      */
     agency_name: string | null;
     /**
      * Review Id
+     *
+     * The review whose finding's question it answers.
      */
     review_id: number;
     /**
      * Review Reference
+     *
+     * That review's reference.
      */
     review_reference: string;
+    /**
+     * Where that review stands.
+     */
     review_status: ReviewStatus;
     /**
      * Finding Id
+     *
+     * The finding whose question it answers.
      */
     finding_id: number;
     /**
      * Finding Ordinal
+     *
+     * That finding's number in its review.
      */
     finding_ordinal: number;
     /**
      * Finding Title
+     *
+     * That finding's title.
      */
     finding_title: string;
     /**
      * Question Id
+     *
+     * The question for the Board it answers.
      */
     question_id: number;
     /**
      * Question Ordinal
+     *
+     * That question's number in its finding.
      */
     question_ordinal: number;
     /**
      * Question
+     *
+     * The question, as the review poses it to the Board.
      */
     question: string;
     /**
      * Question Version
+     *
+     * The question's version: send it back with a change to the Board's response.
      */
     question_version: number;
     /**
      * Board Response
+     *
+     * The Board's response to the question.
      */
     board_response: string | null;
     /**
      * Response Date
+     *
+     * When the Board responded.
      */
     response_date: string | null;
 };
@@ -305,23 +340,36 @@ export type ActionUpdate = {
     version: number;
     /**
      * Description
+     *
+     * What the Board agreed to do.
      */
     description?: string | null;
     /**
      * Owner Role
+     *
+     * The role that owns the action, never a person's name.
      */
     owner_role?: string | null;
     /**
      * Agency Id
+     *
+     * The agency the owning role belongs to.
      */
     agency_id?: number | null;
     /**
      * Due Date
+     *
+     * When the action is due to be done.
      */
     due_date?: string | null;
+    /**
+     * How far the action has got.
+     */
     status?: ActionStatus | null;
     /**
      * Evidence Of Impact
+     *
+     * The evidence that the action made a difference.
      */
     evidence_of_impact?: string | null;
 };
@@ -4297,10 +4345,14 @@ export type ResponseUpdate = {
     version: number;
     /**
      * Board Response
+     *
+     * The Board's response to the question.
      */
     board_response?: string | null;
     /**
      * Response Date
+     *
+     * When the Board responded.
      */
     response_date?: string | null;
 };
@@ -6927,6 +6979,8 @@ export type ActionsListData = {
     query?: {
         /**
          * Status
+         *
+         * Only actions at this status.
          */
         status?: ActionStatus | null;
         /**
@@ -6937,10 +6991,14 @@ export type ActionsListData = {
         overdue?: boolean | null;
         /**
          * Agency Id
+         *
+         * Only the actions this agency owns.
          */
         agency_id?: number | null;
         /**
          * Review Id
+         *
+         * Only the actions answering this review's questions.
          */
         review_id?: number | null;
         /**

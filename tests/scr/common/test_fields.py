@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from api.main import create_app
 from scr.account import models as account_models
 from scr.account import schemas as account_schemas
+from scr.actionplan import schemas as actionplan_schemas
 from scr.agency import models as agency_models
 from scr.agency import schemas as agency_schemas
 from scr.board import models as board_models
@@ -103,6 +104,20 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
         None,
         finding_schemas.BoardActionRead,
     ),
+    "action": (
+        finding_models.ActionFields,
+        finding_models.BoardAction,
+        actionplan_schemas.ActionCreate,
+        actionplan_schemas.ActionUpdate,
+        finding_schemas.BoardActionRead,
+    ),
+    "action note": (
+        finding_models.ActionNoteFields,
+        finding_models.ActionNote,
+        actionplan_schemas.ActionNoteCreate,
+        None,
+        finding_schemas.ActionNoteRead,
+    ),
     "link": (
         link_models.LinkFields,
         link_models.CausalLink,
@@ -142,6 +157,15 @@ SCHEMAS = {
         "Page_MachineTokenRead_",
         "CommissionCreate",
         "CommissionRead",
+    ],
+    "action plan": [
+        "Page_ActionPlanItem_",
+        "ActionPlanItem",
+        "ActionCreate",
+        "ActionUpdate",
+        "ActionNoteCreate",
+        "ResponseUpdate",
+        "BoardQuestionRead",
     ],
     "agency": ["AgencyCreate", "AgencyRead", "Page_AgencyRead_"],
     "board": ["BoardCreate", "BoardUpdate", "BoardRead", "Page_BoardRead_"],
