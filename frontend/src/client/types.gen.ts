@@ -1187,7 +1187,7 @@ export type ChronologyEntryCreate = {
     /**
      * Entry Date
      *
-     * For a month or year, any day in it (e.g. the 1st).
+     * The day it happened; for a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
     /**
@@ -1239,7 +1239,7 @@ export type ChronologyEntryFile = {
     /**
      * Entry Date
      *
-     * For a month or year, any day in it (e.g. the 1st).
+     * The day it happened; for a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
     /**
@@ -1333,7 +1333,7 @@ export type ChronologyEntryRead = {
     /**
      * Entry Date
      *
-     * For a month or year, any day in it (e.g. the 1st).
+     * The day it happened; for a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
     /**
@@ -1391,7 +1391,7 @@ export type ChronologyEntryUpdate = {
     /**
      * Entry Date
      *
-     * For a month or year, any day in it (e.g. the 1st).
+     * The day it happened; for a month or year, any day in it (e.g. the 1st).
      */
     entry_date?: string | null;
     /**
@@ -1457,6 +1457,8 @@ export type ChronologyImportReport = {
     committed: boolean;
     /**
      * File Name
+     *
+     * The uploaded file's name.
      */
     file_name: string;
     /**
@@ -1467,10 +1469,14 @@ export type ChronologyImportReport = {
     sha256: string;
     /**
      * Agency Id
+     *
+     * The agency whose records the file holds.
      */
     agency_id: number;
     /**
      * Agency Code
+     *
+     * That agency's code.
      */
     agency_code: string;
     /**
@@ -1487,6 +1493,8 @@ export type ChronologyImportReport = {
     sheets?: Array<string>;
     /**
      * Header Row
+     *
+     * The number of the row holding the headers, as the spreadsheet shows it.
      */
     header_row: number;
     /**
@@ -1505,22 +1513,32 @@ export type ChronologyImportReport = {
     };
     /**
      * Columns From
+     *
+     * Where those columns came from: given with the upload, remembered from the board's last import from the agency, or guessed from the header names.
      */
     columns_from: 'given' | 'remembered' | 'guessed';
     /**
      * Imported
+     *
+     * The rows imported (in a preview: that would be).
      */
     imported: number;
     /**
      * Refused
+     *
+     * The rows refused; while any is, a commit imports nothing.
      */
     refused: number;
     /**
      * Duplicates
+     *
+     * The rows left out as repeats of existing entries.
      */
     duplicates: number;
     /**
      * Rows
+     *
+     * Every row under the headers, in order.
      */
     rows: Array<ChronologyImportRow>;
 };
@@ -1528,7 +1546,10 @@ export type ChronologyImportReport = {
 /**
  * ChronologyImportRow
  *
- * One row of the sheet, as the import reads it.
+ * One row of the sheet, as the import reads it: the entry it makes, as far as it reads.
+ *
+ * Its entry's fields are described by ``ChronologyEntryFields``; each is empty where the
+ * row does not give it or it cannot be read (then the row is refused).
  */
 export type ChronologyImportRow = {
     /**
@@ -1537,6 +1558,9 @@ export type ChronologyImportRow = {
      * The row's number in the sheet, as the spreadsheet shows it.
      */
     row: number;
+    /**
+     * What the import does with the row: imports it, refuses it, or leaves it out as a duplicate of an entry already in the chronology.
+     */
     outcome: ChronologyImportOutcome;
     /**
      * Reason
@@ -1546,27 +1570,42 @@ export type ChronologyImportRow = {
     reason?: string | null;
     /**
      * Entry Date
+     *
+     * The day it happened; for a month or year, any day in it (e.g. the 1st).
      */
     entry_date?: string | null;
+    /**
+     * How precise the date is: the day, the month or only the year.
+     */
     date_precision?: DatePrecision | null;
     /**
      * Entry Time
+     *
+     * The time of day, where known.
      */
     entry_time?: string | null;
     /**
      * Summary
+     *
+     * What the agency's record says happened.
      */
     summary?: string | null;
     /**
      * Source
+     *
+     * Where in the agency's records it comes from.
      */
     source?: string | null;
     /**
      * Author Role
+     *
+     * Who wrote the record, by role.
      */
     author_role?: string | null;
     /**
      * Significant
+     *
+     * Whether the reviewers marked the entry significant.
      */
     significant?: boolean;
     /**
@@ -8819,6 +8858,8 @@ export type ChronologyListData = {
         q?: string | null;
         /**
          * Agency Id
+         *
+         * Only this agency's entries.
          */
         agency_id?: number | null;
         /**

@@ -174,6 +174,7 @@ SCHEMAS = {
         "ChronologyEntryUpdate",
         "ChronologyEntryRead",
         "Page_ChronologyEntryRead_",
+        "ChronologyImportReport",
     ],
     "episode": ["EpisodeCreate", "EpisodeUpdate", "EpisodeRead", "Page_EpisodeRead_"],
     "factor": ["FactorCreate", "FactorUpdate", "FactorRead", "Page_FactorRead_"],
