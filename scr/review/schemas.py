@@ -72,8 +72,9 @@ _MARKERS = (
 
 
 class ReviewIn(ReviewFields, WriteBase):
-    """A review as a client writes it, without the board it belongs to: its Fields, and what
-    the table keeps in another form (its codes as tags, its lists as plain JSON)."""
+    """A review as a client writes it, without the board it belongs to: ``ReviewFields``, and
+    what the table keeps in another form: the case-context codes (as tags) and the family and
+    quality-marker lists (as plain JSON, each entry checked here)."""
 
     __field_order__ = (
         "reference",
