@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Query, status
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlmodel import Session
 
 from api.deps import ItemId, PagingDep, PrincipalDep, ReviewDep, SessionDep, page_of
@@ -56,8 +56,8 @@ OwnTagDep = Annotated[Tag, Depends(_own_tag)]
 
 
 class Submitted(BaseModel):
-    coder: str
-    tags: int
+    coder: str = Field(description="Who submitted their coding (their user name).")
+    tags: int = Field(description="How many of their tags were submitted.")
 
 
 @router.get("/tags", response_model=Page[TagRead])

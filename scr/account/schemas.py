@@ -14,8 +14,9 @@ from pydantic import (
     ValidationError,
 )
 
-from scr.common.schemas import ReadBase, WriteBase
-from scr.common.types import Id, storable
+from scr.account.models import MachineTokenFields
+from scr.common.schemas import DescribedRead, ReadBase, WriteBase
+from scr.common.types import storable
 from scr.vocabulary import Role
 
 Email = Annotated[
@@ -38,41 +39,34 @@ def normal_email(value: str) -> str | None:
         return None
 
 
+_ROLE = "What the account may do: admin, reviewer, board member or national analyst."
+_BOARD = "The board a board member's account belongs to; none for the other roles."
+
+
 class UserRead(ReadBase):
-    email: str
-    role: Role
-    board_id: int | None
-    disabled: bool
+    email: str = Field(description="The account's address, by which its holder signs in.")
+    role: Role = Field(description=_ROLE)
+    board_id: int | None = Field(description=_BOARD)
+    disabled: bool = Field(description="Whether the account is disabled: it cannot sign in.")
 
 
 class AccessToken(BaseModel):
-    access_token: str
-    token_type: str = "bearer"
-    expires_in: int
+    access_token: str = Field(description="The token to send as 'Authorization: Bearer ...'.")
+    token_type: str = Field(default="bearer", description="Always bearer.")
+    expires_in: int = Field(description="How many seconds the token lasts.")
 
 
 class Me(BaseModel):
     """Who is signed in."""
 
-    email: str
-    role: Role
-    board_id: int | None
+    email: str = Field(description="Their account's address (a machine token's: token:NAME).")
+    role: Role = Field(description=_ROLE)
+    board_id: int | None = Field(description=_BOARD)
     reviews: list[int] = Field(description="The reviews a reviewer is assigned to, by id.")
     leads: list[int] = Field(description="Of those, the reviews they are lead reviewer of.")
 
 
-TokenName = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
-    AfterValidator(storable),
-]
-"""What a machine token is for; it acts as ``token:NAME``, which must fit the actor columns."""
-
-
-class MachineTokenCreate(WriteBase):
-    name: TokenName = Field(examples=["national instance"], description="What the token is for.")
-    role: Role = Field(description="A board or national role; reviewers sign in as people.")
-    board_id: Id | None = Field(default=None, description="The board, for a board token.")
+class MachineTokenCreate(MachineTokenFields, WriteBase):
     days: int | None = Field(
         default=None,
         ge=1,
@@ -82,12 +76,12 @@ class MachineTokenCreate(WriteBase):
     )
 
 
-class MachineTokenRead(ReadBase):
+class MachineTokenRead(DescribedRead, fields=MachineTokenFields):
     name: str
     role: Role
     board_id: int | None
-    revoked_at: datetime | None
-    expires_at: datetime
+    revoked_at: datetime | None = Field(description="When it was revoked, if it was (UTC).")
+    expires_at: datetime = Field(description="When it stops working (UTC).")
 
 
 class MachineTokenCreated(MachineTokenRead):
@@ -102,8 +96,8 @@ class CommissionCreate(WriteBase):
 
 
 class CommissionRead(BaseModel):
-    board_id: int
-    user_id: int
-    email: str
-    created_at: datetime
-    created_by: str | None
+    board_id: int = Field(description="The partnership that commissioned the reviewer.")
+    user_id: int = Field(description="The reviewer's account.")
+    email: str = Field(description="The reviewer's account's address.")
+    created_at: datetime = Field(description="When the partnership commissioned them (UTC).")
+    created_by: str | None = Field(description="Who recorded it (their user name).")

@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pydantic import Field
 
-from pydantic import Field, StringConstraints
-
-from scr.common.schemas import ReadBase, WriteBase
-from scr.common.types import Id, ShortText
-
-AgencyCode = Annotated[
-    str,
-    StringConstraints(strip_whitespace=True, max_length=60, pattern=r"^[a-z0-9][a-z0-9-]{0,59}$"),
-    Field(description="Lower-case letters, digits and '-', e.g. 'health-visiting'."),
-]
+from scr.agency.models import AgencyCode as AgencyCode  # (the exchange's agencies use it too)
+from scr.agency.models import AgencyFields
+from scr.common.schemas import DescribedRead, WriteBase
+from scr.common.types import Id
 
 
-class AgencyCreate(WriteBase):
+class AgencyCreate(AgencyFields, WriteBase):
     """A board's own addition to the national list of agencies."""
 
-    code: AgencyCode
-    name: ShortText
-    board_id: Id
+    board_id: Id = Field(description="The board whose own list the agency joins.")
 
 
-class AgencyRead(ReadBase):
+class AgencyRead(DescribedRead, fields=AgencyFields):
     code: str
     name: str
-    board_id: int | None
+    board_id: int | None = Field(
+        description="The board whose own list the agency is in; none for the national list."
+    )

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field, StringConstraints
-
-from scr.common.schemas import ReadBase, WriteBase, reject_null
+from scr.board.models import BoardCode, BoardFields
+from scr.common.schemas import DescribedRead, UpdateBase, WriteBase, reject_null
 from scr.common.types import ShortText, Version
 from scr.vocabulary import Region
 
-BoardCode = Annotated[
-    str,
-    StringConstraints(
-        strip_whitespace=True, max_length=50, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$"
-    ),
-]
-"""A short code for the partnership: letters, digits, '-' and '_' (e.g. ``NORTHBY``)."""
+
+class BoardCreate(BoardFields, WriteBase):
+    """A safeguarding partnership, as a client writes it."""
 
 
-class BoardCreate(WriteBase):
-    name: ShortText = Field(examples=["Northby Safeguarding Children Partnership"])
-    code: BoardCode = Field(examples=["NORTHBY"])
-    region: Region
-
-
-class BoardUpdate(WriteBase):
+class BoardUpdate(UpdateBase, fields=BoardFields):
     version: Version
     name: ShortText | None = None
     code: BoardCode | None = None
@@ -34,7 +21,7 @@ class BoardUpdate(WriteBase):
     _not_null = reject_null("name", "code", "region")
 
 
-class BoardRead(ReadBase):
+class BoardRead(DescribedRead, fields=BoardFields):
     name: str
     code: str
     region: Region

@@ -13,7 +13,9 @@ from scr.vocabulary import DatePrecision
 class ChronologyEntryFields(SQLModel):
     """A chronology entry's fields a client writes: the table and its schemas share them."""
 
-    entry_date: date = Field(description="For a month or year, any day in it (e.g. the 1st).")
+    entry_date: date = Field(
+        description="The day it happened; for a month or year, any day in it (e.g. the 1st)."
+    )
     date_precision: DatePrecision = Field(
         default=DatePrecision.day,
         sa_type=enum_type(DatePrecision),

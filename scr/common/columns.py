@@ -66,6 +66,13 @@ def enum_column(enum_cls: type[Enum], *, nullable: bool = False, primary_key: bo
     return sa.Column(enum_type(enum_cls), nullable=nullable, primary_key=primary_key)
 
 
+def narrative(description: str) -> Any:
+    """A Fields class's optional narrative: ``LongText | None = narrative("What went well.")``.
+
+    A TEXT column, null until written, and the description every schema of it shows."""
+    return Field(default=None, sa_type=sa.Text, description=description)
+
+
 class Tracked(SQLModel):
     """Who changed a record and when, and the version that guards against lost updates."""
 

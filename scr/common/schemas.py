@@ -164,3 +164,11 @@ class DescribedRead(_Described, ReadBase):
     Each field it lists under a name the Fields class declares takes that field's
     description; its type stays the plain output type (``title: str``): a Read never
     refuses a stored row."""
+
+
+class DescribedModel(_Described, BaseModel):
+    """A Read of a record kept as written, without a Read's version and changes (an action's
+    progress note): ``class ActionNoteRead(DescribedModel, fields=ActionNoteFields)``, its
+    fields described as ``DescribedRead``'s are."""
+
+    model_config = ConfigDict(from_attributes=True)

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
 from scr.chronology.models import ChronologyEntry
-from scr.common.columns import Tracked, enum_type
+from scr.common.columns import Tracked, enum_type, narrative
 from scr.common.types import Id, LongText, ShortText
 from scr.records import kinds
 from scr.vocabulary import AppraisalRating
@@ -46,35 +46,23 @@ class EpisodeFields(SQLModel):
         description="The roles involved, never people's names.",
         schema_extra={"examples": [["health visitor 1", "social worker 2"]]},
     )
-    what_happened: LongText | None = Field(
-        default=None,
-        sa_type=sa.Text,
-        description="What happened: the act, omission or period of work.",
+    what_happened: LongText | None = narrative(
+        "What happened: the act, omission or period of work."
     )
-    view_at_the_time: LongText | None = Field(
-        default=None,
-        sa_type=sa.Text,
-        description="The practitioners' view at the time (local rationality).",
+    view_at_the_time: LongText | None = narrative(
+        "The practitioners' view at the time (local rationality)."
     )
-    appraisal: LongText | None = Field(
-        default=None,
-        sa_type=sa.Text,
-        description="The appraisal, on what was knowable at the time, never with hindsight.",
+    appraisal: LongText | None = narrative(
+        "The appraisal, on what was knowable at the time, never with hindsight."
     )
     appraisal_rating: AppraisalRating | None = Field(
         default=None,
         sa_type=enum_type(AppraisalRating),
         description="The appraisal in a word: how the practice compared with what was expected.",
     )
-    went_well: LongText | None = Field(
-        default=None, sa_type=sa.Text, description="What went well, and why."
-    )
-    queries: LongText | None = Field(
-        default=None, sa_type=sa.Text, description="Questions the review still has open."
-    )
-    suggested_changes: LongText | None = Field(
-        default=None, sa_type=sa.Text, description="The changes the practitioners suggest."
-    )
+    went_well: LongText | None = narrative("What went well, and why.")
+    queries: LongText | None = narrative("Questions the review still has open.")
+    suggested_changes: LongText | None = narrative("The changes the practitioners suggest.")
 
 
 class KeyPracticeEpisode(EpisodeFields, Tracked, table=True):

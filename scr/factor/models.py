@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from scr.common.columns import Tracked, enum_type
+from scr.common.columns import Tracked, enum_type, narrative
 from scr.common.types import LongText, Paragraph
 from scr.records import kinds
 from scr.vocabulary import FactorLevel
@@ -23,9 +23,7 @@ class FactorFields(SQLModel):
         "working conditions, the team, the inter-agency team, the organisation, the wider "
         "context...",
     )
-    detail: LongText | None = Field(
-        default=None, sa_type=sa.Text, description="More about the factor and how it worked."
-    )
+    detail: LongText | None = narrative("More about the factor and how it worked.")
 
 
 class ContributoryFactor(FactorFields, Tracked, table=True):

@@ -7,14 +7,23 @@ import sqlalchemy as sa
 from pydantic import AfterValidator, StringConstraints
 from sqlmodel import Field, Relationship, SQLModel
 
-from scr.common.columns import Tracked, UtcDateTime, enum_type, utcnow
-from scr.common.types import LongText, ShortText, storable
+from scr.common.columns import Tracked, UtcDateTime, enum_type, narrative, utcnow
+from scr.common.types import Id, LongText, ShortText, storable
 from scr.records import kinds
 from scr.review import revision
 from scr.vocabulary import ActionStatus, PatternKind
 
 
-class ActionNote(SQLModel, table=True):
+class ActionNoteFields(SQLModel):
+    """A progress note's fields a client writes: the table and its schemas share them."""
+
+    noted_on: date = Field(description="The day the progress was made or seen.")
+    note: LongText = Field(
+        min_length=1, sa_type=sa.Text, description="The progress made on the action, as written."
+    )
+
+
+class ActionNote(ActionNoteFields, table=True):
     """A dated note of the progress made on an action, kept as written (never edited)."""
 
     __tablename__ = "action_note"
@@ -23,8 +32,6 @@ class ActionNote(SQLModel, table=True):
     action_id: int | None = Field(
         default=None, foreign_key="board_action.id", index=True, nullable=False
     )
-    noted_on: date
-    note: str = Field(sa_type=sa.Text)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UtcDateTime, nullable=False)
     created_by: str | None = Field(default=None, max_length=200)
 
@@ -57,7 +64,23 @@ class BoardActionFields(SQLModel):
     )
 
 
-class BoardAction(BoardActionFields, Tracked, table=True):
+class ActionFields(BoardActionFields):
+    """An action's fields as a board member writes it on the action plan: a finding's action's
+    (``BoardActionFields``, which a finding's questions carry), with the owning agency and the
+    evidence of impact, which the Board records once the review is published."""
+
+    agency_id: Id | None = Field(
+        default=None,
+        foreign_key="agency.id",
+        index=True,
+        description="The agency the owning role belongs to.",
+    )
+    evidence_of_impact: LongText | None = narrative(
+        "The evidence that the action made a difference."
+    )
+
+
+class BoardAction(ActionFields, Tracked, table=True):
     """What the Board agreed to do about a question, owned by a role in an agency."""
 
     __tablename__ = "board_action"
@@ -67,8 +90,6 @@ class BoardAction(BoardActionFields, Tracked, table=True):
         default=None, foreign_key="board_question.id", index=True, nullable=False
     )
     ordinal: int
-    agency_id: int | None = Field(default=None, foreign_key="agency.id", index=True)
-    evidence_of_impact: str | None = Field(default=None, sa_type=sa.Text)
 
     notes: list[ActionNote] = Relationship(
         sa_relationship_kwargs={
@@ -87,9 +108,7 @@ class BoardQuestionFields(SQLModel):
         description="The question the review poses to the Board, instead of a prescriptive "
         "recommendation.",
     )
-    board_response: LongText | None = Field(
-        default=None, sa_type=sa.Text, description="The Board's response to the question."
-    )
+    board_response: LongText | None = narrative("The Board's response to the question.")
     response_date: date | None = Field(default=None, description="When the Board responded.")
 
 
@@ -127,19 +146,13 @@ class FindingFields(SQLModel):
         "practice (constructive).",
     )
     # Its systemic pattern is a tag (scr/tag/form.py), not a column.
-    how_it_appeared: LongText | None = Field(
-        default=None,
-        sa_type=sa.Text,
-        description="How it appeared in this case: the episodes and factors behind it.",
+    how_it_appeared: LongText | None = narrative(
+        "How it appeared in this case: the episodes and factors behind it."
     )
-    evidence_beyond_case: LongText | None = Field(
-        default=None,
-        sa_type=sa.Text,
-        description="Why this is not peculiar to this case: data, audits, reviews.",
+    evidence_beyond_case: LongText | None = narrative(
+        "Why this is not peculiar to this case: data, audits, reviews."
     )
-    why_it_matters: LongText | None = Field(
-        default=None, sa_type=sa.Text, description="Why it matters: the risk it creates."
-    )
+    why_it_matters: LongText | None = narrative("Why it matters: the risk it creates.")
 
 
 class Finding(FindingFields, Tracked, table=True):

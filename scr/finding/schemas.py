@@ -4,11 +4,23 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
-from scr.common.schemas import DescribedRead, UpdateBase, WriteBase, reject_null
+from scr.common.schemas import (
+    DescribedModel,
+    DescribedRead,
+    UpdateBase,
+    WriteBase,
+    reject_null,
+)
 from scr.common.types import Code, LongText, ShortText, Version
-from scr.finding.models import BoardActionFields, BoardQuestionFields, FindingFields
+from scr.finding.models import (
+    ActionFields,
+    ActionNoteFields,
+    BoardActionFields,
+    BoardQuestionFields,
+    FindingFields,
+)
 from scr.vocabulary import ActionStatus, PatternKind
 
 _ORDINAL = "Its number in the list; next when omitted."
@@ -76,26 +88,22 @@ class FindingUpdate(UpdateBase, fields=FindingFields):
     _not_null = reject_null("ordinal", "title", "statement", "pattern_kind", "questions")
 
 
-class ActionNoteRead(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
+class ActionNoteRead(DescribedModel, fields=ActionNoteFields):
     id: int = Field(description="The note's number.")
-    noted_on: date = Field(description="The day the progress was made or seen.")
-    note: str = Field(description="The progress made on the action, as written.")
+    noted_on: date
+    note: str
     created_at: datetime = Field(description="When the note was recorded (UTC).")
     created_by: str | None = Field(description="Who recorded it (their user name).")
 
 
-class BoardActionRead(DescribedRead, fields=BoardActionFields):
+class BoardActionRead(DescribedRead, fields=ActionFields):
     ordinal: int = Field(description=_ORDINAL_READ)
     description: str
     owner_role: str | None
-    agency_id: int | None = Field(description="The agency the owning role belongs to.")
+    agency_id: int | None
     due_date: date | None
     status: ActionStatus
-    evidence_of_impact: str | None = Field(
-        description="The evidence that the action made a difference."
-    )
+    evidence_of_impact: str | None
     notes: list[ActionNoteRead] = Field(description="Dated notes of progress, earliest first.")
 
 

@@ -3,7 +3,7 @@
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from scr.common.columns import Tracked, enum_column, enum_type
+from scr.common.columns import Tracked, enum_column, enum_type, narrative
 from scr.common.types import LongText
 from scr.vocabulary import LinkKind, NodeKind
 
@@ -16,9 +16,7 @@ class LinkFields(SQLModel):
         description="How the source bears on the target: contributed to, influenced, led to or "
         "evidenced by.",
     )
-    evidence_note: LongText | None = Field(
-        default=None, sa_type=sa.Text, description="The evidence for the link."
-    )
+    evidence_note: LongText | None = narrative("The evidence for the link.")
 
 
 class CausalLink(LinkFields, Tracked, table=True):

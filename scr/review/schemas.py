@@ -7,9 +7,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
-from scr.common.schemas import ReadBase, WriteBase, reject_null
+from scr.common.schemas import DescribedRead, UpdateBase, WriteBase, reject_null
 from scr.common.types import Code, Id, LongText, ShortText, Version
 from scr.review import quality
+from scr.review.models import ReviewFields
 from scr.vocabulary import (
     AgeBand,
     LearningTogetherSize,
@@ -25,23 +26,33 @@ class FamilyMember(WriteBase):
     """One member of the child's family as the report names them: by pseudonym only."""
 
     pseudonym: ShortText = Field(examples=["Mother"], description="A pseudonym, never a name.")
-    relationship: ShortText = Field(examples=["Child M's mother"])
+    relationship: ShortText = Field(
+        examples=["Child M's mother"],
+        description="How they are related to the child, named by the child's pseudonym.",
+    )
+
+
+_MARKER = "Which of SCIE's 18 quality markers of a good review."
+_MARKER_STATUS = "How the review stands against the marker."
+_MARKER_NOTE = "What the reviewers noted of the review's standing against it."
 
 
 class QualityMarkerIn(WriteBase):
     """A review's standing against one of SCIE's quality markers."""
 
-    marker: QualityMarker
-    status: MarkerStatus
-    note: LongText | None = None
+    marker: QualityMarker = Field(description=_MARKER)
+    status: MarkerStatus = Field(description=_MARKER_STATUS)
+    note: LongText | None = Field(default=None, description=_MARKER_NOTE)
 
 
 class QualityMarkerRead(BaseModel):
-    marker: QualityMarker
-    group: str
-    label: str
-    status: MarkerStatus
-    note: str | None
+    marker: QualityMarker = Field(description=_MARKER)
+    group: str = Field(
+        description="The marker's group: setting up the review, running it, or its outputs."
+    )
+    label: str = Field(description="The marker's name, as SCIE words it.")
+    status: MarkerStatus = Field(description=_MARKER_STATUS)
+    note: str | None = Field(description=_MARKER_NOTE)
 
 
 QualityMarkers = Annotated[
@@ -49,47 +60,54 @@ QualityMarkers = Annotated[
 ]
 """The markers assessed; sending the list replaces it (a marker left out is not assessed)."""
 
+_CONTEXT_CODES = (
+    "Case-context codes, recorded as your tags on the review (the agreed ones, if you lead it)."
+)
+_BOARD = "The board (safeguarding partnership) the review belongs to."
+_FAMILY = "The members of the child's family as the report names them, by pseudonym only."
+_MARKERS = (
+    "SCIE's quality markers assessed so far; sending the list replaces it (a marker left out "
+    "is not assessed)."
+)
 
-class ReviewFields(WriteBase):
-    """A review's own fields, without the board it belongs to."""
 
-    reference: ShortText = Field(examples=["NBY-2025-01"])
-    child_pseudonym: ShortText = Field(
-        examples=["Child S"], description="A pseudonym, never the child's name."
+class ReviewIn(ReviewFields, WriteBase):
+    """A review as a client writes it, without the board it belongs to: ``ReviewFields``, and
+    what the table keeps in another form: the case-context codes (as tags) and the family and
+    quality-marker lists (as plain JSON, each entry checked here)."""
+
+    __field_order__ = (
+        "reference",
+        "child_pseudonym",
+        "review_type",
+        "learning_together_size",
+        "incident_date",
+        "notification_date",
+        "start_date",
+        "publication_date",
+        "scope_start",
+        "scope_end",
+        "child_age_band",
+        "outcome",
+        "context_codes",
+        "case_summary",
+        "reason_for_review",
+        "family_composition",
+        "independence",
+        "methodological_comment",
+        "acknowledgements",
+        "rapid_review_date",
+        "rapid_review_outcome",
+        "quality_markers",
     )
-    review_type: ReviewType
-    learning_together_size: LearningTogetherSize | None = None
-    incident_date: date | None = None
-    notification_date: date | None = None
-    start_date: date | None = None
-    publication_date: date | None = None
-    scope_start: date | None = None
-    scope_end: date | None = None
-    child_age_band: AgeBand | None = None
-    outcome: Outcome | None = None
+
     context_codes: list[Code] = Field(
-        default_factory=list,
-        max_length=50,
-        description="Case-context codes, recorded as your tags on the review (the agreed ones, "
-        "if you lead it).",
+        default_factory=list, max_length=50, description=_CONTEXT_CODES
     )
-    case_summary: LongText | None = None
-    reason_for_review: LongText | None = Field(
-        default=None, description="Why this case was reviewed: the criteria it met."
+    family_composition: list[FamilyMember] = Field(
+        default_factory=list, max_length=50, description=_FAMILY
     )
-    family_composition: list[FamilyMember] = Field(default_factory=list, max_length=50)
-    independence: LongText | None = Field(
-        default=None, description="The lead reviewers' independence of the agencies involved."
-    )
-    methodological_comment: LongText | None = Field(
-        default=None, description="Methodological comment and the review's limitations."
-    )
-    acknowledgements: LongText | None = None
-    rapid_review_date: date | None = None
-    rapid_review_outcome: LongText | None = Field(
-        default=None, description="What the rapid review decided, and why."
-    )
-    quality_markers: QualityMarkers = Field(default_factory=list)
+    quality_markers: QualityMarkers = Field(default_factory=list, description=_MARKERS)
 
 
 def _opened_at_scoping(value: Any) -> Any:
@@ -102,12 +120,12 @@ def _opened_at_scoping(value: Any) -> Any:
     return value
 
 
-class ReviewCreate(ReviewFields):
+class ReviewCreate(ReviewIn):
     """A review is opened at scoping: its status moves on only through ``ReviewUpdate``,
     where draft and published are guarded by the checks and published by the identifier
     scan, so no request opens one further on."""
 
-    board_id: Id
+    board_id: Id = Field(description=_BOARD)
     status: Literal[ReviewStatus.scoping] = Field(
         default=ReviewStatus.scoping,
         description="Always scoping, and best left out: a review is opened at scoping.",
@@ -116,7 +134,7 @@ class ReviewCreate(ReviewFields):
     _only_scoping = field_validator("status", mode="before")(_opened_at_scoping)
 
 
-class ReviewUpdate(WriteBase):
+class ReviewUpdate(UpdateBase, fields=ReviewFields):
     """Only the fields sent change; ``version`` must be the one you read."""
 
     version: Version
@@ -124,7 +142,11 @@ class ReviewUpdate(WriteBase):
     child_pseudonym: ShortText | None = None
     review_type: ReviewType | None = None
     learning_together_size: LearningTogetherSize | None = None
-    status: ReviewStatus | None = None
+    status: ReviewStatus | None = Field(
+        default=None,
+        description="Where the review moves to. Draft and published need the completeness "
+        "checks to pass (or a lead reviewer's reason), published the identifier scan too.",
+    )
     incident_date: date | None = None
     notification_date: date | None = None
     start_date: date | None = None
@@ -133,16 +155,20 @@ class ReviewUpdate(WriteBase):
     scope_end: date | None = None
     child_age_band: AgeBand | None = None
     outcome: Outcome | None = None
-    context_codes: list[Code] | None = Field(default=None, max_length=50)
+    context_codes: list[Code] | None = Field(
+        default=None, max_length=50, description=_CONTEXT_CODES
+    )
     case_summary: LongText | None = None
     reason_for_review: LongText | None = None
-    family_composition: list[FamilyMember] | None = Field(default=None, max_length=50)
+    family_composition: list[FamilyMember] | None = Field(
+        default=None, max_length=50, description=_FAMILY
+    )
     independence: LongText | None = None
     methodological_comment: LongText | None = None
     acknowledgements: LongText | None = None
     rapid_review_date: date | None = None
     rapid_review_outcome: LongText | None = None
-    quality_markers: QualityMarkers | None = None
+    quality_markers: QualityMarkers | None = Field(default=None, description=_MARKERS)
     checks_override_reason: LongText | None = Field(
         default=None,
         min_length=10,
@@ -172,18 +198,21 @@ class ReviewReopen(WriteBase):
     )
 
 
-class ReviewRead(ReadBase):
+class ReviewRead(DescribedRead, fields=ReviewFields):
     # (every answer carries context_codes: the schema says so, though it has a default)
     model_config = ConfigDict(
         from_attributes=True, json_schema_serialization_defaults_required=True
     )
 
-    board_id: int
+    board_id: int = Field(description=_BOARD)
     reference: str
     child_pseudonym: str
     review_type: ReviewType
     learning_together_size: LearningTogetherSize | None
-    status: ReviewStatus
+    status: ReviewStatus = Field(
+        description="Where the review stands: scoping, gathering, analysis, findings, draft, "
+        "published or archived."
+    )
     incident_date: date | None
     notification_date: date | None
     start_date: date | None
@@ -199,7 +228,7 @@ class ReviewRead(ReadBase):
     )
     case_summary: str | None
     reason_for_review: str | None
-    family_composition: list[FamilyMember]
+    family_composition: list[FamilyMember] = Field(description=_FAMILY)
     independence: str | None
     methodological_comment: str | None
     acknowledgements: str | None
@@ -208,9 +237,16 @@ class ReviewRead(ReadBase):
     quality_markers: list[QualityMarkerRead] = Field(
         description="All 18 of SCIE's quality markers in order, each with its status."
     )
-    checks_override_reason: str | None
-    checks_overridden_by: str | None
-    checks_overridden_at: datetime | None
+    checks_override_reason: str | None = Field(
+        description="The lead reviewer's reason for moving the review on while blocking "
+        "completeness checks failed, if they did."
+    )
+    checks_overridden_by: str | None = Field(
+        description="Who moved it on over the checks (their user name)."
+    )
+    checks_overridden_at: datetime | None = Field(
+        description="When it was moved on over the checks (UTC)."
+    )
 
     @field_validator("quality_markers", mode="before")
     @classmethod

@@ -3,13 +3,35 @@
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlmodel import Field
+from sqlmodel import Field, SQLModel
 
-from scr.common.columns import Tracked, UtcDateTime, enum_column
+from scr.common.columns import Tracked, UtcDateTime, enum_column, narrative
+from scr.common.types import Code, LongText
 from scr.vocabulary import TagTarget
 
 
-class Tag(Tracked, table=True):
+class TagFields(SQLModel):
+    """A tag's fields a client writes as they are kept: the table and its schemas share them.
+
+    Not the record it tags (a client names it ``kind:id``, the table keeps the kind and the
+    id apart) nor its typology version (the current one when a client leaves it out: the
+    table always holds one)."""
+
+    code: Code = Field(
+        sa_type=sa.String(100),
+        description="The typology code the record is tagged with.",
+        schema_extra={"examples": ["sp.reasoning.over-optimism"]},
+    )
+    rationale: LongText | None = narrative("Why the coder gave the record this code.")
+    # An agreed tag is the review's own (after adjudication); patterns count only these.
+    agreed: bool = Field(
+        default=False,
+        description="True for the review's agreed tag, set by its lead reviewer when "
+        "adjudicating (the tag patterns count); false for one coder's own.",
+    )
+
+
+class Tag(TagFields, Tracked, table=True):
     __tablename__ = "tag"
     __table_args__ = (
         sa.UniqueConstraint(
@@ -35,11 +57,8 @@ class Tag(Tracked, table=True):
     target_kind: TagTarget = Field(sa_column=enum_column(TagTarget))
     target_id: int
     typology_version: str = Field(max_length=20)
-    code: str = Field(max_length=100)
+    # The signed-in account that coded it: never a client's to write.
     coder: str = Field(max_length=200)
-    rationale: str | None = Field(default=None, sa_type=sa.Text)
-    # An agreed tag is the review's own (after adjudication); patterns count only these.
-    agreed: bool = False
     # A coder's tags stay hidden from the other coders until the coder submits them.
     submitted_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
 

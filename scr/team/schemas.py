@@ -7,12 +7,19 @@ from pydantic import BaseModel, Field
 from scr.common.schemas import WriteBase
 from scr.common.types import Id
 
+# No Fields class: a team is its review's assignments (ReviewAssignment), and what these
+# schemas show of a member is read from other tables (the account's address, the coding
+# submitted), while a client writes only the account to add.
+
+_USER = "The member's workbench account."
+_EMAIL = "The account's address."
+
 
 class TeamMemberRead(BaseModel):
     """A workbench account working on the review: its lead reviewer, or a reviewer who codes it."""
 
-    user_id: int
-    email: str
+    user_id: int = Field(description=_USER)
+    email: str = Field(description=_EMAIL)
     lead: bool = Field(description="The review's lead reviewer (who also codes it).")
     submitted: bool = Field(description="Whether they have submitted their coding of it.")
 
@@ -20,8 +27,8 @@ class TeamMemberRead(BaseModel):
 class TeamCandidateRead(BaseModel):
     """A reviewer the review's partnership has commissioned who is not yet on its team."""
 
-    user_id: int
-    email: str
+    user_id: int = Field(description="The reviewer's workbench account.")
+    email: str = Field(description=_EMAIL)
 
 
 class TeamMemberAdd(WriteBase):

@@ -16,8 +16,8 @@ from pydantic import BaseModel, Field, model_validator
 from sqlmodel import Session, col, select
 
 from scr.agency import service as agency_service
-from scr.agency.models import Agency
-from scr.agency.schemas import AgencyCode, AgencyCreate
+from scr.agency.models import Agency, AgencyFields
+from scr.agency.schemas import AgencyCreate
 from scr.board import service as board_service
 from scr.board.models import Board
 from scr.board.schemas import BoardCreate
@@ -28,7 +28,7 @@ from scr.coding import catalogue
 from scr.common.columns import utcnow
 from scr.common.lookup import id_of
 from scr.common.schemas import WriteBase
-from scr.common.types import Id, ShortText
+from scr.common.types import Id
 from scr.episode import service as episode_service
 from scr.episode.models import KeyPracticeEpisode
 from scr.episode.schemas import EpisodeCreate
@@ -46,7 +46,7 @@ from scr.participant import service as participant_service
 from scr.participant.models import Participant
 from scr.participant.schemas import ParticipantCreate
 from scr.review.models import Review
-from scr.review.schemas import ReviewCreate, ReviewFields, ReviewUpdate
+from scr.review.schemas import ReviewCreate, ReviewIn, ReviewUpdate
 from scr.tag import form
 from scr.tag.models import Tag
 from scr.vocabulary import ReviewStatus, TagTarget
@@ -55,39 +55,45 @@ from scr.workflow import service as review_service
 FORMAT = "scr-review/1"
 
 
-class AgencyEntry(WriteBase):
-    id: Id
-    code: AgencyCode
-    name: ShortText
+_FILE_ID = "Its number in this file, by which the file's other records refer to it."
+
+
+class AgencyEntry(AgencyFields, WriteBase):
+    __field_order__ = ("id", "code", "name")
+
+    id: Id = Field(description=_FILE_ID)
 
 
 class ChronologyEntryFile(ChronologyEntryCreate):
-    id: Id
+    id: Id = Field(description=_FILE_ID)
 
 
 class EpisodeFile(EpisodeCreate):
-    id: Id
+    id: Id = Field(description=_FILE_ID)
 
 
 class FactorFile(FactorCreate):
-    id: Id
+    id: Id = Field(description=_FILE_ID)
 
 
 class FindingFile(FindingCreate):
-    id: Id
+    id: Id = Field(description=_FILE_ID)
 
 
-class ReviewFileFields(ReviewFields):
+class ReviewFileFields(ReviewIn):
     """A review's fields in a file, with the status it stood at where it was exported."""
 
-    status: ReviewStatus = ReviewStatus.scoping
+    status: ReviewStatus = Field(
+        default=ReviewStatus.scoping,
+        description="The status the review stood at where it was exported.",
+    )
 
 
 class ReviewFile(WriteBase):
     """A whole review, as written by ``scr review export``."""
 
-    format: Literal["scr-review/1"]
-    exported_at: datetime | None = None
+    format: Literal["scr-review/1"] = Field(description="The file's format and its version.")
+    exported_at: datetime | None = Field(default=None, description="When it was exported (UTC).")
     typology_version: str | None = Field(
         default=None,
         pattern=r"^[0-9]+\.[0-9]+$",
@@ -95,15 +101,37 @@ class ReviewFile(WriteBase):
         "context codes, the factors' codes, the findings' categories): the current one if "
         "not given. On import they become the review's agreed tags.",
     )
-    board: BoardCreate
-    review: ReviewFileFields
-    agencies: list[AgencyEntry] = Field(default_factory=list, max_length=500)
-    participants: list[ParticipantCreate] = Field(default_factory=list, max_length=1000)
-    chronology: list[ChronologyEntryFile] = Field(default_factory=list, max_length=20_000)
-    episodes: list[EpisodeFile] = Field(default_factory=list, max_length=5_000)
-    factors: list[FactorFile] = Field(default_factory=list, max_length=10_000)
-    findings: list[FindingFile] = Field(default_factory=list, max_length=1_000)
-    links: list[LinkCreate] = Field(default_factory=list, max_length=50_000)
+    board: BoardCreate = Field(
+        description="The board the review belongs to: on import, the one here with its code, "
+        "made if there is none."
+    )
+    review: ReviewFileFields = Field(description="The review's own fields.")
+    agencies: list[AgencyEntry] = Field(
+        default_factory=list, max_length=500, description="The agencies its records name."
+    )
+    participants: list[ParticipantCreate] = Field(
+        default_factory=list, max_length=1000, description="Who took part, by role and agency."
+    )
+    chronology: list[ChronologyEntryFile] = Field(
+        default_factory=list, max_length=20_000, description="The multi-agency chronology."
+    )
+    episodes: list[EpisodeFile] = Field(
+        default_factory=list, max_length=5_000, description="The key practice episodes."
+    )
+    factors: list[FactorFile] = Field(
+        default_factory=list, max_length=10_000, description="The contributory factors."
+    )
+    findings: list[FindingFile] = Field(
+        default_factory=list,
+        max_length=1_000,
+        description="The findings, with their questions for the Board and its actions.",
+    )
+    links: list[LinkCreate] = Field(
+        default_factory=list,
+        max_length=50_000,
+        description="The causal links between its episodes, factors and findings, by their "
+        "numbers in this file.",
+    )
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:

@@ -17,8 +17,8 @@ from pydantic import TypeAdapter
 from sqlmodel import SQLModel
 
 import scr
-from scr.account.models import ApiToken, ReviewAssignment, User
-from scr.account.schemas import Email, TokenName
+from scr.account.models import ApiToken, ReviewAssignment, TokenName, User
+from scr.account.schemas import Email
 from scr.agency.models import Agency
 from scr.board.models import Board
 from scr.chronology.models import ChronologyEntry
@@ -86,7 +86,7 @@ TABLE_OF: dict[str, type[SQLModel] | None] = {
     "ReviewCreate": Review,
     "ReviewEntry": Review,
     "ReviewFile": None,  # its records, each a schema of its own
-    "ReviewFields": Review,
+    "ReviewIn": Review,
     "ReviewFileFields": Review,
     "ReviewUpdate": Review,
     "ReviewReopen": ReviewReopening,

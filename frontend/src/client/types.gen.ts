@@ -37,14 +37,20 @@ export type AcceptanceCreate = {
 export type AccessToken = {
     /**
      * Access Token
+     *
+     * The token to send as 'Authorization: Bearer ...'.
      */
     access_token: string;
     /**
      * Token Type
+     *
+     * Always bearer.
      */
     token_type?: string;
     /**
      * Expires In
+     *
+     * How many seconds the token lasts.
      */
     expires_in: number;
 };
@@ -80,27 +86,33 @@ export type ActionCreate = {
     /**
      * Agency Id
      *
-     * The agency that owns the action.
+     * The agency the owning role belongs to.
      */
     agency_id?: number | null;
     /**
      * Evidence Of Impact
+     *
+     * The evidence that the action made a difference.
      */
     evidence_of_impact?: string | null;
 };
 
 /**
  * ActionNoteCreate
+ *
+ * A dated note of the progress made on an action.
  */
 export type ActionNoteCreate = {
     /**
      * Noted On
      *
-     * When the progress was made or reported.
+     * The day the progress was made or seen.
      */
     noted_on: string;
     /**
      * Note
+     *
+     * The progress made on the action, as written.
      */
     note: string;
 };
@@ -225,55 +237,84 @@ export type ActionPlanItem = {
     notes: Array<ActionNoteRead>;
     /**
      * Overdue
+     *
+     * Past its due date and neither done nor dropped.
      */
     overdue: boolean;
     /**
      * Agency Name
+     *
+     * The name of the agency that owns it.
      */
     agency_name: string | null;
     /**
      * Review Id
+     *
+     * The review whose finding's question it answers.
      */
     review_id: number;
     /**
      * Review Reference
+     *
+     * That review's reference.
      */
     review_reference: string;
+    /**
+     * Where that review stands.
+     */
     review_status: ReviewStatus;
     /**
      * Finding Id
+     *
+     * The finding whose question it answers.
      */
     finding_id: number;
     /**
      * Finding Ordinal
+     *
+     * That finding's number in its review.
      */
     finding_ordinal: number;
     /**
      * Finding Title
+     *
+     * That finding's title.
      */
     finding_title: string;
     /**
      * Question Id
+     *
+     * The question for the Board it answers.
      */
     question_id: number;
     /**
      * Question Ordinal
+     *
+     * That question's number in its finding.
      */
     question_ordinal: number;
     /**
      * Question
+     *
+     * The question, as the review poses it to the Board.
      */
     question: string;
     /**
      * Question Version
+     *
+     * The question's version: send it back with a change to the Board's response.
      */
     question_version: number;
     /**
      * Board Response
+     *
+     * The Board's response to the question.
      */
     board_response: string | null;
     /**
      * Response Date
+     *
+     * When the Board responded.
      */
     response_date: string | null;
 };
@@ -299,23 +340,36 @@ export type ActionUpdate = {
     version: number;
     /**
      * Description
+     *
+     * What the Board agreed to do.
      */
     description?: string | null;
     /**
      * Owner Role
+     *
+     * The role that owns the action, never a person's name.
      */
     owner_role?: string | null;
     /**
      * Agency Id
+     *
+     * The agency the owning role belongs to.
      */
     agency_id?: number | null;
     /**
      * Due Date
+     *
+     * When the action is due to be done.
      */
     due_date?: string | null;
+    /**
+     * How far the action has got.
+     */
     status?: ActionStatus | null;
     /**
      * Evidence Of Impact
+     *
+     * The evidence that the action made a difference.
      */
     evidence_of_impact?: string | null;
 };
@@ -334,6 +388,8 @@ export type AdjudicationCreate = {
     target: string;
     /**
      * Code
+     *
+     * The code the coders disagree on.
      */
     code: string;
     /**
@@ -350,6 +406,8 @@ export type AdjudicationCreate = {
     decision: 'agreed' | 'rejected';
     /**
      * Rationale
+     *
+     * Why the lead decided so.
      */
     rationale?: string | null;
 };
@@ -370,15 +428,19 @@ export type AgencyCreate = {
     /**
      * Code
      *
-     * Lower-case letters, digits and '-', e.g. 'health-visiting'.
+     * The agency's code, unique across the national list and every board's additions: lower-case letters, digits and '-', e.g. 'health-visiting'.
      */
     code: string;
     /**
      * Name
+     *
+     * The agency's name as the review's reports show it (an organisation, never a person).
      */
     name: string;
     /**
      * Board Id
+     *
+     * The board whose own list the agency joins.
      */
     board_id: number;
 };
@@ -389,16 +451,20 @@ export type AgencyCreate = {
 export type AgencyEntry = {
     /**
      * Id
+     *
+     * Its number in this file, by which the file's other records refer to it.
      */
     id: number;
     /**
      * Code
      *
-     * Lower-case letters, digits and '-', e.g. 'health-visiting'.
+     * The agency's code, unique across the national list and every board's additions: lower-case letters, digits and '-', e.g. 'health-visiting'.
      */
     code: string;
     /**
      * Name
+     *
+     * The agency's name as the review's reports show it (an organisation, never a person).
      */
     name: string;
 };
@@ -439,14 +505,20 @@ export type AgencyRead = {
     updated_by: string | null;
     /**
      * Code
+     *
+     * The agency's code, unique across the national list and every board's additions: lower-case letters, digits and '-', e.g. 'health-visiting'.
      */
     code: string;
     /**
      * Name
+     *
+     * The agency's name as the review's reports show it (an organisation, never a person).
      */
     name: string;
     /**
      * Board Id
+     *
+     * The board whose own list the agency is in; none for the national list.
      */
     board_id: number | null;
 };
@@ -459,19 +531,30 @@ export type AgencyRead = {
 export type AgreementRead = {
     /**
      * Typology Version
+     *
+     * The typology version of the tags compared.
      */
     typology_version: string;
     /**
      * Coders
+     *
+     * The coders who submitted their coding.
      */
     coders: Array<string>;
+    /**
+     * The agreement over all the codes used.
+     */
     overall: CodeAgreement;
     /**
      * Codes
+     *
+     * The agreement on each code used.
      */
     codes: Array<CodeAgreement>;
     /**
      * Disagreements
+     *
+     * The records and codes the coders disagree on, decided or open.
      */
     disagreements: Array<Disagreement>;
     /**
@@ -700,16 +783,25 @@ export type BoardActionRead = {
 
 /**
  * BoardCreate
+ *
+ * A safeguarding partnership, as a client writes it.
  */
 export type BoardCreate = {
     /**
      * Name
+     *
+     * The partnership's name, as its reports give it.
      */
     name: string;
     /**
      * Code
+     *
+     * A short code for the partnership, unique among boards: letters, digits, '-' and '_'.
      */
     code: string;
+    /**
+     * The region of England the partnership is in.
+     */
     region: Region;
 };
 
@@ -847,12 +939,19 @@ export type BoardRead = {
     updated_by: string | null;
     /**
      * Name
+     *
+     * The partnership's name, as its reports give it.
      */
     name: string;
     /**
      * Code
+     *
+     * A short code for the partnership, unique among boards: letters, digits, '-' and '_'.
      */
     code: string;
+    /**
+     * The region of England the partnership is in.
+     */
     region: Region;
 };
 
@@ -868,12 +967,19 @@ export type BoardUpdate = {
     version: number;
     /**
      * Name
+     *
+     * The partnership's name, as its reports give it.
      */
     name?: string | null;
     /**
      * Code
+     *
+     * A short code for the partnership, unique among boards: letters, digits, '-' and '_'.
      */
     code?: string | null;
+    /**
+     * The region of England the partnership is in.
+     */
     region?: Region | null;
 };
 
@@ -1081,7 +1187,7 @@ export type ChronologyEntryCreate = {
     /**
      * Entry Date
      *
-     * For a month or year, any day in it (e.g. the 1st).
+     * The day it happened; for a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
     /**
@@ -1133,7 +1239,7 @@ export type ChronologyEntryFile = {
     /**
      * Entry Date
      *
-     * For a month or year, any day in it (e.g. the 1st).
+     * The day it happened; for a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
     /**
@@ -1178,6 +1284,8 @@ export type ChronologyEntryFile = {
     significant?: boolean;
     /**
      * Id
+     *
+     * Its number in this file, by which the file's other records refer to it.
      */
     id: number;
 };
@@ -1225,7 +1333,7 @@ export type ChronologyEntryRead = {
     /**
      * Entry Date
      *
-     * For a month or year, any day in it (e.g. the 1st).
+     * The day it happened; for a month or year, any day in it (e.g. the 1st).
      */
     entry_date: string;
     /**
@@ -1283,7 +1391,7 @@ export type ChronologyEntryUpdate = {
     /**
      * Entry Date
      *
-     * For a month or year, any day in it (e.g. the 1st).
+     * The day it happened; for a month or year, any day in it (e.g. the 1st).
      */
     entry_date?: string | null;
     /**
@@ -1349,6 +1457,8 @@ export type ChronologyImportReport = {
     committed: boolean;
     /**
      * File Name
+     *
+     * The uploaded file's name.
      */
     file_name: string;
     /**
@@ -1359,10 +1469,14 @@ export type ChronologyImportReport = {
     sha256: string;
     /**
      * Agency Id
+     *
+     * The agency whose records the file holds.
      */
     agency_id: number;
     /**
      * Agency Code
+     *
+     * That agency's code.
      */
     agency_code: string;
     /**
@@ -1379,6 +1493,8 @@ export type ChronologyImportReport = {
     sheets?: Array<string>;
     /**
      * Header Row
+     *
+     * The number of the row holding the headers, as the spreadsheet shows it.
      */
     header_row: number;
     /**
@@ -1397,22 +1513,32 @@ export type ChronologyImportReport = {
     };
     /**
      * Columns From
+     *
+     * Where those columns came from: given with the upload, remembered from the board's last import from the agency, or guessed from the header names.
      */
     columns_from: 'given' | 'remembered' | 'guessed';
     /**
      * Imported
+     *
+     * The rows imported (in a preview: that would be).
      */
     imported: number;
     /**
      * Refused
+     *
+     * The rows refused; while any is, a commit imports nothing.
      */
     refused: number;
     /**
      * Duplicates
+     *
+     * The rows left out as repeats of existing entries.
      */
     duplicates: number;
     /**
      * Rows
+     *
+     * Every row under the headers, in order.
      */
     rows: Array<ChronologyImportRow>;
 };
@@ -1420,7 +1546,10 @@ export type ChronologyImportReport = {
 /**
  * ChronologyImportRow
  *
- * One row of the sheet, as the import reads it.
+ * One row of the sheet, as the import reads it: the entry it makes, as far as it reads.
+ *
+ * Its entry's fields are described by ``ChronologyEntryFields``; each is empty where the
+ * row does not give it or it cannot be read (then the row is refused).
  */
 export type ChronologyImportRow = {
     /**
@@ -1429,6 +1558,9 @@ export type ChronologyImportRow = {
      * The row's number in the sheet, as the spreadsheet shows it.
      */
     row: number;
+    /**
+     * What the import does with the row: imports it, refuses it, or leaves it out as a duplicate of an entry already in the chronology.
+     */
     outcome: ChronologyImportOutcome;
     /**
      * Reason
@@ -1438,27 +1570,42 @@ export type ChronologyImportRow = {
     reason?: string | null;
     /**
      * Entry Date
+     *
+     * The day it happened; for a month or year, any day in it (e.g. the 1st).
      */
     entry_date?: string | null;
+    /**
+     * How precise the date is: the day, the month or only the year.
+     */
     date_precision?: DatePrecision | null;
     /**
      * Entry Time
+     *
+     * The time of day, where known.
      */
     entry_time?: string | null;
     /**
      * Summary
+     *
+     * What the agency's record says happened.
      */
     summary?: string | null;
     /**
      * Source
+     *
+     * Where in the agency's records it comes from.
      */
     source?: string | null;
     /**
      * Author Role
+     *
+     * Who wrote the record, by role.
      */
     author_role?: string | null;
     /**
      * Significant
+     *
+     * Whether the reviewers marked the entry significant.
      */
     significant?: boolean;
     /**
@@ -1475,22 +1622,32 @@ export type ChronologyImportRow = {
 export type CodeAgreement = {
     /**
      * Code
+     *
+     * The typology code, or every code used, for the overall one.
      */
     code: string;
     /**
      * Units
+     *
+     * How many records the agreement is measured over.
      */
     units: number;
     /**
      * Percent Agreement
+     *
+     * The share of records on which every coder gave the same judgement; null with nothing to compare.
      */
     percent_agreement: number | null;
     /**
      * Cohen Kappa
+     *
+     * Cohen's kappa, agreement beyond chance between exactly two coders; null otherwise or where chance agreement is total.
      */
     cohen_kappa: number | null;
     /**
      * Krippendorff Alpha
+     *
+     * Krippendorff's alpha, agreement beyond chance for any number of coders; null with too little to compare.
      */
     krippendorff_alpha: number | null;
 };
@@ -1782,22 +1939,32 @@ export type CommissionCreate = {
 export type CommissionRead = {
     /**
      * Board Id
+     *
+     * The partnership that commissioned the reviewer.
      */
     board_id: number;
     /**
      * User Id
+     *
+     * The reviewer's account.
      */
     user_id: number;
     /**
      * Email
+     *
+     * The reviewer's account's address.
      */
     email: string;
     /**
      * Created At
+     *
+     * When the partnership commissioned them (UTC).
      */
     created_at: string;
     /**
      * Created By
+     *
+     * Who recorded it (their user name).
      */
     created_by: string | null;
 };
@@ -1937,18 +2104,26 @@ export type DatePrecision = 'day' | 'month' | 'year';
 export type Disagreement = {
     /**
      * Target
+     *
+     * The record the coders disagree on, as kind:id.
      */
     target: string;
     /**
      * Code
+     *
+     * The code some coders gave it and others did not.
      */
     code: string;
     /**
      * Tagged By
+     *
+     * The coders who gave the record the code.
      */
     tagged_by: Array<string>;
     /**
      * Not Tagged By
+     *
+     * The coders who did not.
      */
     not_tagged_by: Array<string>;
     /**
@@ -1959,6 +2134,8 @@ export type Disagreement = {
     adjudication: 'agreed' | 'rejected' | null;
     /**
      * Adjudication Rationale
+     *
+     * The reason given for the decision.
      */
     adjudication_rationale: string | null;
 };
@@ -2177,6 +2354,8 @@ export type EpisodeFile = {
     suggested_changes?: string | null;
     /**
      * Id
+     *
+     * Its number in this file, by which the file's other records refer to it.
      */
     id: number;
 };
@@ -2472,6 +2651,8 @@ export type FactorFile = {
     typology_codes?: Array<string>;
     /**
      * Id
+     *
+     * Its number in this file, by which the file's other records refer to it.
      */
     id: number;
 };
@@ -2631,6 +2812,8 @@ export type FamilyMember = {
     pseudonym: string;
     /**
      * Relationship
+     *
+     * How they are related to the child, named by the child's pseudonym.
      */
     relationship: string;
 };
@@ -2789,6 +2972,8 @@ export type FindingFile = {
     questions?: Array<BoardQuestionIn>;
     /**
      * Id
+     *
+     * Its number in this file, by which the file's other records refer to it.
      */
     id: number;
 };
@@ -3452,19 +3637,30 @@ export type MachineTokenCreated = {
     updated_by: string | null;
     /**
      * Name
+     *
+     * What the token is for.
      */
     name: string;
+    /**
+     * A board or national role; reviewers sign in as people.
+     */
     role: Role;
     /**
      * Board Id
+     *
+     * The board, for a board token.
      */
     board_id: number | null;
     /**
      * Revoked At
+     *
+     * When it was revoked, if it was (UTC).
      */
     revoked_at: string | null;
     /**
      * Expires At
+     *
+     * When it stops working (UTC).
      */
     expires_at: string;
     /**
@@ -3511,19 +3707,30 @@ export type MachineTokenRead = {
     updated_by: string | null;
     /**
      * Name
+     *
+     * What the token is for.
      */
     name: string;
+    /**
+     * A board or national role; reviewers sign in as people.
+     */
     role: Role;
     /**
      * Board Id
+     *
+     * The board, for a board token.
      */
     board_id: number | null;
     /**
      * Revoked At
+     *
+     * When it was revoked, if it was (UTC).
      */
     revoked_at: string | null;
     /**
      * Expires At
+     *
+     * When it stops working (UTC).
      */
     expires_at: string;
 };
@@ -3543,11 +3750,18 @@ export type MarkerStatus = 'not_assessed' | 'met' | 'partly_met' | 'not_met' | '
 export type Me = {
     /**
      * Email
+     *
+     * Their account's address (a machine token's: token:NAME).
      */
     email: string;
+    /**
+     * What the account may do: admin, reviewer, board member or national analyst.
+     */
     role: Role;
     /**
      * Board Id
+     *
+     * The board a board member's account belongs to; none for the other roles.
      */
     board_id: number | null;
     /**
@@ -4069,10 +4283,18 @@ export type QualityMarker = 'referral' | 'decision' | 'advising_the_board' | 'in
  * A review's standing against one of SCIE's quality markers.
  */
 export type QualityMarkerIn = {
+    /**
+     * Which of SCIE's 18 quality markers of a good review.
+     */
     marker: QualityMarker;
+    /**
+     * How the review stands against the marker.
+     */
     status: MarkerStatus;
     /**
      * Note
+     *
+     * What the reviewers noted of the review's standing against it.
      */
     note?: string | null;
 };
@@ -4081,18 +4303,30 @@ export type QualityMarkerIn = {
  * QualityMarkerRead
  */
 export type QualityMarkerRead = {
+    /**
+     * Which of SCIE's 18 quality markers of a good review.
+     */
     marker: QualityMarker;
     /**
      * Group
+     *
+     * The marker's group: setting up the review, running it, or its outputs.
      */
     group: string;
     /**
      * Label
+     *
+     * The marker's name, as SCIE words it.
      */
     label: string;
+    /**
+     * How the review stands against the marker.
+     */
     status: MarkerStatus;
     /**
      * Note
+     *
+     * What the reviewers noted of the review's standing against it.
      */
     note: string | null;
 };
@@ -4150,10 +4384,14 @@ export type ResponseUpdate = {
     version: number;
     /**
      * Board Response
+     *
+     * The Board's response to the question.
      */
     board_response?: string | null;
     /**
      * Response Date
+     *
+     * When the Board responded.
      */
     response_date?: string | null;
 };
@@ -4168,6 +4406,8 @@ export type ResponseUpdate = {
 export type ReviewCreate = {
     /**
      * Reference
+     *
+     * The partnership's own reference for the review, unique within the board.
      */
     reference: string;
     /**
@@ -4176,33 +4416,57 @@ export type ReviewCreate = {
      * A pseudonym, never the child's name.
      */
     child_pseudonym: string;
+    /**
+     * What kind of review it is: a serious case review (to 2018), a rapid review, a local child safeguarding practice review, a themed review or other.
+     */
     review_type: ReviewType;
+    /**
+     * How large a Learning Together review it is: full, intensive, speed+, mid-range, focused or themed.
+     */
     learning_together_size?: LearningTogetherSize | null;
     /**
      * Incident Date
+     *
+     * When the incident that led to the review happened.
      */
     incident_date?: string | null;
     /**
      * Notification Date
+     *
+     * When the incident was notified (the year lists filter by).
      */
     notification_date?: string | null;
     /**
      * Start Date
+     *
+     * When the review began.
      */
     start_date?: string | null;
     /**
      * Publication Date
+     *
+     * When the review's report was published.
      */
     publication_date?: string | null;
     /**
      * Scope Start
+     *
+     * The first day of the period the review looks at.
      */
     scope_start?: string | null;
     /**
      * Scope End
+     *
+     * The last day of the period the review looks at.
      */
     scope_end?: string | null;
+    /**
+     * The child's age when the incident happened, as a band, never a date of birth.
+     */
     child_age_band?: AgeBand | null;
+    /**
+     * What happened to the child: death or serious harm.
+     */
     outcome?: Outcome | null;
     /**
      * Context Codes
@@ -4212,6 +4476,8 @@ export type ReviewCreate = {
     context_codes?: Array<string>;
     /**
      * Case Summary
+     *
+     * A short account of the case and the family.
      */
     case_summary?: string | null;
     /**
@@ -4222,6 +4488,8 @@ export type ReviewCreate = {
     reason_for_review?: string | null;
     /**
      * Family Composition
+     *
+     * The members of the child's family as the report names them, by pseudonym only.
      */
     family_composition?: Array<FamilyMember>;
     /**
@@ -4238,10 +4506,14 @@ export type ReviewCreate = {
     methodological_comment?: string | null;
     /**
      * Acknowledgements
+     *
+     * Who the review thanks for taking part, by role and agency, never by name.
      */
     acknowledgements?: string | null;
     /**
      * Rapid Review Date
+     *
+     * When the rapid review that preceded the review was held.
      */
     rapid_review_date?: string | null;
     /**
@@ -4252,10 +4524,14 @@ export type ReviewCreate = {
     rapid_review_outcome?: string | null;
     /**
      * Quality Markers
+     *
+     * SCIE's quality markers assessed so far; sending the list replaces it (a marker left out is not assessed).
      */
     quality_markers?: Array<QualityMarkerIn>;
     /**
      * Board Id
+     *
+     * The board (safeguarding partnership) the review belongs to.
      */
     board_id: number;
     /**
@@ -4274,10 +4550,14 @@ export type ReviewCreate = {
 export type ReviewFile = {
     /**
      * Format
+     *
+     * The file's format and its version.
      */
     format: 'scr-review/1';
     /**
      * Exported At
+     *
+     * When it was exported (UTC).
      */
     exported_at?: string | null;
     /**
@@ -4286,34 +4566,54 @@ export type ReviewFile = {
      * The typology version of the codes its records carry (the review's context codes, the factors' codes, the findings' categories): the current one if not given. On import they become the review's agreed tags.
      */
     typology_version?: string | null;
+    /**
+     * The board the review belongs to: on import, the one here with its code, made if there is none.
+     */
     board: BoardCreate;
+    /**
+     * The review's own fields.
+     */
     review: ReviewFileFields;
     /**
      * Agencies
+     *
+     * The agencies its records name.
      */
     agencies?: Array<AgencyEntry>;
     /**
      * Participants
+     *
+     * Who took part, by role and agency.
      */
     participants?: Array<ParticipantCreate>;
     /**
      * Chronology
+     *
+     * The multi-agency chronology.
      */
     chronology?: Array<ChronologyEntryFile>;
     /**
      * Episodes
+     *
+     * The key practice episodes.
      */
     episodes?: Array<EpisodeFile>;
     /**
      * Factors
+     *
+     * The contributory factors.
      */
     factors?: Array<FactorFile>;
     /**
      * Findings
+     *
+     * The findings, with their questions for the Board and its actions.
      */
     findings?: Array<FindingFile>;
     /**
      * Links
+     *
+     * The causal links between its episodes, factors and findings, by their numbers in this file.
      */
     links?: Array<LinkCreate>;
 };
@@ -4326,6 +4626,8 @@ export type ReviewFile = {
 export type ReviewFileFields = {
     /**
      * Reference
+     *
+     * The partnership's own reference for the review, unique within the board.
      */
     reference: string;
     /**
@@ -4334,33 +4636,57 @@ export type ReviewFileFields = {
      * A pseudonym, never the child's name.
      */
     child_pseudonym: string;
+    /**
+     * What kind of review it is: a serious case review (to 2018), a rapid review, a local child safeguarding practice review, a themed review or other.
+     */
     review_type: ReviewType;
+    /**
+     * How large a Learning Together review it is: full, intensive, speed+, mid-range, focused or themed.
+     */
     learning_together_size?: LearningTogetherSize | null;
     /**
      * Incident Date
+     *
+     * When the incident that led to the review happened.
      */
     incident_date?: string | null;
     /**
      * Notification Date
+     *
+     * When the incident was notified (the year lists filter by).
      */
     notification_date?: string | null;
     /**
      * Start Date
+     *
+     * When the review began.
      */
     start_date?: string | null;
     /**
      * Publication Date
+     *
+     * When the review's report was published.
      */
     publication_date?: string | null;
     /**
      * Scope Start
+     *
+     * The first day of the period the review looks at.
      */
     scope_start?: string | null;
     /**
      * Scope End
+     *
+     * The last day of the period the review looks at.
      */
     scope_end?: string | null;
+    /**
+     * The child's age when the incident happened, as a band, never a date of birth.
+     */
     child_age_band?: AgeBand | null;
+    /**
+     * What happened to the child: death or serious harm.
+     */
     outcome?: Outcome | null;
     /**
      * Context Codes
@@ -4370,6 +4696,8 @@ export type ReviewFileFields = {
     context_codes?: Array<string>;
     /**
      * Case Summary
+     *
+     * A short account of the case and the family.
      */
     case_summary?: string | null;
     /**
@@ -4380,6 +4708,8 @@ export type ReviewFileFields = {
     reason_for_review?: string | null;
     /**
      * Family Composition
+     *
+     * The members of the child's family as the report names them, by pseudonym only.
      */
     family_composition?: Array<FamilyMember>;
     /**
@@ -4396,10 +4726,14 @@ export type ReviewFileFields = {
     methodological_comment?: string | null;
     /**
      * Acknowledgements
+     *
+     * Who the review thanks for taking part, by role and agency, never by name.
      */
     acknowledgements?: string | null;
     /**
      * Rapid Review Date
+     *
+     * When the rapid review that preceded the review was held.
      */
     rapid_review_date?: string | null;
     /**
@@ -4410,8 +4744,13 @@ export type ReviewFileFields = {
     rapid_review_outcome?: string | null;
     /**
      * Quality Markers
+     *
+     * SCIE's quality markers assessed so far; sending the list replaces it (a marker left out is not assessed).
      */
     quality_markers?: Array<QualityMarkerIn>;
+    /**
+     * The status the review stood at where it was exported.
+     */
     status?: ReviewStatus;
 };
 
@@ -4451,44 +4790,77 @@ export type ReviewImported = {
     updated_by: string | null;
     /**
      * Board Id
+     *
+     * The board (safeguarding partnership) the review belongs to.
      */
     board_id: number;
     /**
      * Reference
+     *
+     * The partnership's own reference for the review, unique within the board.
      */
     reference: string;
     /**
      * Child Pseudonym
+     *
+     * A pseudonym, never the child's name.
      */
     child_pseudonym: string;
+    /**
+     * What kind of review it is: a serious case review (to 2018), a rapid review, a local child safeguarding practice review, a themed review or other.
+     */
     review_type: ReviewType;
+    /**
+     * How large a Learning Together review it is: full, intensive, speed+, mid-range, focused or themed.
+     */
     learning_together_size: LearningTogetherSize | null;
+    /**
+     * Where the review stands: scoping, gathering, analysis, findings, draft, published or archived.
+     */
     status: ReviewStatus;
     /**
      * Incident Date
+     *
+     * When the incident that led to the review happened.
      */
     incident_date: string | null;
     /**
      * Notification Date
+     *
+     * When the incident was notified (the year lists filter by).
      */
     notification_date: string | null;
     /**
      * Start Date
+     *
+     * When the review began.
      */
     start_date: string | null;
     /**
      * Publication Date
+     *
+     * When the review's report was published.
      */
     publication_date: string | null;
     /**
      * Scope Start
+     *
+     * The first day of the period the review looks at.
      */
     scope_start: string | null;
     /**
      * Scope End
+     *
+     * The last day of the period the review looks at.
      */
     scope_end: string | null;
+    /**
+     * The child's age when the incident happened, as a band, never a date of birth.
+     */
     child_age_band: AgeBand | null;
+    /**
+     * What happened to the child: death or serious harm.
+     */
     outcome: Outcome | null;
     /**
      * Context Codes
@@ -4498,34 +4870,50 @@ export type ReviewImported = {
     context_codes: Array<string>;
     /**
      * Case Summary
+     *
+     * A short account of the case and the family.
      */
     case_summary: string | null;
     /**
      * Reason For Review
+     *
+     * Why this case was reviewed: the criteria it met.
      */
     reason_for_review: string | null;
     /**
      * Family Composition
+     *
+     * The members of the child's family as the report names them, by pseudonym only.
      */
     family_composition: Array<FamilyMember>;
     /**
      * Independence
+     *
+     * The lead reviewers' independence of the agencies involved.
      */
     independence: string | null;
     /**
      * Methodological Comment
+     *
+     * Methodological comment and the review's limitations.
      */
     methodological_comment: string | null;
     /**
      * Acknowledgements
+     *
+     * Who the review thanks for taking part, by role and agency, never by name.
      */
     acknowledgements: string | null;
     /**
      * Rapid Review Date
+     *
+     * When the rapid review that preceded the review was held.
      */
     rapid_review_date: string | null;
     /**
      * Rapid Review Outcome
+     *
+     * What the rapid review decided, and why.
      */
     rapid_review_outcome: string | null;
     /**
@@ -4536,14 +4924,20 @@ export type ReviewImported = {
     quality_markers: Array<QualityMarkerRead>;
     /**
      * Checks Override Reason
+     *
+     * The lead reviewer's reason for moving the review on while blocking completeness checks failed, if they did.
      */
     checks_override_reason: string | null;
     /**
      * Checks Overridden By
+     *
+     * Who moved it on over the checks (their user name).
      */
     checks_overridden_by: string | null;
     /**
      * Checks Overridden At
+     *
+     * When it was moved on over the checks (UTC).
      */
     checks_overridden_at: string | null;
     /**
@@ -4590,44 +4984,77 @@ export type ReviewRead = {
     updated_by: string | null;
     /**
      * Board Id
+     *
+     * The board (safeguarding partnership) the review belongs to.
      */
     board_id: number;
     /**
      * Reference
+     *
+     * The partnership's own reference for the review, unique within the board.
      */
     reference: string;
     /**
      * Child Pseudonym
+     *
+     * A pseudonym, never the child's name.
      */
     child_pseudonym: string;
+    /**
+     * What kind of review it is: a serious case review (to 2018), a rapid review, a local child safeguarding practice review, a themed review or other.
+     */
     review_type: ReviewType;
+    /**
+     * How large a Learning Together review it is: full, intensive, speed+, mid-range, focused or themed.
+     */
     learning_together_size: LearningTogetherSize | null;
+    /**
+     * Where the review stands: scoping, gathering, analysis, findings, draft, published or archived.
+     */
     status: ReviewStatus;
     /**
      * Incident Date
+     *
+     * When the incident that led to the review happened.
      */
     incident_date: string | null;
     /**
      * Notification Date
+     *
+     * When the incident was notified (the year lists filter by).
      */
     notification_date: string | null;
     /**
      * Start Date
+     *
+     * When the review began.
      */
     start_date: string | null;
     /**
      * Publication Date
+     *
+     * When the review's report was published.
      */
     publication_date: string | null;
     /**
      * Scope Start
+     *
+     * The first day of the period the review looks at.
      */
     scope_start: string | null;
     /**
      * Scope End
+     *
+     * The last day of the period the review looks at.
      */
     scope_end: string | null;
+    /**
+     * The child's age when the incident happened, as a band, never a date of birth.
+     */
     child_age_band: AgeBand | null;
+    /**
+     * What happened to the child: death or serious harm.
+     */
     outcome: Outcome | null;
     /**
      * Context Codes
@@ -4637,34 +5064,50 @@ export type ReviewRead = {
     context_codes: Array<string>;
     /**
      * Case Summary
+     *
+     * A short account of the case and the family.
      */
     case_summary: string | null;
     /**
      * Reason For Review
+     *
+     * Why this case was reviewed: the criteria it met.
      */
     reason_for_review: string | null;
     /**
      * Family Composition
+     *
+     * The members of the child's family as the report names them, by pseudonym only.
      */
     family_composition: Array<FamilyMember>;
     /**
      * Independence
+     *
+     * The lead reviewers' independence of the agencies involved.
      */
     independence: string | null;
     /**
      * Methodological Comment
+     *
+     * Methodological comment and the review's limitations.
      */
     methodological_comment: string | null;
     /**
      * Acknowledgements
+     *
+     * Who the review thanks for taking part, by role and agency, never by name.
      */
     acknowledgements: string | null;
     /**
      * Rapid Review Date
+     *
+     * When the rapid review that preceded the review was held.
      */
     rapid_review_date: string | null;
     /**
      * Rapid Review Outcome
+     *
+     * What the rapid review decided, and why.
      */
     rapid_review_outcome: string | null;
     /**
@@ -4675,14 +5118,20 @@ export type ReviewRead = {
     quality_markers: Array<QualityMarkerRead>;
     /**
      * Checks Override Reason
+     *
+     * The lead reviewer's reason for moving the review on while blocking completeness checks failed, if they did.
      */
     checks_override_reason: string | null;
     /**
      * Checks Overridden By
+     *
+     * Who moved it on over the checks (their user name).
      */
     checks_overridden_by: string | null;
     /**
      * Checks Overridden At
+     *
+     * When it was moved on over the checks (UTC).
      */
     checks_overridden_at: string | null;
 };
@@ -4735,79 +5184,130 @@ export type ReviewUpdate = {
     version: number;
     /**
      * Reference
+     *
+     * The partnership's own reference for the review, unique within the board.
      */
     reference?: string | null;
     /**
      * Child Pseudonym
+     *
+     * A pseudonym, never the child's name.
      */
     child_pseudonym?: string | null;
+    /**
+     * What kind of review it is: a serious case review (to 2018), a rapid review, a local child safeguarding practice review, a themed review or other.
+     */
     review_type?: ReviewType | null;
+    /**
+     * How large a Learning Together review it is: full, intensive, speed+, mid-range, focused or themed.
+     */
     learning_together_size?: LearningTogetherSize | null;
+    /**
+     * Where the review moves to. Draft and published need the completeness checks to pass (or a lead reviewer's reason), published the identifier scan too.
+     */
     status?: ReviewStatus | null;
     /**
      * Incident Date
+     *
+     * When the incident that led to the review happened.
      */
     incident_date?: string | null;
     /**
      * Notification Date
+     *
+     * When the incident was notified (the year lists filter by).
      */
     notification_date?: string | null;
     /**
      * Start Date
+     *
+     * When the review began.
      */
     start_date?: string | null;
     /**
      * Publication Date
+     *
+     * When the review's report was published.
      */
     publication_date?: string | null;
     /**
      * Scope Start
+     *
+     * The first day of the period the review looks at.
      */
     scope_start?: string | null;
     /**
      * Scope End
+     *
+     * The last day of the period the review looks at.
      */
     scope_end?: string | null;
+    /**
+     * The child's age when the incident happened, as a band, never a date of birth.
+     */
     child_age_band?: AgeBand | null;
+    /**
+     * What happened to the child: death or serious harm.
+     */
     outcome?: Outcome | null;
     /**
      * Context Codes
+     *
+     * Case-context codes, recorded as your tags on the review (the agreed ones, if you lead it).
      */
     context_codes?: Array<string> | null;
     /**
      * Case Summary
+     *
+     * A short account of the case and the family.
      */
     case_summary?: string | null;
     /**
      * Reason For Review
+     *
+     * Why this case was reviewed: the criteria it met.
      */
     reason_for_review?: string | null;
     /**
      * Family Composition
+     *
+     * The members of the child's family as the report names them, by pseudonym only.
      */
     family_composition?: Array<FamilyMember> | null;
     /**
      * Independence
+     *
+     * The lead reviewers' independence of the agencies involved.
      */
     independence?: string | null;
     /**
      * Methodological Comment
+     *
+     * Methodological comment and the review's limitations.
      */
     methodological_comment?: string | null;
     /**
      * Acknowledgements
+     *
+     * Who the review thanks for taking part, by role and agency, never by name.
      */
     acknowledgements?: string | null;
     /**
      * Rapid Review Date
+     *
+     * When the rapid review that preceded the review was held.
      */
     rapid_review_date?: string | null;
     /**
      * Rapid Review Outcome
+     *
+     * What the rapid review decided, and why.
      */
     rapid_review_outcome?: string | null;
     /**
      * Quality Markers
+     *
+     * SCIE's quality markers assessed so far; sending the list replaces it (a marker left out is not assessed).
      */
     quality_markers?: Array<QualityMarkerIn> | null;
     /**
@@ -4953,10 +5453,14 @@ export type SnippetPart = {
 export type Submitted = {
     /**
      * Coder
+     *
+     * Who submitted their coding (their user name).
      */
     coder: string;
     /**
      * Tags
+     *
+     * How many of their tags were submitted.
      */
     tags: number;
 };
@@ -5036,16 +5540,22 @@ export type TableRow = {
 export type TagChoice = {
     /**
      * Tag Id
+     *
+     * The tag whose code split.
      */
     tag_id: number;
     /**
      * Code
+     *
+     * The code it becomes: one of its move's to_codes.
      */
     code: string;
 };
 
 /**
  * TagCreate
+ *
+ * A tag, as a client writes it: the coder is always the signed-in account.
  */
 export type TagCreate = {
     /**
@@ -5056,6 +5566,8 @@ export type TagCreate = {
     target: string;
     /**
      * Code
+     *
+     * The typology code the record is tagged with.
      */
     code: string;
     /**
@@ -5066,12 +5578,14 @@ export type TagCreate = {
     typology_version?: string | null;
     /**
      * Rationale
+     *
+     * Why the coder gave the record this code.
      */
     rationale?: string | null;
     /**
      * Agreed
      *
-     * True for the review's agreed tag, set by its lead reviewer when adjudicating; the coder is always the signed-in account.
+     * True for the review's agreed tag, set by its lead reviewer when adjudicating (the tag patterns count); false for one coder's own.
      */
     agreed?: boolean;
 };
@@ -5084,10 +5598,14 @@ export type TagCreate = {
 export type TagMigrationApply = {
     /**
      * To Version
+     *
+     * The typology version to move to.
      */
     to_version: string;
     /**
      * Choices
+     *
+     * A person's choice for each tag whose code split.
      */
     choices?: Array<TagChoice>;
 };
@@ -5098,14 +5616,20 @@ export type TagMigrationApply = {
 export type TagMigrationPreview = {
     /**
      * To Version
+     *
+     * The typology version the tags move to.
      */
     to_version: string;
     /**
      * Moves
+     *
+     * What becomes of each tag.
      */
     moves: Array<TagMove>;
     /**
      * Needs Choice
+     *
+     * Tags whose code split: each needs a person's choice.
      */
     needs_choice: number;
     /**
@@ -5124,34 +5648,50 @@ export type TagMigrationPreview = {
 export type TagMove = {
     /**
      * Tag Id
+     *
+     * The tag's number.
      */
     tag_id: number;
     /**
      * Target
+     *
+     * The record tagged, as kind:id, e.g. review:3 or factor:7.
      */
     target: string;
     /**
      * Coder
+     *
+     * Who coded it (their user name).
      */
     coder: string;
     /**
      * Agreed
+     *
+     * Whether it is the review's agreed tag.
      */
     agreed: boolean;
     /**
      * From Version
+     *
+     * The typology version it is tagged in now.
      */
     from_version: string;
     /**
      * From Code
+     *
+     * Its code now.
      */
     from_code: string;
     /**
      * To Codes
+     *
+     * The codes it may become in the later version: the first unless a person chooses.
      */
     to_codes: Array<string>;
     /**
      * Needs Choice
+     *
+     * Whether the code split, so that a person must choose one of to_codes.
      */
     needs_choice: boolean;
     /**
@@ -5204,34 +5744,50 @@ export type TagRead = {
     updated_by: string | null;
     /**
      * Review Id
+     *
+     * The review the tagged record belongs to.
      */
     review_id: number;
     /**
      * Target
+     *
+     * The record tagged, as kind:id, e.g. review:3 or factor:7.
      */
     target: string;
     /**
      * Code
+     *
+     * The typology code the record is tagged with.
      */
     code: string;
     /**
      * Typology Version
+     *
+     * The typology version of the code.
      */
     typology_version: string;
     /**
      * Coder
+     *
+     * Who coded it (their user name).
      */
     coder: string;
     /**
      * Rationale
+     *
+     * Why the coder gave the record this code.
      */
     rationale: string | null;
     /**
      * Agreed
+     *
+     * True for the review's agreed tag, set by its lead reviewer when adjudicating (the tag patterns count); false for one coder's own.
      */
     agreed: boolean;
     /**
      * Submitted
+     *
+     * Whether its coder has submitted their coding (until then the other coders do not see it).
      */
     submitted: boolean;
 };
@@ -5251,10 +5807,14 @@ export type TagTarget = 'review' | 'episode' | 'factor' | 'finding';
 export type TeamCandidateRead = {
     /**
      * User Id
+     *
+     * The reviewer's workbench account.
      */
     user_id: number;
     /**
      * Email
+     *
+     * The account's address.
      */
     email: string;
 };
@@ -5279,10 +5839,14 @@ export type TeamMemberAdd = {
 export type TeamMemberRead = {
     /**
      * User Id
+     *
+     * The member's workbench account.
      */
     user_id: number;
     /**
      * Email
+     *
+     * The account's address.
      */
     email: string;
     /**
@@ -6454,6 +7018,8 @@ export type ActionsListData = {
     query?: {
         /**
          * Status
+         *
+         * Only actions at this status.
          */
         status?: ActionStatus | null;
         /**
@@ -6464,10 +7030,14 @@ export type ActionsListData = {
         overdue?: boolean | null;
         /**
          * Agency Id
+         *
+         * Only the actions this agency owns.
          */
         agency_id?: number | null;
         /**
          * Review Id
+         *
+         * Only the actions answering this review's questions.
          */
         review_id?: number | null;
         /**
@@ -8288,6 +8858,8 @@ export type ChronologyListData = {
         q?: string | null;
         /**
          * Agency Id
+         *
+         * Only this agency's entries.
          */
         agency_id?: number | null;
         /**

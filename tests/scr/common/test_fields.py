@@ -15,6 +15,13 @@ import pytest
 from pydantic import BaseModel
 
 from api.main import create_app
+from scr.account import models as account_models
+from scr.account import schemas as account_schemas
+from scr.actionplan import schemas as actionplan_schemas
+from scr.agency import models as agency_models
+from scr.agency import schemas as agency_schemas
+from scr.board import models as board_models
+from scr.board import schemas as board_schemas
 from scr.chronology import models as chronology_models
 from scr.chronology import schemas as chronology_schemas
 from scr.episode import models as episode_models
@@ -27,9 +34,34 @@ from scr.link import models as link_models
 from scr.link import schemas as link_schemas
 from scr.participant import models as participant_models
 from scr.participant import schemas as participant_schemas
+from scr.review import models as review_models
+from scr.review import schemas as review_schemas
+from scr.tag import models as tag_models
+from scr.tag import schemas as tag_schemas
 
 # (Fields class, its table, its Create, its Update or None, its Read)
 ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type[BaseModel]]] = {
+    "agency": (
+        agency_models.AgencyFields,
+        agency_models.Agency,
+        agency_schemas.AgencyCreate,
+        None,
+        agency_schemas.AgencyRead,
+    ),
+    "machine token": (
+        account_models.MachineTokenFields,
+        account_models.ApiToken,
+        account_schemas.MachineTokenCreate,
+        None,
+        account_schemas.MachineTokenRead,
+    ),
+    "board": (
+        board_models.BoardFields,
+        board_models.Board,
+        board_schemas.BoardCreate,
+        board_schemas.BoardUpdate,
+        board_schemas.BoardRead,
+    ),
     "chronology entry": (
         chronology_models.ChronologyEntryFields,
         chronology_models.ChronologyEntry,
@@ -72,6 +104,20 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
         None,
         finding_schemas.BoardActionRead,
     ),
+    "action": (
+        finding_models.ActionFields,
+        finding_models.BoardAction,
+        actionplan_schemas.ActionCreate,
+        actionplan_schemas.ActionUpdate,
+        finding_schemas.BoardActionRead,
+    ),
+    "action note": (
+        finding_models.ActionNoteFields,
+        finding_models.ActionNote,
+        actionplan_schemas.ActionNoteCreate,
+        None,
+        finding_schemas.ActionNoteRead,
+    ),
     "link": (
         link_models.LinkFields,
         link_models.CausalLink,
@@ -86,14 +132,49 @@ ENTITIES: dict[str, tuple[type[BaseModel], type[Any], type[BaseModel], Any, type
         participant_schemas.ParticipantUpdate,
         participant_schemas.ParticipantRead,
     ),
+    "review": (
+        review_models.ReviewFields,
+        review_models.Review,
+        review_schemas.ReviewCreate,
+        review_schemas.ReviewUpdate,
+        review_schemas.ReviewRead,
+    ),
+    "tag": (
+        tag_models.TagFields,
+        tag_models.Tag,
+        tag_schemas.TagCreate,
+        None,
+        tag_schemas.TagRead,
+    ),
 }
 
 SCHEMAS = {
+    "account": [
+        "AccessToken",
+        "Me",
+        "MachineTokenCreate",
+        "MachineTokenCreated",
+        "Page_MachineTokenRead_",
+        "CommissionCreate",
+        "CommissionRead",
+    ],
+    "action plan": [
+        "Page_ActionPlanItem_",
+        "ActionPlanItem",
+        "ActionCreate",
+        "ActionUpdate",
+        "ActionNoteCreate",
+        "ResponseUpdate",
+        "BoardQuestionRead",
+    ],
+    "agency": ["AgencyCreate", "AgencyRead", "Page_AgencyRead_"],
+    "board": ["BoardCreate", "BoardUpdate", "BoardRead", "Page_BoardRead_"],
     "chronology entry": [
         "ChronologyEntryCreate",
         "ChronologyEntryUpdate",
         "ChronologyEntryRead",
         "Page_ChronologyEntryRead_",
+        "ChronologyImportReport",
     ],
     "episode": ["EpisodeCreate", "EpisodeUpdate", "EpisodeRead", "Page_EpisodeRead_"],
     "factor": ["FactorCreate", "FactorUpdate", "FactorRead", "Page_FactorRead_"],
@@ -105,6 +186,27 @@ SCHEMAS = {
         "ParticipantRead",
         "Page_ParticipantRead_",
     ],
+    "review": [
+        "ReviewCreate",
+        "ReviewUpdate",
+        "ReviewRead",
+        "Page_ReviewRead_",
+        "ReviewReopen",
+        "ReviewImported",
+        "ReviewFile",
+    ],
+    "tag": [
+        "TagCreate",
+        "TagRead",
+        "Page_TagRead_",
+        "Submitted",
+        "AgreementRead",
+        "AdjudicationCreate",
+        "TagMigrationPreview",
+        "TagMigrationApply",
+    ],
+    # (no Fields class: what the team's schemas show is read from other tables)
+    "team": ["Page_TeamMemberRead_", "Page_TeamCandidateRead_", "TeamMemberAdd"],
 }
 """The OpenAPI component schemas of each migrated entity's operations (with those they refer
 to, followed through $ref)."""
